@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""Consistency checks for schema/fields.json (see schema/README.md for the format).
+
+Asserts: the file is canonical (2-space indent, sorted keys); every type expression parses; every referenced type
+(field types and `extends`) exists; every type is reachable from the root (no orphans); every enum is a non-empty
+list of distinct strings; only documented keys / formats are used; bounds are consistent.
+Exit status 0 = OK.  Usage: python3 schema/tools/check_fields.py [path/to/fields.json]
+"""
+import json
+import os
+import re
+import sys
+
+PRIMITIVES = {"string", "integer", "number", "boolean", "quantity", "int-or-string", "any"}
+FIELD_KEYS = {"type", "required", "enum", "enumPattern", "default", "minimum", "maximum", "exclusiveMinimum",
+              "format", "keyFormat", "since", "featureGate", "deprecated", "readOnly"}
+FORMATS = {"dns1123-label", "dns1123-subdomain", "qualified-name", "label-value", "iana-port-name", "env-var-name",
+           "configmap-key", "http-header-name", "ip", "int32", "int64"}
+NAME_RE = re.compile(r"^[A-Z][A-Za-z0-9]*$")
+
+
+def parse(expr):
+    """Return (element kind, named type or None) for a type expression; raise ValueError if it does not parse."""
+    if expr.startswith("[]"):
+        return parse(expr[2:])
+    if expr.startswith("map[string]"):
+        return parse(expr[len("map[string]"):])
+    if expr in PRIMITIVES:
+        return expr, None
+    if NAME_RE.match(expr):
+        return "object", expr
+    raise ValueError("bad type expression: %r" % expr)
+
+
+def leaf(expr):
+    while True:
+        if expr.startswith("[]"):
+            expr = expr[2:]
+        elif expr.startswith("map[string]"):
+            expr = expr[len("map[string]"):]
+        else:
+            return expr
+
+
+def main(path):
+    raw = open(path, encoding="utf-8").read()
+    doc = json.loads(raw)
+    errors = []
+
+    def err(msg):
+        errors.append(msg)
+
+    if raw != json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n":
+        err("file is not canonical (json.dumps indent=2, sort_keys=True + newline)")
+    if set(doc) != {"root", "types"}:
+        err("top-level keys must be root, types: %s" % sorted(doc))
+    types = doc.get("types", {})
+    root = doc.get("root")
+    if root not in types:
+        err("root type %r missing" % root)
+
+    edges = {}
+    for tn, t in types.items():
+        if not NAME_RE.match(tn):
+            err("bad type name %r" % tn)
+        if not set(t) <= {"fields", "extends"} or "fields" not in t:
+            err("%s: bad type keys %s" % (tn, sorted(t)))
+            continue
+        refs = set()
+        if "extends" in t:
+            if t["extends"] not in types:
+                err("%s extends unknown type %s" % (tn, t["extends"]))
+            refs.add(t["extends"])
+        for fn, f in t["fields"].items():
+            where = "%s.%s" % (tn, fn)
+            extra = set(f) - FIELD_KEYS
+            if extra:
+                err("%s: unknown keys %s" % (where, sorted(extra)))
+            if "type" not in f:
+                err("%s: no type" % where)
+                continue
+            try:
+                _, ref = parse(f["type"])
+            except ValueError as e:
+                err("%s: %s" % (where, e))
+                continue
+            if ref:
+                refs.add(ref)
+                if ref not in types:
+                    err("%s: unknown type %s" % (where, ref))
+            base = leaf(f["type"])
+            if "enum" in f:
+                e = f["enum"]
+                if not isinstance(e, list) or not e:
+                    err("%s: enum must be a non-empty list" % where)
+                elif not all(isinstance(x, str) for x in e) or len(set(e)) != len(e):
+                    err("%s: enum must hold distinct strings" % where)
+                if base != "string":
+                    err("%s: enum on non-string type %s" % (where, f["type"]))
+            if "enumPattern" in f:
+                try:
+                    re.compile(f["enumPattern"])
+                except re.error as e2:
+                    err("%s: bad enumPattern: %s" % (where, e2))
+                if "enum" not in f:
+                    err("%s: enumPattern without enum" % where)
+            for k in ("format", "keyFormat"):
+                if k in f and f[k] not in FORMATS:
+                    err("%s: unknown %s %r" % (where, k, f[k]))
+            if "keyFormat" in f and not f["type"].startswith("map[string]"):
+                err("%s: keyFormat on non-map" % where)
+            if f.get("format") in ("int32", "int64") and base != "integer":
+                err("%s: integer format on %s" % (where, f["type"]))
+            for k in ("minimum", "maximum"):
+                if k in f and (not isinstance(f[k], int) or isinstance(f[k], bool)):
+                    err("%s: %s must be an integer" % (where, k))
+                if k in f and base not in ("integer", "int-or-string"):
+                    err("%s: %s on non-integer type" % (where, k))
+            if "minimum" in f and "maximum" in f and f["minimum"] > f["maximum"]:
+                err("%s: minimum > maximum" % where)
+            if "exclusiveMinimum" in f and (f["exclusiveMinimum"] is not True or "minimum" not in f):
+                err("%s: exclusiveMinimum must be true and come with minimum" % where)
+            for k in ("required", "readOnly"):
+                if k in f and f[k] is not True:
+                    err("%s: %s must be true when present" % (where, k))
+            for k in ("default", "featureGate", "deprecated"):
+                if k in f and (not isinstance(f[k], str) or not f[k]):
+                    err("%s: %s must be a non-empty string" % (where, k))
+            if "since" in f:
+                m = re.match(r"^1\.(\d+)$", str(f["since"]))
+                if not m or int(m.group(1)) < 25:
+                    err("%s: since must be \"1.N\" with N >= 25" % where)
+        edges[tn] = refs
+
+    # reachability
+    seen, stack = set(), [root] if root in types else []
+    while stack:
+        tn = stack.pop()
+        if tn in seen:
+            continue
+        seen.add(tn)
+        stack.extend(r for r in edges.get(tn, ()) if r in types)
+    for tn in sorted(set(types) - seen):
+        err("orphan type %s (not reachable from %s)" % (tn, root))
+
+    # extends chains must not loop; extended fields must not be redeclared
+    for tn, t in types.items():
+        chain, cur = [tn], t.get("extends")
+        while cur:
+            if cur in chain:
+                err("extends cycle: %s" % " -> ".join(chain + [cur]))
+                break
+            chain.append(cur)
+            if cur in types:
+                dup = set(t["fields"]) & set(types[cur]["fields"])
+                if dup:
+                    err("%s redeclares fields of %s: %s" % (tn, cur, sorted(dup)))
+            cur = types.get(cur, {}).get("extends")
+
+    nfields = sum(len(t.get("fields", {})) for t in types.values())
+    if errors:
+        for e in errors:
+            print("ERROR:", e, file=sys.stderr)
+        print("%d error(s)" % len(errors), file=sys.stderr)
+        return 1
+    print("OK: %d types, %d fields" % (len(types), nfields))
+    return 0
+
+
+if __name__ == "__main__":
+    default = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fields.json")
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else default))

