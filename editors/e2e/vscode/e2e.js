@@ -1,0 +1,161 @@
+// Drives code-server (the real VS Code 1.99 workbench + extension host) with playwright-core and Debian's
+// chromium, against the installed podls .vsix and the real podls binary.
+// usage: node e2e.js <baseUrl> <workspaceDir> <artifactsDir>
+// Checks: the podls status item, a podls hover on imagePullPolicy, a podls diagnostic in the Problems panel,
+// and imagePullPolicy offered by completion while typing `imag` in a container. Each check prints what it
+// saw; the last line is "vscode e2e: N passed, N failed".
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { chromium } = require('playwright-core');
+
+const [base, ws, artifacts] = process.argv.slice(2);
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const T0 = Date.now();
+const log = (...a) => console.log(`[vscode ${((Date.now() - T0) / 1000).toFixed(1)}s]`, ...a);
+const oneLine = (s) => String(s).replace(/\s+/g, ' ').trim();
+
+const results = [];
+async function check(name, fn) {
+  const t = Date.now();
+  try {
+    const detail = await fn();
+    results.push({ name, ok: true });
+    log(`PASS ${name} (${((Date.now() - t) / 1000).toFixed(1)}s)${detail ? ': ' + detail : ''}`);
+  } catch (e) {
+    results.push({ name, ok: false });
+    log(`FAIL ${name}: ${e.message}`);
+    if (page) await page.screenshot({ path: path.join(artifacts, `fail-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+  }
+}
+
+let page;
+(async () => {
+  fs.mkdirSync(artifacts, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  page = await browser.newPage({ viewport: { width: 1100, height: 640 } });
+  page.on('pageerror', (e) => log('pageerror', e.message));
+  try {
+    await page.goto(`${base}/?folder=${encodeURIComponent(ws)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    log('workbench up');
+
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await check('open pod.yaml', async () => {
+      const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'pod.yaml' }).first();
+      await row.waitFor({ timeout: 60000 });
+      await row.dblclick();
+      await editor.locator('.view-lines', { hasText: 'imagePullPolicy' }).waitFor({ timeout: 30000 });
+    });
+
+    // The status item appears once the client runs and the active document is a Pod.
+    await check('status item', async () => {
+      const item = page.locator('.statusbar-item', { hasText: 'podls' }).first();
+      await item.waitFor({ timeout: 60000 });
+      const deadline = Date.now() + 30000;
+      let text = '';
+      while (Date.now() < deadline) {
+        text = oneLine(await item.innerText());
+        const label = oneLine(await item.getAttribute('aria-label').catch(() => '') || '');
+        if (!/error/i.test(label) && !(await item.locator('.codicon-sync').count())) break;
+        await page.waitForTimeout(250);
+      }
+      const cls = await item.locator('.codicon').first().getAttribute('class').catch(() => '');
+      if (/codicon-error/.test(cls || '')) throw new Error(`status item shows an error: ${await item.getAttribute('aria-label')}`);
+      if (!/codicon-check/.test(cls || '')) throw new Error(`status item never showed "attached": text=${text} icon=${cls}`);
+      return `${text} (${cls})`;
+    });
+
+    await check('hover imagePullPolicy', async () => {
+      const tok = editor.locator('.view-line span span', { hasText: /^imagePullPolicy$/ }).first();
+      await tok.waitFor({ timeout: 10000 });
+      const deadline = Date.now() + 45000;
+      let seen = '(no hover)';
+      while (Date.now() < deadline) {
+        await page.mouse.move(0, 0);
+        await tok.hover();
+        const hover = page.locator('.monaco-hover-content').filter({ visible: true }).first();
+        try {
+          await hover.waitFor({ state: 'visible', timeout: 5000 });
+          await page.waitForTimeout(300); // async hover parts render after the first one
+          seen = await hover.innerText();
+          if (seen.includes('imagePullPolicy') && seen.includes('IfNotPresent')) {
+            await page.waitForTimeout(700); // let the fade-in finish before the screenshot
+            // the editor area with the hover, for editors/vscode/images/hover.png
+            const box = await page.locator('.part.editor').boundingBox();
+            await page.screenshot({ path: path.join(artifacts, 'hover.png'), clip: box ? { x: box.x, y: box.y, width: Math.min(box.width, 720), height: Math.min(box.height, 420) } : undefined });
+            return JSON.stringify(seen.slice(0, 300));
+          }
+        } catch { /* no hover yet: the server may still be starting */ }
+        await page.waitForTimeout(1000);
+      }
+      throw new Error(`hover text lacks "imagePullPolicy" and "IfNotPresent"; got: ${JSON.stringify(seen)}`);
+    });
+    await page.keyboard.press('Escape');
+    await page.mouse.move(0, 0);
+
+    await check('diagnostic in Problems panel', async () => {
+      await page.keyboard.press('Control+Shift+M'); // workbench.actions.view.problems
+      const rows = page.locator('.markers-panel .monaco-list-row');
+      const deadline = Date.now() + 60000;
+      let texts = [];
+      while (Date.now() < deadline) {
+        texts = (await rows.allInnerTexts()).map(oneLine);
+        const hit = texts.find((t) => /podls/.test(t) && /invalid-enum|Sometimes/i.test(t));
+        if (hit) {
+          const squiggles = await editor.locator('.squiggly-error').count();
+          return `${hit} (error squiggles in the editor: ${squiggles})`;
+        }
+        await page.waitForTimeout(1000);
+      }
+      throw new Error(`no podls invalid-enum diagnostic for "imagePullPolicy: Sometimes"; Problems panel rows: ${JSON.stringify(texts)}`);
+    });
+    await page.keyboard.press('Control+Shift+M'); // toggle the panel away again
+
+    await check('completion offers imagePullPolicy', async () => {
+      // New line under `image: busybox:1.36` in the second container (which has no imagePullPolicy yet).
+      const line = editor.locator('.view-line', { hasText: 'busybox' }).first();
+      await line.click();
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('imag', { delay: 50 });
+      const widget = page.locator('.editor-widget.suggest-widget');
+      const rows = widget.locator('.monaco-list-row');
+      const deadline = Date.now() + 30000;
+      let texts = [];
+      let retriggered = 0;
+      while (Date.now() < deadline) {
+        if (await widget.isVisible()) {
+          texts = (await rows.allInnerTexts()).map(oneLine);
+          if (texts.some((t) => t.startsWith('imagePullPolicy'))) {
+            const lineText = oneLine(await editor.locator('.view-line', { hasText: /^\s*imag\s*$/ }).first().innerText().catch(() => '?'));
+            return `typed "${lineText}", suggestions: ${JSON.stringify(texts.slice(0, 6))}`;
+          }
+        }
+        if (retriggered < 5) { // ask explicitly (editor.action.triggerSuggest)
+          await page.keyboard.press('Escape');
+          await page.keyboard.press('Control+Space');
+          retriggered++;
+        }
+        await page.waitForTimeout(1500);
+      }
+      throw new Error(`imagePullPolicy not offered after typing "imag" in a container; suggest widget rows: ${JSON.stringify(texts)}`);
+    });
+    await page.keyboard.press('Escape');
+  } catch (e) {
+    log('ERROR', e.stack || e.message);
+    results.push({ name: 'driver', ok: false });
+  } finally {
+    await page.screenshot({ path: path.join(artifacts, 'final.png') }).catch(() => {});
+    await browser.close();
+  }
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  console.log(`vscode e2e: ${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 && passed > 0 ? 0 : 1);
+})();
