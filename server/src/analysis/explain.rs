@@ -1,0 +1,170 @@
+//! `podls explain`: the field docs for a dotted path (`pod.spec.containers.imagePullPolicy`), like
+//! `kubectl explain`, offline. Arrays and maps are stepped through implicitly, as in kubectl.
+
+use crate::schema::{Field, Locale, Schema, TypeDef};
+
+use super::{DocStyle, closest, render_field};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownPath {
+    /// The part of the path that was found (`pod.spec`).
+    pub known: String,
+    /// The segment that was not (`contaners`).
+    pub segment: String,
+    /// The closest known paths, best first.
+    pub suggestions: Vec<String>,
+}
+
+impl std::fmt::Display for UnknownPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "`{}` has no field `{}`", self.known, self.segment)?;
+        if !self.suggestions.is_empty() {
+            write!(
+                f,
+                "; did you mean {}?",
+                self.suggestions
+                    .iter()
+                    .map(|s| format!("`{s}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// The explanation of `path`, with the fields below it (all levels when `recursive`).
+pub fn explain(path: &str, recursive: bool, locale: Locale) -> Result<String, UnknownPath> {
+    let schema = Schema::embedded();
+    let mut segments = path.split('.').filter(|s| !s.is_empty());
+    let root_word = segments.next().unwrap_or("");
+    let root = schema.root_type();
+    if !root_word.eq_ignore_ascii_case(&root.name) && !root_word.eq_ignore_ascii_case("pods") {
+        return Err(UnknownPath {
+            known: String::new(),
+            segment: root_word.to_string(),
+            suggestions: vec![root.name.to_ascii_lowercase()],
+        });
+    }
+    let mut known = root.name.to_ascii_lowercase();
+    let mut current: &TypeDef = root;
+    let mut field: Option<&Field> = None;
+    for segment in segments {
+        let def = match field {
+            None => current,
+            Some(f) => match f.ty.object_name().and_then(|n| schema.type_def(n)) {
+                Some(def) => def,
+                None => {
+                    return Err(UnknownPath {
+                        known,
+                        segment: segment.to_string(),
+                        suggestions: Vec::new(),
+                    });
+                }
+            },
+        };
+        let Some(next) = def.field(segment) else {
+            let names = def.fields.iter().map(|f| f.name.as_str());
+            let mut suggestions: Vec<String> = closest(segment, names.clone())
+                .map(|best| format!("{known}.{best}"))
+                .into_iter()
+                .collect();
+            if suggestions.is_empty() {
+                suggestions = deeper_matches(schema, def, &known, segment);
+            }
+            return Err(UnknownPath {
+                known,
+                segment: segment.to_string(),
+                suggestions,
+            });
+        };
+        known = format!("{known}.{}", next.name);
+        current = def;
+        field = Some(next);
+    }
+    let mut out = String::new();
+    match field {
+        Some(field) => out.push_str(&render_field(
+            schema,
+            &known,
+            field,
+            locale,
+            DocStyle::Terminal,
+        )),
+        None => {
+            out.push_str(&format!("KIND: {}\nVERSION: v1\n\n", root.name));
+            if let Some(doc) = schema.doc(&root.name) {
+                out.push_str(doc.text(locale).trim());
+            }
+        }
+    }
+    let children = match field {
+        Some(field) => field.ty.object_name().and_then(|n| schema.type_def(n)),
+        None => Some(root),
+    };
+    if let Some(def) = children {
+        out.push_str(&format!("\n\nFIELDS ({}):\n", def.name));
+        list_fields(schema, def, locale, recursive, 1, &mut out);
+    }
+    Ok(out)
+}
+
+fn list_fields(
+    schema: &Schema,
+    def: &TypeDef,
+    locale: Locale,
+    recursive: bool,
+    depth: usize,
+    out: &mut String,
+) {
+    let indent = "  ".repeat(depth);
+    let mut fields: Vec<&Field> = def.fields.iter().collect();
+    fields.sort_by_key(|f| (!f.required, f.name.clone()));
+    for field in fields {
+        let required = if field.required { " -required-" } else { "" };
+        out.push_str(&format!(
+            "{indent}{} <{}>{required}\n",
+            field.name,
+            field.ty.display()
+        ));
+        if recursive {
+            if let Some(child) = field.ty.object_name().and_then(|n| schema.type_def(n)) {
+                if depth < 12 {
+                    list_fields(schema, child, locale, recursive, depth + 1, out);
+                }
+            }
+        } else if let Some(doc) = schema.field_doc(field) {
+            out.push_str(&format!("{indent}  {}\n", first_sentence(doc.text(locale))));
+        }
+    }
+}
+
+fn first_sentence(text: &str) -> &str {
+    let text = text.trim();
+    let end = text
+        .char_indices()
+        .find(|&(i, c)| c == '。' || c == '.' && text[i + 1..].starts_with([' ', '\n']))
+        .map_or(text.len(), |(i, c)| i + c.len_utf8());
+    &text[..end]
+}
+
+/// Fields named like `segment` one level further down, for a path that skipped a level
+/// (`pod.spec.image` → `pod.spec.containers.image`).
+fn deeper_matches(schema: &Schema, def: &TypeDef, known: &str, segment: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for field in &def.fields {
+        let Some(child) = field.ty.object_name().and_then(|n| schema.type_def(n)) else {
+            continue;
+        };
+        let names = child.fields.iter().map(|f| f.name.as_str());
+        if let Some(best) = child
+            .field(segment)
+            .map(|f| f.name.as_str())
+            .or_else(|| closest(segment, names))
+        {
+            found.push(format!("{known}.{}.{best}", field.name));
+        }
+    }
+    found.truncate(5);
+    found
+}

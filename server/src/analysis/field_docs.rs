@@ -1,0 +1,161 @@
+//! The documentation of a field as people read it, in Markdown for hover and as plain text for
+//! `podls explain`: one renderer, so the two never disagree.
+
+use crate::schema::{Field, Locale, Schema};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocStyle {
+    Markdown,
+    Terminal,
+}
+
+struct Labels {
+    required: &'static str,
+    optional: &'static str,
+    default: &'static str,
+    allowed: &'static str,
+    since: &'static str,
+    gate: &'static str,
+    deprecated: &'static str,
+    read_only: &'static str,
+    range: &'static str,
+    format: &'static str,
+    undocumented: &'static str,
+}
+
+fn labels(locale: Locale) -> &'static Labels {
+    match locale {
+        Locale::En => &Labels {
+            required: "required",
+            optional: "optional",
+            default: "Default",
+            allowed: "Allowed values",
+            since: "Since Kubernetes",
+            gate: "Feature gate",
+            deprecated: "Deprecated",
+            read_only: "Read-only: set by the cluster, not by you",
+            range: "Range",
+            format: "Format",
+            undocumented: "(no description yet)",
+        },
+        Locale::ZhCn => &Labels {
+            required: "必填",
+            optional: "可选",
+            default: "默认值",
+            allowed: "允许的值",
+            since: "引入版本 Kubernetes",
+            gate: "特性门控",
+            deprecated: "已弃用",
+            read_only: "只读：由集群填写，不应手写",
+            range: "取值范围",
+            format: "格式",
+            undocumented: "（暂无说明）",
+        },
+    }
+}
+
+/// The docs of `field` at `path` (as written by the user, e.g. `spec.containers[0].image`).
+pub fn render_field(
+    schema: &Schema,
+    path: &str,
+    field: &Field,
+    locale: Locale,
+    style: DocStyle,
+) -> String {
+    let l = labels(locale);
+    let code = |s: &str| match style {
+        DocStyle::Markdown => format!("`{s}`"),
+        DocStyle::Terminal => s.to_string(),
+    };
+    let bold = |s: &str| match style {
+        DocStyle::Markdown => format!("**{s}**"),
+        DocStyle::Terminal => s.to_string(),
+    };
+    let mut out = String::new();
+    let need = if field.required {
+        l.required
+    } else {
+        l.optional
+    };
+    out.push_str(&format!(
+        "{} {} · {need}\n",
+        bold(&field.name),
+        code(&field.ty.display())
+    ));
+    if !path.is_empty() {
+        out.push_str(&format!("{}\n", code(path)));
+    }
+    out.push('\n');
+    let description = schema
+        .field_doc(field)
+        .map_or(l.undocumented, |doc| doc.text(locale));
+    out.push_str(description.trim());
+    out.push_str("\n\n");
+
+    let mut facts = Vec::new();
+    if !field.enum_values.is_empty() {
+        let values: Vec<String> = field
+            .enum_values
+            .iter()
+            .map(|v| if v.is_empty() { code("\"\"") } else { code(v) })
+            .collect();
+        facts.push(format!("{}: {}", bold(l.allowed), values.join(" · ")));
+    }
+    if let Some(default) = &field.default {
+        facts.push(format!("{}: {}", bold(l.default), default));
+    }
+    if field.minimum.is_some() || field.maximum.is_some() {
+        let low = match (field.minimum, field.exclusive_minimum) {
+            (Some(min), true) => format!("> {min}"),
+            (Some(min), false) => format!("≥ {min}"),
+            (None, _) => String::new(),
+        };
+        let high = field
+            .maximum
+            .map(|max| format!("≤ {max}"))
+            .unwrap_or_default();
+        let both = [low, high]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ");
+        facts.push(format!("{}: {}", bold(l.range), both));
+    }
+    if let Some(format) = field.format.as_deref().filter(|f| !f.starts_with("int")) {
+        facts.push(format!("{}: {}", bold(l.format), code(format)));
+    }
+    if let Some(since) = &field.since {
+        facts.push(format!("{} {}", bold(l.since), since));
+    }
+    if let Some(gate) = &field.feature_gate {
+        facts.push(format!("{}: {}", bold(l.gate), code(gate)));
+    }
+    if let Some(deprecated) = &field.deprecated {
+        facts.push(format!("{}: {}", bold(l.deprecated), deprecated));
+    }
+    if field.read_only {
+        facts.push(bold(l.read_only));
+    }
+    let separator = match style {
+        DocStyle::Markdown => "  \n",
+        DocStyle::Terminal => "\n",
+    };
+    out.push_str(&facts.join(separator));
+    out.trim_end().to_string()
+}
+
+/// The docs of one enum value of `field`, followed by a short reminder of the field.
+pub fn render_value(
+    schema: &Schema,
+    field: &Field,
+    value: &str,
+    locale: Locale,
+    style: DocStyle,
+) -> Option<String> {
+    let doc = schema.value_doc(field, value)?;
+    let title = match style {
+        DocStyle::Markdown => format!("**{}**: `{}`", field.name, value),
+        DocStyle::Terminal => format!("{}: {}", field.name, value),
+    };
+    Some(format!("{title}\n\n{}", doc.text(locale).trim()))
+}

@@ -1,0 +1,11 @@
+//! podls: a language server for Kubernetes Pod YAML.
+//!
+//! Layers, each knowing nothing of the ones above it: `syntax` (YAML text → positioned trees) → `schema` (the
+//! field table) → `analysis` (hover, completion, diagnostics, fixes: pure functions over text and trees) →
+//! `lsp` (the protocol) and `cli` (the terminal), which both call `analysis`.
+
+pub mod analysis;
+pub mod cli;
+pub mod lsp;
+pub mod schema;
+pub mod syntax;

@@ -1,0 +1,202 @@
+//! The field table: every type and field of a Pod, with its rules and bilingual docs, loaded from the JSON in
+//! `schema/` that is embedded in the binary. Knows nothing about YAML text or LSP; it answers "what is at this
+//! field path?".
+
+mod types;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+pub use types::{Field, FieldType, TypeDef};
+
+use crate::syntax::PathSegment;
+
+/// The languages podls writes docs in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Locale {
+    #[default]
+    En,
+    ZhCn,
+}
+
+impl Locale {
+    /// Reads a BCP 47 tag as a client or user writes it ("en", "en-US", "zh-cn", "zh-CN", "zh-Hans"); any
+    /// Chinese tag gets the Chinese docs, anything else English.
+    pub fn from_tag(tag: &str) -> Locale {
+        if tag.trim().to_ascii_lowercase().starts_with("zh") {
+            Locale::ZhCn
+        } else {
+            Locale::En
+        }
+    }
+
+    pub fn parse_strict(tag: &str) -> Option<Locale> {
+        match tag.trim().to_ascii_lowercase().as_str() {
+            "en" => Some(Locale::En),
+            "zh-cn" | "zh" => Some(Locale::ZhCn),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Doc {
+    pub en: String,
+    #[serde(rename = "zh-cn")]
+    pub zh_cn: String,
+}
+
+impl Doc {
+    pub fn text(&self, locale: Locale) -> &str {
+        match locale {
+            Locale::En => &self.en,
+            Locale::ZhCn => &self.zh_cn,
+        }
+    }
+}
+
+/// The docs files, merged; split by topic only so that several people can edit them at once.
+pub const DOC_FILES: &[(&str, &str)] = &[
+    ("pod.json", include_str!("../../../schema/docs/pod.json")),
+    (
+        "container.json",
+        include_str!("../../../schema/docs/container.json"),
+    ),
+    (
+        "volumes.json",
+        include_str!("../../../schema/docs/volumes.json"),
+    ),
+    (
+        "probes.json",
+        include_str!("../../../schema/docs/probes.json"),
+    ),
+    (
+        "security.json",
+        include_str!("../../../schema/docs/security.json"),
+    ),
+    (
+        "scheduling.json",
+        include_str!("../../../schema/docs/scheduling.json"),
+    ),
+];
+
+const FIELDS_JSON: &str = include_str!("../../../schema/fields.json");
+
+pub struct Schema {
+    pub root: String,
+    types: HashMap<String, TypeDef>,
+    docs: HashMap<String, Doc>,
+}
+
+/// Where a field path leads: the field last crossed (if any) and the type at that position.
+#[derive(Clone, Copy, Debug)]
+pub struct Resolved<'a> {
+    /// The field whose value this is, with the type that declares it (for docs lookup).
+    pub field: Option<(&'a TypeDef, &'a Field)>,
+    pub ty: &'a FieldType,
+}
+
+impl Schema {
+    /// The table built into the binary.
+    pub fn embedded() -> &'static Schema {
+        static SCHEMA: OnceLock<Schema> = OnceLock::new();
+        SCHEMA.get_or_init(|| {
+            Schema::from_json(FIELDS_JSON, DOC_FILES.iter().map(|(_, json)| *json))
+                .unwrap_or_else(|error| panic!("the embedded field table is invalid: {error}"))
+        })
+    }
+
+    pub fn from_json<'a>(
+        fields: &str,
+        docs: impl IntoIterator<Item = &'a str>,
+    ) -> Result<Schema, String> {
+        let (root, types) = types::load(fields)?;
+        let mut merged = HashMap::new();
+        for json in docs {
+            let part: HashMap<String, Doc> =
+                serde_json::from_str(json).map_err(|e| e.to_string())?;
+            merged.extend(part);
+        }
+        Ok(Schema {
+            root,
+            types,
+            docs: merged,
+        })
+    }
+
+    pub fn type_def(&self, name: &str) -> Option<&TypeDef> {
+        self.types.get(name)
+    }
+
+    pub fn types(&self) -> impl Iterator<Item = &TypeDef> {
+        self.types.values()
+    }
+
+    pub fn root_type(&self) -> &TypeDef {
+        &self.types[&self.root]
+    }
+
+    /// Docs by key: `Type.field`, `Type.field=Value` or `Type`.
+    pub fn doc(&self, key: &str) -> Option<&Doc> {
+        self.docs.get(key)
+    }
+
+    pub fn doc_keys(&self) -> impl Iterator<Item = &str> {
+        self.docs.keys().map(String::as_str)
+    }
+
+    /// The docs of a field (looked up under the type that declares it).
+    pub fn field_doc(&self, field: &Field) -> Option<&Doc> {
+        self.doc(&format!("{}.{}", field.declared_in, field.name))
+    }
+
+    /// The docs of one enum value of a field.
+    pub fn value_doc(&self, field: &Field, value: &str) -> Option<&Doc> {
+        self.doc(&format!("{}.{}={}", field.declared_in, field.name, value))
+    }
+
+    /// Follows a path of keys and indexes from the type `start`. Keys of a map, items of an array and the
+    /// fields of an object all resolve; anything the table does not know gives `None`.
+    pub fn resolve<'a>(
+        &'a self,
+        start: &'a FieldType,
+        path: &[PathSegment],
+    ) -> Option<Resolved<'a>> {
+        let mut here = Resolved {
+            field: None,
+            ty: start,
+        };
+        for segment in path {
+            here = match (here.ty, segment) {
+                (FieldType::Object(name), PathSegment::Key(key)) => {
+                    let def = self.types.get(name)?;
+                    let field = def.field(key)?;
+                    Resolved {
+                        field: Some((def, field)),
+                        ty: &field.ty,
+                    }
+                }
+                (FieldType::Map(value), PathSegment::Key(_)) => Resolved {
+                    field: here.field,
+                    ty: value,
+                },
+                (FieldType::Array(item), PathSegment::Index(_)) => Resolved {
+                    field: here.field,
+                    ty: item,
+                },
+                _ => return None,
+            };
+        }
+        Some(here)
+    }
+
+    /// The root type as a field type (`Pod`), to start `resolve` from.
+    pub fn root_field_type(&self) -> &FieldType {
+        &self.types[&self.root].as_field_type
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,215 @@
+//! Checks of the field table itself: structure, reachability, and docs in both languages for every field.
+
+use std::collections::{BTreeSet, HashSet};
+
+use super::*;
+
+fn schema() -> &'static Schema {
+    Schema::embedded()
+}
+
+#[test]
+fn every_referenced_type_exists_and_none_is_orphaned() {
+    let schema = schema();
+    let mut reachable = HashSet::new();
+    let mut stack = vec![schema.root.clone()];
+    let mut missing = BTreeSet::new();
+    while let Some(name) = stack.pop() {
+        if !reachable.insert(name.clone()) {
+            continue;
+        }
+        let Some(def) = schema.type_def(&name) else {
+            missing.insert(name);
+            continue;
+        };
+        for field in &def.fields {
+            if let Some(object) = field.ty.object_name() {
+                stack.push(object.to_string());
+            }
+        }
+        // A type that others extend is used through them.
+        for other in schema.types() {
+            if other.name != name && other.fields.iter().any(|f| f.declared_in == name) {
+                stack.push(other.name.clone());
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "referenced but not defined: {missing:?}"
+    );
+    let orphans: BTreeSet<_> = schema
+        .types()
+        .map(|t| t.name.clone())
+        .filter(|n| !reachable.contains(n))
+        .collect();
+    assert!(
+        orphans.is_empty(),
+        "types not reachable from {}: {orphans:?}",
+        schema.root
+    );
+}
+
+#[test]
+fn every_enum_has_values_and_bounds_make_sense() {
+    for def in schema().types() {
+        for field in &def.fields {
+            if field.enum_pattern.is_some() {
+                assert!(
+                    !field.enum_values.is_empty(),
+                    "{}.{} has a pattern but no values",
+                    def.name,
+                    field.name
+                );
+            }
+            if let (Some(min), Some(max)) = (field.minimum, field.maximum) {
+                assert!(
+                    min <= max,
+                    "{}.{}: minimum {min} > maximum {max}",
+                    def.name,
+                    field.name
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_field_and_enum_value_has_docs_in_both_languages() {
+    let schema = schema();
+    let mut missing = BTreeSet::new();
+    for def in schema.types() {
+        for field in def.fields.iter().filter(|f| f.declared_in == def.name) {
+            match schema.field_doc(field) {
+                Some(doc) if !doc.en.trim().is_empty() && !doc.zh_cn.trim().is_empty() => {}
+                _ => {
+                    missing.insert(format!("{}.{}", def.name, field.name));
+                }
+            }
+            for value in &field.enum_values {
+                let documented = schema
+                    .value_doc(field, value)
+                    .is_some_and(|d| !d.en.is_empty() && !d.zh_cn.is_empty());
+                // Signals are many and self-describing; the field's own docs explain them.
+                if !documented && field.name != "stopSignal" {
+                    missing.insert(format!("{}.{}={}", def.name, field.name, value));
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "{} docs missing: {missing:#?}",
+        missing.len()
+    );
+}
+
+#[test]
+fn every_docs_key_names_something_in_the_table() {
+    let schema = schema();
+    let mut stale = BTreeSet::new();
+    for key in schema.doc_keys() {
+        let (path, value) = match key.split_once('=') {
+            Some((path, value)) => (path, Some(value)),
+            None => (key, None),
+        };
+        let known = match path.split_once('.') {
+            None => schema.type_def(path).is_some(),
+            Some((ty, field)) => schema
+                .type_def(ty)
+                .and_then(|def| def.field(field))
+                .is_some_and(|f| value.is_none_or(|v| f.enum_values.iter().any(|e| e == v))),
+        };
+        if !known {
+            stale.insert(key.to_string());
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "docs for things the table does not have: {stale:#?}"
+    );
+}
+
+#[test]
+fn docs_files_are_all_embedded() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema/docs");
+    let on_disk: BTreeSet<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    let embedded: BTreeSet<String> = DOC_FILES.iter().map(|(n, _)| n.to_string()).collect();
+    assert_eq!(on_disk, embedded);
+}
+
+#[test]
+fn the_seed_fields_have_real_descriptions() {
+    let schema = schema();
+    for key in [
+        "Pod.apiVersion",
+        "Container.imagePullPolicy",
+        "PodSpec.restartPolicy",
+        "PodSpec.initContainers",
+        "PodSpec.hostNetwork",
+        "ContainerPort.hostPort",
+    ] {
+        let doc = schema
+            .doc(key)
+            .unwrap_or_else(|| panic!("{key} has no docs"));
+        assert!(
+            doc.en.len() > 120,
+            "{key}: English text is too short to say what, when and the pitfall"
+        );
+        assert!(
+            doc.zh_cn.chars().count() > 40,
+            "{key}: Chinese text is too short"
+        );
+        assert!(
+            doc.zh_cn
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{key}: not Chinese"
+        );
+    }
+}
+
+#[test]
+fn resolves_paths_through_arrays_maps_and_inherited_fields() {
+    let schema = schema();
+    let path = |s: &str| -> Vec<PathSegment> {
+        s.split('.')
+            .map(|p| {
+                p.parse()
+                    .map(PathSegment::Index)
+                    .unwrap_or_else(|_| PathSegment::Key(p.to_string()))
+            })
+            .collect()
+    };
+    let resolved = schema
+        .resolve(
+            schema.root_field_type(),
+            &path("spec.containers.0.ports.0.protocol"),
+        )
+        .unwrap();
+    let (owner, field) = resolved.field.unwrap();
+    assert_eq!(
+        (owner.name.as_str(), field.name.as_str()),
+        ("ContainerPort", "protocol")
+    );
+    let ephemeral = schema
+        .resolve(
+            schema.root_field_type(),
+            &path("spec.ephemeralContainers.0.image"),
+        )
+        .unwrap();
+    assert_eq!(ephemeral.field.unwrap().1.declared_in, "Container");
+    let label = schema
+        .resolve(schema.root_field_type(), &path("metadata.labels.app"))
+        .unwrap();
+    assert_eq!(label.ty, &FieldType::String);
+    assert!(
+        schema
+            .resolve(schema.root_field_type(), &path("spec.nope"))
+            .is_none()
+    );
+}

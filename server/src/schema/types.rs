@@ -1,0 +1,222 @@
+//! The structure of the field table (`schema/fields.json`, format in `schema/README.md`) as Rust types.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+/// The type of a field's value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FieldType {
+    String,
+    Integer,
+    Number,
+    Boolean,
+    /// A resource quantity: a string or a number in the Kubernetes quantity grammar (`500m`, `1Gi`, `2`).
+    Quantity,
+    IntOrString,
+    /// Not described further (e.g. `status`).
+    Any,
+    Object(String),
+    Array(Box<FieldType>),
+    Map(Box<FieldType>),
+}
+
+impl FieldType {
+    pub fn parse(expr: &str) -> Result<FieldType, String> {
+        Ok(match expr {
+            "string" => FieldType::String,
+            "integer" => FieldType::Integer,
+            "number" => FieldType::Number,
+            "boolean" => FieldType::Boolean,
+            "quantity" => FieldType::Quantity,
+            "int-or-string" => FieldType::IntOrString,
+            "any" => FieldType::Any,
+            _ => {
+                if let Some(item) = expr.strip_prefix("[]") {
+                    FieldType::Array(Box::new(FieldType::parse(item)?))
+                } else if let Some(value) = expr.strip_prefix("map[string]") {
+                    FieldType::Map(Box::new(FieldType::parse(value)?))
+                } else if expr.starts_with(|c: char| c.is_ascii_uppercase())
+                    && expr.chars().all(char::is_alphanumeric)
+                {
+                    FieldType::Object(expr.to_string())
+                } else {
+                    return Err(format!("unknown type expression `{expr}`"));
+                }
+            }
+        })
+    }
+
+    /// How people read the type: `string`, `[]Container`, `map[string]quantity`.
+    pub fn display(&self) -> String {
+        match self {
+            FieldType::String => "string".into(),
+            FieldType::Integer => "integer".into(),
+            FieldType::Number => "number".into(),
+            FieldType::Boolean => "boolean".into(),
+            FieldType::Quantity => "quantity".into(),
+            FieldType::IntOrString => "int-or-string".into(),
+            FieldType::Any => "any".into(),
+            FieldType::Object(name) => name.clone(),
+            FieldType::Array(item) => format!("[]{}", item.display()),
+            FieldType::Map(value) => format!("map[string]{}", value.display()),
+        }
+    }
+
+    /// The object type named here or in an array/map of it.
+    pub fn object_name(&self) -> Option<&str> {
+        match self {
+            FieldType::Object(name) => Some(name),
+            FieldType::Array(inner) | FieldType::Map(inner) => inner.object_name(),
+            _ => None,
+        }
+    }
+
+    pub fn is_scalar(&self) -> bool {
+        !matches!(
+            self,
+            FieldType::Object(_) | FieldType::Array(_) | FieldType::Map(_) | FieldType::Any
+        )
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Field {
+    pub name: String,
+    pub ty: FieldType,
+    /// The type that declares the field (docs are keyed by it; differs for inherited fields).
+    pub declared_in: String,
+    pub required: bool,
+    pub enum_values: Vec<String>,
+    pub enum_pattern: Option<String>,
+    pub default: Option<String>,
+    pub minimum: Option<i64>,
+    pub maximum: Option<i64>,
+    pub exclusive_minimum: bool,
+    pub format: Option<String>,
+    pub key_format: Option<String>,
+    pub since: Option<String>,
+    pub feature_gate: Option<String>,
+    pub deprecated: Option<String>,
+    pub read_only: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct TypeDef {
+    pub name: String,
+    /// Sorted by name.
+    pub fields: Vec<Field>,
+    pub(super) as_field_type: FieldType,
+}
+
+impl TypeDef {
+    pub fn field(&self, name: &str) -> Option<&Field> {
+        self.fields
+            .binary_search_by(|f| f.name.as_str().cmp(name))
+            .ok()
+            .map(|i| &self.fields[i])
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTable {
+    root: String,
+    types: HashMap<String, RawType>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawType {
+    #[serde(default)]
+    extends: Option<String>,
+    fields: HashMap<String, RawField>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct RawField {
+    #[serde(rename = "type")]
+    ty: String,
+    #[serde(default)]
+    required: bool,
+    #[serde(default, rename = "enum")]
+    enum_values: Vec<String>,
+    enum_pattern: Option<String>,
+    default: Option<String>,
+    minimum: Option<i64>,
+    maximum: Option<i64>,
+    #[serde(default)]
+    exclusive_minimum: bool,
+    format: Option<String>,
+    key_format: Option<String>,
+    since: Option<String>,
+    feature_gate: Option<String>,
+    deprecated: Option<String>,
+    #[serde(default)]
+    read_only: bool,
+}
+
+pub(super) fn load(json: &str) -> Result<(String, HashMap<String, TypeDef>), String> {
+    let raw: RawTable = serde_json::from_str(json).map_err(|e| format!("fields.json: {e}"))?;
+    let mut types = HashMap::new();
+    for (name, raw_type) in &raw.types {
+        let mut fields = Vec::new();
+        let mut chain = Some((name.as_str(), raw_type));
+        let mut depth = 0;
+        while let Some((declared_in, current)) = chain {
+            for (field_name, raw_field) in &current.fields {
+                if fields.iter().any(|f: &Field| &f.name == field_name) {
+                    continue;
+                }
+                fields.push(field(declared_in, field_name, raw_field)?);
+            }
+            depth += 1;
+            if depth > 16 {
+                return Err(format!("{name}: `extends` loops"));
+            }
+            chain = match &current.extends {
+                Some(base) => {
+                    let base_type = raw
+                        .types
+                        .get(base)
+                        .ok_or_else(|| format!("{name} extends unknown {base}"))?;
+                    Some((base.as_str(), base_type))
+                }
+                None => None,
+            };
+        }
+        fields.sort_by(|a, b| a.name.cmp(&b.name));
+        let def = TypeDef {
+            name: name.clone(),
+            fields,
+            as_field_type: FieldType::Object(name.clone()),
+        };
+        types.insert(name.clone(), def);
+    }
+    if !types.contains_key(&raw.root) {
+        return Err(format!("root type {} is missing", raw.root));
+    }
+    Ok((raw.root, types))
+}
+
+fn field(declared_in: &str, name: &str, raw: &RawField) -> Result<Field, String> {
+    Ok(Field {
+        name: name.to_string(),
+        ty: FieldType::parse(&raw.ty).map_err(|e| format!("{declared_in}.{name}: {e}"))?,
+        declared_in: declared_in.to_string(),
+        required: raw.required,
+        enum_values: raw.enum_values.clone(),
+        enum_pattern: raw.enum_pattern.clone(),
+        default: raw.default.clone(),
+        minimum: raw.minimum,
+        maximum: raw.maximum,
+        exclusive_minimum: raw.exclusive_minimum,
+        format: raw.format.clone(),
+        key_format: raw.key_format.clone(),
+        since: raw.since.clone(),
+        feature_gate: raw.feature_gate.clone(),
+        deprecated: raw.deprecated.clone(),
+        read_only: raw.read_only,
+    })
+}

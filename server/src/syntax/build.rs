@@ -1,0 +1,538 @@
+//! yaml-rust2 events → our tree. yaml-rust2 gives start marks only (and its byte `index()` drifts after
+//! non-ASCII text), so positions come from the marks' line and character column, and every end is computed
+//! here from the source text. On the first error the open collections are closed where the error is, so the
+//! part of the document before it stays usable.
+
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::{Marker, TScalarStyle};
+
+use super::line_index::LineIndex;
+use super::tree::{Document, Node, NodeId, NodeKind, ScalarStyle, SyntaxError, TextRange};
+
+/// Parses the document spanning `span` of `text`.
+pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
+    let source = &text[span.as_range()];
+    let mut builder = Builder {
+        source,
+        lines: LineIndex::new(source),
+        nodes: Vec::new(),
+        open: Vec::new(),
+        anchors: Vec::new(),
+        root: None,
+        flow_depth: 0,
+    };
+    let mut parser = Parser::new_from_str(source);
+    let result = parser.load(&mut builder, false);
+    let mut errors = Vec::new();
+    let mut parsed_until = source.len();
+    if let Err(error) = result {
+        let at = builder.offset(error.marker());
+        parsed_until = at;
+        builder.close_all(at);
+        errors.push(SyntaxError {
+            range: error_range(source, &builder.lines, at, error.info()),
+            message: error_message(error.info()),
+        });
+    }
+    let mut document = Document {
+        range: TextRange::new(0, source.len()),
+        nodes: builder.nodes,
+        root: builder.root,
+        errors,
+        parsed_until,
+    };
+    if span.start > 0 {
+        document = document.shifted(span.start as isize);
+    }
+    document
+}
+
+enum Open {
+    Mapping {
+        id: NodeId,
+        entries: Vec<(NodeId, NodeId)>,
+        key: Option<NodeId>,
+        flow: bool,
+    },
+    Sequence {
+        id: NodeId,
+        items: Vec<NodeId>,
+        flow: bool,
+    },
+}
+
+struct Builder<'a> {
+    source: &'a str,
+    lines: LineIndex,
+    nodes: Vec<Node>,
+    open: Vec<Open>,
+    /// yaml-rust2 numbers anchors from 1 per parse; index = anchor id.
+    anchors: Vec<Option<NodeId>>,
+    root: Option<NodeId>,
+    /// How many of the open collections are flow style (`{}`/`[]`), where plain scalars stop at `,]}`.
+    flow_depth: usize,
+}
+
+impl MarkedEventReceiver for Builder<'_> {
+    fn on_event(&mut self, event: Event, mark: Marker) {
+        let at = self.offset(&mark);
+        match event {
+            Event::Scalar(value, style, anchor, tag) => {
+                let null = value.is_empty() && style == TScalarStyle::Plain && tag.is_none();
+                let style = scalar_style(style);
+                let range = if null {
+                    self.null_range(at)
+                } else {
+                    scalar_range(
+                        self.source,
+                        &self.lines,
+                        at,
+                        style,
+                        &value,
+                        self.flow_depth > 0,
+                    )
+                };
+                let tag = tag.map(|tag| match tag.handle.as_str() {
+                    "tag:yaml.org,2002:" => format!("!!{}", tag.suffix),
+                    handle => format!("{handle}{}", tag.suffix),
+                });
+                let id = self.push(
+                    range,
+                    NodeKind::Scalar {
+                        value,
+                        style,
+                        tag,
+                        null,
+                    },
+                );
+                self.anchor(anchor, id);
+            }
+            Event::Alias(anchor) => {
+                let target = self.anchors.get(anchor).copied().flatten();
+                let end = scan_while(self.source, at + 1, |c| {
+                    !c.is_whitespace() && !",[]{}".contains(c)
+                });
+                self.push(TextRange::new(at, end), NodeKind::Alias { target });
+            }
+            Event::MappingStart(anchor, _) => {
+                let flow = self.source[at..].starts_with('{');
+                let id = self.push(
+                    TextRange::empty(at),
+                    NodeKind::Mapping {
+                        entries: Vec::new(),
+                        flow,
+                    },
+                );
+                self.anchor(anchor, id);
+                self.flow_depth += usize::from(flow);
+                self.open.push(Open::Mapping {
+                    id,
+                    entries: Vec::new(),
+                    key: None,
+                    flow,
+                });
+            }
+            Event::SequenceStart(anchor, _) => {
+                let flow = self.source[at..].starts_with('[');
+                let id = self.push(
+                    TextRange::empty(at),
+                    NodeKind::Sequence {
+                        items: Vec::new(),
+                        flow,
+                    },
+                );
+                self.anchor(anchor, id);
+                self.flow_depth += usize::from(flow);
+                self.open.push(Open::Sequence {
+                    id,
+                    items: Vec::new(),
+                    flow,
+                });
+            }
+            Event::MappingEnd | Event::SequenceEnd => self.close(at),
+            Event::Nothing
+            | Event::StreamStart
+            | Event::StreamEnd
+            | Event::DocumentStart
+            | Event::DocumentEnd => {}
+        }
+    }
+}
+
+impl Builder<'_> {
+    fn offset(&self, mark: &Marker) -> usize {
+        self.lines
+            .offset(self.source, mark.line().saturating_sub(1), mark.col())
+    }
+
+    fn push(&mut self, range: TextRange, kind: NodeKind) -> NodeId {
+        let id = NodeId(self.nodes.len() as u32);
+        let parent = match self.open.last_mut() {
+            None => {
+                if self.root.is_none() {
+                    self.root = Some(id);
+                }
+                None
+            }
+            Some(Open::Mapping {
+                id: parent,
+                entries,
+                key,
+                ..
+            }) => {
+                match key.take() {
+                    None => *key = Some(id),
+                    Some(key) => entries.push((key, id)),
+                }
+                Some(*parent)
+            }
+            Some(Open::Sequence {
+                id: parent, items, ..
+            }) => {
+                items.push(id);
+                Some(*parent)
+            }
+        };
+        self.nodes.push(Node {
+            range,
+            kind,
+            parent,
+        });
+        id
+    }
+
+    fn anchor(&mut self, anchor: usize, id: NodeId) {
+        if anchor == 0 {
+            return;
+        }
+        if self.anchors.len() <= anchor {
+            self.anchors.resize(anchor + 1, None);
+        }
+        self.anchors[anchor] = Some(id);
+    }
+
+    /// The empty value of `key:` sits right after the colon; an empty `-` item right after its dash.
+    fn null_range(&self, at: usize) -> TextRange {
+        if let Some(Open::Mapping { key: Some(key), .. }) = self.open.last() {
+            let key_end = self.nodes[key.0 as usize].range.end;
+            let colon = scan_while(self.source, key_end, |c| c == ' ' || c == '\t');
+            let after = if self.source[colon..].starts_with(':') {
+                colon + 1
+            } else {
+                colon
+            };
+            return TextRange::empty(after);
+        }
+        let before = self.source[..at].trim_end();
+        if before.ends_with(['-', ':', '?']) {
+            return TextRange::empty(before.len());
+        }
+        TextRange::empty(at)
+    }
+
+    fn close(&mut self, at: usize) {
+        let Some(open) = self.open.pop() else { return };
+        let (id, kind, flow) = match open {
+            Open::Mapping {
+                id,
+                mut entries,
+                key,
+                flow,
+            } => {
+                if let Some(key) = key {
+                    // A key whose value never came (the document broke off): give it an empty value.
+                    let end = self.nodes[key.0 as usize].range.end;
+                    let value = NodeId(self.nodes.len() as u32);
+                    self.nodes.push(Node {
+                        range: TextRange::empty(end),
+                        kind: NodeKind::Scalar {
+                            value: String::new(),
+                            style: ScalarStyle::Plain,
+                            tag: None,
+                            null: true,
+                        },
+                        parent: Some(id),
+                    });
+                    entries.push((key, value));
+                }
+                (id, NodeKind::Mapping { entries, flow }, flow)
+            }
+            Open::Sequence { id, items, flow } => (id, NodeKind::Sequence { items, flow }, flow),
+        };
+        self.flow_depth -= usize::from(flow);
+        let start = self.nodes[id.0 as usize].range.start;
+        let children_end = last_child_end(&self.nodes, &kind).unwrap_or(start);
+        let children_start = first_child_start(&self.nodes, &kind).unwrap_or(start);
+        let range = if flow {
+            TextRange::new(
+                start,
+                flow_close(self.source, at.max(children_end), &kind).max(children_end),
+            )
+        } else {
+            TextRange::new(
+                start.min(children_start),
+                children_end.max(start.min(children_start)),
+            )
+        };
+        let node = &mut self.nodes[id.0 as usize];
+        node.range = range;
+        node.kind = kind;
+    }
+
+    fn close_all(&mut self, at: usize) {
+        while !self.open.is_empty() {
+            self.close(at);
+        }
+    }
+}
+
+fn last_child_end(nodes: &[Node], kind: &NodeKind) -> Option<usize> {
+    match kind {
+        NodeKind::Mapping { entries, .. } => entries.last().map(|(k, v)| {
+            nodes[k.0 as usize]
+                .range
+                .end
+                .max(nodes[v.0 as usize].range.end)
+        }),
+        NodeKind::Sequence { items, .. } => items.last().map(|id| nodes[id.0 as usize].range.end),
+        _ => None,
+    }
+}
+
+fn first_child_start(nodes: &[Node], kind: &NodeKind) -> Option<usize> {
+    match kind {
+        NodeKind::Mapping { entries, .. } => entries
+            .first()
+            .map(|(k, _)| nodes[k.0 as usize].range.start),
+        _ => None,
+    }
+}
+
+/// The end of a flow collection: just past its closing bracket, searched from where yaml-rust2 ended it
+/// (which can be a trailing comma before the bracket).
+fn flow_close(source: &str, from: usize, kind: &NodeKind) -> usize {
+    let close = if matches!(kind, NodeKind::Mapping { .. }) {
+        b'}'
+    } else {
+        b']'
+    };
+    let bytes = source.as_bytes();
+    let mut i = from;
+    while i < bytes.len() {
+        match bytes[i] {
+            b if b == close => return i + 1,
+            b' ' | b'\t' | b'\r' | b'\n' | b',' => i += 1,
+            b'#' => i = scan_while(source, i, |c| c != '\n'),
+            _ => break,
+        }
+    }
+    from
+}
+
+fn scalar_style(style: TScalarStyle) -> ScalarStyle {
+    match style {
+        TScalarStyle::SingleQuoted => ScalarStyle::SingleQuoted,
+        TScalarStyle::DoubleQuoted => ScalarStyle::DoubleQuoted,
+        TScalarStyle::Literal => ScalarStyle::Literal,
+        TScalarStyle::Folded => ScalarStyle::Folded,
+        _ => ScalarStyle::Plain,
+    }
+}
+
+fn scan_while(source: &str, from: usize, keep: impl Fn(char) -> bool) -> usize {
+    source[from..]
+        .find(|c| !keep(c))
+        .map_or(source.len(), |i| from + i)
+}
+
+/// The byte range of a scalar that starts at `at` (for block scalars, at its first content line).
+fn scalar_range(
+    source: &str,
+    lines: &LineIndex,
+    at: usize,
+    style: ScalarStyle,
+    value: &str,
+    in_flow: bool,
+) -> TextRange {
+    match style {
+        ScalarStyle::DoubleQuoted => TextRange::new(at, quoted_end(source, at, '"')),
+        ScalarStyle::SingleQuoted => TextRange::new(at, quoted_end(source, at, '\'')),
+        ScalarStyle::Plain => TextRange::new(at, plain_end(source, lines, at, value, in_flow)),
+        ScalarStyle::Literal | ScalarStyle::Folded => block_scalar_range(source, lines, at),
+    }
+}
+
+fn quoted_end(source: &str, at: usize, quote: char) -> usize {
+    let mut chars = source[at..].char_indices().skip(1).peekable();
+    while let Some((i, c)) = chars.next() {
+        if quote == '"' && c == '\\' {
+            chars.next();
+        } else if c == quote {
+            if quote == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
+                chars.next();
+            } else {
+                return at + i + 1;
+            }
+        }
+    }
+    source.len()
+}
+
+/// Where a plain scalar ends on one line: before ` #`, before `: ` (a key), before a flow indicator inside
+/// flow collections, or at the end of the line; trailing blanks are not part of it.
+fn plain_line_end(line: &str, in_flow: bool) -> usize {
+    let bytes = line.as_bytes();
+    let mut end = bytes.len();
+    for i in 0..bytes.len() {
+        let next_blank = bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace());
+        let stop = match bytes[i] {
+            b'#' => i > 0 && (bytes[i - 1] == b' ' || bytes[i - 1] == b'\t'),
+            b':' => next_blank || in_flow && bytes.get(i + 1).is_some_and(|b| b",[]{}".contains(b)),
+            b',' | b'[' | b']' | b'{' | b'}' => in_flow,
+            b'\r' | b'\n' => true,
+            _ => false,
+        };
+        if stop {
+            end = i;
+            break;
+        }
+    }
+    line[..end].trim_end().len()
+}
+
+fn plain_end(source: &str, lines: &LineIndex, at: usize, value: &str, in_flow: bool) -> usize {
+    let line = lines.line_of(at);
+    let first = &source[at..lines.line_end(source, line)];
+    let mut end = at + plain_line_end(first, in_flow);
+    // A plain scalar may continue on more-indented lines; the value, with line breaks folded into spaces,
+    // tells how many lines it took.
+    let mut consumed = source[at..end].len().min(value.len());
+    let mut next = line + 1;
+    while consumed < value.len() && next < lines.line_count() {
+        let rest = value[consumed..].trim_start_matches([' ', '\n']);
+        if rest.is_empty() {
+            break;
+        }
+        let start = lines.line_start(next);
+        let text = &source[start..lines.line_end(source, next)];
+        let content = text.trim_start();
+        let piece = &content[..plain_line_end(content, in_flow)];
+        if piece.is_empty() {
+            next += 1;
+            continue;
+        }
+        if !rest.starts_with(piece) {
+            break;
+        }
+        consumed = value.len() - rest.len() + piece.len();
+        end = start + (text.len() - content.len()) + piece.len();
+        next += 1;
+    }
+    end
+}
+
+/// A block scalar spans from its `|` or `>` indicator to the end of its last non-blank content line.
+fn block_scalar_range(source: &str, lines: &LineIndex, content_start: usize) -> TextRange {
+    let first_line = lines.line_of(content_start);
+    let indent = content_start - lines.line_start(first_line);
+    // The header is the last non-blank line before the content.
+    let mut header = first_line;
+    let start = loop {
+        if header == 0 {
+            break content_start;
+        }
+        header -= 1;
+        let line = &source[lines.line_start(header)..lines.line_end(source, header)];
+        if let Some(pos) = block_indicator(line) {
+            break lines.line_start(header) + pos;
+        }
+        if !line.trim().is_empty() {
+            break content_start;
+        }
+    };
+    let mut end = content_start;
+    for line in first_line..lines.line_count() {
+        let line_start = lines.line_start(line);
+        let line_end = lines.line_end(source, line);
+        let text = &source[line_start..line_end];
+        if text.trim().is_empty() {
+            continue;
+        }
+        let line_indent = text.len() - text.trim_start_matches(' ').len();
+        if line != first_line && line_indent < indent {
+            break;
+        }
+        end = line_end;
+    }
+    if source[content_start..].trim().is_empty() || end < content_start {
+        end = content_start;
+    }
+    TextRange::new(start.min(end), end)
+}
+
+/// The position of a block scalar indicator (`|`, `>`, with modifiers) at the end of a header line.
+fn block_indicator(line: &str) -> Option<usize> {
+    let code = line.split(" #").next().unwrap_or(line).trim_end();
+    let pos = code.rfind(['|', '>'])?;
+    let modifiers = &code[pos + 1..];
+    let before_ok = pos == 0 || code[..pos].ends_with([' ', ':', '-', '\t']);
+    (before_ok
+        && modifiers
+            .chars()
+            .all(|c| c == '-' || c == '+' || c.is_ascii_digit()))
+    .then_some(pos)
+}
+
+/// yaml-rust2 reports some errors after the place to fix: a key missing its colon is noticed on the next
+/// line (or at the end of the file). Point at the line the user has to change.
+fn error_range(source: &str, lines: &LineIndex, at: usize, info: &str) -> TextRange {
+    let reported_late = info.contains("expected ':'") || info.contains("expect ':'");
+    let mut line = lines.line_of(at.min(source.len()));
+    if reported_late || at >= source.trim_end().len() {
+        let at_line_start = source[lines.line_start(line)..at].trim().is_empty();
+        if at_line_start || at >= source.trim_end().len() {
+            while line > 0 {
+                line -= 1;
+                let text = source[lines.line_start(line)..lines.line_end(source, line)].trim();
+                if !text.is_empty() && !text.starts_with('#') {
+                    break;
+                }
+            }
+        }
+        let start = lines.line_start(line);
+        let text = &source[start..lines.line_end(source, line)];
+        let indent = text.len() - text.trim_start().len();
+        let content = text.split(" #").next().unwrap_or(text).trim_end();
+        if content.len() > indent {
+            return TextRange::new(start + indent, start + content.len());
+        }
+    }
+    let end = scan_while(source, at, |c| !c.is_whitespace());
+    if end > at {
+        TextRange::new(at, end)
+    } else {
+        let next = source[at..].chars().next().map_or(0, |c| {
+            if c == '\n' || c == '\r' {
+                0
+            } else {
+                c.len_utf8()
+            }
+        });
+        TextRange::new(at, at + next)
+    }
+}
+
+fn error_message(info: &str) -> String {
+    let hint = if info.contains("expected ':'") || info.contains("expect ':'") {
+        " (is a `:` missing after a key?)"
+    } else if info.contains("tab") {
+        " (YAML indentation must use spaces, not tabs)"
+    } else if info.contains("did not find expected key") {
+        " (check the indentation of this line against the lines above)"
+    } else if info.contains("flow") {
+        " (check the brackets and commas of this `{ }` or `[ ]`)"
+    } else {
+        ""
+    };
+    format!("YAML syntax error: {info}{hint}")
+}

@@ -1,0 +1,90 @@
+//! Line starts of a text, and the conversion from yaml-rust2's (line, character column) to byte offsets.
+//! Lines break at `\n`, `\r\n` and a lone `\r`, as in YAML and LSP.
+
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    /// Absolute byte offsets of the line starts.
+    starts: Vec<usize>,
+    /// Absolute end of the indexed span.
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        Self::for_span(text, super::TextRange::new(0, text.len()))
+    }
+
+    /// An index of the lines of one span of `text` (a document); offsets stay absolute, line numbers count
+    /// from the span's first line.
+    pub fn for_span(text: &str, span: super::TextRange) -> Self {
+        let bytes = &text.as_bytes()[span.as_range()];
+        let mut starts = vec![span.start];
+        for (i, &b) in bytes.iter().enumerate() {
+            match b {
+                b'\n' => starts.push(span.start + i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(span.start + i + 1),
+                _ => {}
+            }
+        }
+        LineIndex {
+            starts,
+            len: span.end,
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The 0-based line holding `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset).max(1) - 1
+    }
+
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts.get(line).copied().unwrap_or(self.len)
+    }
+
+    /// The end of a line's content, before its line break.
+    pub fn line_end(&self, text: &str, line: usize) -> usize {
+        let next = self.starts.get(line + 1).copied().unwrap_or(self.len);
+        let content = &text.as_bytes()[self.line_start(line)..next];
+        let trimmed = content
+            .iter()
+            .rposition(|&b| b != b'\n' && b != b'\r')
+            .map_or(0, |p| p + 1);
+        self.line_start(line) + trimmed
+    }
+
+    /// Byte offset of a 0-based line and a column counted in characters, clamped to the line's end.
+    pub fn offset(&self, text: &str, line: usize, char_col: usize) -> usize {
+        if line >= self.starts.len() {
+            return self.len;
+        }
+        let start = self.line_start(line);
+        let end = self.line_end(text, line);
+        text[start..end]
+            .char_indices()
+            .nth(char_col)
+            .map_or(end, |(i, _)| start + i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_and_all_line_breaks() {
+        let text = "a: é😀x\r\nb\rc\n";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 4);
+        assert_eq!(index.offset(text, 0, 4), text.find('😀').unwrap());
+        assert_eq!(index.offset(text, 0, 5), text.find('x').unwrap());
+        assert_eq!(index.offset(text, 0, 99), text.find('\r').unwrap());
+        assert_eq!(index.offset(text, 1, 0), text.find('b').unwrap());
+        assert_eq!(index.offset(text, 2, 0), text.find('c').unwrap());
+        assert_eq!(index.line_of(text.find('c').unwrap()), 2);
+        assert_eq!(index.offset(text, 3, 0), text.len());
+    }
+}

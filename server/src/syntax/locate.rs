@@ -1,0 +1,544 @@
+//! What is under the cursor: the field path from the document root, and whether the cursor is on a key, on a
+//! value, or where nothing belongs. A parsed tree answers when the cursor is on one of its nodes; otherwise
+//! (the user is mid-typing and the document does not parse) the lines' indentation decides, as a person
+//! reads it.
+
+use super::{Document, LineIndex, NodeId, NodeKind, TextRange};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PathSegment {
+    Key(String),
+    Index(usize),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CursorSlot {
+    /// On a key, written or being typed; the path ends with that key (possibly empty or partial).
+    Key,
+    /// On the value of the field the path names (a mapping key, or a sequence item's index).
+    Value,
+    /// In a comment, inside a block scalar, or deeper than anything that could hold it.
+    Nothing,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CursorContext {
+    pub path: Vec<PathSegment>,
+    pub slot: CursorSlot,
+    /// The text under the cursor that a completion replaces (an empty range at the cursor when none).
+    pub range: TextRange,
+    /// The keys already present in the mapping holding the cursor's key (for `Key`).
+    pub siblings: Vec<String>,
+    /// Whether the cursor is inside a flow collection (`{ }` / `[ ]`).
+    pub flow: bool,
+}
+
+impl CursorContext {
+    fn nothing(offset: usize) -> Self {
+        CursorContext {
+            path: Vec::new(),
+            slot: CursorSlot::Nothing,
+            range: TextRange::empty(offset),
+            siblings: Vec::new(),
+            flow: false,
+        }
+    }
+
+    /// The path as people write it: `spec.containers[0].image`.
+    pub fn dotted(&self) -> String {
+        dotted(&self.path)
+    }
+
+    /// The written text under the cursor (a key, a partial key or a value).
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.range.as_range()]
+    }
+}
+
+pub fn dotted(path: &[PathSegment]) -> String {
+    let mut out = String::new();
+    for segment in path {
+        match segment {
+            PathSegment::Key(key) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            PathSegment::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+/// The cursor context at byte `offset` of `text`, inside `doc` (the document whose span holds it).
+pub fn locate(text: &str, doc: &Document, offset: usize) -> CursorContext {
+    let offset = offset.min(text.len());
+    let lines = LineIndex::for_span(text, doc.range);
+    let line = lines.line_of(offset);
+    let line_start = lines.line_start(line);
+    let line_text = &text[line_start..lines.line_end(text, line)];
+    let column = offset - line_start;
+    if in_comment(&line_text[..column.min(line_text.len())]) {
+        return CursorContext::nothing(offset);
+    }
+    if let Some(context) = locate_in_tree(text, doc, offset) {
+        return context;
+    }
+    locate_by_indentation(text, doc, &lines, offset)
+}
+
+/// Whether the cursor (at the end of `before`) is inside a comment: a `#` at the line start or after a blank,
+/// outside quotes.
+fn in_comment(before: &str) -> bool {
+    let mut quote = None;
+    let mut previous = ' ';
+    for c in before.chars() {
+        match (quote, c) {
+            (None, '#') if previous == ' ' || previous == '\t' => return true,
+            (None, '"' | '\'') if matches!(previous, ' ' | ':' | '[' | '{' | ',') => {
+                quote = Some(c)
+            }
+            (Some(q), c) if c == q => quote = None,
+            _ => {}
+        }
+        previous = c;
+    }
+    false
+}
+
+fn locate_in_tree(text: &str, doc: &Document, offset: usize) -> Option<CursorContext> {
+    doc.root?;
+    // The innermost scalar under the cursor (its end included, so a cursor right after a word is on it).
+    let scalar = (0..doc.nodes.len() as u32)
+        .map(NodeId)
+        .filter(|&id| {
+            let node = doc.node(id);
+            matches!(node.kind, NodeKind::Scalar { .. } | NodeKind::Alias { .. })
+                && node.range.touches(offset)
+                && !(node.range.is_empty() && doc.is_null(id) && node.range.start != offset)
+        })
+        .min_by_key(|&id| doc.node(id).range.len());
+    if let Some(id) = scalar {
+        if is_block_scalar(doc, id) && doc.node(id).range.start != offset {
+            let header_end = text[doc.node(id).range.start..]
+                .find('\n')
+                .map_or(text.len(), |i| i + doc.node(id).range.start);
+            if offset > header_end {
+                return Some(CursorContext::nothing(offset));
+            }
+        }
+        let (path, slot) = path_of(doc, id);
+        let siblings = match slot {
+            CursorSlot::Key => doc
+                .node(id)
+                .parent
+                .map(|p| keys_of(doc, p, Some(id)))
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let flow = in_flow(doc, id);
+        return Some(CursorContext {
+            path,
+            slot,
+            range: doc.node(id).range,
+            siblings,
+            flow,
+        });
+    }
+    // Between the entries of a flow mapping: a new key of that mapping.
+    let flow_mapping = (0..doc.nodes.len() as u32)
+        .map(NodeId)
+        .filter(|&id| {
+            let node = doc.node(id);
+            matches!(node.kind, NodeKind::Mapping { flow: true, .. })
+                && node.range.start < offset
+                && offset < node.range.end
+        })
+        .min_by_key(|&id| doc.node(id).range.len())?;
+    let (mut path, _) = path_of(doc, flow_mapping);
+    let word_start = text[..offset]
+        .rfind(|c: char| c.is_whitespace() || "{,".contains(c))
+        .map_or(0, |i| i + 1);
+    path.push(PathSegment::Key(text[word_start..offset].to_string()));
+    Some(CursorContext {
+        path,
+        slot: CursorSlot::Key,
+        range: TextRange::new(word_start, offset),
+        siblings: keys_of(doc, flow_mapping, None),
+        flow: true,
+    })
+}
+
+fn is_block_scalar(doc: &Document, id: NodeId) -> bool {
+    matches!(
+        doc.node(id).kind,
+        NodeKind::Scalar {
+            style: super::ScalarStyle::Literal | super::ScalarStyle::Folded,
+            ..
+        }
+    )
+}
+
+fn in_flow(doc: &Document, id: NodeId) -> bool {
+    let mut current = doc.node(id).parent;
+    while let Some(parent) = current {
+        if matches!(
+            doc.node(parent).kind,
+            NodeKind::Mapping { flow: true, .. } | NodeKind::Sequence { flow: true, .. }
+        ) {
+            return true;
+        }
+        current = doc.node(parent).parent;
+    }
+    false
+}
+
+fn keys_of(doc: &Document, mapping: NodeId, except: Option<NodeId>) -> Vec<String> {
+    doc.entries(mapping)
+        .iter()
+        .filter(|(k, _)| Some(*k) != except)
+        .filter_map(|(k, _)| doc.scalar(*k).map(str::to_string))
+        .collect()
+}
+
+/// The path from the root to a node, and whether the node is a key or a value.
+pub(crate) fn path_of(doc: &Document, id: NodeId) -> (Vec<PathSegment>, CursorSlot) {
+    let mut path = Vec::new();
+    let mut slot = CursorSlot::Value;
+    let mut child = id;
+    let mut first = true;
+    while let Some(parent) = doc.node(child).parent {
+        match &doc.node(parent).kind {
+            NodeKind::Mapping { entries, .. } => {
+                if let Some((key, _)) = entries.iter().find(|(_, v)| *v == child) {
+                    path.push(PathSegment::Key(
+                        doc.scalar(*key).unwrap_or_default().to_string(),
+                    ));
+                } else if let Some((key, _)) = entries.iter().find(|(k, _)| *k == child) {
+                    path.push(PathSegment::Key(
+                        doc.scalar(*key).unwrap_or_default().to_string(),
+                    ));
+                    if first {
+                        slot = CursorSlot::Key;
+                    }
+                }
+            }
+            NodeKind::Sequence { items, .. } => {
+                if let Some(index) = items.iter().position(|item| *item == child) {
+                    path.push(PathSegment::Index(index));
+                }
+            }
+            _ => {}
+        }
+        first = false;
+        child = parent;
+    }
+    path.reverse();
+    (path, slot)
+}
+
+/// One line as indentation reading sees it.
+struct LineShape<'a> {
+    /// Columns (bytes from the line start) of the `- ` item markers, outermost first.
+    dashes: Vec<usize>,
+    /// Where the key (or scalar item) text starts.
+    key_column: usize,
+    /// The key, when the line is `key:` or `key: value`.
+    key: Option<&'a str>,
+    /// The text after `key:`, trimmed, without a trailing comment.
+    value: &'a str,
+    /// The line is blank or a comment.
+    trivia: bool,
+}
+
+fn shape(line: &str) -> LineShape<'_> {
+    let mut dashes = Vec::new();
+    let mut column = line.len() - line.trim_start_matches(' ').len();
+    loop {
+        let rest = &line[column..];
+        if rest == "-" || rest.starts_with("- ") || rest.starts_with("-\t") {
+            dashes.push(column);
+            column += 1;
+            column += line[column..].len() - line[column..].trim_start_matches([' ', '\t']).len();
+        } else {
+            break;
+        }
+    }
+    let rest = &line[column..];
+    let code = strip_comment(rest);
+    let trivia = dashes.is_empty() && code.trim().is_empty();
+    let (key, value) = match key_colon(code) {
+        Some(colon) => (Some(code[..colon].trim_end()), code[colon + 1..].trim()),
+        None => (None, code.trim()),
+    };
+    LineShape {
+        dashes,
+        key_column: column,
+        key,
+        value,
+        trivia,
+    }
+}
+
+fn strip_comment(text: &str) -> &str {
+    match text.find(" #") {
+        Some(i) => &text[..i],
+        None if text.starts_with('#') => "",
+        None => text,
+    }
+}
+
+/// The colon that ends a key on this line: the first `:` followed by a blank or the line end, outside quotes.
+fn key_colon(code: &str) -> Option<usize> {
+    let bytes = code.as_bytes();
+    let mut quote = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        match (quote, b) {
+            (None, b'"' | b'\'') if i == 0 => quote = Some(b),
+            (Some(q), b) if b == q => quote = None,
+            (None, b':') if bytes.get(i + 1).is_none_or(|n| *n == b' ' || *n == b'\t') => {
+                return Some(i);
+            }
+            (None, b'{' | b'[') if i == 0 => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Indentation reading for block style, used while the document does not parse around the cursor.
+fn locate_by_indentation(
+    text: &str,
+    doc: &Document,
+    lines: &LineIndex,
+    offset: usize,
+) -> CursorContext {
+    let line = lines.line_of(offset);
+    let line_start = lines.line_start(line);
+    let line_text = &text[line_start..lines.line_end(text, line)];
+    let column = offset - line_start;
+    let cursor = shape(line_text);
+    let line_text_of = |l: usize| &text[lines.line_start(l)..lines.line_end(text, l)];
+    let first_line = lines.line_of(doc.range.start);
+
+    // Inside a block scalar: a line above, less indented, ended with `|` or `>`.
+    let cursor_indent = if cursor.trivia {
+        column
+    } else {
+        cursor.dashes.first().copied().unwrap_or(cursor.key_column)
+    };
+    for l in (first_line..line).rev() {
+        let above = shape(line_text_of(l));
+        if above.trivia {
+            continue;
+        }
+        let above_indent = above.dashes.first().copied().unwrap_or(above.key_column);
+        if above_indent < cursor_indent && above.key.is_some() {
+            if above.value.starts_with('|') || above.value.starts_with('>') {
+                return CursorContext::nothing(offset);
+            }
+            break;
+        }
+        if above_indent < cursor_indent {
+            break;
+        }
+    }
+
+    let (slot, key_column, range, own) = if cursor.trivia || column <= cursor.key_column {
+        // An empty line (or the cursor before the text): a new key at the cursor's column.
+        let key_column = if cursor.trivia {
+            column
+        } else {
+            cursor.key_column
+        };
+        let end = if cursor.trivia {
+            offset
+        } else {
+            line_start + cursor.key_column + word_len(&line_text[cursor.key_column..])
+        };
+        let range = if cursor.trivia {
+            TextRange::empty(offset)
+        } else {
+            TextRange::new(line_start + cursor.key_column, end)
+        };
+        (
+            CursorSlot::Key,
+            key_column,
+            range,
+            cursor.key.map(str::to_string),
+        )
+    } else if let Some(key) = cursor.key {
+        let colon = line_start
+            + cursor.key_column
+            + key_colon(strip_comment(&line_text[cursor.key_column..])).unwrap_or(0);
+        if offset <= colon {
+            let range = TextRange::new(
+                line_start + cursor.key_column,
+                line_start + cursor.key_column + key.len(),
+            );
+            (
+                CursorSlot::Key,
+                cursor.key_column,
+                range,
+                Some(key.to_string()),
+            )
+        } else {
+            let value_start = colon
+                + 1
+                + (text[colon + 1..].len()
+                    - text[colon + 1..].trim_start_matches([' ', '\t']).len());
+            let value_start = value_start.min(offset.max(colon + 1));
+            let value_end = (value_start + cursor.value.len()).max(offset);
+            (
+                CursorSlot::Value,
+                cursor.key_column,
+                TextRange::new(value_start.min(value_end), value_end),
+                Some(key.to_string()),
+            )
+        }
+    } else {
+        // A key being typed without its colon yet (`    imag`), or a scalar item (`- sle`).
+        let start = line_start + cursor.key_column;
+        let end = (start + word_len(&line_text[cursor.key_column..])).max(offset);
+        (
+            CursorSlot::Key,
+            cursor.key_column,
+            TextRange::new(start, end),
+            None,
+        )
+    };
+
+    let Some((mut path, siblings)) = ancestors(text, lines, first_line, line, key_column, &cursor)
+    else {
+        return CursorContext::nothing(offset);
+    };
+    let typed = &text[range.as_range()];
+    match slot {
+        CursorSlot::Value => path.push(PathSegment::Key(own.clone().unwrap_or_default())),
+        _ => path.push(PathSegment::Key(typed.trim_end_matches(':').to_string())),
+    }
+    let siblings = siblings
+        .into_iter()
+        .filter(|key| Some(key.as_str()) != own.as_deref())
+        .collect();
+    CursorContext {
+        path,
+        slot,
+        range,
+        siblings,
+        flow: false,
+    }
+}
+
+fn word_len(text: &str) -> usize {
+    text.find(|c: char| c.is_whitespace() || c == ':')
+        .unwrap_or(text.len())
+}
+
+/// The path of the mapping whose keys sit at `key_column` on `line` (the cursor line), read upwards by
+/// indentation, and the keys that mapping already has (above and below the cursor).
+fn ancestors(
+    text: &str,
+    lines: &LineIndex,
+    first_line: usize,
+    line: usize,
+    key_column: usize,
+    cursor: &LineShape<'_>,
+) -> Option<(Vec<PathSegment>, Vec<String>)> {
+    let line_text_of = |l: usize| &text[lines.line_start(l)..lines.line_end(text, l)];
+    let indent_of =
+        |shape: &LineShape<'_>| shape.dashes.first().copied().unwrap_or(shape.key_column);
+    let mut reversed = Vec::new();
+    let mut siblings = Vec::new();
+    let mut column = key_column;
+    // Once the current mapping is known to be a sequence item: the column of its `- `, and how many items
+    // of that sequence came before it.
+    let mut item_dash = if cursor.trivia {
+        None
+    } else {
+        cursor.dashes.last().copied()
+    };
+    let mut index = 0;
+    let mut sibling_level = true;
+
+    for below in line + 1..lines.line_count() {
+        let shape = shape(line_text_of(below));
+        if shape.trivia {
+            continue;
+        }
+        if indent_of(&shape) < column || !shape.dashes.is_empty() && shape.key_column <= column {
+            break;
+        }
+        if shape.key_column == column {
+            siblings.extend(shape.key.map(str::to_string));
+        }
+    }
+
+    for l in (first_line..line).rev() {
+        let above = shape(line_text_of(l));
+        if above.trivia || line_text_of(l).starts_with("---") {
+            continue;
+        }
+        if let Some(dash) = item_dash {
+            // Looking for the key that owns the sequence whose items start at `dash`.
+            if above.dashes.contains(&dash) {
+                index += 1;
+                continue;
+            }
+            if indent_of(&above) > dash {
+                continue;
+            }
+            let key = above.key.filter(|_| owns_block(above.value))?;
+            reversed.push(PathSegment::Index(index));
+            reversed.push(PathSegment::Key(key.to_string()));
+            column = above.key_column;
+            item_dash = above.dashes.last().copied();
+            index = 0;
+            sibling_level = false;
+            continue;
+        }
+        if above.key_column == column {
+            if sibling_level {
+                siblings.extend(above.key.map(str::to_string));
+            }
+            if let Some(&dash) = above.dashes.last() {
+                // The first key of the sequence item holding the cursor's mapping.
+                item_dash = Some(dash);
+                index = 0;
+                sibling_level = false;
+            }
+            continue;
+        }
+        if above.key_column > column && indent_of(&above) >= column {
+            continue;
+        }
+        if above.key.is_none() && above.value.is_empty() {
+            if let Some(&dash) = above.dashes.last() {
+                // A bare `-` line: the cursor's mapping is that item.
+                item_dash = Some(dash);
+                index = 0;
+                sibling_level = false;
+                continue;
+            }
+        }
+        let key = above.key.filter(|_| owns_block(above.value))?;
+        reversed.push(PathSegment::Key(key.to_string()));
+        column = above.key_column;
+        item_dash = above.dashes.last().copied();
+        index = 0;
+        sibling_level = false;
+    }
+    if item_dash.is_some() {
+        reversed.push(PathSegment::Index(index));
+    }
+    reversed.reverse();
+    Some((reversed, siblings))
+}
+
+/// Whether a `key:` line with this value text opens a block below it (nothing, or only an anchor or tag).
+fn owns_block(value: &str) -> bool {
+    value.is_empty()
+        || value.starts_with('&') && !value.contains(' ')
+        || value.starts_with('!') && !value.contains(' ')
+}

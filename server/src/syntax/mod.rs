@@ -1,0 +1,45 @@
+//! The YAML layer: text → our own positioned trees, one per `---` document, plus the syntax errors.
+//! Parsing never fails: a broken document keeps the part before its first error. This layer knows nothing
+//! about Kubernetes or LSP; positions are byte offsets into the file's text.
+
+mod build;
+mod line_index;
+mod locate;
+mod split;
+mod tree;
+
+pub use line_index::LineIndex;
+pub use locate::{CursorContext, CursorSlot, PathSegment, dotted, locate};
+pub use split::document_spans;
+pub use tree::{Document, Node, NodeId, NodeKind, ScalarStyle, SyntaxError, TextRange, YamlFile};
+
+/// Parses a whole file: every `---` document on its own, so one error hides nothing in the others.
+pub fn parse(text: &str) -> YamlFile {
+    let documents = document_spans(text)
+        .into_iter()
+        .map(|span| build::parse_document(text, span))
+        .collect();
+    YamlFile { documents }
+}
+
+/// Re-parses after an edit that replaced `old_range` (offsets in the old text) with `new_len` bytes, reusing
+/// every document the edit did not touch (shifted by the change in length) — the multi-document files of a
+/// CI repo are edited one document at a time.
+pub fn reparse(old: &YamlFile, text: &str, old_range: TextRange, new_len: usize) -> YamlFile {
+    let delta = new_len as isize - old_range.len() as isize;
+    let spans = document_spans(text);
+    let mut documents = Vec::with_capacity(spans.len());
+    for span in spans {
+        let reusable = old.documents.iter().find(|doc| {
+            let untouched_before = doc.range.end < old_range.start && doc.range == span;
+            let shifted = doc.range.start > old_range.end && doc.range.shifted(delta) == span;
+            untouched_before || shifted
+        });
+        documents.push(match reusable {
+            Some(doc) if doc.range == span => doc.clone(),
+            Some(doc) => doc.shifted(delta),
+            None => build::parse_document(text, span),
+        });
+    }
+    YamlFile { documents }
+}

@@ -1,0 +1,198 @@
+//! Our positioned YAML tree: an arena of nodes per document, each with its exact byte range.
+//! Aliases point at their anchor's node (never a copy), so an alias bomb costs one node per alias.
+
+use std::ops::Range;
+
+/// A half-open byte range `[start, end)` into the file's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct TextRange {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl TextRange {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end, "range {start}..{end}");
+        TextRange { start, end }
+    }
+
+    pub fn empty(at: usize) -> Self {
+        TextRange { start: at, end: at }
+    }
+
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// Whether `offset` touches this range, its end included: a cursor right after a word is "on" it.
+    pub fn touches(self, offset: usize) -> bool {
+        self.start <= offset && offset <= self.end
+    }
+
+    pub fn cover(self, other: TextRange) -> TextRange {
+        TextRange::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    pub fn shifted(self, delta: isize) -> TextRange {
+        let shift = |x: usize| x.checked_add_signed(delta).unwrap_or(0);
+        TextRange::new(shift(self.start), shift(self.end))
+    }
+
+    pub fn as_range(self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeId(pub u32);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScalarStyle {
+    Plain,
+    SingleQuoted,
+    DoubleQuoted,
+    Literal,
+    Folded,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum NodeKind {
+    /// `entries` are (key, value) pairs in source order; a key without a value has an empty scalar value.
+    Mapping {
+        entries: Vec<(NodeId, NodeId)>,
+        flow: bool,
+    },
+    Sequence {
+        items: Vec<NodeId>,
+        flow: bool,
+    },
+    /// `null` is true for the empty value of `key:` (nothing written), not for the word `null`.
+    Scalar {
+        value: String,
+        style: ScalarStyle,
+        tag: Option<String>,
+        null: bool,
+    },
+    /// `*name`: the anchored node, when the anchor was seen before in this document.
+    Alias {
+        target: Option<NodeId>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub range: TextRange,
+    pub kind: NodeKind,
+    pub parent: Option<NodeId>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub range: TextRange,
+    pub message: String,
+}
+
+/// One `---` document: its span in the file, its tree (none when empty) and its syntax errors.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    pub range: TextRange,
+    pub nodes: Vec<Node>,
+    pub root: Option<NodeId>,
+    pub errors: Vec<SyntaxError>,
+    /// Byte offset up to which the tree is trustworthy: the first error's position, or the document end.
+    pub parsed_until: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct YamlFile {
+    pub documents: Vec<Document>,
+}
+
+impl YamlFile {
+    /// The document whose span holds `offset` (the last one when `offset` is the end of the file).
+    pub fn document_at(&self, offset: usize) -> Option<&Document> {
+        self.documents
+            .iter()
+            .find(|doc| doc.range.start <= offset && offset < doc.range.end)
+            .or_else(|| self.documents.last().filter(|doc| doc.range.end <= offset))
+    }
+}
+
+impl Document {
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id.0 as usize]
+    }
+
+    pub fn root_node(&self) -> Option<&Node> {
+        self.root.map(|id| self.node(id))
+    }
+
+    /// Follows an alias to the node it names (one step: anchors cannot point at aliases).
+    pub fn resolve(&self, id: NodeId) -> NodeId {
+        match self.node(id).kind {
+            NodeKind::Alias {
+                target: Some(target),
+            } => target,
+            _ => id,
+        }
+    }
+
+    /// The entries of a mapping (after resolving an alias), empty for anything else.
+    pub fn entries(&self, id: NodeId) -> &[(NodeId, NodeId)] {
+        match &self.node(self.resolve(id)).kind {
+            NodeKind::Mapping { entries, .. } => entries,
+            _ => &[],
+        }
+    }
+
+    pub fn items(&self, id: NodeId) -> &[NodeId] {
+        match &self.node(self.resolve(id)).kind {
+            NodeKind::Sequence { items, .. } => items,
+            _ => &[],
+        }
+    }
+
+    /// The scalar text of a node, if it is a scalar (after resolving an alias).
+    pub fn scalar(&self, id: NodeId) -> Option<&str> {
+        match &self.node(self.resolve(id)).kind {
+            NodeKind::Scalar { value, .. } => Some(value),
+            _ => None,
+        }
+    }
+
+    /// The value under `key` in a mapping.
+    pub fn get(&self, mapping: NodeId, key: &str) -> Option<NodeId> {
+        self.entries(mapping)
+            .iter()
+            .find(|(k, _)| self.scalar(*k) == Some(key))
+            .map(|(_, v)| *v)
+    }
+
+    /// The value at a dotted path of mapping keys from the root (`["spec", "containers"]`).
+    pub fn get_path(&self, keys: &[&str]) -> Option<NodeId> {
+        keys.iter()
+            .try_fold(self.root?, |node, key| self.get(node, key))
+    }
+
+    pub fn is_null(&self, id: NodeId) -> bool {
+        matches!(self.node(id).kind, NodeKind::Scalar { null: true, .. })
+    }
+
+    /// A copy of this document moved by `delta` bytes (another document before it changed length).
+    pub fn shifted(&self, delta: isize) -> Document {
+        let mut doc = self.clone();
+        doc.range = doc.range.shifted(delta);
+        doc.parsed_until = doc.parsed_until.checked_add_signed(delta).unwrap_or(0);
+        for node in &mut doc.nodes {
+            node.range = node.range.shifted(delta);
+        }
+        for error in &mut doc.errors {
+            error.range = error.range.shifted(delta);
+        }
+        doc
+    }
+}
