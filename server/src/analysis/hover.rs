@@ -56,3 +56,111 @@ pub fn hover(text: &str, file: &YamlFile, offset: usize, locale: Locale) -> Opti
         range: context.range,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use expect_test::{Expect, expect};
+
+    use super::*;
+    use crate::syntax::parse;
+
+    /// The hovered text and the first lines of the hover, at the `$0` cursor.
+    fn check(fixture: &str, locale: Locale, expect: Expect) {
+        let offset = fixture.find("$0").expect("fixture needs a $0 cursor");
+        let text = fixture.replacen("$0", "", 1);
+        let file = parse(&text);
+        let actual = match hover(&text, &file, offset, locale) {
+            None => "no hover".to_string(),
+            Some(hover) => {
+                let head: Vec<&str> = hover.markdown.lines().take(3).collect();
+                format!(
+                    "on {:?}\n{}",
+                    &text[hover.range.as_range()],
+                    head.join("\n")
+                )
+            }
+        };
+        expect.assert_eq(&actual);
+    }
+
+    const POD: &str = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\n    app: web\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n    imagePullPolicy: IfNotPresent\n    ports:\n    - containerPort: 80\n      protocol: TCP\n";
+
+    fn at(marker: &str) -> String {
+        POD.replacen(marker, &format!("{}$0{}", &marker[..2], &marker[2..]), 1)
+    }
+
+    #[test]
+    fn hover_on_keys_in_english_and_chinese() {
+        check(&at("imagePullPolicy:"), Locale::En, expect![[r#"
+            on "imagePullPolicy"
+            **imagePullPolicy** `string` · optional
+            `spec.containers[0].imagePullPolicy`
+        "#]]);
+        check(&at("imagePullPolicy:"), Locale::ZhCn, expect![[r#"
+            on "imagePullPolicy"
+            **imagePullPolicy** `string` · 可选
+            `spec.containers[0].imagePullPolicy`
+        "#]]);
+        check(&at("protocol:"), Locale::En, expect![[r#"
+            on "protocol"
+            **protocol** `string` · optional
+            `spec.containers[0].ports[0].protocol`
+        "#]]);
+        check(&at("apiVersion"), Locale::En, expect![[r#"
+            on "apiVersion"
+            **apiVersion** `string` · required
+            `apiVersion`
+        "#]]);
+    }
+
+    #[test]
+    fn hover_on_enum_values_explains_the_value() {
+        check(&at("IfNotPresent"), Locale::En, expect![[r#"
+            on "IfNotPresent"
+            **imagePullPolicy**: `IfNotPresent`
+
+            Pull only if the image isn't already on the node. Fast and tolerant of registry outages, but a node keeps using whatever it cached under that tag — use immutable tags or digests with it."#]]);
+        check(&at("TCP"), Locale::ZhCn, expect![[r#"
+            on "TCP"
+            **protocol**: `TCP`
+
+            面向连接的 TCP——HTTP、gRPC、数据库以及大多数服务都使用它。"#]]);
+    }
+
+    #[test]
+    fn no_hover_where_the_table_has_nothing() {
+        check(&at("app: web"), Locale::En, expect!["no hover"]);
+        check(
+            "apiVersion: apps/v1\nkind: Deployment\nspec:\n  rep$0licas: 1\n",
+            Locale::En,
+            expect!["no hover"],
+        );
+        check(
+            "apiVersion: v1\nkind: Pod\nspec:\n  nodeSeletor$0: {}\n",
+            Locale::En,
+            expect!["no hover"],
+        );
+    }
+
+    #[test]
+    fn hover_in_flow_style_and_later_documents() {
+        check(
+            "{ apiVersion: \"v1\", kind: \"Pod\", metadata: { name: x }, spec: { restartPol$0icy: Never } }",
+            Locale::En,
+            expect![[r#"
+                on "restartPolicy"
+                **restartPolicy** `string` · optional
+                `spec.restartPolicy`
+            "#]],
+        );
+        check(
+            "kind: ConfigMap\n---\napiVersion: v1\nkind: Pod\nspec:\n  hostNet$0work: true\n",
+            Locale::En,
+            expect![[r#"
+                on "hostNetwork"
+                **hostNetwork** `boolean` · optional
+                `spec.hostNetwork`
+            "#]],
+        );
+    }
+}

@@ -260,7 +260,15 @@ impl Builder<'_> {
             Open::Sequence { id, items, flow } => (id, NodeKind::Sequence { items, flow }, flow),
         };
         self.flow_depth -= usize::from(flow);
-        let start = self.nodes[id.0 as usize].range.start;
+        let mut start = self.nodes[id.0 as usize].range.start;
+        if !flow && matches!(kind, NodeKind::Sequence { .. }) {
+            // An indentless sequence (`containers:` then `- name: a`) is marked at its first item: start
+            // at the item's dash.
+            let before = self.source[..start].trim_end_matches([' ', '\t']);
+            if before.ends_with('-') {
+                start = before.len() - 1;
+            }
+        }
         let children_end = last_child_end(&self.nodes, &kind).unwrap_or(start);
         let children_start = first_child_start(&self.nodes, &kind).unwrap_or(start);
         let range = if flow {
@@ -486,25 +494,31 @@ fn block_indicator(line: &str) -> Option<usize> {
 /// yaml-rust2 reports some errors after the place to fix: a key missing its colon is noticed on the next
 /// line (or at the end of the file). Point at the line the user has to change.
 fn error_range(source: &str, lines: &LineIndex, at: usize, info: &str) -> TextRange {
-    let reported_late = info.contains("expected ':'") || info.contains("expect ':'");
-    let mut line = lines.line_of(at.min(source.len()));
-    if reported_late || at >= source.trim_end().len() {
-        let at_line_start = source[lines.line_start(line)..at].trim().is_empty();
-        if at_line_start || at >= source.trim_end().len() {
-            while line > 0 {
-                line -= 1;
-                let text = source[lines.line_start(line)..lines.line_end(source, line)].trim();
-                if !text.is_empty() && !text.starts_with('#') {
-                    break;
-                }
-            }
-        }
+    let line_range = |line: usize| {
         let start = lines.line_start(line);
         let text = &source[start..lines.line_end(source, line)];
         let indent = text.len() - text.trim_start().len();
         let content = text.split(" #").next().unwrap_or(text).trim_end();
-        if content.len() > indent {
-            return TextRange::new(start + indent, start + content.len());
+        (content.len() > indent && !content[indent..].starts_with('#'))
+            .then(|| TextRange::new(start + indent, start + content.len()))
+    };
+    let at = at.min(source.len());
+    let error_line = lines.line_of(at);
+    if info.contains("expected ':'") || info.contains("expect ':'") {
+        // The key without its colon: the nearest line at or above the report that has content but no `:`.
+        for line in (0..=error_line).rev() {
+            if let Some(range) = line_range(line) {
+                let content = &source[range.as_range()];
+                if !content.contains(':') && !content.starts_with('-') {
+                    return range;
+                }
+            }
+        }
+    }
+    if at >= source.trim_end().len() {
+        // Reported at the end of the file: the last line with content is where the document broke off.
+        if let Some(range) = (0..=error_line).rev().find_map(line_range) {
+            return range;
         }
     }
     let end = scan_while(source, at, |c| !c.is_whitespace());

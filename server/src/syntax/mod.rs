@@ -43,3 +43,6 @@ pub fn reparse(old: &YamlFile, text: &str, old_range: TextRange, new_len: usize)
     }
     YamlFile { documents }
 }
+
+#[cfg(test)]
+mod tests;

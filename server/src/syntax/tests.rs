@@ -1,0 +1,322 @@
+//! Data-driven tests of the syntax layer: `$0` marks the cursor; expectations are snapshots
+//! (`UPDATE_EXPECT=1 cargo test` rewrites them).
+
+use expect_test::{Expect, expect};
+
+use super::*;
+
+/// Prints every node with the exact text its range covers, so a wrong end shows at once.
+fn dump(text: &str) -> String {
+    let file = parse(text);
+    let mut out = String::new();
+    for doc in &file.documents {
+        out.push_str(&format!("document {:?}\n", &text[doc.range.as_range()]));
+        if let Some(root) = doc.root {
+            dump_node(text, doc, root, 1, &mut out);
+        }
+        for error in &doc.errors {
+            out.push_str(&format!(
+                "  error {:?} {}\n",
+                &text[error.range.as_range()],
+                error.message
+            ));
+        }
+    }
+    out
+}
+
+fn dump_node(text: &str, doc: &Document, id: NodeId, depth: usize, out: &mut String) {
+    let node = doc.node(id);
+    let pad = "  ".repeat(depth);
+    let covered = &text[node.range.as_range()];
+    match &node.kind {
+        NodeKind::Mapping { entries, flow } => {
+            out.push_str(&format!(
+                "{pad}mapping{} {:?}\n",
+                if *flow { " flow" } else { "" },
+                covered
+            ));
+            for (key, value) in entries {
+                dump_node(text, doc, *key, depth + 1, out);
+                dump_node(text, doc, *value, depth + 2, out);
+            }
+        }
+        NodeKind::Sequence { items, flow } => {
+            out.push_str(&format!(
+                "{pad}sequence{} {:?}\n",
+                if *flow { " flow" } else { "" },
+                covered
+            ));
+            for item in items {
+                dump_node(text, doc, *item, depth + 1, out);
+            }
+        }
+        NodeKind::Scalar { value, null, .. } => {
+            if *null {
+                out.push_str(&format!("{pad}null @{}\n", node.range.start));
+            } else {
+                out.push_str(&format!("{pad}{value:?} {covered:?}\n"));
+            }
+        }
+        NodeKind::Alias { target } => {
+            let target = target.map(|t| doc.node(t).range.start);
+            out.push_str(&format!("{pad}alias {covered:?} -> {target:?}\n"));
+        }
+    }
+}
+
+fn check_tree(text: &str, expect: Expect) {
+    expect.assert_eq(&dump(text));
+}
+
+fn check_locate(fixture: &str, expect: Expect) {
+    let offset = fixture.find("$0").expect("fixture needs a $0 cursor");
+    let text = fixture.replacen("$0", "", 1);
+    let file = parse(&text);
+    let doc = file.document_at(offset).unwrap();
+    let context = locate(&text, doc, offset);
+    let actual = format!(
+        "{:?} {} {:?} siblings={:?}{}",
+        context.slot,
+        context.dotted(),
+        context.text(&text),
+        context.siblings,
+        if context.flow { " flow" } else { "" }
+    );
+    expect.assert_eq(&actual);
+}
+
+#[test]
+fn block_mapping_with_every_scalar_style() {
+    check_tree(
+        "a: 1\nb: \"x\\\"y\" # c\nc: 'it''s'\nd: plain words # comment\ne: |\n  é lit\n  more\n\nf: >-\n  folded\n  text\ng:\n",
+        expect![[r#"
+            document "a: 1\nb: \"x\\\"y\" # c\nc: 'it''s'\nd: plain words # comment\ne: |\n  é lit\n  more\n\nf: >-\n  folded\n  text\ng:\n"
+              mapping "a: 1\nb: \"x\\\"y\" # c\nc: 'it''s'\nd: plain words # comment\ne: |\n  é lit\n  more\n\nf: >-\n  folded\n  text\ng:"
+                "a" "a"
+                  "1" "1"
+                "b" "b"
+                  "x\"y" "\"x\\\"y\""
+                "c" "c"
+                  "it's" "'it''s'"
+                "d" "d"
+                  "plain words" "plain words"
+                "e" "e"
+                  "é lit\nmore\n" "|\n  é lit\n  more"
+                "f" "f"
+                  "folded text" ">-\n  folded\n  text"
+                "g" "g"
+                  null @101
+        "#]],
+    );
+}
+
+#[test]
+fn flow_style_with_comments_and_trailing_commas() {
+    check_tree(
+        "{ apiVersion: \"v1\", kind: Pod, # the kind\n  spec: { containers: [ { name: a, image: \"nginx\" }, ], },\n}\n",
+        expect![[r#"
+            document "{ apiVersion: \"v1\", kind: Pod, # the kind\n  spec: { containers: [ { name: a, image: \"nginx\" }, ], },\n}\n"
+              mapping flow "{ apiVersion: \"v1\", kind: Pod, # the kind\n  spec: { containers: [ { name: a, image: \"nginx\" }, ], },\n}"
+                "apiVersion" "apiVersion"
+                  "v1" "\"v1\""
+                "kind" "kind"
+                  "Pod" "Pod"
+                "spec" "spec"
+                  mapping flow "{ containers: [ { name: a, image: \"nginx\" }, ], }"
+                    "containers" "containers"
+                      sequence flow "[ { name: a, image: \"nginx\" }, ]"
+                        mapping flow "{ name: a, image: \"nginx\" }"
+                          "name" "name"
+                            "a" "a"
+                          "image" "image"
+                            "nginx" "\"nginx\""
+        "#]],
+    );
+}
+
+#[test]
+fn documents_are_parsed_on_their_own() {
+    check_tree(
+        "a: [1\n---\nb: 2\n---\n# only a comment\n",
+        expect![[r#"
+        document "a: [1\n"
+          mapping "a: [1\n"
+            "a" "a"
+              sequence flow "[1\n"
+                "1" "1"
+          error "a: [1" YAML syntax error: while parsing a flow sequence, expected ',' or ']' (check the brackets and commas of this `{ }` or `[ ]`)
+        document "---\nb: 2\n"
+          mapping "b: 2"
+            "b" "b"
+              "2" "2"
+        document "---\n# only a comment\n"
+          null @36
+    "#]],
+    );
+}
+
+#[test]
+fn aliases_point_at_their_anchor() {
+    check_tree(
+        "base: &b\n  x: 1\nother: *b\nlist: [*b, *b]\n",
+        expect![[r#"
+        document "base: &b\n  x: 1\nother: *b\nlist: [*b, *b]\n"
+          mapping "base: &b\n  x: 1\nother: *b\nlist: [*b, *b]"
+            "base" "base"
+              mapping "x: 1"
+                "x" "x"
+                  "1" "1"
+            "other" "other"
+              alias "*b" -> Some(11)
+            "list" "list"
+              sequence flow "[*b, *b]"
+                alias "*b" -> Some(11)
+                alias "*b" -> Some(11)
+    "#]],
+    );
+}
+
+#[test]
+fn missing_colon_is_reported_on_its_own_line() {
+    check_tree(
+        "metadata:\n  name: x\n  labels\n    app: y\nspec: {}\n",
+        expect![[r#"
+            document "metadata:\n  name: x\n  labels\n    app: y\nspec: {}\n"
+              mapping "metadata:\n  name: x"
+                "metadata" "metadata"
+                  mapping "name: x"
+                    "name" "name"
+                      "x" "x"
+              error "labels" YAML syntax error: simple key expect ':' (is a `:` missing after a key?)
+        "#]],
+    );
+    check_tree(
+        "kind: Pod\nspec\n",
+        expect![[r#"
+        document "kind: Pod\nspec\n"
+          mapping "kind: Pod"
+            "kind" "kind"
+              "Pod" "Pod"
+          error "spec" YAML syntax error: simple key expect ':' (is a `:` missing after a key?)
+    "#]],
+    );
+}
+
+#[test]
+fn crlf_and_multiline_plain_scalars() {
+    check_tree(
+        "a: one\r\n  two\r\nb: [x, y]\r\n",
+        expect![[r#"
+        document "a: one\r\n  two\r\nb: [x, y]\r\n"
+          mapping "a: one\r\n  two\r\nb: [x, y]"
+            "a" "a"
+              "one two" "one\r\n  two"
+            "b" "b"
+              sequence flow "[x, y]"
+                "x" "x"
+                "y" "y"
+    "#]],
+    );
+}
+
+#[test]
+fn sequences_of_mappings() {
+    check_tree(
+        "containers:\n- name: a\n  ports:\n    - containerPort: 80\n-\n- image: b\n",
+        expect![[r#"
+            document "containers:\n- name: a\n  ports:\n    - containerPort: 80\n-\n- image: b\n"
+              mapping "containers:\n- name: a\n  ports:\n    - containerPort: 80\n-\n- image: b"
+                "containers" "containers"
+                  sequence "- name: a\n  ports:\n    - containerPort: 80\n-\n- image: b"
+                    mapping "name: a\n  ports:\n    - containerPort: 80"
+                      "name" "name"
+                        "a" "a"
+                      "ports" "ports"
+                        sequence "- containerPort: 80"
+                          mapping "containerPort: 80"
+                            "containerPort" "containerPort"
+                              "80" "80"
+                    null @58
+                    mapping "image: b"
+                      "image" "image"
+                        "b" "b"
+        "#]],
+    );
+}
+
+#[test]
+fn locate_on_keys_and_values_in_a_parsed_tree() {
+    check_locate(
+        "spec:\n  containers:\n  - name: a\n    imagePull$0Policy: Always\n",
+        expect![[r#"Key spec.containers[0].imagePullPolicy "imagePullPolicy" siblings=["name"]"#]],
+    );
+    check_locate(
+        "spec:\n  containers:\n  - name: a\n    imagePullPolicy: Alw$0ays\n",
+        expect![[r#"Value spec.containers[0].imagePullPolicy "Always" siblings=[]"#]],
+    );
+    check_locate(
+        "spec:\n  containers:\n  - name: a\n    command: [sh, -c$0]\n",
+        expect![[r#"Value spec.containers[0].command[1] "-c" siblings=[] flow"#]],
+    );
+    check_locate(
+        "metadata:\n  labels:\n    app$0: web\n",
+        expect![[r#"Key metadata.labels.app "app" siblings=[]"#]],
+    );
+    check_locate(
+        "a: 1 # com$0ment\n",
+        expect![[r#"Nothing  "" siblings=[]"#]],
+    );
+    check_locate(
+        "a: |\n  some $0text\n",
+        expect![[r#"Nothing  "" siblings=[]"#]],
+    );
+}
+
+#[test]
+fn locate_while_typing_by_indentation() {
+    check_locate(
+        "spec:\n  containers:\n  - name: a\n    imag$0\n",
+        expect![[r#"Key spec.containers[0].imag "imag" siblings=["name"]"#]],
+    );
+    check_locate(
+        "spec:\n  containers:\n  - name: a\n    $0\n    image: x\n",
+        expect![[r#"Key spec.containers[0]. "" siblings=["image", "name"]"#]],
+    );
+    check_locate(
+        "spec:\n  containers:\n  - name: a\n  - $0\n",
+        expect![[r#"Key spec.containers[1]. "" siblings=[]"#]],
+    );
+    check_locate(
+        "spec:\n  containers:\n    - name: a\n      ports:\n        - containerPort: 80\n        - $0\n",
+        expect![[r#"Key spec.containers[0].ports[1]. "" siblings=[]"#]],
+    );
+    check_locate(
+        "spec:\n  containers:\n  $0\n",
+        expect![[r#"Key spec. "" siblings=["containers"]"#]],
+    );
+    check_locate(
+        "metadata:\n  name: x\n$0",
+        expect![[r#"Key  "" siblings=["metadata"]"#]],
+    );
+    check_locate(
+        "metadata:\n  name: x\n      $0\n",
+        expect![[r#"Nothing  "" siblings=[]"#]],
+    );
+    check_locate(
+        "spec:\n  restartPolicy: $0\n",
+        expect![[r#"Value spec.restartPolicy "" siblings=[]"#]],
+    );
+    check_locate(
+        "spec:\n  containers:\n  - name: a\n    imagePullPolicy: If$0\n  bad: [\n",
+        expect![[r#"Value spec.containers[0].imagePullPolicy "If" siblings=[]"#]],
+    );
+    check_locate(
+        "a: 1\n---\nspec:\n  $0\n",
+        expect![[r#"Key spec. "" siblings=[]"#]],
+    );
+    check_locate(
+        "{ apiVersion: v1, $0 }\n",
+        expect![[r#"Key  "" siblings=["apiVersion"] flow"#]],
+    );
+}
