@@ -168,3 +168,65 @@ fn deeper_matches(schema: &Schema, def: &TypeDef, known: &str, segment: &str) ->
     found.truncate(5);
     found
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn explains_a_field_with_its_values_and_default() {
+        let text = explain("pod.spec.containers.imagePullPolicy", false, Locale::En).unwrap();
+        assert!(
+            text.starts_with(
+                "imagePullPolicy string · optional\npod.spec.containers.imagePullPolicy"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("Allowed values: Always · IfNotPresent · Never"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Default: Always if the image tag is :latest"),
+            "{text}"
+        );
+        let zh = explain("pod.spec.containers.imagePullPolicy", false, Locale::ZhCn).unwrap();
+        assert!(
+            zh.contains("允许的值: Always · IfNotPresent · Never"),
+            "{zh}"
+        );
+    }
+
+    #[test]
+    fn lists_the_fields_of_an_object_required_first() {
+        let text = explain("pod.spec.containers", false, Locale::En).unwrap();
+        let fields = text.split("FIELDS (Container):\n").nth(1).unwrap();
+        assert!(
+            fields.starts_with("  image <string> -required-\n"),
+            "{fields}"
+        );
+        assert!(fields.contains("  name <string> -required-\n"), "{fields}");
+        let recursive = explain("pod.spec", true, Locale::En).unwrap();
+        assert!(
+            recursive.contains("\n      containerPort <integer> -required-\n"),
+            "{recursive}"
+        );
+    }
+
+    #[test]
+    fn unknown_paths_suggest_the_closest_known_ones() {
+        let error = explain("pod.spec.contaners", false, Locale::En).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "`pod.spec` has no field `contaners`; did you mean `pod.spec.containers`?"
+        );
+        let skipped = explain("pod.spec.imagePullPolicy", false, Locale::En).unwrap_err();
+        assert!(
+            skipped
+                .suggestions
+                .contains(&"pod.spec.containers.imagePullPolicy".to_string()),
+            "{skipped}"
+        );
+        assert!(explain("deployment.spec", false, Locale::En).is_err());
+    }
+}

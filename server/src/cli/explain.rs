@@ -1,0 +1,44 @@
+//! `podls explain PATH`: the field docs in the terminal, offline, like `kubectl explain`.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use crate::analysis::explain::explain;
+use crate::schema::Locale;
+
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// A field path from the Pod, e.g. `pod.spec.containers.imagePullPolicy`.
+    pub path: String,
+    /// List every field below the path, at every depth.
+    #[arg(long)]
+    pub recursive: bool,
+    /// The language of the docs: `en` or `zh-cn` (default: from LANG, else English).
+    #[arg(long)]
+    pub locale: Option<String>,
+}
+
+pub fn run(args: &ExplainArgs) -> ExitCode {
+    let locale = match &args.locale {
+        Some(tag) => match Locale::parse_strict(tag) {
+            Some(locale) => locale,
+            None => {
+                eprintln!("error: unknown locale `{tag}`; use `en` or `zh-cn`");
+                return ExitCode::from(2);
+            }
+        },
+        None => std::env::var("LANG").map(|lang| Locale::from_tag(&lang)).unwrap_or_default(),
+    };
+    match explain(&args.path, args.recursive, locale) {
+        Ok(text) => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`| head`) is not an error worth a panic.
+            let _ = writeln!(stdout, "{text}");
+            ExitCode::SUCCESS
+        }
+        Err(unknown) => {
+            eprintln!("error: {unknown}");
+            ExitCode::from(2)
+        }
+    }
+}
