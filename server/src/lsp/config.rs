@@ -1,0 +1,129 @@
+//! The user's settings (`podls.*`) as the client sends them: in `initializationOptions`, in
+//! `workspace/didChangeConfiguration`, or pulled with `workspace/configuration`. Settings apply to the next
+//! request, without a restart.
+
+use serde_json::Value;
+
+use crate::schema::Locale;
+
+/// The settings section podls reads, as in `{"podls": {"locale": "zh-cn"}}`.
+pub const SECTION: &str = "podls";
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Settings {
+    /// The language of the client's UI (`InitializeParams.locale`), used when the user set none.
+    client_locale: Option<Locale>,
+    /// `podls.locale`: the user's explicit choice, which wins over the client's language.
+    locale_setting: Option<Locale>,
+}
+
+impl Settings {
+    /// From `initialize`: the client's UI language and any settings passed as `initializationOptions`.
+    pub fn from_initialize(
+        client_locale: Option<&str>,
+        initialization_options: Option<&Value>,
+    ) -> Settings {
+        let mut settings = Settings {
+            client_locale: client_locale.map(Locale::from_tag),
+            locale_setting: None,
+        };
+        if let Some(options) = initialization_options {
+            settings.update(options);
+        }
+        settings
+    }
+
+    /// The language hover and messages are written in: `podls.locale`, else the client's, else English.
+    pub fn locale(&self) -> Locale {
+        self.locale_setting
+            .or(self.client_locale)
+            .unwrap_or_default()
+    }
+
+    /// Applies a settings object. Accepts the shapes clients send: `{"podls": {...}}` (VS Code's
+    /// `didChangeConfiguration`), `{"settings": {"podls": {...}}}`, or the section itself (`{"locale": ...}`,
+    /// as `workspace/configuration` returns it). A section that is present replaces the previous settings,
+    /// so removing `locale` falls back to the client's language.
+    pub fn update(&mut self, value: &Value) {
+        let Some(section) = find_section(value) else {
+            return;
+        };
+        self.locale_setting = match section.get("locale").and_then(Value::as_str) {
+            Some(tag) if !tag.trim().is_empty() => {
+                let locale = Locale::parse_strict(tag);
+                if locale.is_none() {
+                    tracing::warn!(
+                        "podls.locale: unknown locale {tag:?} (expected \"en\" or \"zh-cn\")"
+                    );
+                }
+                locale
+            }
+            _ => None,
+        };
+    }
+}
+
+/// The `podls` section in a settings payload, in any of the shapes [`Settings::update`] accepts.
+pub fn find_section(value: &Value) -> Option<&Value> {
+    if let Some(section) = value
+        .get(SECTION)
+        .or_else(|| value.get("settings").and_then(|s| s.get(SECTION)))
+    {
+        return section.is_object().then_some(section);
+    }
+    (value.is_object() && value.get("locale").is_some()).then_some(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn client_locale_is_the_fallback() {
+        assert_eq!(Settings::from_initialize(None, None).locale(), Locale::En);
+        assert_eq!(
+            Settings::from_initialize(Some("zh-CN"), None).locale(),
+            Locale::ZhCn
+        );
+        assert_eq!(
+            Settings::from_initialize(Some("de"), None).locale(),
+            Locale::En
+        );
+    }
+
+    #[test]
+    fn initialization_options_override_the_client_locale() {
+        let options = json!({"podls": {"locale": "zh-cn"}});
+        assert_eq!(
+            Settings::from_initialize(Some("en"), Some(&options)).locale(),
+            Locale::ZhCn
+        );
+        let flat = json!({"locale": "en"});
+        assert_eq!(
+            Settings::from_initialize(Some("zh-cn"), Some(&flat)).locale(),
+            Locale::En
+        );
+    }
+
+    #[test]
+    fn changes_apply_and_can_be_undone() {
+        let mut settings = Settings::from_initialize(Some("en"), None);
+        settings.update(&json!({"podls": {"locale": "zh-cn"}}));
+        assert_eq!(settings.locale(), Locale::ZhCn);
+        settings.update(&json!({"settings": {"podls": {"locale": "en"}}}));
+        assert_eq!(settings.locale(), Locale::En);
+        // Clearing the setting returns to the client's language.
+        settings.update(&json!({"podls": {}}));
+        assert_eq!(settings.locale(), Locale::En);
+        // Unrelated or empty payloads change nothing.
+        settings.update(&json!({"podls": {"locale": "zh"}}));
+        settings.update(&json!({"yaml": {"format": true}}));
+        settings.update(&Value::Null);
+        assert_eq!(settings.locale(), Locale::ZhCn);
+        // An unknown locale is ignored in favour of the client's language.
+        settings.update(&json!({"podls": {"locale": "fr"}}));
+        assert_eq!(settings.locale(), Locale::En);
+    }
+}

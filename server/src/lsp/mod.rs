@@ -1,0 +1,35 @@
+//! The protocol layer: LSP over stdio on tower-lsp-server. It converts positions and calls `analysis`;
+//! it holds no knowledge of YAML or Kubernetes. One file per feature; `server.rs` dispatches.
+
+mod code_action;
+mod completion;
+mod config;
+mod diagnostics;
+mod documents;
+mod encoding;
+mod guard;
+mod hover;
+mod server;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use tower_lsp_server::{LspService, Server};
+
+pub use documents::{DocumentSnapshot, DocumentStore};
+pub use encoding::PositionEncoding;
+pub use server::PodServer;
+
+/// Serves LSP on stdin/stdout until `exit` (or the client closes stdin). Returns whether the client asked
+/// for `shutdown` first: the process then exits with 0, else with 1, as the spec asks.
+pub async fn serve_stdio() -> bool {
+    let shutdown_requested = Arc::new(AtomicBool::new(false));
+    let (service, socket) = LspService::new({
+        let shutdown_requested = Arc::clone(&shutdown_requested);
+        move |client| PodServer::new(client, shutdown_requested)
+    });
+    Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+        .serve(service)
+        .await;
+    shutdown_requested.load(Ordering::SeqCst)
+}

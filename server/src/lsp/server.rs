@@ -1,0 +1,319 @@
+//! The `LanguageServer` implementation: lifecycle, document sync and configuration, and the dispatch of each
+//! request to its feature file. Handlers run concurrently (tower-lsp-server polls several at once), so
+//! notifications change state before their first `.await`, and requests take a snapshot under the lock and
+//! release it before doing any work.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, RwLock};
+use std::time::Duration;
+
+use serde_json::Value;
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::{
+    CodeActionParams, CodeActionResponse, CompletionParams, CompletionResponse, ConfigurationItem,
+    DidChangeConfigurationParams, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, Hover, HoverParams, HoverProviderCapability, InitializeParams,
+    InitializeResult, InitializedParams, Registration, ServerCapabilities, ServerInfo,
+    TextDocumentSyncCapability, TextDocumentSyncKind, Uri,
+};
+use tower_lsp_server::{Client, LanguageServer};
+
+use super::config::{self, Settings};
+use super::documents::{DocumentSnapshot, DocumentStore};
+use super::encoding::PositionEncoding;
+use super::{code_action, completion, diagnostics, guard, hover};
+
+/// How long to wait for the client to answer a `workspace/configuration` pull before going on without it.
+const CONFIGURATION_TIMEOUT: Duration = Duration::from_secs(5);
+
+pub struct PodServer {
+    client: Client,
+    state: Arc<SessionState>,
+}
+
+/// Everything the handlers share. Locks are `std` ones, held only for a copy or a synchronous edit and
+/// never across an `.await`.
+#[derive(Default)]
+struct SessionState {
+    documents: Mutex<DocumentStore>,
+    /// Chosen once at `initialize`.
+    encoding: OnceLock<PositionEncoding>,
+    settings: RwLock<Settings>,
+    /// Whether the client answers `workspace/configuration` (the pull model of settings).
+    pulls_configuration: AtomicBool,
+    /// Whether the client sends `didChangeConfiguration` only to servers that register for it.
+    registers_configuration: AtomicBool,
+    /// Set by `shutdown`: `exit` after it ends the process with 0, without it with 1 (LSP spec).
+    shutdown_requested: Arc<AtomicBool>,
+}
+
+impl PodServer {
+    pub fn new(client: Client, shutdown_requested: Arc<AtomicBool>) -> Self {
+        let state = SessionState {
+            shutdown_requested,
+            ..SessionState::default()
+        };
+        PodServer {
+            client,
+            state: Arc::new(state),
+        }
+    }
+
+    fn documents(&self) -> MutexGuard<'_, DocumentStore> {
+        // A panic while holding the lock leaves the store as consistent as each edit step (see documents.rs),
+        // so a poisoned lock is still usable.
+        self.state
+            .documents
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn encoding(&self) -> PositionEncoding {
+        self.state.encoding.get().copied().unwrap_or_default()
+    }
+
+    fn snapshot(&self, uri: &Uri) -> Option<DocumentSnapshot> {
+        self.documents().snapshot(uri)
+    }
+
+    fn settings(&self) -> Settings {
+        self.state
+            .settings
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    /// Computes and publishes the diagnostics of `document`, unless a newer version arrived meanwhile.
+    async fn publish_diagnostics(&self, uri: Uri, document: DocumentSnapshot) {
+        let encoding = self.encoding();
+        let Ok(found) = guard::catch_panic("diagnostics", || {
+            diagnostics::diagnostics(&uri, &document, encoding)
+        }) else {
+            return;
+        };
+        if self.documents().version(&uri) != Some(document.version) {
+            return;
+        }
+        self.client
+            .publish_diagnostics(uri, found, Some(document.version))
+            .await;
+    }
+
+    /// Asks the client for the `podls` section (clients that pull settings send an empty
+    /// `didChangeConfiguration` and expect this). Runs as its own task so no handler waits on the client.
+    fn pull_configuration(&self) {
+        if !self.state.pulls_configuration.load(Ordering::Relaxed) {
+            return;
+        }
+        let client = self.client.clone();
+        let state = Arc::clone(&self.state);
+        tokio::spawn(async move {
+            let item = ConfigurationItem {
+                scope_uri: None,
+                section: Some(config::SECTION.to_owned()),
+            };
+            match tokio::time::timeout(CONFIGURATION_TIMEOUT, client.configuration(vec![item]))
+                .await
+            {
+                Ok(Ok(values)) => {
+                    if let Some(section) = values.first().filter(|v| !v.is_null()) {
+                        let mut settings =
+                            state.settings.write().unwrap_or_else(|p| p.into_inner());
+                        settings.update(section);
+                        tracing::info!("settings pulled: locale {:?}", settings.locale());
+                    }
+                }
+                Ok(Err(error)) => tracing::warn!("workspace/configuration failed: {error}"),
+                Err(_) => tracing::warn!(
+                    "workspace/configuration: no answer in {CONFIGURATION_TIMEOUT:?}"
+                ),
+            }
+        });
+    }
+}
+
+/// What podls offers. Completion and code actions join here when the analysis layer has them.
+fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {
+    ServerCapabilities {
+        position_encoding: Some(encoding.kind()),
+        text_document_sync: Some(TextDocumentSyncCapability::Kind(
+            TextDocumentSyncKind::INCREMENTAL,
+        )),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        ..ServerCapabilities::default()
+    }
+}
+
+impl LanguageServer for PodServer {
+    #[tracing::instrument(skip_all)]
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let offered = params
+            .capabilities
+            .general
+            .as_ref()
+            .and_then(|general| general.position_encodings.as_deref());
+        let encoding = PositionEncoding::negotiate(offered);
+        // `initialize` runs once (tower-lsp-server rejects a second one), so this is the only set.
+        let _ = self.state.encoding.set(encoding);
+
+        let settings = Settings::from_initialize(
+            params.locale.as_deref(),
+            params.initialization_options.as_ref(),
+        );
+        tracing::info!(
+            "position encoding {encoding:?}, locale {:?}",
+            settings.locale()
+        );
+        *self
+            .state
+            .settings
+            .write()
+            .unwrap_or_else(|p| p.into_inner()) = settings;
+
+        let workspace = params.capabilities.workspace.as_ref();
+        let pulls = workspace.and_then(|w| w.configuration).unwrap_or(false);
+        self.state
+            .pulls_configuration
+            .store(pulls, Ordering::Relaxed);
+        let registers = workspace
+            .and_then(|w| w.did_change_configuration.as_ref())
+            .and_then(|c| c.dynamic_registration)
+            .unwrap_or(false);
+        self.state
+            .registers_configuration
+            .store(registers, Ordering::Relaxed);
+
+        Ok(InitializeResult {
+            capabilities: capabilities(encoding),
+            server_info: Some(ServerInfo {
+                name: "podls".to_owned(),
+                version: Some(env!("CARGO_PKG_VERSION").to_owned()),
+            }),
+            offset_encoding: None,
+        })
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn initialized(&self, _: InitializedParams) {
+        if self.state.registers_configuration.load(Ordering::Relaxed) {
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                let registration = client.register_capability(vec![configuration_registration()]);
+                match tokio::time::timeout(CONFIGURATION_TIMEOUT, registration).await {
+                    Ok(Ok(())) => {}
+                    Ok(Err(error)) => {
+                        tracing::warn!("registering didChangeConfiguration failed: {error}")
+                    }
+                    Err(_) => tracing::warn!(
+                        "client/registerCapability: no answer in {CONFIGURATION_TIMEOUT:?}"
+                    ),
+                }
+            });
+        }
+        self.pull_configuration();
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn shutdown(&self) -> Result<()> {
+        self.state.shutdown_requested.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    #[tracing::instrument(skip_all, fields(uri = params.text_document.uri.as_str()))]
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let document = params.text_document;
+        let snapshot = self
+            .documents()
+            .open(document.uri.clone(), document.text, document.version);
+        self.publish_diagnostics(document.uri, snapshot).await;
+    }
+
+    #[tracing::instrument(skip_all, fields(uri = params.text_document.uri.as_str()))]
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let encoding = self.encoding();
+        // Applied here, before the first `.await`: a request read after this notification sees the edit.
+        let snapshot = self.documents().change(
+            &uri,
+            params.text_document.version,
+            params.content_changes,
+            encoding,
+        );
+        match snapshot {
+            Some(snapshot) => self.publish_diagnostics(uri, snapshot).await,
+            None => tracing::warn!("didChange for a document that is not open"),
+        }
+    }
+
+    #[tracing::instrument(skip_all, fields(uri = params.text_document.uri.as_str()))]
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        self.documents().close(&uri);
+        // A closed document's problems leave the Problems panel with it.
+        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let has_section = config::find_section(&params.settings).is_some();
+        if has_section {
+            let mut settings = self
+                .state
+                .settings
+                .write()
+                .unwrap_or_else(|p| p.into_inner());
+            settings.update(&params.settings);
+            tracing::info!("settings changed: locale {:?}", settings.locale());
+        } else {
+            // Push-less clients (VS Code without `configurationSection`) only say "something changed".
+            self.pull_configuration();
+        }
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let at = params.text_document_position_params;
+        let Some(document) = self.snapshot(&at.text_document.uri) else {
+            return Ok(None);
+        };
+        let (encoding, locale) = (self.encoding(), self.settings().locale());
+        guard::request("hover", || {
+            hover::hover(&document, at.position, encoding, locale)
+        })
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let at = params.text_document_position;
+        let Some(document) = self.snapshot(&at.text_document.uri) else {
+            return Ok(None);
+        };
+        let (encoding, locale) = (self.encoding(), self.settings().locale());
+        guard::request("completion", || {
+            completion::completion(&document, at.position, encoding, locale)
+        })
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri;
+        let Some(document) = self.snapshot(&uri) else {
+            return Ok(None);
+        };
+        let encoding = self.encoding();
+        guard::request("code action", || {
+            code_action::code_actions(&uri, &document, params.range, encoding)
+        })
+    }
+}
+
+/// The registration for `workspace/didChangeConfiguration`, for clients that send it only to servers that
+/// ask (VS Code's languageclient without `synchronize.configurationSection`).
+fn configuration_registration() -> Registration {
+    Registration {
+        id: "podls-did-change-configuration".to_owned(),
+        method: "workspace/didChangeConfiguration".to_owned(),
+        register_options: Some(Value::Object(Default::default())),
+    }
+}
