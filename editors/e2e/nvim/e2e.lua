@@ -1,0 +1,257 @@
+-- Neovim e2e for podls: run by run.sh as
+--   nvim --headless --clean -u minimal_init.lua -c 'luafile e2e.lua' pod.yaml
+-- Each check prints what came back; the last line is "nvim e2e: N passed, N failed"; exit code 1 on failure.
+local T0 = vim.uv.hrtime()
+local function say(fmt, ...)
+  io.stdout:write(('[nvim %5.1fs] '):format((vim.uv.hrtime() - T0) / 1e9) .. fmt:format(...) .. '\n')
+  io.stdout:flush()
+end
+local function show(v)
+  return vim.inspect(v, { newline = ' ', indent = '' })
+end
+
+local passed, failed = 0, 0
+local function check(name, fn)
+  local t = vim.uv.hrtime()
+  local ok, res = xpcall(fn, debug.traceback)
+  local dt = (vim.uv.hrtime() - t) / 1e9
+  if ok then
+    passed = passed + 1
+    say('PASS %s (%.1fs)%s', name, dt, res and (': ' .. tostring(res)) or '')
+  else
+    failed = failed + 1
+    say('FAIL %s (%.1fs): %s', name, dt, tostring(res))
+  end
+end
+
+local function podls_client(bufnr)
+  return vim.lsp.get_clients({ name = 'podls', bufnr = bufnr or 0 })[1]
+end
+
+local function find(bufnr, pattern)
+  for i, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
+    local s = line:find(pattern)
+    if s then
+      return i - 1, s - 1
+    end
+  end
+  error('pattern not in buffer: ' .. pattern)
+end
+
+local function request(bufnr, method, params, timeout)
+  local res, err = vim.lsp.buf_request_sync(bufnr, method, params, timeout or 10000)
+  if not res then
+    error(('%s: no response (%s)'):format(method, tostring(err)))
+  end
+  for _, r in pairs(res) do
+    if r.err then
+      error(('%s: error %s'):format(method, show(r.err)))
+    end
+    return r.result
+  end
+  error(method .. ': no podls client answered')
+end
+
+local function hover_text(result)
+  if not result or not result.contents then
+    return ''
+  end
+  local c = result.contents
+  local parts = {}
+  local function add(x)
+    if type(x) == 'string' then
+      parts[#parts + 1] = x
+    elseif type(x) == 'table' and x.value then
+      parts[#parts + 1] = x.value
+    elseif type(x) == 'table' then
+      for _, y in ipairs(x) do
+        add(y)
+      end
+    end
+  end
+  add(c)
+  return table.concat(parts, '\n')
+end
+
+local function hover_at(bufnr, row, col)
+  return request(bufnr, 'textDocument/hover', {
+    textDocument = { uri = vim.uri_from_bufnr(bufnr) },
+    position = { line = row, character = col },
+  })
+end
+
+local function main()
+  local pod = vim.api.nvim_get_current_buf()
+  local client
+  check('client attaches to pod.yaml', function()
+    local ok = vim.wait(20000, function()
+      client = podls_client(pod)
+      return client ~= nil and client.initialized == true
+    end, 50)
+    if not ok then
+      error(('no initialized podls client on %s (filetype=%q); all clients: %s'):format(
+        vim.api.nvim_buf_get_name(pod),
+        vim.bo[pod].filetype,
+        show(vim.tbl_map(function(c)
+          return { c.name, c.id, c.initialized }
+        end, vim.lsp.get_clients()))
+      ))
+    end
+    local info = client.server_info or {}
+    return ('client %d, server %s %s, initializationOptions sent: %s'):format(
+      client.id,
+      info.name or '?',
+      info.version or '?',
+      show(client.config.init_options or vim.tbl_get(client.config, 'settings', 'podls'))
+    )
+  end)
+  if not client then
+    return
+  end
+
+  check('hover on imagePullPolicy', function()
+    local row, col = find(pod, 'imagePullPolicy:')
+    local text = ''
+    local deadline = vim.uv.now() + 20000
+    repeat
+      text = hover_text(hover_at(pod, row, col + 3))
+      if text:find('imagePullPolicy', 1, true) and text:find('IfNotPresent', 1, true) then
+        return show(text:sub(1, 300))
+      end
+      vim.wait(500)
+    until vim.uv.now() > deadline
+    error('hover lacks "imagePullPolicy" and "IfNotPresent"; got: ' .. show(text))
+  end)
+
+  check('podls diagnostic for imagePullPolicy: Sometimes', function()
+    local row = find(pod, 'imagePullPolicy: Sometimes')
+    local hit
+    vim.wait(20000, function()
+      for _, d in ipairs(vim.diagnostic.get(pod)) do
+        if d.source == 'podls' and d.lnum == row and (d.code == 'invalid-enum' or tostring(d.message):find('Sometimes')) then
+          hit = d
+          return true
+        end
+      end
+    end, 100)
+    if not hit then
+      error(('no podls invalid-enum diagnostic on line %d; vim.diagnostic.get(): %s'):format(row + 1, show(vim.diagnostic.get(pod))))
+    end
+    return ('line %d col %d severity %s code %s: %s'):format(hit.lnum + 1, hit.col + 1, hit.severity, tostring(hit.code), hit.message)
+  end)
+
+  check('completion offers imagePullPolicy after "imag" in a container', function()
+    local row = find(pod, 'image: busybox')
+    vim.api.nvim_buf_set_lines(pod, row + 1, row + 1, false, { '      imag' })
+    local ok, res = pcall(request, pod, 'textDocument/completion', {
+      textDocument = { uri = vim.uri_from_bufnr(pod) },
+      position = { line = row + 1, character = 10 },
+      context = { triggerKind = 1 },
+    })
+    vim.api.nvim_buf_set_lines(pod, row + 1, row + 2, false, {}) -- undo the edit
+    if not ok then
+      error(res)
+    end
+    local items = res and (res.items or res) or {}
+    local labels = vim.tbl_map(function(it)
+      return it.label
+    end, items)
+    for _, it in ipairs(items) do
+      if it.label == 'imagePullPolicy' or it.filterText == 'imagePullPolicy' then
+        return ('%d items, e.g. %s'):format(#items, show(vim.list_slice(labels, 1, 8)))
+      end
+    end
+    error('imagePullPolicy not among the completion items: ' .. show(labels))
+  end)
+
+  check('no podls diagnostics on a non-Pod file (deployment.yaml)', function()
+    vim.cmd.edit('deployment.yaml')
+    local dep = vim.api.nvim_get_current_buf()
+    local ok = vim.wait(10000, function()
+      return podls_client(dep) ~= nil
+    end, 50)
+    if not ok then
+      error('podls did not attach to deployment.yaml')
+    end
+    -- a round trip after didOpen, then give a push-diagnostics server a moment
+    local row, col = find(dep, 'imagePullPolicy:')
+    pcall(hover_at, dep, row, col + 3)
+    vim.wait(1500)
+    local mine = vim.tbl_filter(function(d)
+      return d.source == 'podls'
+    end, vim.diagnostic.get(dep))
+    vim.cmd.buffer(pod)
+    if #mine > 0 then
+      error('podls reported on a Deployment: ' .. show(mine))
+    end
+    return 'none (the same invalid imagePullPolicy as in pod.yaml)'
+  end)
+
+  check(':checkhealth podls', function()
+    vim.cmd('checkhealth podls')
+    local lines = vim.api.nvim_buf_get_lines(0, 0, -1, false)
+    local text = table.concat(lines, '\n')
+    vim.cmd('tabclose')
+    io.stdout:write('---- :checkhealth podls\n' .. text .. '\n----\n')
+    local want = {
+      'podls: server binary',
+      'OK .*: podls %d',
+      'OK client %d+: ',
+      'OK attached to the current buffer',
+      'settings in effect',
+    }
+    for _, p in ipairs(want) do
+      if not text:find(p) then
+        error(('checkhealth output lacks %q'):format(p))
+      end
+    end
+    if text:find('ERROR') then
+      error('checkhealth reports an ERROR')
+    end
+    return #lines .. ' lines, no ERROR'
+  end)
+
+  check('settings change without restart (locale zh-cn, then en)', function()
+    local id = client.id
+    require('podls').update_settings({ locale = 'zh-cn' })
+    local row, col = find(pod, 'imagePullPolicy:')
+    local zh = hover_text(hover_at(pod, row, col + 3))
+    require('podls').update_settings({ locale = 'en' })
+    local en = hover_text(hover_at(pod, row, col + 3))
+    local c = podls_client(pod)
+    if not c or c.id ~= id or c:is_stopped() then
+      error('the client did not survive workspace/didChangeConfiguration')
+    end
+    if en == '' then
+      error('no hover after switching back to en')
+    end
+    return ('same client %d; zh-cn hover: %s'):format(id, show(zh:sub(1, 120)))
+  end)
+
+  check(':PodlsRestart', function()
+    local old = client.id
+    vim.cmd('PodlsRestart')
+    local new
+    local ok = vim.wait(15000, function()
+      new = podls_client(pod)
+      return new ~= nil and new.id ~= old and new.initialized == true
+    end, 50)
+    if not ok then
+      error(('no new podls client after :PodlsRestart (old %d, now %s)'):format(old, show(new and new.id)))
+    end
+    return ('client %d -> %d'):format(old, new.id)
+  end)
+end
+
+local ok, err = xpcall(main, debug.traceback)
+if not ok then
+  failed = failed + 1
+  say('ERROR in the test script: %s', err)
+end
+io.stdout:write(('nvim e2e: %d passed, %d failed\n'):format(passed, failed))
+io.stdout:flush()
+if failed > 0 or passed == 0 then
+  vim.cmd('cquit 1')
+else
+  vim.cmd('qall!')
+end
