@@ -91,40 +91,64 @@ mod tests {
 
     #[test]
     fn hover_on_keys_in_english_and_chinese() {
-        check(&at("imagePullPolicy:"), Locale::En, expect![[r#"
+        check(
+            &at("imagePullPolicy:"),
+            Locale::En,
+            expect![[r#"
             on "imagePullPolicy"
             **imagePullPolicy** `string` · optional
             `spec.containers[0].imagePullPolicy`
-        "#]]);
-        check(&at("imagePullPolicy:"), Locale::ZhCn, expect![[r#"
+        "#]],
+        );
+        check(
+            &at("imagePullPolicy:"),
+            Locale::ZhCn,
+            expect![[r#"
             on "imagePullPolicy"
             **imagePullPolicy** `string` · 可选
             `spec.containers[0].imagePullPolicy`
-        "#]]);
-        check(&at("protocol:"), Locale::En, expect![[r#"
+        "#]],
+        );
+        check(
+            &at("protocol:"),
+            Locale::En,
+            expect![[r#"
             on "protocol"
             **protocol** `string` · optional
             `spec.containers[0].ports[0].protocol`
-        "#]]);
-        check(&at("apiVersion"), Locale::En, expect![[r#"
+        "#]],
+        );
+        check(
+            &at("apiVersion"),
+            Locale::En,
+            expect![[r#"
             on "apiVersion"
             **apiVersion** `string` · required
             `apiVersion`
-        "#]]);
+        "#]],
+        );
     }
 
     #[test]
     fn hover_on_enum_values_explains_the_value() {
-        check(&at("IfNotPresent"), Locale::En, expect![[r#"
+        check(
+            &at("IfNotPresent"),
+            Locale::En,
+            expect![[r#"
             on "IfNotPresent"
             **imagePullPolicy**: `IfNotPresent`
 
-            Pull only if the image isn't already on the node. Fast and tolerant of registry outages, but a node keeps using whatever it cached under that tag — use immutable tags or digests with it."#]]);
-        check(&at("TCP"), Locale::ZhCn, expect![[r#"
+            Pull only if the image isn't already on the node. Fast and tolerant of registry outages, but a node keeps using whatever it cached under that tag — use immutable tags or digests with it."#]],
+        );
+        check(
+            &at("TCP"),
+            Locale::ZhCn,
+            expect![[r#"
             on "TCP"
             **protocol**: `TCP`
 
-            面向连接的 TCP——HTTP、gRPC、数据库以及大多数服务都使用它。"#]]);
+            面向连接的 TCP——HTTP、gRPC、数据库以及大多数服务都使用它。"#]],
+        );
     }
 
     #[test]

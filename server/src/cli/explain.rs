@@ -27,7 +27,9 @@ pub fn run(args: &ExplainArgs) -> ExitCode {
                 return ExitCode::from(2);
             }
         },
-        None => std::env::var("LANG").map(|lang| Locale::from_tag(&lang)).unwrap_or_default(),
+        None => std::env::var("LANG")
+            .map(|lang| Locale::from_tag(&lang))
+            .unwrap_or_default(),
     };
     match explain(&args.path, args.recursive, locale) {
         Ok(text) => {
