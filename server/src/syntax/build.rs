@@ -12,6 +12,56 @@ use super::tree::{Document, Node, NodeId, NodeKind, ScalarStyle, SyntaxError, Te
 /// Parses the document spanning `span` of `text`.
 pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
     let source = &text[span.as_range()];
+    // Go YAML (what kubectl and the API server use) reads `\'` in a double-quoted string as `'`; YAML 1.2 and
+    // yaml-rust2 reject it. Real manifests use it, so read it as Go does, warn, and keep positions: each `\'`
+    // is parsed as `\"` (same length) and the value is corrected afterwards.
+    let mut lenient_escapes = Vec::new();
+    let mut patched: Option<String> = None;
+    loop {
+        let current = patched.as_deref().unwrap_or(source);
+        let (mut builder, error) = run_parser(current);
+        if let Some(error) = &error {
+            if error.info().contains("unknown escape") && lenient_escapes.len() < 10_000 {
+                let escapes = single_quote_escapes(current, builder.offset(error.marker()));
+                if !escapes.is_empty() {
+                    let mut fixed = current.to_string();
+                    for &at in &escapes {
+                        fixed.replace_range(at + 1..at + 2, "\"");
+                    }
+                    lenient_escapes.extend(escapes);
+                    patched = Some(fixed);
+                    continue;
+                }
+            }
+        }
+        let mut errors = Vec::new();
+        let mut parsed_until = source.len();
+        if let Some(error) = error {
+            let at = builder.offset(error.marker());
+            parsed_until = at;
+            builder.close_all(at);
+            errors.push(SyntaxError {
+                range: error_range(source, &builder.lines, at, error.info()),
+                message: error_message(error.info()),
+            });
+        }
+        let warnings = restore_single_quotes(&mut builder.nodes, current, &lenient_escapes);
+        let mut document = Document {
+            range: TextRange::new(0, source.len()),
+            nodes: builder.nodes,
+            root: builder.root,
+            errors,
+            warnings,
+            parsed_until,
+        };
+        if span.start > 0 {
+            document = document.shifted(span.start as isize);
+        }
+        return document;
+    }
+}
+
+fn run_parser(source: &str) -> (Builder<'_>, Option<yaml_rust2::ScanError>) {
     let mut builder = Builder {
         source,
         lines: LineIndex::new(source),
@@ -22,29 +72,73 @@ pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
         flow_depth: 0,
     };
     let mut parser = Parser::new_from_str(source);
-    let result = parser.load(&mut builder, false);
-    let mut errors = Vec::new();
-    let mut parsed_until = source.len();
-    if let Err(error) = result {
-        let at = builder.offset(error.marker());
-        parsed_until = at;
-        builder.close_all(at);
-        errors.push(SyntaxError {
-            range: error_range(source, &builder.lines, at, error.info()),
-            message: error_message(error.info()),
+    let error = parser.load(&mut builder, false).err();
+    (builder, error)
+}
+
+/// The offsets of the `\'` escapes in the double-quoted scalar starting at `at`.
+fn single_quote_escapes(source: &str, at: usize) -> Vec<usize> {
+    let mut found = Vec::new();
+    if !source[at..].starts_with('"') {
+        return found;
+    }
+    let bytes = source.as_bytes();
+    let mut i = at + 1;
+    while i < bytes.len() && bytes[i] != b'"' {
+        if bytes[i] == b'\\' {
+            if bytes.get(i + 1) == Some(&b'\'') {
+                found.push(i);
+            }
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+/// Puts back the `'` of each lenient `\'` escape (parsed as `\"`) and returns a warning for each.
+fn restore_single_quotes(nodes: &mut [Node], source: &str, escapes: &[usize]) -> Vec<SyntaxError> {
+    let mut warnings = Vec::new();
+    for &at in escapes {
+        let Some(node) = nodes.iter_mut().find(|n| {
+            n.range.start < at
+                && at < n.range.end
+                && matches!(
+                    n.kind,
+                    NodeKind::Scalar {
+                        style: ScalarStyle::DoubleQuoted,
+                        ..
+                    }
+                )
+        }) else {
+            continue;
+        };
+        // The k-th `\"` escape of the scalar produced its k-th `"`.
+        let mut ordinal = 0;
+        let bytes = source.as_bytes();
+        let mut i = node.range.start + 1;
+        while i < at {
+            if bytes[i] == b'\\' {
+                ordinal += usize::from(bytes[i + 1] == b'"');
+                i += 2;
+            } else {
+                i += 1;
+            }
+        }
+        if let NodeKind::Scalar { value, .. } = &mut node.kind {
+            if let Some((pos, _)) = value.match_indices('"').nth(ordinal) {
+                value.replace_range(pos..pos + 1, "'");
+            }
+        }
+        warnings.push(SyntaxError {
+            range: TextRange::new(at, at + 2),
+            message: "`\\'` is not an escape in YAML double-quoted strings: Kubernetes (Go YAML) reads it as `'`, \
+                      but other YAML tools reject the file; write `'` without the backslash"
+                .to_string(),
         });
     }
-    let mut document = Document {
-        range: TextRange::new(0, source.len()),
-        nodes: builder.nodes,
-        root: builder.root,
-        errors,
-        parsed_until,
-    };
-    if span.start > 0 {
-        document = document.shifted(span.start as isize);
-    }
-    document
+    warnings
 }
 
 enum Open {

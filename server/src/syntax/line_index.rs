@@ -56,6 +56,35 @@ impl LineIndex {
         self.line_start(line) + trimmed
     }
 
+    /// The 0-based column of `offset` on its line, counted in characters (Unicode scalar values), as
+    /// rustc, gcc and most terminals' `file:line:col` links count. An offset inside a line break (between
+    /// `\r` and `\n`) is the line's end; one inside a character counts as that character's start.
+    pub fn char_col(&self, text: &str, offset: usize) -> usize {
+        self.line_prefix(text, offset).chars().count()
+    }
+
+    /// The 0-based column of `offset` on its line in UTF-16 code units: LSP's default `character` and
+    /// SARIF's `utf16CodeUnits` column kind. Clamped like `char_col`.
+    pub fn utf16_col(&self, text: &str, offset: usize) -> usize {
+        self.line_prefix(text, offset)
+            .chars()
+            .map(char::len_utf16)
+            .sum()
+    }
+
+    /// The text from the start of `offset`'s line up to `offset`, clamped to the line's content and snapped
+    /// back to a char boundary.
+    fn line_prefix<'t>(&self, text: &'t str, offset: usize) -> &'t str {
+        let offset = offset.min(self.len);
+        let line = self.line_of(offset);
+        let start = self.line_start(line);
+        let mut end = offset.min(self.line_end(text, line)).max(start);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        &text[start..end]
+    }
+
     /// Byte offset of a 0-based line and a column counted in characters, clamped to the line's end.
     pub fn offset(&self, text: &str, line: usize, char_col: usize) -> usize {
         if line >= self.starts.len() {
@@ -86,5 +115,26 @@ mod tests {
         assert_eq!(index.offset(text, 2, 0), text.find('c').unwrap());
         assert_eq!(index.line_of(text.find('c').unwrap()), 2);
         assert_eq!(index.offset(text, 3, 0), text.len());
+    }
+
+    #[test]
+    fn columns_in_chars_and_utf16_units() {
+        // "é" is 2 bytes, 1 UTF-16 unit; "😀" is 4 bytes, a surrogate pair; "中" 3 bytes, 1 unit.
+        let text = "a: é😀中x\r\nb\rc";
+        let index = LineIndex::new(text);
+        let x = text.find('x').unwrap();
+        assert_eq!(index.char_col(text, x), 6);
+        assert_eq!(index.utf16_col(text, x), 7);
+        // Inside the emoji: its start.
+        let emoji = text.find('😀').unwrap();
+        assert_eq!(index.utf16_col(text, emoji + 2), 4);
+        assert_eq!(index.char_col(text, emoji + 2), 4);
+        // Between `\r` and `\n`: the end of line 0.
+        let cr = text.find('\r').unwrap();
+        assert_eq!(index.utf16_col(text, cr + 1), 8);
+        assert_eq!(index.line_of(cr + 1), 0);
+        assert_eq!(index.char_col(text, text.find('c').unwrap()), 0);
+        assert_eq!(index.char_col(text, text.len()), 1);
+        assert_eq!(index.char_col(text, text.len() + 10), 1);
     }
 }

@@ -320,3 +320,19 @@ fn locate_while_typing_by_indentation() {
         expect![[r#"Key  "" siblings=["apiVersion"] flow"#]],
     );
 }
+
+#[test]
+fn go_yaml_single_quote_escape_is_read_as_kubernetes_reads_it() {
+    let text = "args: [\"echo \\\"a\\\" don\\'t \\\\'x\"]\nb: 1\n";
+    let file = parse(text);
+    let doc = &file.documents[0];
+    assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+    let item = doc.items(doc.get(doc.root.unwrap(), "args").unwrap())[0];
+    assert_eq!(doc.scalar(item), Some("echo \"a\" don't \\'x"));
+    assert_eq!(doc.warnings.len(), 1);
+    assert_eq!(&text[doc.warnings[0].range.as_range()], "\\'");
+    assert_eq!(
+        doc.scalar(doc.get(doc.root.unwrap(), "b").unwrap()),
+        Some("1")
+    );
+}

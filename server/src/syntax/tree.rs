@@ -103,6 +103,8 @@ pub struct Document {
     pub nodes: Vec<Node>,
     pub root: Option<NodeId>,
     pub errors: Vec<SyntaxError>,
+    /// What parses, but only because podls reads it as Kubernetes does (e.g. Go YAML's `\'` escape).
+    pub warnings: Vec<SyntaxError>,
     /// Byte offset up to which the tree is trustworthy: the first error's position, or the document end.
     pub parsed_until: usize,
 }
@@ -190,7 +192,7 @@ impl Document {
         for node in &mut doc.nodes {
             node.range = node.range.shifted(delta);
         }
-        for error in &mut doc.errors {
+        for error in doc.errors.iter_mut().chain(doc.warnings.iter_mut()) {
             error.range = error.range.shifted(delta);
         }
         doc
