@@ -1,6 +1,7 @@
 //! The `podls` command line: with no subcommand (or `--stdio`, which VS Code's client appends) it is the
 //! language server; each subcommand lives in its own file and calls `analysis` like the server does.
 
+mod check;
 mod explain;
 mod logging;
 mod serve;
@@ -33,7 +34,8 @@ pub struct Cli {
 pub enum Command {
     /// Print the docs of a Pod field, like `kubectl explain` (offline).
     Explain(explain::ExplainArgs),
-    // `podls check` (cli/check.rs) goes here as `Check(check::CheckArgs)`, dispatched in `run` below.
+    /// Check manifests like the editor does, for CI: exit 0 when clean, 1 on errors, 2 on unreadable input.
+    Check(check::CheckArgs),
 }
 
 /// The entry point of the `podls` binary.
@@ -47,5 +49,6 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         None => serve::run(),
         Some(Command::Explain(args)) => explain::run(&args),
+        Some(Command::Check(args)) => check::run(&args),
     }
 }
