@@ -141,6 +141,9 @@ local function main()
   end)
 
   check('completion offers imagePullPolicy after "imag" in a container', function()
+    if not client.server_capabilities.completionProvider then
+      error('the server does not advertise completionProvider; capabilities: ' .. show(vim.tbl_keys(client.server_capabilities)))
+    end
     local row = find(pod, 'image: busybox')
     vim.api.nvim_buf_set_lines(pod, row + 1, row + 1, false, { '      imag' })
     local ok, res = pcall(request, pod, 'textDocument/completion', {
@@ -222,8 +225,11 @@ local function main()
     if not c or c.id ~= id or c:is_stopped() then
       error('the client did not survive workspace/didChangeConfiguration')
     end
-    if en == '' then
-      error('no hover after switching back to en')
+    if en == '' or zh == '' then
+      error(('no hover after a settings change: zh-cn %s, en %s'):format(show(zh), show(en)))
+    end
+    if zh == en then
+      error('hover did not change with locale zh-cn (settings not applied?): ' .. show(zh:sub(1, 200)))
     end
     return ('same client %d; zh-cn hover: %s'):format(id, show(zh:sub(1, 120)))
   end)

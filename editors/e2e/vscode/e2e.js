@@ -71,30 +71,44 @@ let page;
       return `${text} (${cls})`;
     });
 
-    await check('hover imagePullPolicy', async () => {
+    // Hovers over the imagePullPolicy key until the hover text satisfies `ok`; returns the last text seen.
+    async function hoverKey(ok, timeoutMs, onOk) {
       const tok = editor.locator('.view-line span span', { hasText: /^imagePullPolicy$/ }).first();
       await tok.waitFor({ timeout: 10000 });
-      const deadline = Date.now() + 45000;
+      const deadline = Date.now() + timeoutMs;
       let seen = '(no hover)';
       while (Date.now() < deadline) {
         await page.mouse.move(0, 0);
+        await page.keyboard.press('Escape');
         await tok.hover();
         const hover = page.locator('.monaco-hover-content').filter({ visible: true }).first();
         try {
           await hover.waitFor({ state: 'visible', timeout: 5000 });
           await page.waitForTimeout(300); // async hover parts render after the first one
           seen = await hover.innerText();
-          if (seen.includes('imagePullPolicy') && seen.includes('IfNotPresent')) {
-            await page.waitForTimeout(700); // let the fade-in finish before the screenshot
-            // the editor area with the hover, for editors/vscode/images/hover.png
-            const box = await page.locator('.part.editor').boundingBox();
-            await page.screenshot({ path: path.join(artifacts, 'hover.png'), clip: box ? { x: box.x, y: box.y, width: Math.min(box.width, 720), height: Math.min(box.height, 420) } : undefined });
-            return JSON.stringify(seen.slice(0, 300));
+          if (ok(seen)) {
+            if (onOk) await onOk();
+            return { ok: true, seen };
           }
         } catch { /* no hover yet: the server may still be starting */ }
         await page.waitForTimeout(1000);
       }
-      throw new Error(`hover text lacks "imagePullPolicy" and "IfNotPresent"; got: ${JSON.stringify(seen)}`);
+      return { ok: false, seen };
+    }
+
+    await check('hover imagePullPolicy', async () => {
+      const r = await hoverKey((t) => t.includes('imagePullPolicy') && t.includes('IfNotPresent'), 45000, async () => {
+            await page.waitForTimeout(700); // let the fade-in finish before the screenshot
+            // the editor area with the hover, for editors/vscode/images/hover.png
+            const box = await page.locator('.part.editor').boundingBox();
+            const hb = await page.locator('.monaco-hover').filter({ visible: true }).first().boundingBox().catch(() => null);
+            const right = Math.max(box.x + 720, hb ? hb.x + hb.width + 12 : 0);
+            const bottom = Math.max(box.y + 420, hb ? hb.y + hb.height + 12 : 0);
+            await page.screenshot({ path: path.join(artifacts, 'hover.png'), clip: {
+              x: box.x, y: box.y, width: Math.min(box.width, right - box.x), height: Math.min(box.height, bottom - box.y) } });
+      });
+      if (!r.ok) throw new Error(`hover text lacks "imagePullPolicy" and "IfNotPresent"; got: ${JSON.stringify(r.seen)}`);
+      return JSON.stringify(r.seen.slice(0, 300));
     });
     await page.keyboard.press('Escape');
     await page.mouse.move(0, 0);
@@ -102,7 +116,7 @@ let page;
     await check('diagnostic in Problems panel', async () => {
       await page.keyboard.press('Control+Shift+M'); // workbench.actions.view.problems
       const rows = page.locator('.markers-panel .monaco-list-row');
-      const deadline = Date.now() + 60000;
+      const deadline = Date.now() + 30000;
       let texts = [];
       while (Date.now() < deadline) {
         texts = (await rows.allInnerTexts()).map(oneLine);
@@ -147,6 +161,18 @@ let page;
       throw new Error(`imagePullPolicy not offered after typing "imag" in a container; suggest widget rows: ${JSON.stringify(texts)}`);
     });
     await page.keyboard.press('Escape');
+
+    // Settings reach the running server (workspace/didChangeConfiguration), no restart: switch the locale.
+    await check('locale zh-cn applied without restart', async () => {
+      // as a workspace setting: .vscode/settings.json in the opened folder (a copy made by run.sh)
+      fs.mkdirSync(path.join(ws, '.vscode'), { recursive: true });
+      const file = path.join(ws, '.vscode', 'settings.json');
+      fs.writeFileSync(file, JSON.stringify({ 'podls.locale': 'zh-cn' }, null, 2));
+      const r = await hoverKey((t) => t.includes('imagePullPolicy') && /[\u4e00-\u9fff]/.test(t), 30000);
+      fs.rmSync(file);
+      if (!r.ok) throw new Error(`hover not in Chinese after setting podls.locale=zh-cn; got: ${JSON.stringify(r.seen)}`);
+      return JSON.stringify(r.seen.slice(0, 120));
+    });
   } catch (e) {
     log('ERROR', e.stack || e.message);
     results.push({ name: 'driver', ok: false });

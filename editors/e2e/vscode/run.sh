@@ -32,7 +32,7 @@ export TMPDIR=$R/tmp   # VS Code drops its ipc sockets there
 cat > "$R/ud/User/settings.json" <<JSON
 {
   "podls.server.path": "$PODLS_BIN",
-  "podls.trace.server": "messages",
+  "podls.trace.server": "verbose",
   "editor.wordBasedSuggestions": "off",
   "editor.hover.delay": 200,
   "security.workspace.trust.enabled": false,
@@ -67,7 +67,7 @@ for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null &
 curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null || { cat "$ART/code-server.log"; echo "code-server did not come up" >&2; exit 1; }
 
 rc=0
-NODE_PATH=$EDITORS/e2e/node_modules node "$HERE/e2e.js" "http://127.0.0.1:$PORT" "$WS" "$ART" || rc=$?
+SETTINGS_JSON=$R/ud/User/settings.json node "$HERE/e2e.js" "http://127.0.0.1:$PORT" "$WS" "$ART" || rc=$?
 
 # the language client's output channel ("podls") and the extension host log
 find "$R/ud/logs" -path '*output_logging*' -name '*podls*' -exec cp {} "$ART/podls-output.log" \; 2>/dev/null || true
