@@ -1,0 +1,442 @@
+//! `podls check` as a CI job runs it: the real binary on files, directories and stdin, each output format
+//! read back field by field, and each exit code (0 clean, 1 errors, 2 usage or unreadable input).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use podls_e2e::{Encoding, POD, binary, position};
+use serde_json::Value;
+
+/// A Pod whose annotation value holds a second `key: value` — a YAML syntax error at that colon, after an
+/// emoji (one char, two UTF-16 units) and a CJK character (one of each).
+const BROKEN: &str =
+    "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  annotations:\n    note: 😀中 x: y\n";
+
+/// The byte offset of the offending colon in `BROKEN`.
+fn broken_colon() -> usize {
+    BROKEN.find(" x:").unwrap() + 2
+}
+
+/// What one run printed and returned.
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
+    }
+}
+
+fn check(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
+    let mut child = Command::new(binary())
+        .arg("check")
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start podls check");
+    let mut pipe = child.stdin.take().unwrap();
+    pipe.write_all(stdin.unwrap_or_default().as_bytes())
+        .unwrap();
+    drop(pipe);
+    let output = child.wait_with_output().unwrap();
+    Run {
+        code: output.status.code().expect("exited, not killed"),
+        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
+        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
+    }
+}
+
+/// A directory of its own under the system temp dir, removed when the test ends.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("podls-check-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+
+    fn write(&self, relative: &str, contents: impl AsRef<[u8]>) -> &Self {
+        let path = self.0.join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, contents).unwrap();
+        self
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The findings with code `code`, from a JSON run.
+fn with_code<'a>(items: &'a Value, code: &str) -> Vec<&'a Value> {
+    items
+        .as_array()
+        .expect("a JSON array")
+        .iter()
+        .filter(|d| d["code"] == code)
+        .collect()
+}
+
+#[test]
+fn a_clean_pod_exits_0_with_a_summary() {
+    let dir = Scratch::new("clean");
+    dir.write("pod.yaml", POD);
+    let run = check(&dir.0, &["pod.yaml"], None);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let summary = run.stdout.lines().last().unwrap();
+    assert!(
+        summary.starts_with("0 errors, ") && summary.ends_with(" in 1 file"),
+        "{summary}"
+    );
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn text_lines_are_file_line_col_severity_code_message_with_char_columns() {
+    let dir = Scratch::new("text");
+    dir.write("broken.yaml", BROKEN);
+    let run = check(&dir.0, &["broken.yaml"], None);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.contains("error[yaml-syntax]"))
+        .unwrap_or_else(|| panic!("no yaml-syntax line in\n{}", run.stdout));
+    // Line 6; the colon is the 15th character (1-based) though the 16th UTF-16 unit.
+    let at = position(BROKEN, broken_colon(), Encoding::Utf32);
+    assert_eq!(
+        (at["line"].as_u64(), at["character"].as_u64()),
+        (Some(5), Some(14))
+    );
+    let prefix = "broken.yaml:6:15: error[yaml-syntax]: ";
+    assert!(line.starts_with(prefix), "{line}");
+    assert!(line.len() > prefix.len(), "a message: {line}");
+    let summary = run.stdout.lines().last().unwrap();
+    assert!(summary.ends_with(" in 1 file"), "{summary}");
+    assert!(!summary.starts_with("0 errors"), "{summary}");
+}
+
+#[test]
+fn json_is_one_array_with_lsp_ranges_in_utf16() {
+    let dir = Scratch::new("json");
+    dir.write("broken.yaml", BROKEN);
+    let run = check(&dir.0, &["--format", "json", "broken.yaml"], None);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    let items = run.json();
+    let syntax = with_code(&items, "yaml-syntax");
+    assert_eq!(syntax.len(), 1, "{items:#}");
+    let d = syntax[0];
+    assert_eq!(d["file"], "broken.yaml");
+    assert_eq!(d["severity"], "error");
+    assert!(d["message"].as_str().is_some_and(|m| !m.is_empty()), "{d}");
+    assert!(d["path"].is_null() || d["path"].is_string(), "{d}");
+    // 0-based, UTF-16: the emoji counts two units.
+    assert_eq!(
+        d["range"]["start"],
+        position(BROKEN, broken_colon(), Encoding::Utf16)
+    );
+    assert_eq!(d["range"]["start"]["line"], 5);
+    assert_eq!(d["range"]["start"]["character"], 15);
+    let end = &d["range"]["end"];
+    assert!(end["line"].is_u64() && end["character"].is_u64(), "{d}");
+    assert!(
+        (end["line"].as_u64(), end["character"].as_u64()) >= (Some(5), Some(15)),
+        "end before start: {d}"
+    );
+    // Every item, whatever its code, has the documented shape.
+    for d in items.as_array().unwrap() {
+        for key in ["file", "range", "severity", "code", "message", "path"] {
+            assert!(d.get(key).is_some(), "{key} missing in {d}");
+        }
+        assert!(
+            ["error", "warning", "information", "hint"].contains(&d["severity"].as_str().unwrap()),
+            "{d}"
+        );
+    }
+}
+
+#[test]
+fn json_of_a_clean_pod_has_no_error() {
+    let dir = Scratch::new("json-clean");
+    dir.write("pod.yaml", POD);
+    let run = check(&dir.0, &["--format", "json", "pod.yaml"], None);
+    assert_eq!(run.code, 0);
+    let items = run.json();
+    assert!(
+        items
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["severity"] != "error"),
+        "{items:#}"
+    );
+}
+
+#[test]
+fn sarif_has_the_keys_code_scanning_requires_and_real_regions() {
+    let dir = Scratch::new("sarif");
+    dir.write("broken.yaml", BROKEN).write("pod.yaml", POD);
+    let run = check(&dir.0, &["--format", "sarif", "."], None);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    let sarif = run.json();
+    assert_eq!(sarif["version"], "2.1.0");
+    assert!(sarif["$schema"].as_str().unwrap().contains("sarif"));
+    let runs = sarif["runs"].as_array().unwrap();
+    assert_eq!(runs.len(), 1);
+    let run0 = &runs[0];
+    assert_eq!(run0["columnKind"], "utf16CodeUnits");
+    let driver = &run0["tool"]["driver"];
+    assert_eq!(driver["name"], "podls");
+    let rules = driver["rules"].as_array().unwrap();
+    let results = run0["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for result in results {
+        let id = result["ruleId"].as_str().unwrap();
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], id, "ruleIndex points at its rule");
+        assert!(["error", "warning", "note", "none"].contains(&result["level"].as_str().unwrap()));
+        assert!(result["message"]["text"].is_string());
+        let location = &result["locations"][0]["physicalLocation"];
+        assert!(location["artifactLocation"]["uri"].is_string(), "{result}");
+        let region = &location["region"];
+        for key in ["startLine", "startColumn", "endLine", "endColumn"] {
+            assert!(
+                region[key].as_u64().is_some_and(|n| n >= 1),
+                "{key} in {result}"
+            );
+        }
+    }
+    for rule in rules {
+        assert!(rule["id"].is_string() && rule["shortDescription"]["text"].is_string());
+    }
+    let syntax: Vec<_> = results
+        .iter()
+        .filter(|r| r["ruleId"] == "yaml-syntax")
+        .collect();
+    assert_eq!(syntax.len(), 1);
+    let location = &syntax[0]["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], "broken.yaml");
+    assert_eq!(location["artifactLocation"]["uriBaseId"], "%SRCROOT%");
+    // 1-based line and UTF-16 column.
+    assert_eq!(location["region"]["startLine"], 6);
+    assert_eq!(location["region"]["startColumn"], 16);
+    assert_eq!(run0["invocations"][0]["executionSuccessful"], true);
+}
+
+#[test]
+fn stdin_is_read_for_dash_under_the_given_name() {
+    let dir = Scratch::new("stdin");
+    let run = check(&dir.0, &["-"], Some(BROKEN));
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("<stdin>:6:15: error[yaml-syntax]"),
+        "{}",
+        run.stdout
+    );
+    let run = check(
+        &dir.0,
+        &["--format", "json", "--stdin-filename", "pod.yaml", "-"],
+        Some(POD),
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let run = check(
+        &dir.0,
+        &["--stdin-filename", "from-pipe.yaml", "-"],
+        Some(BROKEN),
+    );
+    assert!(
+        run.stdout.contains("from-pipe.yaml:6:15:"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn directories_are_walked_for_manifests_in_path_order() {
+    let dir = Scratch::new("walk");
+    dir.write("b.yaml", BROKEN)
+        .write("a/deep/c.yml", BROKEN)
+        .write("a-z.json", "{\"a\": [}")
+        .write("notes.txt", BROKEN)
+        .write(".git/hooks.yaml", BROKEN)
+        .write(".github/workflows/ci.yaml", BROKEN)
+        .write("node_modules/pkg/x.yaml", BROKEN)
+        .write("target/debug/y.yaml", BROKEN)
+        .write("ok.YAML", POD);
+    let run = check(&dir.0, &["--format", "json", "."], None);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    let items = run.json();
+    let files: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["file"].as_str().unwrap())
+        .collect();
+    let mut unique = files.clone();
+    unique.dedup();
+    // Sorted by path components: `a/` before `a-z.json`.
+    assert_eq!(unique, ["a/deep/c.yml", "a-z.json", "b.yaml"], "{files:?}");
+    let text = check(&dir.0, &["."], None);
+    assert!(text.stdout.ends_with(" in 4 files\n"), "{}", text.stdout);
+    // Named explicitly, a hidden directory and a file of any extension are checked.
+    let run = check(&dir.0, &[".github", "notes.txt"], None);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains(".github/workflows/ci.yaml:6:15:"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("notes.txt:6:15:"), "{}", run.stdout);
+}
+
+#[test]
+fn output_is_the_same_on_every_run_of_a_tree_checked_in_parallel() {
+    let dir = Scratch::new("parallel");
+    for i in 0..60 {
+        let text = if i % 3 == 0 { BROKEN } else { POD };
+        dir.write(&format!("d{}/pod-{i}.yaml", i % 7), text);
+    }
+    let first = check(&dir.0, &["--format", "json", "."], None);
+    assert_eq!(first.code, 1);
+    for _ in 0..3 {
+        assert_eq!(
+            check(&dir.0, &["--format", "json", "."], None).stdout,
+            first.stdout
+        );
+    }
+    let files: Vec<String> = first
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["file"].as_str().unwrap().to_owned())
+        .collect();
+    let mut sorted = files.clone();
+    sorted.sort_by(|a, b| Path::new(a).cmp(Path::new(b)));
+    assert_eq!(files, sorted);
+    assert_eq!(with_code(&first.json(), "yaml-syntax").len(), 20);
+}
+
+#[test]
+fn invalid_utf8_is_reported_at_its_line_and_the_other_files_still_checked() {
+    let dir = Scratch::new("utf8");
+    dir.write(
+        "latin1.yaml",
+        b"apiVersion: v1\nkind: Pod\nmetadata:\n  name: caf\xe9\n",
+    )
+    .write("broken.yaml", BROKEN);
+    let run = check(&dir.0, &["--format", "json", "."], None);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("latin1.yaml"), "{}", run.stderr);
+    assert!(run.stderr.contains("UTF-8"), "{}", run.stderr);
+    let items = run.json();
+    let bad = with_code(&items, "invalid-utf8");
+    assert_eq!(bad.len(), 1, "{items:#}");
+    assert_eq!(bad[0]["file"], "latin1.yaml");
+    assert_eq!(bad[0]["severity"], "error");
+    assert_eq!(bad[0]["range"]["start"]["line"], 3);
+    assert_eq!(bad[0]["range"]["start"]["character"], 11);
+    assert_eq!(
+        with_code(&items, "yaml-syntax").len(),
+        1,
+        "broken.yaml still checked"
+    );
+    // Text: on stderr only, and said in the summary.
+    let run = check(&dir.0, &["."], None);
+    assert_eq!(run.code, 2);
+    assert!(run.stdout.contains("broken.yaml:6:15:"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .ends_with("in 1 file (1 file could not be read)\n"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn unreadable_paths_exit_2_and_the_rest_is_still_checked() {
+    let dir = Scratch::new("unreadable");
+    dir.write("pod.yaml", POD);
+    // A dangling symlink: unreadable even for root, unlike a file with mode 000.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("nowhere.yaml", dir.0.join("dangling.yaml")).unwrap();
+    let run = check(&dir.0, &["missing.yaml", "pod.yaml"], None);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("missing.yaml"), "{}", run.stderr);
+    assert!(
+        run.stdout.contains("in 1 file (1 file could not be read)"),
+        "{}",
+        run.stdout
+    );
+
+    #[cfg(unix)]
+    {
+        let run = check(&dir.0, &["--format", "sarif", "."], None);
+        assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+        assert!(run.stderr.contains("dangling.yaml"), "{}", run.stderr);
+        let invocation = &run.json()["runs"][0]["invocations"][0];
+        assert_eq!(invocation["executionSuccessful"], false);
+        let notification = &invocation["toolExecutionNotifications"][0];
+        assert_eq!(notification["level"], "error");
+        assert_eq!(
+            notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            "dangling.yaml"
+        );
+    }
+
+    // Mode 000 only keeps a non-root user out; where it does, it is an unreadable file like the others.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let locked = dir.0.join("locked.yaml");
+        std::fs::write(&locked, POD).unwrap();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+        if std::fs::read(&locked).is_err() {
+            let run = check(
+                &dir.0,
+                &["--format", "json", "locked.yaml", "pod.yaml"],
+                None,
+            );
+            assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+            let items = run.json();
+            assert_eq!(with_code(&items, "io-error")[0]["file"], "locked.yaml");
+        }
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let dir = Scratch::new("usage");
+    let run = check(&dir.0, &["--format", "xml", "."], None);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("xml"), "{}", run.stderr);
+    let run = check(&dir.0, &["--no-such-flag"], None);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn no_path_checks_the_current_directory() {
+    let dir = Scratch::new("default");
+    dir.write("sub/broken.yaml", BROKEN);
+    let run = check(&dir.0, &[], None);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("sub/broken.yaml:6:15:"),
+        "{}",
+        run.stdout
+    );
+}
