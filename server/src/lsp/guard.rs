@@ -28,3 +28,24 @@ pub fn request<T>(what: &str, work: impl FnOnce() -> T) -> jsonrpc::Result<T> {
         data: None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_an_internal_error_and_the_next_call_works() {
+        let error =
+            request("hover", || -> Option<u32> { panic!("index out of bounds") }).unwrap_err();
+        assert_eq!(error.code, jsonrpc::ErrorCode::InternalError);
+        assert!(error.message.contains("hover"), "{}", error.message);
+        assert!(
+            error.message.contains("index out of bounds"),
+            "{}",
+            error.message
+        );
+        let formatted = catch_panic("diagnostics", || panic!("{} bad", 42)).unwrap_err();
+        assert!(formatted.contains("42 bad"), "{formatted}");
+        assert_eq!(request("hover", || Some(1)), Ok(Some(1)));
+    }
+}
