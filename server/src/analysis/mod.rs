@@ -1,6 +1,7 @@
 //! What podls knows about a Pod document: hover, completion, diagnostics and fixes, as pure functions over
 //! the text, its parsed documents and the field table. Byte offsets in, plain data out: no LSP types here.
 
+mod completion;
 mod diagnostics;
 mod document_kind;
 pub mod explain;
@@ -8,6 +9,9 @@ mod field_docs;
 mod hover;
 mod suggest;
 
+pub use completion::{
+    CompletionItem, CompletionKind, CompletionList, CompletionOptions, TextEdit, completions,
+};
 pub use diagnostics::{Diagnostic, Severity, diagnostics};
 pub use document_kind::{DocumentKind, PodRoot, document_kind, pod_root, schema_at};
 pub use field_docs::{DocStyle, render_field, render_value};

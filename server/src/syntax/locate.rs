@@ -118,7 +118,8 @@ fn locate_in_tree(text: &str, doc: &Document, offset: usize) -> Option<CursorCon
                 && node.range.touches(offset)
                 && !(node.range.is_empty() && doc.is_null(id) && node.range.start != offset)
         })
-        .min_by_key(|&id| doc.node(id).range.len());
+        .min_by_key(|&id| doc.node(id).range.len())
+        .filter(|&id| !swallowed_by_error(text, doc, id));
     if let Some(id) = scalar {
         if is_block_scalar(doc, id) && doc.node(id).range.start != offset {
             let header_end = text[doc.node(id).range.start..]
@@ -157,6 +158,23 @@ fn locate_in_tree(text: &str, doc: &Document, offset: usize) -> Option<CursorCon
         })
         .min_by_key(|&id| doc.node(id).range.len())?;
     let (mut path, _) = path_of(doc, flow_mapping);
+    let entry_start = text[..offset].rfind(['{', ',']).map_or(0, |i| i + 1);
+    let entry = &text[entry_start..offset];
+    if let Some(colon) = key_colon(entry.trim_start()) {
+        // `{ key: $0 }`: the value of that key, not a new key.
+        let key_start = entry_start + entry.len() - entry.trim_start().len();
+        let key = text[key_start..key_start + colon].trim_end();
+        let after_colon = &text[key_start + colon + 1..offset];
+        let value_start = offset - after_colon.trim_start().len();
+        path.push(PathSegment::Key(key.to_string()));
+        return Some(CursorContext {
+            path,
+            slot: CursorSlot::Value,
+            range: TextRange::new(value_start, offset),
+            siblings: Vec::new(),
+            flow: true,
+        });
+    }
     let word_start = text[..offset]
         .rfind(|c: char| c.is_whitespace() || "{,".contains(c))
         .map_or(0, |i| i + 1);
@@ -168,6 +186,24 @@ fn locate_in_tree(text: &str, doc: &Document, offset: usize) -> Option<CursorCon
         siblings: keys_of(doc, flow_mapping, None),
         flow: true,
     })
+}
+
+/// A plain scalar that runs over several lines into the document's first error: the parser folded a key
+/// still being typed (`  restart` with no colon yet) into the value above it. The lines' indentation reads
+/// it as a person does.
+fn swallowed_by_error(text: &str, doc: &Document, id: NodeId) -> bool {
+    let node = doc.node(id);
+    let plain = matches!(
+        node.kind,
+        NodeKind::Scalar {
+            style: super::ScalarStyle::Plain,
+            ..
+        }
+    );
+    plain
+        && !doc.errors.is_empty()
+        && node.range.end >= doc.parsed_until
+        && text[node.range.as_range()].contains('\n')
 }
 
 fn is_block_scalar(doc: &Document, id: NodeId) -> bool {

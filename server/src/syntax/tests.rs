@@ -316,6 +316,18 @@ fn locate_while_typing_by_indentation() {
         expect![[r#"Key spec. "" siblings=[]"#]],
     );
     check_locate(
+        "kind: Pod\nspec:\n  restart$0\n  containers: []\n",
+        expect![[r#"Key spec.restart "restart" siblings=["containers"]"#]],
+    );
+    check_locate(
+        "{ kind: Pod, spec: { restartPolicy: Ne$0 } }\n",
+        expect![[r#"Value spec.restartPolicy "Ne" siblings=[] flow"#]],
+    );
+    check_locate(
+        "{ kind: Pod, spec: { restartPolicy: $0 } }\n",
+        expect![[r#"Value spec.restartPolicy "" siblings=[] flow"#]],
+    );
+    check_locate(
         "{ apiVersion: v1, $0 }\n",
         expect![[r#"Key  "" siblings=["apiVersion"] flow"#]],
     );

@@ -1,0 +1,80 @@
+//! The indentation a document already uses, so inserted blocks look like the lines around them: the width
+//! of one level (2 or 4 spaces), and whether `- ` items sit under their key or indented below it.
+
+use crate::syntax::TextRange;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Indentation {
+    /// Spaces per nesting level of mappings.
+    pub unit: usize,
+    /// `key:\n  - item` (true) rather than `key:\n- item` (false, the kubectl style).
+    pub indented_sequences: bool,
+}
+
+impl Indentation {
+    /// Reads the first parent/child line pairs of the document, then of the whole file (a document just
+    /// started shows nothing yet); falls back on `tab_size` (and indented sequences, as the Kubernetes docs
+    /// write them) where the text does not tell.
+    pub fn detect(text: &str, span: TextRange, tab_size: usize) -> Indentation {
+        let (mut unit, mut indented_sequences) = scan(&text[span.as_range()]);
+        if unit.is_none() || indented_sequences.is_none() {
+            let (file_unit, file_sequences) = scan(text);
+            unit = unit.or(file_unit);
+            indented_sequences = indented_sequences.or(file_sequences);
+        }
+        Indentation {
+            unit: unit.unwrap_or(tab_size.clamp(1, 8)),
+            indented_sequences: indented_sequences.unwrap_or(true),
+        }
+    }
+
+    /// The spaces of the line below a `key:` at `column` that holds its first child key.
+    pub fn child(&self, column: usize) -> String {
+        " ".repeat(column + self.unit)
+    }
+
+    /// The spaces before the `- ` of the first item of a sequence under a `key:` at `column`.
+    pub fn item(&self, column: usize) -> String {
+        if self.indented_sequences {
+            self.child(column)
+        } else {
+            " ".repeat(column)
+        }
+    }
+}
+
+/// The indentation unit and sequence style the first nested lines of `text` show, where they show one.
+fn scan(text: &str) -> (Option<usize>, Option<bool>) {
+    let mut unit = None;
+    let mut indented_sequences = None;
+    let mut parent: Option<usize> = None;
+    for line in text.lines() {
+        let content = line.trim_start_matches(' ');
+        if content.is_empty() || content.starts_with('#') || content.starts_with("---") {
+            continue;
+        }
+        let column = line.len() - content.len();
+        if let Some(key_column) = parent {
+            if content.starts_with("- ") || content == "-" {
+                indented_sequences.get_or_insert(column > key_column);
+            } else if (1..=8).contains(&(column.saturating_sub(key_column))) {
+                unit.get_or_insert(column - key_column);
+            }
+        }
+        if unit.is_some() && indented_sequences.is_some() {
+            break;
+        }
+        // A line that opens a block (`key:` with nothing after it) is the next parent; the key of an item
+        // (`- key:`) counts from after its dash.
+        let mut key_column = column;
+        let mut rest = content;
+        while let Some(after) = rest.strip_prefix("- ") {
+            let trimmed = after.trim_start_matches(' ');
+            key_column += rest.len() - trimmed.len();
+            rest = trimmed;
+        }
+        let code = rest.split(" #").next().unwrap_or("").trim_end();
+        parent = code.ends_with(':').then_some(key_column);
+    }
+    (unit, indented_sequences)
+}

@@ -1,0 +1,240 @@
+//! Skeletons of whole objects where a person starts one: a Pod in an empty document, a container at a new
+//! item of `containers`/`initContainers`, a volume per common source at a new item of `volumes`. Written in
+//! the document's indentation; as snippets with placeholders, or with the placeholders' defaults in plain text.
+
+use crate::schema::FieldType;
+use crate::syntax::PathSegment;
+
+use super::keys::lead_in;
+use super::{CompletionItem, CompletionKind, Indentation, Site, TextEdit};
+
+/// One skeleton: lines of (nesting level below the first line, text with placeholders).
+struct Skeleton {
+    label: &'static str,
+    detail: &'static str,
+    lines: Vec<(usize, String)>,
+}
+
+pub(super) fn snippet_items(site: &Site<'_>, untyped: bool) -> Vec<CompletionItem> {
+    if site.flow {
+        return Vec::new();
+    }
+    let Some((PathSegment::Key(_), parent)) = site.path.split_last() else {
+        return Vec::new();
+    };
+    let at_root = parent == site.root.prefix.as_slice();
+    if at_root && untyped && site.siblings.is_empty() {
+        return vec![item(site, pod(site.indentation), "", site.column(), 0)];
+    }
+    let Some((list, new_item)) = new_item_of(site, parent) else {
+        return Vec::new();
+    };
+    let skeletons = match list {
+        "containers" | "initContainers" => vec![container()],
+        "volumes" => volumes(),
+        _ => Vec::new(),
+    };
+    let (lead, column) = lead_in(site, new_item);
+    skeletons
+        .into_iter()
+        .enumerate()
+        .map(|(i, skeleton)| item(site, skeleton, lead, column, i))
+        .collect()
+}
+
+/// The list the cursor starts a new item of, and whether the `- ` still has to be written: a fresh `- `
+/// line, a line below `key:` indented deeper than it, or (kubectl style) the line right after `key:` at
+/// the key's own column.
+fn new_item_of<'a>(site: &'a Site<'_>, parent: &'a [PathSegment]) -> Option<(&'a str, bool)> {
+    let key_of = |path: &'a [PathSegment]| match path.last() {
+        Some(PathSegment::Key(key)) => Some(key.as_str()),
+        _ => None,
+    };
+    if let Some(FieldType::Array(item)) = site.type_at(parent) {
+        return matches!(item.as_ref(), FieldType::Object(_)).then_some((key_of(parent)?, true));
+    }
+    if let Some((PathSegment::Index(_), list)) = parent.split_last() {
+        let line_start = site.range.start - site.column();
+        let before = &site.text[line_start..site.range.start];
+        let on_dash = before.trim_end().ends_with('-');
+        return (on_dash && site.siblings.is_empty()).then_some((key_of(list)?, false));
+    }
+    let key = previous_open_key(site)?;
+    let mut list = parent.to_vec();
+    list.push(PathSegment::Key(key.to_string()));
+    let Some(FieldType::Array(item)) = site.type_at(&list) else {
+        return None;
+    };
+    matches!(item.as_ref(), FieldType::Object(_)).then_some((key, true))
+}
+
+/// The key of the line above the cursor, when that line is `key:` with nothing after it, at the cursor's
+/// column.
+fn previous_open_key<'a>(site: &'a Site<'_>) -> Option<&'a str> {
+    let column = site.column();
+    let line_start = site.range.start - column;
+    let above = site.text[..line_start.checked_sub(1)?]
+        .lines()
+        .rev()
+        .find(|line| !line.trim().is_empty() && !line.trim_start().starts_with('#'))?;
+    let content = above.trim_start_matches(' ');
+    let code = content.split(" #").next().unwrap_or("").trim_end();
+    let key = code.strip_suffix(':')?;
+    (above.len() - content.len() == column && !key.contains([' ', ':', '-'])).then_some(key)
+}
+
+fn item(
+    site: &Site<'_>,
+    skeleton: Skeleton,
+    lead: &str,
+    column: usize,
+    order: usize,
+) -> CompletionItem {
+    let snippet = render(&skeleton.lines, column, site.indentation);
+    let new_text = if site.options.snippets {
+        snippet.clone()
+    } else {
+        plain(&snippet)
+    };
+    CompletionItem {
+        label: skeleton.label.to_string(),
+        kind: CompletionKind::Snippet,
+        detail: Some(skeleton.detail.to_string()),
+        documentation: Some(format!("```yaml\n{}{}\n```", lead, plain(&snippet))),
+        // Before the fields: where a skeleton fits, it is what a person starting an object wants first.
+        sort_text: format!("!{order}"),
+        edit: TextEdit {
+            range: site.range,
+            new_text: format!("{lead}{new_text}"),
+        },
+        is_snippet: site.options.snippets,
+    }
+}
+
+/// The lines joined, each below the first indented to `column` plus its levels.
+fn render(lines: &[(usize, String)], column: usize, indentation: Indentation) -> String {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, (level, line))| {
+            if i == 0 {
+                line.clone()
+            } else {
+                format!("{}{line}", " ".repeat(column + level * indentation.unit))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A snippet with its placeholders replaced by their defaults (the first choice), tab stops removed.
+fn plain(snippet: &str) -> String {
+    let mut out = String::new();
+    let mut rest = snippet;
+    while let Some(dollar) = rest.find('$') {
+        out.push_str(&rest[..dollar]);
+        let after = &rest[dollar + 1..];
+        if let Some(inner) = after.strip_prefix('{') {
+            let close = inner.find('}').unwrap_or(inner.len());
+            let body = &inner[..close];
+            let body = body.trim_start_matches(|c: char| c.is_ascii_digit());
+            if let Some(default) = body.strip_prefix(':') {
+                out.push_str(default);
+            } else if let Some(choices) = body.strip_prefix('|') {
+                out.push_str(choices.split([',', '|']).next().unwrap_or(""));
+            }
+            rest = inner.get(close + 1..).unwrap_or("");
+        } else {
+            rest = after.trim_start_matches(|c: char| c.is_ascii_digit());
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn pod(indentation: Indentation) -> Skeleton {
+    // The container item's `- ` sits one level below `containers:` when sequences are indented, at its
+    // column otherwise; its second key lines up after the `- `.
+    let item = if indentation.indented_sequences { 2 } else { 1 };
+    Skeleton {
+        label: "Pod",
+        detail: "Pod skeleton",
+        lines: vec![
+            (0, "apiVersion: v1".into()),
+            (0, "kind: Pod".into()),
+            (0, "metadata:".into()),
+            (1, "name: ${1:my-pod}".into()),
+            (0, "spec:".into()),
+            (1, "containers:".into()),
+            (item, "- name: ${2:app}".into()),
+            (item, "  image: ${3:nginx}$0".into()),
+        ],
+    }
+}
+
+fn container() -> Skeleton {
+    Skeleton {
+        label: "container",
+        detail: "Container skeleton",
+        lines: vec![
+            (0, "name: ${1:app}".into()),
+            (0, "image: ${2:nginx}$0".into()),
+        ],
+    }
+}
+
+/// A volume name people would write for a source.
+fn volume_name(label: &str) -> &'static str {
+    match label {
+        "emptyDir volume" => "cache",
+        "configMap volume" => "config",
+        "secret volume" => "secrets",
+        "persistentVolumeClaim volume" => "data",
+        _ => "host",
+    }
+}
+
+fn volumes() -> Vec<Skeleton> {
+    let volume = |label: &'static str, detail, source: &str, lines: &[&str]| {
+        let name = format!("name: ${{1:{}}}", volume_name(label));
+        let mut all = vec![(0, name), (0, source.into())];
+        all.extend(lines.iter().map(|line| (1, line.to_string())));
+        Skeleton {
+            label,
+            detail,
+            lines: all,
+        }
+    };
+    vec![
+        volume(
+            "emptyDir volume",
+            "Volume: scratch space",
+            "emptyDir: {}$0",
+            &[],
+        ),
+        volume(
+            "configMap volume",
+            "Volume: files from a ConfigMap",
+            "configMap:",
+            &["name: ${2:my-config}$0"],
+        ),
+        volume(
+            "secret volume",
+            "Volume: files from a Secret",
+            "secret:",
+            &["secretName: ${2:my-secret}$0"],
+        ),
+        volume(
+            "persistentVolumeClaim volume",
+            "Volume: a PersistentVolumeClaim",
+            "persistentVolumeClaim:",
+            &["claimName: ${2:my-claim}$0"],
+        ),
+        volume(
+            "hostPath volume",
+            "Volume: a path on the node",
+            "hostPath:",
+            &["path: ${2:/var/log}$0"],
+        ),
+    ]
+}

@@ -1,0 +1,178 @@
+//! Value completion: the allowed values of enum and boolean fields, and names that must refer to something
+//! declared elsewhere in the same Pod (a volume, a container port, a resource claim).
+
+use crate::schema::{Field, FieldType};
+use crate::syntax::{Document, NodeId, PathSegment};
+
+use super::super::{DocStyle, render_value};
+use super::{CompletionItem, CompletionKind, Site, TextEdit};
+
+pub(super) fn value_items(site: &Site<'_>) -> Vec<CompletionItem> {
+    let Some((PathSegment::Key(_), parent)) = site.path.split_last() else {
+        return Vec::new();
+    };
+    // A label's or annotation's value is free text, whatever the map is called.
+    if !matches!(site.type_at(parent), Some(FieldType::Object(_))) {
+        return Vec::new();
+    }
+    let Some((_, field)) = crate::analysis::schema_at(site.schema, &site.root, &site.path)
+        .and_then(|resolved| resolved.field)
+    else {
+        return Vec::new();
+    };
+    if !field.ty.is_scalar() {
+        return Vec::new();
+    }
+    let mut items = allowed_items(site, field);
+    if let Some(reference) = reference(&site.path) {
+        items.extend(declared_names(site, reference));
+    }
+    items
+}
+
+/// The values a scalar field allows: its enum (without the empty string, which is never typed), or both
+/// booleans.
+pub(super) fn allowed_values(field: &Field) -> Vec<&str> {
+    match field.ty {
+        FieldType::Boolean => vec!["true", "false"],
+        _ => field
+            .enum_values
+            .iter()
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
+            .collect(),
+    }
+}
+
+fn allowed_items(site: &Site<'_>, field: &Field) -> Vec<CompletionItem> {
+    allowed_values(field)
+        .into_iter()
+        .enumerate()
+        .map(|(i, value)| {
+            let documentation = render_value(
+                site.schema,
+                field,
+                value,
+                site.options.locale,
+                DocStyle::Markdown,
+            );
+            value_item(site, value, Some(field.ty.display()), documentation, i)
+        })
+        .collect()
+}
+
+pub(super) fn value_item(
+    site: &Site<'_>,
+    value: &str,
+    detail: Option<String>,
+    documentation: Option<String>,
+    order: usize,
+) -> CompletionItem {
+    // Right after `key:` with no blank yet, the value needs one.
+    let lead = if site.text[..site.range.start].ends_with(':') {
+        " "
+    } else {
+        ""
+    };
+    CompletionItem {
+        label: value.to_string(),
+        kind: CompletionKind::Value,
+        detail,
+        documentation,
+        sort_text: format!("{order:03}"),
+        edit: TextEdit {
+            range: site.range,
+            new_text: format!("{lead}{value}"),
+        },
+        is_snippet: false,
+    }
+}
+
+/// Which declared names a field's value must be one of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reference {
+    /// `volumeMounts[].name`, `volumeDevices[].name` → `spec.volumes[].name`.
+    Volume,
+    /// A probe's or lifecycle hook's named `port` → the same container's `ports[].name`.
+    ContainerPort,
+    /// `resources.claims[].name` → `spec.resourceClaims[].name`.
+    ResourceClaim,
+}
+
+/// The reference a value at `path` makes, with the path of the container it sits in.
+fn reference(path: &[PathSegment]) -> Option<(Reference, &[PathSegment])> {
+    let at = path.iter().rposition(|segment| {
+        matches!(segment, PathSegment::Key(k) if matches!(k.as_str(), "containers" | "initContainers" | "ephemeralContainers"))
+    })?;
+    let container = path.get(..at + 2)?;
+    let PathSegment::Index(_) = container.last()? else {
+        return None;
+    };
+    let keys: Vec<&str> = path[at + 2..]
+        .iter()
+        .filter_map(|segment| match segment {
+            PathSegment::Key(k) => Some(k.as_str()),
+            PathSegment::Index(_) => None,
+        })
+        .collect();
+    let kind = match keys.as_slice() {
+        ["volumeMounts" | "volumeDevices", "name"] => Reference::Volume,
+        [
+            "livenessProbe" | "readinessProbe" | "startupProbe",
+            "httpGet" | "tcpSocket",
+            "port",
+        ]
+        | [
+            "lifecycle",
+            "postStart" | "preStop",
+            "httpGet" | "tcpSocket",
+            "port",
+        ] => Reference::ContainerPort,
+        ["resources", "claims", "name"] => Reference::ResourceClaim,
+        _ => return None,
+    };
+    Some((kind, container))
+}
+
+fn declared_names(
+    site: &Site<'_>,
+    (reference, container): (Reference, &[PathSegment]),
+) -> Vec<CompletionItem> {
+    let pod_spec = &container[..container.len() - 2];
+    let (list, what) = match reference {
+        Reference::Volume => (child(pod_spec, "volumes"), "volume"),
+        Reference::ContainerPort => (child(container, "ports"), "container port"),
+        Reference::ResourceClaim => (child(pod_spec, "resourceClaims"), "resource claim"),
+    };
+    let doc = site.doc;
+    let Some(list) = node_at(doc, &list) else {
+        return Vec::new();
+    };
+    let mut names: Vec<&str> = doc
+        .items(list)
+        .iter()
+        .filter_map(|&item| doc.get(item, "name").and_then(|name| doc.scalar(name)))
+        .filter(|name| !name.is_empty())
+        .collect();
+    names.dedup();
+    names
+        .into_iter()
+        .enumerate()
+        .map(|(i, name)| value_item(site, name, Some(what.to_string()), None, i))
+        .collect()
+}
+
+fn child(path: &[PathSegment], key: &str) -> Vec<PathSegment> {
+    let mut path = path.to_vec();
+    path.push(PathSegment::Key(key.to_string()));
+    path
+}
+
+/// The node at a path of the parsed tree (as far as the document parsed).
+fn node_at(doc: &Document, path: &[PathSegment]) -> Option<NodeId> {
+    path.iter()
+        .try_fold(doc.root?, |node, segment| match segment {
+            PathSegment::Key(key) => doc.get(node, key),
+            PathSegment::Index(i) => doc.items(node).get(*i).copied(),
+        })
+}
