@@ -1,0 +1,555 @@
+//! `conflicting-fields`: fields that cannot go together, or a one-of with the wrong count — env `value` with
+//! `valueFrom`, a probe or lifecycle handler without exactly one action, more than one volume source,
+//! hostNetwork with a different hostPort, requests above limits, probes on a plain init container,
+//! `dnsPolicy: None` without nameservers, toleration and topology-spread combinations (k8s-facts §3).
+
+use super::references::containers;
+use super::value::{Scalar, scalar};
+use super::walk::Visit;
+use super::{Context, Diagnostic, parse_quantity};
+use crate::syntax::{Document, NodeId, PathSegment};
+
+pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() {
+        return;
+    }
+    let Some(type_name) = visit.object() else {
+        return;
+    };
+    match type_name {
+        "EnvVar" => env_var(cx, visit, out),
+        "EnvVarSource" => exactly_one(
+            cx,
+            visit,
+            &[
+                "fieldRef",
+                "resourceFieldRef",
+                "configMapKeyRef",
+                "secretKeyRef",
+                "fileKeyRef",
+            ],
+            "`valueFrom`",
+            out,
+        ),
+        "EnvFromSource" => exactly_one(
+            cx,
+            visit,
+            &["configMapRef", "secretRef"],
+            "an `envFrom` entry",
+            out,
+        ),
+        "Probe" => {
+            exactly_one(
+                cx,
+                visit,
+                &["exec", "httpGet", "tcpSocket", "grpc"],
+                "a probe",
+                out,
+            );
+            probe_kind(cx, visit, out);
+        }
+        "LifecycleHandler" => exactly_one(
+            cx,
+            visit,
+            &["exec", "httpGet", "tcpSocket", "sleep"],
+            "a lifecycle handler",
+            out,
+        ),
+        "Volume" => at_most_one_source(cx, visit, out),
+        "VolumeProjection" => {
+            let options: Vec<&str> = cx
+                .schema
+                .type_def("VolumeProjection")
+                .map(|def| def.fields.iter().map(|f| f.name.as_str()).collect())
+                .unwrap_or_default();
+            exactly_one(cx, visit, &options, "a projected volume source", out);
+        }
+        "Toleration" => toleration(cx, visit, out),
+        "TopologySpreadConstraint" => {
+            if let Some((key, _)) = entry(cx.doc, visit.node, "minDomains") {
+                let when = text(cx.doc, visit.node, "whenUnsatisfiable");
+                if when.is_some_and(|w| w != "DoNotSchedule") {
+                    out.push(conflict(
+                        cx,
+                        visit,
+                        key,
+                        "`minDomains` may only be set with `whenUnsatisfiable: DoNotSchedule`",
+                    ));
+                }
+            }
+        }
+        "SecurityContext" => {
+            let privileged = boolean(cx.doc, visit.node, "privileged") == Some(true);
+            if privileged && boolean(cx.doc, visit.node, "allowPrivilegeEscalation") == Some(false)
+            {
+                if let Some((key, _)) = entry(cx.doc, visit.node, "allowPrivilegeEscalation") {
+                    out.push(conflict(cx, visit, key, "`allowPrivilegeEscalation: false` cannot be combined with `privileged: true` (a privileged container can always escalate)"));
+                }
+            }
+        }
+        "VolumeMount" if text(cx.doc, visit.node, "subPath").is_some_and(|s| !s.is_empty()) => {
+            if let Some((key, _)) = entry(cx.doc, visit.node, "subPathExpr") {
+                out.push(conflict(
+                    cx,
+                    visit,
+                    key,
+                    "`subPath` and `subPathExpr` are mutually exclusive",
+                ));
+            }
+        }
+        "SeccompProfile" | "AppArmorProfile" => {
+            let localhost = text(cx.doc, visit.node, "type") == Some("Localhost");
+            match entry(cx.doc, visit.node, "localhostProfile") {
+                None if localhost => out.push(conflict(
+                    cx,
+                    visit,
+                    visit.key.unwrap_or(visit.node),
+                    "`type: Localhost` requires `localhostProfile`",
+                )),
+                Some((key, _)) if !localhost => out.push(conflict(
+                    cx,
+                    visit,
+                    key,
+                    "`localhostProfile` may only be set with `type: Localhost`",
+                )),
+                _ => {}
+            }
+        }
+        "NodeSelectorRequirement" | "LabelSelectorRequirement" => {
+            selector_requirement(cx, visit, out)
+        }
+        "ResourceRequirements" => requests_within_limits(cx, visit, out),
+        "PodSpec" => pod_spec(cx, visit, out),
+        _ => {}
+    }
+}
+
+fn conflict(cx: &Context, visit: &Visit, at: NodeId, message: &str) -> Diagnostic {
+    let mut path = visit.path.clone();
+    if let Some(name) = cx.doc.scalar(at).filter(|_| Some(at) != visit.key) {
+        path.push(PathSegment::Key(name.to_string()));
+    }
+    Diagnostic::error(
+        "conflicting-fields",
+        cx.doc.node(at).range,
+        message.to_string(),
+    )
+    .at(&path)
+}
+
+/// The (key, value) of a field written with a non-null value.
+fn entry(doc: &Document, mapping: NodeId, name: &str) -> Option<(NodeId, NodeId)> {
+    doc.entries(mapping)
+        .iter()
+        .find(|(k, v)| {
+            doc.scalar(*k) == Some(name) && !matches!(scalar(doc, *v), Some(Scalar::Null))
+        })
+        .copied()
+}
+
+fn text<'a>(doc: &'a Document, mapping: NodeId, name: &str) -> Option<&'a str> {
+    match scalar(doc, entry(doc, mapping, name)?.1)? {
+        Scalar::Str(s) => Some(s),
+        _ => None,
+    }
+}
+
+fn boolean(doc: &Document, mapping: NodeId, name: &str) -> Option<bool> {
+    match scalar(doc, entry(doc, mapping, name)?.1)? {
+        Scalar::Bool(b) => Some(b),
+        _ => None,
+    }
+}
+
+fn integer(doc: &Document, mapping: NodeId, name: &str) -> Option<i128> {
+    match scalar(doc, entry(doc, mapping, name)?.1)? {
+        Scalar::Int(i) => Some(i),
+        _ => None,
+    }
+}
+
+fn list(options: &[&str]) -> String {
+    super::one_of(options)
+}
+
+fn exactly_one(
+    cx: &Context,
+    visit: &Visit,
+    options: &[&str],
+    what: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let found: Vec<NodeId> = options
+        .iter()
+        .filter_map(|o| entry(cx.doc, visit.node, o).map(|(k, _)| k))
+        .collect();
+    match found.as_slice() {
+        [] => {
+            if cx.complete {
+                out.push(
+                    Diagnostic::error(
+                        "conflicting-fields",
+                        visit.anchor(cx),
+                        format!("{what} needs exactly one of {}; none is set", list(options)),
+                    )
+                    .at(&visit.path),
+                );
+            }
+        }
+        [_] => {}
+        [first, rest @ ..] => {
+            for key in rest {
+                let name = cx.doc.scalar(*key).unwrap_or_default();
+                let first_name = cx.doc.scalar(*first).unwrap_or_default();
+                out.push(
+                    conflict(cx, visit, *key, &format!("{what} takes exactly one of {}; `{first_name}` is already set, so remove `{name}` or `{first_name}`", list(options)))
+                        .related(cx.doc.node(*first).range, format!("`{first_name}` set here")),
+                );
+            }
+        }
+    }
+}
+
+fn env_var(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    let value = text(cx.doc, visit.node, "value").is_some_and(|v| !v.is_empty());
+    if let (true, Some((key, _))) = (value, entry(cx.doc, visit.node, "valueFrom")) {
+        let mut diagnostic = conflict(
+            cx,
+            visit,
+            key,
+            "`value` and `valueFrom` are mutually exclusive: keep one",
+        );
+        if let Some((value_key, _)) = entry(cx.doc, visit.node, "value") {
+            diagnostic = diagnostic.related(cx.doc.node(value_key).range, "`value` set here");
+        }
+        out.push(diagnostic);
+    }
+}
+
+fn at_most_one_source(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    let sources: Vec<NodeId> = cx
+        .doc
+        .entries(visit.node)
+        .iter()
+        .filter(|(k, v)| {
+            let name = cx.doc.scalar(*k).unwrap_or_default();
+            name != "name"
+                && !matches!(scalar(cx.doc, *v), Some(Scalar::Null))
+                && cx
+                    .schema
+                    .type_def("Volume")
+                    .is_some_and(|d| d.field(name).is_some())
+        })
+        .map(|(k, _)| *k)
+        .collect();
+    if let [first, rest @ ..] = sources.as_slice() {
+        let first_name = cx.doc.scalar(*first).unwrap_or_default();
+        for key in rest {
+            out.push(
+                conflict(cx, visit, *key, &format!("a volume may not specify more than one volume type; `{first_name}` is already set"))
+                    .related(cx.doc.node(*first).range, format!("`{first_name}` set here")),
+            );
+        }
+    }
+}
+
+fn probe_kind(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    let Some(PathSegment::Key(kind)) = visit.path.last() else {
+        return;
+    };
+    match kind.as_str() {
+        "livenessProbe" | "startupProbe" => {
+            if let Some(n) = integer(cx.doc, visit.node, "successThreshold").filter(|n| *n != 1) {
+                let (key, _) = entry(cx.doc, visit.node, "successThreshold").expect("read above");
+                out.push(conflict(
+                    cx,
+                    visit,
+                    key,
+                    &format!("`successThreshold` of a {kind} must be 1, found {n}"),
+                ));
+            }
+        }
+        "readinessProbe" => {
+            if let Some((key, _)) = entry(cx.doc, visit.node, "terminationGracePeriodSeconds") {
+                out.push(conflict(
+                    cx,
+                    visit,
+                    key,
+                    "a readinessProbe may not set `terminationGracePeriodSeconds`",
+                ));
+            }
+        }
+        _ => {}
+    }
+}
+
+fn toleration(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    let doc = cx.doc;
+    let operator = text(doc, visit.node, "operator").unwrap_or("Equal");
+    let key_empty = text(doc, visit.node, "key").is_none_or(str::is_empty);
+    if key_empty && operator != "Exists" {
+        if let Some((op_key, _)) =
+            entry(doc, visit.node, "operator").or(entry(doc, visit.node, "value"))
+        {
+            out.push(conflict(cx, visit, op_key, "a toleration without `key` must use `operator: Exists` (it then tolerates every taint)"));
+        }
+    }
+    if operator == "Exists" {
+        if let Some((key, v)) = entry(doc, visit.node, "value") {
+            if doc.scalar(v).is_some_and(|s| !s.is_empty()) {
+                out.push(conflict(
+                    cx,
+                    visit,
+                    key,
+                    "`value` must be empty when `operator` is `Exists`",
+                ));
+            }
+        }
+    }
+    if let Some((key, _)) = entry(doc, visit.node, "tolerationSeconds") {
+        let effect = text(doc, visit.node, "effect").unwrap_or("");
+        if effect != "NoExecute" {
+            out.push(conflict(
+                cx,
+                visit,
+                key,
+                "`tolerationSeconds` is only allowed with `effect: NoExecute`",
+            ));
+        }
+    }
+}
+
+fn selector_requirement(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    let doc = cx.doc;
+    let Some((op_key, _)) = entry(doc, visit.node, "operator") else {
+        return;
+    };
+    let operator = text(doc, visit.node, "operator").unwrap_or("");
+    let values = entry(doc, visit.node, "values").map_or(0, |(_, v)| doc.items(v).len());
+    let problem = match operator {
+        "In" | "NotIn" if values == 0 => Some(format!(
+            "operator `{operator}` needs at least one value in `values`"
+        )),
+        "Exists" | "DoesNotExist" if values > 0 => {
+            Some(format!("operator `{operator}` takes no `values`"))
+        }
+        "Gt" | "Lt" if values != 1 => Some(format!(
+            "operator `{operator}` needs exactly one integer in `values`"
+        )),
+        _ => None,
+    };
+    if let Some(problem) = problem {
+        out.push(conflict(cx, visit, op_key, &problem));
+    }
+}
+
+fn requests_within_limits(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    let doc = cx.doc;
+    let Some((_, requests)) = entry(doc, visit.node, "requests") else {
+        return;
+    };
+    let limits = entry(doc, visit.node, "limits").map(|(_, l)| l);
+    for &(key, request) in doc.entries(requests) {
+        let name = doc.scalar(key).unwrap_or_default();
+        let Some(request_value) = quantity(doc, request) else {
+            continue;
+        };
+        let limit = limits.and_then(|l| doc.get(l, name));
+        let limit_value = limit.and_then(|l| quantity(doc, l));
+        let mut path = visit.path.clone();
+        path.extend([
+            PathSegment::Key("requests".into()),
+            PathSegment::Key(name.to_string()),
+        ]);
+        let source = |id: NodeId| cx.source(id).trim().to_string();
+        if let (Some(limit), Some(limit_value)) = (limit, limit_value) {
+            let exact = name.starts_with("hugepages-") || name.contains('/');
+            if request_value > limit_value * (1.0 + 1e-12) {
+                out.push(
+                    Diagnostic::error(
+                        "conflicting-fields",
+                        doc.node(request).range,
+                        format!("the {name} request ({}) is above its limit ({}); a request must be less than or equal to the limit", source(request), source(limit)),
+                    )
+                    .related(doc.node(limit).range, format!("{name} limit"))
+                    .at(&path),
+                );
+            } else if exact && (request_value - limit_value).abs() > limit_value * 1e-12 {
+                out.push(
+                    Diagnostic::error(
+                        "conflicting-fields",
+                        doc.node(request).range,
+                        format!("`{name}` cannot be overcommitted: its request ({}) must equal its limit ({})", source(request), source(limit)),
+                    )
+                    .related(doc.node(limit).range, format!("{name} limit"))
+                    .at(&path),
+                );
+            }
+        } else if cx.complete && (name.starts_with("hugepages-") || name.contains('/')) {
+            out.push(
+                Diagnostic::error(
+                    "conflicting-fields",
+                    doc.node(key).range,
+                    format!("`{name}` cannot be overcommitted: set a limit equal to the request"),
+                )
+                .at(&path),
+            );
+        }
+    }
+}
+
+fn quantity(doc: &Document, node: NodeId) -> Option<f64> {
+    match scalar(doc, node)? {
+        Scalar::Int(i) => Some(i as f64),
+        Scalar::Float(f) => Some(f),
+        Scalar::Str(s) => parse_quantity(s).ok(),
+        _ => None,
+    }
+}
+
+const EPHEMERAL_FORBIDDEN: [&str; 7] = [
+    "ports",
+    "resources",
+    "lifecycle",
+    "livenessProbe",
+    "readinessProbe",
+    "startupProbe",
+    "resizePolicy",
+];
+
+fn pod_spec(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    let doc = cx.doc;
+    let spec = visit.node;
+    let key_path = |rest: &[PathSegment]| {
+        let mut path = visit.path.clone();
+        path.extend_from_slice(rest);
+        path
+    };
+    let containers = containers(doc, spec);
+    let host_network = boolean(doc, spec, "hostNetwork") == Some(true);
+    for (list, index, container) in &containers {
+        let at = |rest: &[&str]| {
+            let mut segments = vec![
+                PathSegment::Key(list.to_string()),
+                PathSegment::Index(*index),
+            ];
+            segments.extend(rest.iter().map(|s| PathSegment::Key(s.to_string())));
+            key_path(&segments)
+        };
+        if host_network {
+            if let Some(ports) = doc.get(*container, "ports") {
+                for port in doc.items(ports) {
+                    let (Some(host), Some(container_port)) = (
+                        integer(doc, *port, "hostPort"),
+                        integer(doc, *port, "containerPort"),
+                    ) else {
+                        continue;
+                    };
+                    if host != container_port {
+                        let (key, _) = entry(doc, *port, "hostPort").expect("read above");
+                        out.push(
+                            Diagnostic::error(
+                                "conflicting-fields",
+                                doc.node(key).range,
+                                format!("with `hostNetwork: true` the hostPort must equal the containerPort ({container_port}), found {host}"),
+                            )
+                            .at(&at(&["ports", "hostPort"])),
+                        );
+                    }
+                }
+            }
+        }
+        if *list == "initContainers" && text(doc, *container, "restartPolicy") != Some("Always") {
+            for field in [
+                "lifecycle",
+                "livenessProbe",
+                "readinessProbe",
+                "startupProbe",
+            ] {
+                if let Some((key, _)) = entry(doc, *container, field) {
+                    out.push(
+                        Diagnostic::error(
+                            "conflicting-fields",
+                            doc.node(key).range,
+                            format!("an init container may not set `{field}` unless it is a sidecar (`restartPolicy: Always`)"),
+                        )
+                        .at(&at(&[field])),
+                    );
+                }
+            }
+        }
+        if *list == "ephemeralContainers" {
+            for field in EPHEMERAL_FORBIDDEN {
+                if let Some((key, _)) = entry(doc, *container, field) {
+                    out.push(
+                        Diagnostic::error(
+                            "conflicting-fields",
+                            doc.node(key).range,
+                            format!("ephemeral containers may not set `{field}`"),
+                        )
+                        .at(&at(&[field])),
+                    );
+                }
+            }
+        }
+    }
+    if text(doc, spec, "dnsPolicy") == Some("None") && cx.complete {
+        let nameservers = entry(doc, spec, "dnsConfig")
+            .and_then(|(_, config)| entry(doc, config, "nameservers"))
+            .map_or(0, |(_, list)| doc.items(list).len());
+        if nameservers == 0 {
+            let (key, _) = entry(doc, spec, "dnsPolicy").expect("read above");
+            out.push(
+                Diagnostic::error(
+                    "conflicting-fields",
+                    doc.node(key).range,
+                    "`dnsPolicy: None` requires `dnsConfig` with at least one nameserver",
+                )
+                .at(&key_path(&[PathSegment::Key("dnsPolicy".into())])),
+            );
+        }
+    }
+    if boolean(doc, spec, "shareProcessNamespace") == Some(true)
+        && boolean(doc, spec, "hostPID") == Some(true)
+    {
+        let (key, _) = entry(doc, spec, "shareProcessNamespace").expect("read above");
+        out.push(
+            Diagnostic::error(
+                "conflicting-fields",
+                doc.node(key).range,
+                "`shareProcessNamespace` and `hostPID` cannot both be true",
+            )
+            .at(&key_path(&[PathSegment::Key(
+                "shareProcessNamespace".into(),
+            )])),
+        );
+    }
+    if let Some((_, constraints)) = entry(doc, spec, "topologySpreadConstraints") {
+        let mut seen: Vec<(&str, &str)> = Vec::new();
+        for (i, constraint) in doc.items(constraints).iter().enumerate() {
+            let pair = (
+                text(doc, *constraint, "topologyKey").unwrap_or(""),
+                text(doc, *constraint, "whenUnsatisfiable").unwrap_or(""),
+            );
+            if pair.0.is_empty() || pair.1.is_empty() {
+                continue;
+            }
+            if seen.contains(&pair) {
+                let (key, _) = entry(doc, *constraint, "topologyKey").expect("read above");
+                out.push(
+                    Diagnostic::error(
+                        "conflicting-fields",
+                        doc.node(key).range,
+                        format!("another topology spread constraint already uses topologyKey `{}` with whenUnsatisfiable `{}`", pair.0, pair.1),
+                    )
+                    .at(&key_path(&[
+                        PathSegment::Key("topologySpreadConstraints".into()),
+                        PathSegment::Index(i),
+                        PathSegment::Key("topologyKey".into()),
+                    ])),
+                );
+            }
+            seen.push(pair);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! `duplicate-key`: a key written twice in one mapping. YAML forbids it; kubectl's strict decoding and the API
+//! server's field validation reject it, while many parsers silently keep the last value. Applies to every
+//! document, Pod or not.
+
+use std::collections::HashMap;
+
+use super::Diagnostic;
+use crate::syntax::{Document, NodeId, NodeKind, TextRange};
+
+pub(super) fn check(text: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
+    for node in &doc.nodes {
+        let NodeKind::Mapping { entries, flow } = &node.kind else {
+            continue;
+        };
+        let mut first: HashMap<&str, NodeId> = HashMap::new();
+        for &(key, value) in entries {
+            let Some(name) = doc.scalar(key) else {
+                continue;
+            };
+            if doc.is_null(key) || name == "<<" {
+                continue;
+            }
+            let Some(&earlier) = first.get(name) else {
+                first.insert(name, key);
+                continue;
+            };
+            let range = doc.node(key).range;
+            let mut diagnostic = Diagnostic::error(
+                "duplicate-key",
+                range,
+                format!("duplicate key `{name}`: this mapping already has it; YAML forbids repeated keys and Kubernetes rejects them"),
+            )
+            .related(doc.node(earlier).range, format!("`{name}` first written here"));
+            if !flow {
+                if let Some(whole) = entry_lines(text, doc, key, value) {
+                    diagnostic = diagnostic.fix(
+                        format!("Remove the duplicate `{name}`"),
+                        vec![(whole, String::new())],
+                        false,
+                    );
+                }
+            }
+            out.push(diagnostic);
+        }
+    }
+}
+
+/// The whole lines of a block mapping entry, when the key starts its line (so deleting them leaves the
+/// rest of the mapping intact).
+pub(super) fn entry_lines(
+    text: &str,
+    doc: &Document,
+    key: NodeId,
+    value: NodeId,
+) -> Option<TextRange> {
+    let key_start = doc.node(key).range.start;
+    let line_start = text[..key_start].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..key_start].chars().all(|c| c == ' ') {
+        return None;
+    }
+    let value_end = doc.node(value).range.end.max(doc.node(key).range.end);
+    let end = text[value_end..]
+        .find('\n')
+        .map_or(text.len(), |i| value_end + i + 1);
+    Some(TextRange::new(line_start, end))
+}

@@ -1,0 +1,235 @@
+//! `missing-required`: what the API server requires, which is more than the JSON schema marks — a name (or
+//! generateName), at least one container, a container's name and image, a port's containerPort, ... (the
+//! table's `required`, k8s-facts §2/§3). An empty value (`image:` or `image: ""`) counts as missing, as the
+//! server sees it. The diagnostic sits on the parent's key; its fix inserts the field with a placeholder.
+
+use super::value::Scalar;
+use super::walk::Visit;
+use super::{Context, Diagnostic};
+use crate::schema::{Field, FieldType, Schema};
+use crate::syntax::{NodeKind, PathSegment, TextRange};
+
+pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if !cx.complete {
+        return;
+    }
+    let Some(type_name) = visit.object() else {
+        return;
+    };
+    let doc = cx.doc;
+    for field in required_fields(cx.schema, type_name) {
+        let present = if visit.is_null() {
+            None
+        } else {
+            doc.entries(visit.node)
+                .iter()
+                .find(|(k, _)| doc.scalar(*k) == Some(field.name.as_str()))
+        };
+        match present {
+            Some(&(key, value)) => {
+                let empty = field.ty.is_scalar() || matches!(field.ty, FieldType::Array(_));
+                let empty = empty
+                    && match super::value::scalar(doc, value) {
+                        Some(Scalar::Null) => true,
+                        Some(Scalar::Str(s)) => s.is_empty(),
+                        _ => false,
+                    };
+                if empty {
+                    out.push(
+                        Diagnostic::error(
+                            "missing-required",
+                            doc.node(key).range,
+                            format!("`{}` is required and must not be empty", field.name),
+                        )
+                        .at(&visit.child(PathSegment::Key(field.name.clone()))),
+                    );
+                }
+            }
+            None if type_name == "ObjectMeta" && field.name == "name" => {
+                if !visit.is_null() && doc.get(visit.node, "generateName").is_some() {
+                    continue;
+                }
+                out.push(missing(
+                    cx,
+                    visit,
+                    field,
+                    "`metadata.name` (or `generateName`) is required",
+                ));
+            }
+            None => {
+                let message = format!("missing required field `{}` ({type_name})", field.name);
+                out.push(missing(cx, visit, field, &message));
+            }
+        }
+    }
+    if type_name == "PodSpec" && !visit.is_null() {
+        if let Some(containers) = doc.get(visit.node, "containers") {
+            let empty_list = matches!(&doc.node(doc.resolve(containers)).kind, NodeKind::Sequence { items, .. } if items.is_empty());
+            if empty_list {
+                let key = doc
+                    .entries(visit.node)
+                    .iter()
+                    .find(|(_, v)| *v == containers)
+                    .map(|(k, _)| *k);
+                let range = key.map_or(doc.node(containers).range, |k| doc.node(k).range);
+                out.push(
+                    Diagnostic::error(
+                        "missing-required",
+                        range,
+                        "`spec.containers` must list at least one container",
+                    )
+                    .at(&visit.child(PathSegment::Key("containers".into()))),
+                );
+            }
+        }
+    }
+}
+
+/// The fields the server requires in a type: the table's `required`, plus `ObjectMeta.name` (which may be
+/// replaced by `generateName`, so the table cannot mark it).
+pub(super) fn required_fields<'a>(schema: &'a Schema, type_name: &str) -> Vec<&'a Field> {
+    let Some(def) = schema.type_def(type_name) else {
+        return Vec::new();
+    };
+    def.fields
+        .iter()
+        .filter(|f| f.required || (type_name == "ObjectMeta" && f.name == "name"))
+        .collect()
+}
+
+fn missing(cx: &Context, visit: &Visit, field: &Field, message: &str) -> Diagnostic {
+    let range = visit.anchor(cx);
+    let mut diagnostic = Diagnostic::error("missing-required", range, message.to_string())
+        .at(&visit.child(PathSegment::Key(field.name.clone())));
+    if let Some(edit) = insertion(cx, visit, field) {
+        diagnostic = diagnostic.fix(format!("Add `{}`", field.name), vec![edit], true);
+    }
+    diagnostic
+}
+
+/// Where and what to insert so that `field` joins the mapping of `visit`, at its indentation.
+fn insertion(cx: &Context, visit: &Visit, field: &Field) -> Option<(TextRange, String)> {
+    let text = cx.text;
+    let doc = cx.doc;
+    let node = doc.node(visit.node);
+    let line_start = |at: usize| text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = |at: usize| text[at..].find('\n').map_or(text.len(), |i| at + i);
+    if visit.is_null() {
+        // `metadata:` with nothing after it: the fields go on the next lines, two spaces deeper.
+        let key = doc.node(visit.key?).range;
+        let indent = key.start - line_start(key.start) + 2;
+        let at = line_end(key.end);
+        let value = block_value(cx.schema, &field.ty, Some(field), indent + 2, 0);
+        return Some((
+            TextRange::empty(at),
+            format!("\n{}{}:{value}", " ".repeat(indent), field.name),
+        ));
+    }
+    let NodeKind::Mapping { entries, flow } = &node.kind else {
+        return None;
+    };
+    if *flow {
+        let close = node.range.end.checked_sub(1)?;
+        if !text[close..].starts_with('}') {
+            return None;
+        }
+        let json = entries
+            .first()
+            .is_some_and(|(k, _)| cx.source(*k).starts_with('"'));
+        let name = if json {
+            format!("\"{}\"", field.name)
+        } else {
+            field.name.clone()
+        };
+        let value = flow_value(&field.ty, field, json);
+        let separator = if entries.is_empty() { "" } else { ", " };
+        return Some((
+            TextRange::empty(close),
+            format!("{separator}{name}: {value}"),
+        ));
+    }
+    let (first_key, _) = entries.first()?;
+    let first = doc.node(*first_key).range.start;
+    let indent = first - line_start(first);
+    let end = node.range.end;
+    let value = block_value(cx.schema, &field.ty, Some(field), indent + 2, 0);
+    let line = format!("{}{}:{value}", " ".repeat(indent), field.name);
+    if end > 0 && text[..end].ends_with('\n') {
+        Some((TextRange::empty(end), format!("{line}\n")))
+    } else {
+        Some((TextRange::empty(line_end(end)), format!("\n{line}")))
+    }
+}
+
+/// The text after `key:` for a new field in block style: ` value`, or nested lines at `indent` holding its
+/// own required fields (a new container gets its `name` and `image`).
+fn block_value(
+    schema: &Schema,
+    ty: &FieldType,
+    field: Option<&Field>,
+    indent: usize,
+    depth: usize,
+) -> String {
+    let pad = " ".repeat(indent);
+    match ty {
+        FieldType::Object(name) => {
+            let fields = required_fields(schema, name);
+            if fields.is_empty() || depth > 3 {
+                return " {}".into();
+            }
+            fields
+                .iter()
+                .map(|f| {
+                    let value = block_value(schema, &f.ty, Some(f), indent + 2, depth + 1);
+                    format!("\n{pad}{}:{value}", f.name)
+                })
+                .collect()
+        }
+        FieldType::Array(item) => match item.as_ref() {
+            FieldType::Object(name) if depth <= 3 && !required_fields(schema, name).is_empty() => {
+                let mut out = format!("\n{pad}- ");
+                for (i, f) in required_fields(schema, name).iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(&format!("\n{pad}  "));
+                    }
+                    let value = block_value(schema, &f.ty, Some(f), indent + 4, depth + 1);
+                    out.push_str(&format!("{}:{value}", f.name));
+                }
+                out
+            }
+            _ => " []".into(),
+        },
+        FieldType::Map(_) => " {}".into(),
+        _ => format!(" {}", scalar_placeholder(ty, field, false)),
+    }
+}
+
+fn flow_value(ty: &FieldType, field: &Field, json: bool) -> String {
+    match ty {
+        FieldType::Object(_) | FieldType::Map(_) => "{}".into(),
+        FieldType::Array(_) => "[]".into(),
+        _ => scalar_placeholder(ty, Some(field), json),
+    }
+}
+
+/// A value the user replaces, valid for the field's type, enum and range so the fix leaves no new error.
+fn scalar_placeholder(ty: &FieldType, field: Option<&Field>, json: bool) -> String {
+    let quote = |s: &str| {
+        if json {
+            format!("\"{s}\"")
+        } else {
+            s.to_string()
+        }
+    };
+    match ty {
+        FieldType::Integer | FieldType::Number | FieldType::IntOrString | FieldType::Quantity => {
+            let min = field.and_then(|f| f.minimum.map(|m| m + i64::from(f.exclusive_minimum)));
+            min.unwrap_or(0).to_string()
+        }
+        FieldType::Boolean => "false".into(),
+        _ => match field.and_then(|f| f.enum_values.iter().find(|v| !v.is_empty())) {
+            Some(value) => quote(value),
+            None => quote("change-me"),
+        },
+    }
+}

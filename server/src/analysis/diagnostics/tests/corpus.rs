@@ -1,0 +1,37 @@
+//! The real-world corpus (../shared/corpus, EXPECT.tsv): files marked `no-error` get no error, files marked
+//! `error` get at least one.
+
+use super::render;
+use crate::analysis::diagnostics::{Severity, diagnostics};
+use crate::syntax::parse;
+
+#[test]
+fn corpus_expectations_hold() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/corpus");
+    let Ok(expect) = std::fs::read_to_string(format!("{dir}/EXPECT.tsv")) else {
+        return; // the corpus lives next to the repository; a bare checkout has none
+    };
+    let mut failures = Vec::new();
+    for line in expect.lines().skip(1) {
+        let mut columns = line.split('\t');
+        let (Some(file), Some(expected)) = (columns.next(), columns.next()) else {
+            continue;
+        };
+        let text = std::fs::read_to_string(format!("{dir}/{file}")).expect("corpus file");
+        let found = diagnostics(&text, &parse(&text));
+        let errors: Vec<_> = found
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .cloned()
+            .collect();
+        let ok = match expected {
+            "no-error" => errors.is_empty(),
+            "error" => !errors.is_empty(),
+            _ => true,
+        };
+        if !ok || std::env::var_os("PODLS_CORPUS_VERBOSE").is_some() {
+            failures.push(format!("{file} ({expected}):\n{}", render(&text, &found)));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -1,0 +1,133 @@
+//! `type-mismatch`: a value of the wrong shape — `containerPort: "eighty"`, `command: sleep 10` where a
+//! list belongs, `hostNetwork: "true"`, `resources` written as a list. The API server decodes JSON into Go
+//! types, so a quoted number in an integer field and a bare number in a string field (an env `value`, a
+//! label) are both rejected; quantities and int-or-string accept both forms, as Kubernetes does.
+
+use super::value::{Scalar, yaml11_boolean};
+use super::walk::Visit;
+use super::{Context, Diagnostic};
+use crate::schema::FieldType;
+use crate::syntax::{NodeKind, ScalarStyle};
+
+/// Reports a mismatch; returns whether the node has the expected shape (so the walk may go deeper).
+pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) -> bool {
+    let kind = &cx.doc.node(visit.node).kind;
+    if let NodeKind::Alias { target: None } = kind {
+        return false;
+    }
+    let ok = match (&visit.scalar, visit.ty) {
+        (Some(Scalar::Null), _) | (_, FieldType::Any) => true,
+        (None, FieldType::Object(_) | FieldType::Map(_)) => {
+            matches!(kind, NodeKind::Mapping { .. })
+        }
+        (None, FieldType::Array(_)) => matches!(kind, NodeKind::Sequence { .. }),
+        (None, _) => false,
+        (Some(value), ty) => scalar_fits(value, ty),
+    };
+    if !ok {
+        out.push(mismatch(cx, visit));
+    }
+    ok
+}
+
+fn scalar_fits(value: &Scalar, ty: &FieldType) -> bool {
+    match (value, ty) {
+        (Scalar::Str(_), FieldType::String) => true,
+        (Scalar::Int(_), FieldType::Integer) => true,
+        (Scalar::Int(_) | Scalar::Float(_), FieldType::Number) => true,
+        (Scalar::Bool(_), FieldType::Boolean) => true,
+        // `yes`/`on`: kubectl (YAML 1.1) reads a boolean; `warnings` says so.
+        (Scalar::Str(s), FieldType::Boolean) => yaml11_boolean(s).is_some(),
+        (Scalar::Int(_) | Scalar::Float(_) | Scalar::Str(_), FieldType::Quantity) => true,
+        (Scalar::Int(_) | Scalar::Str(_), FieldType::IntOrString) => true,
+        _ => false,
+    }
+}
+
+fn mismatch(cx: &Context, visit: &Visit) -> Diagnostic {
+    let doc = cx.doc;
+    let source = cx.source(visit.written);
+    let (found, range) = match (&visit.scalar, &doc.node(visit.node).kind) {
+        (Some(value), _) => (
+            format!("{} (`{}`)", value.describe(), source.trim()),
+            visit.range(cx),
+        ),
+        (None, NodeKind::Sequence { .. }) => ("a list".to_string(), visit.anchor(cx)),
+        (None, _) => ("a mapping".to_string(), visit.anchor(cx)),
+    };
+    let name = field_name(visit);
+    let mut diagnostic = Diagnostic::error(
+        "type-mismatch",
+        range,
+        format!("{name} must be {}, found {found}", expected(visit.ty)),
+    )
+    .at(&visit.path);
+    let quoted = matches!(
+        doc.node(visit.node).kind,
+        NodeKind::Scalar {
+            style: ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted,
+            ..
+        }
+    );
+    match (&visit.scalar, visit.ty) {
+        (Some(Scalar::Str(s)), FieldType::Integer | FieldType::Number | FieldType::Boolean)
+            if quoted && !matches!(super::value::plain(s), Scalar::Str(_) | Scalar::Null) =>
+        {
+            let plain = super::value::plain(s);
+            if scalar_fits(&plain, visit.ty) {
+                diagnostic = diagnostic.fix(
+                    format!("Write `{s}` without quotes"),
+                    vec![(range, s.to_string())],
+                    true,
+                );
+            }
+        }
+        (Some(Scalar::Int(_) | Scalar::Float(_) | Scalar::Bool(_)), FieldType::String) => {
+            let text = source.trim();
+            diagnostic = diagnostic.fix(
+                format!("Quote `{text}` as a string"),
+                vec![(range, format!("\"{text}\""))],
+                true,
+            );
+        }
+        _ => {}
+    }
+    diagnostic
+}
+
+/// `containerPort`, or `ports[0]` for an item.
+pub(super) fn field_name(visit: &Visit) -> String {
+    match visit.path.last() {
+        Some(crate::syntax::PathSegment::Key(key)) => format!("`{key}`"),
+        Some(crate::syntax::PathSegment::Index(_)) => {
+            let name = visit.field.map_or("the list", |f| f.name.as_str());
+            format!("each item of `{name}`")
+        }
+        None => "the document".to_string(),
+    }
+}
+
+pub(super) fn expected(ty: &FieldType) -> String {
+    match ty {
+        FieldType::String => "a string".into(),
+        FieldType::Integer => "an integer".into(),
+        FieldType::Number => "a number".into(),
+        FieldType::Boolean => "a boolean (`true` or `false`)".into(),
+        FieldType::Quantity => "a quantity (a number, or a string such as `500m` or `1Gi`)".into(),
+        FieldType::IntOrString => "an integer or a string".into(),
+        FieldType::Any => "any value".into(),
+        FieldType::Object(name) => format!("an object ({name})"),
+        FieldType::Array(item) => format!("a list of {}", plural(item)),
+        FieldType::Map(value) => format!("a mapping of names to {}", plural(value)),
+    }
+}
+
+fn plural(ty: &FieldType) -> String {
+    match ty {
+        FieldType::Object(name) => format!("{name} objects"),
+        FieldType::IntOrString => "integers or strings".into(),
+        FieldType::Any => "values".into(),
+        FieldType::Array(_) | FieldType::Map(_) => "collections".into(),
+        other => format!("{}s", other.display()),
+    }
+}
