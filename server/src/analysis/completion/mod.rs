@@ -20,6 +20,8 @@ pub struct CompletionOptions {
     /// The client's indentation width, used when the document shows none of its own.
     pub tab_size: usize,
     pub locale: Locale,
+    /// The character whose typing asked for completion, if one did.
+    pub trigger: Option<char>,
 }
 
 impl Default for CompletionOptions {
@@ -28,6 +30,7 @@ impl Default for CompletionOptions {
             snippets: true,
             tab_size: 2,
             locale: Locale::En,
+            trigger: None,
         }
     }
 }
@@ -105,6 +108,12 @@ pub fn completions(
     options: CompletionOptions,
 ) -> Option<CompletionList> {
     let offset = offset.min(text.len());
+    if !options
+        .trigger
+        .is_none_or(|c| triggered_in_place(text, offset, c))
+    {
+        return None;
+    }
     let schema = Schema::embedded();
     let doc = file.document_at(offset)?;
     let root = pod_root(text, doc)?;
@@ -145,6 +154,24 @@ pub fn completions(
         items,
         is_incomplete: false,
     })
+}
+
+/// Whether a trigger character was typed where completion helps: a blank right after `key:` or after an
+/// item's `- `, a `:` ending a key, a `-` starting an item. Elsewhere (a blank between words of a value, a
+/// dash inside `my-pod`) the list would only get in the way.
+fn triggered_in_place(text: &str, offset: usize, trigger: char) -> bool {
+    let before = &text[..offset];
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    match trigger {
+        ' ' => {
+            line.ends_with(": ")
+                || line.trim_start().ends_with("- ")
+                    && line.trim_start().trim_start_matches("- ").is_empty()
+        }
+        '-' => line.trim_start() == "-",
+        ':' => !line.trim_start().starts_with('#'),
+        _ => true,
+    }
 }
 
 /// Whether the value under the cursor is a single plain word (or nothing) where the table wants an object:

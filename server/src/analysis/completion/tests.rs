@@ -975,3 +975,96 @@ fn volume_skeletons_per_source() {
                           $0"#]],
     );
 }
+
+// ---- Trigger characters ----
+
+fn triggered(trigger: char) -> CompletionOptions {
+    CompletionOptions {
+        trigger: Some(trigger),
+        ..plain_text()
+    }
+}
+
+#[test]
+fn trigger_characters_answer_only_where_they_help() {
+    check_with(
+        "kind: Pod\nspec:\n  restartPolicy: $0\n",
+        triggered(' '),
+        expect![[r#"
+            replaces ""
+            Always "Always"
+            Never "Never"
+            OnFailure "OnFailure"
+        "#]],
+    );
+    check_with(
+        "kind: Pod\nspec:\n  restartPolicy:$0\n",
+        triggered(':'),
+        expect![[r#"
+            replaces ""
+            Always " Always"
+            Never " Never"
+            OnFailure " OnFailure"
+        "#]],
+    );
+    check_with(
+        &two("  -$0\n"),
+        triggered('-'),
+        expect![[r#"
+        replaces ""
+        container " name: app\n    image: nginx"
+        image " image: "
+        name " name: "
+        args " args:\n    - "
+        command " command:\n    - "
+        env " env:\n    - "
+        envFrom " envFrom:\n    - "
+        imagePullPolicy " imagePullPolicy: "
+        lifecycle " lifecycle:\n      "
+        livenessProbe " livenessProbe:\n      "
+        ports " ports:\n    - "
+        readinessProbe " readinessProbe:\n      "
+        resizePolicy " resizePolicy:\n    - "
+        resources " resources:\n      "
+        restartPolicy " restartPolicy: "
+        restartPolicyRules " restartPolicyRules:\n    - "
+        securityContext " securityContext:\n      "
+        startupProbe " startupProbe:\n      "
+        stdin " stdin: "
+        stdinOnce " stdinOnce: "
+        terminationMessagePath " terminationMessagePath: "
+        terminationMessagePolicy " terminationMessagePolicy: "
+        tty " tty: "
+        volumeDevices " volumeDevices:\n    - "
+        volumeMounts " volumeMounts:\n    - "
+        workingDir " workingDir: "
+    "#]],
+    );
+    check_with(
+        &two("    ports:\n    - $0\n"),
+        triggered(' '),
+        expect![[r#"
+            replaces ""
+            containerPort "containerPort: "
+            hostIP "hostIP: "
+            hostPort "hostPort: "
+            name "name: "
+            protocol "protocol: "
+        "#]],
+    );
+    check_with(
+        "kind: Pod\nmetadata:\n  name: my $0\n",
+        triggered(' '),
+        expect!["nothing"],
+    );
+    check_with(
+        "kind: Pod\nmetadata:\n  name: my-$0\n",
+        triggered('-'),
+        expect!["nothing"],
+    );
+    check_with(
+        "kind: Pod\nspec:\n  $0\n",
+        triggered(' '),
+        expect!["nothing"],
+    );
+}
