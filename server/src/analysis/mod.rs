@@ -6,14 +6,16 @@ mod diagnostics;
 mod document_kind;
 pub mod explain;
 mod field_docs;
+mod fixes;
 mod hover;
 mod suggest;
 
 pub use completion::{
     CompletionItem, CompletionKind, CompletionList, CompletionOptions, TextEdit, completions,
 };
-pub use diagnostics::{Diagnostic, Severity, diagnostics};
+pub use diagnostics::{Diagnostic, Fix, Severity, diagnostics};
 pub use document_kind::{DocumentKind, PodRoot, document_kind, pod_root, schema_at};
 pub use field_docs::{DocStyle, render_field, render_value};
+pub use fixes::fixes;
 pub use hover::{Hover, hover};
 pub use suggest::closest;

@@ -1,17 +1,54 @@
-//! `textDocument/codeAction`: quick fixes for the diagnostics in the requested range.
+//! `textDocument/codeAction`: the analysis layer's quick fixes for the requested range, as LSP code actions
+//! with a workspace edit in the negotiated encoding.
 
-use tower_lsp_server::ls_types::{CodeActionResponse, Range, Uri};
+use std::collections::HashMap;
+
+use tower_lsp_server::ls_types::{
+    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionResponse, Diagnostic,
+    NumberOrString, Range, TextEdit, Uri, WorkspaceEdit,
+};
 
 use super::documents::DocumentSnapshot;
-use super::encoding::PositionEncoding;
+use super::encoding::{self, PositionEncoding};
+use crate::analysis;
 
 pub fn code_actions(
-    _uri: &Uri,
-    _document: &DocumentSnapshot,
-    _range: Range,
-    _encoding: PositionEncoding,
+    uri: &Uri,
+    document: &DocumentSnapshot,
+    range: Range,
+    encoding: PositionEncoding,
 ) -> Option<CodeActionResponse> {
-    // TODO(completion issue): call the analysis layer's fixes (they do not exist yet), turn each into a
-    // `WorkspaceEdit` with `encoding::range`, and advertise `code_action_provider` in `server::capabilities`.
-    None
+    let to_lsp = |r| encoding::range(&document.rope, r, encoding);
+    let wanted = encoding::text_range(&document.rope, range, encoding);
+    let actions: CodeActionResponse = analysis::fixes(&document.text, &document.file, wanted)
+        .into_iter()
+        .map(|fix| {
+            let edits = fix
+                .edits
+                .iter()
+                .map(|(at, new_text)| TextEdit {
+                    range: to_lsp(*at),
+                    new_text: new_text.clone(),
+                })
+                .collect();
+            CodeActionOrCommand::CodeAction(CodeAction {
+                title: fix.title,
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![Diagnostic {
+                    range: to_lsp(fix.diagnostic),
+                    code: Some(NumberOrString::String(fix.code.to_string())),
+                    source: Some("podls".to_owned()),
+                    message: fix.message,
+                    ..Diagnostic::default()
+                }]),
+                edit: Some(WorkspaceEdit {
+                    changes: Some(HashMap::from([(uri.clone(), edits)])),
+                    ..WorkspaceEdit::default()
+                }),
+                is_preferred: fix.preferred.then_some(true),
+                ..CodeAction::default()
+            })
+        })
+        .collect();
+    (!actions.is_empty()).then_some(actions)
 }

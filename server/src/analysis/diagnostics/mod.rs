@@ -58,9 +58,10 @@ pub struct Fix {
     pub edits: Vec<(TextRange, String)>,
     /// The one obvious fix (an editor may apply it with a single keystroke).
     pub preferred: bool,
-    /// The code and range of the diagnostic this fixes.
+    /// The code, range and message of the diagnostic this fixes.
     pub code: &'static str,
     pub diagnostic: TextRange,
+    pub message: String,
 }
 
 impl Diagnostic {
@@ -115,6 +116,7 @@ impl Diagnostic {
             preferred,
             code: self.code,
             diagnostic: self.range,
+            message: self.message.clone(),
         });
         self
     }

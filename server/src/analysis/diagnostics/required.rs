@@ -91,10 +91,14 @@ pub(super) fn required_fields<'a>(schema: &'a Schema, type_name: &str) -> Vec<&'
     let Some(def) = schema.type_def(type_name) else {
         return Vec::new();
     };
-    def.fields
+    let mut fields: Vec<&Field> = def
+        .fields
         .iter()
         .filter(|f| f.required || (type_name == "ObjectMeta" && f.name == "name"))
-        .collect()
+        .collect();
+    // As people write them: `name` first (a container's `- name:` line), `apiVersion` before `kind`.
+    fields.sort_by_key(|f| (f.name != "name", f.name != "apiVersion"));
+    fields
 }
 
 fn missing(cx: &Context, visit: &Visit, field: &Field, message: &str) -> Diagnostic {
@@ -151,6 +155,11 @@ fn insertion(cx: &Context, visit: &Visit, field: &Field) -> Option<(TextRange, S
     let (first_key, _) = entries.first()?;
     let first = doc.node(*first_key).range.start;
     let indent = first - line_start(first);
+    if visit.path.is_empty() && indent == 0 {
+        // The document's own fields (`apiVersion`) go on top, where people look for them.
+        let value = block_value(cx.schema, &field.ty, Some(field), 2, 0);
+        return Some((TextRange::empty(first), format!("{}:{value}\n", field.name)));
+    }
     let end = node.range.end;
     let value = block_value(cx.schema, &field.ty, Some(field), indent + 2, 0);
     let line = format!("{}{}:{value}", " ".repeat(indent), field.name);

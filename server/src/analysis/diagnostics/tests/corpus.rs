@@ -8,7 +8,8 @@ use crate::syntax::parse;
 #[test]
 fn corpus_expectations_hold() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/corpus");
-    let expect = std::fs::read_to_string(format!("{dir}/EXPECT.tsv")).expect("tests/corpus/EXPECT.tsv");
+    let expect =
+        std::fs::read_to_string(format!("{dir}/EXPECT.tsv")).expect("tests/corpus/EXPECT.tsv");
     let mut failures = Vec::new();
     for line in expect.lines().skip(1) {
         let mut columns = line.split('\t');

@@ -1,0 +1,19 @@
+//! Quick fixes: the fixes of the diagnostics that touch a range. Each diagnostic computes its own fixes
+//! (where the tree that explains it is at hand): replace an unknown key or enum value with the suggestion,
+//! add a missing required field at the mapping's indentation, unquote a quoted number, remove a duplicate
+//! key, quote a YAML 1.1 boolean.
+
+use super::diagnostics::{Fix, diagnostics};
+use crate::syntax::{TextRange, YamlFile};
+
+/// The fixes for every diagnostic whose range touches `range` (a cursor is an empty range).
+pub fn fixes(text: &str, file: &YamlFile, range: TextRange) -> Vec<Fix> {
+    diagnostics(text, file)
+        .into_iter()
+        .filter(|d| d.range.start <= range.end && range.start <= d.range.end)
+        .flat_map(|d| d.fixes)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,231 @@
+//! Every offered fix is applied and the document checked again: it still parses, and the diagnostic it
+//! fixes is gone. Snapshots show the fixed text of each fix.
+
+use expect_test::{Expect, expect};
+
+use super::super::diagnostics;
+use super::fixes;
+use crate::syntax::{TextRange, parse};
+
+fn apply(text: &str, edits: &[(TextRange, String)]) -> String {
+    let mut edits = edits.to_vec();
+    edits.sort_by_key(|(range, _)| std::cmp::Reverse(range.start));
+    let mut out = text.to_string();
+    for (range, new_text) in edits {
+        out.replace_range(range.as_range(), &new_text);
+    }
+    out
+}
+
+/// Applies each fix of the whole document; asserts it resolves its diagnostic without breaking the YAML,
+/// and snapshots the title and the fixed text.
+fn check(text: &str, expect: Expect) {
+    let file = parse(text);
+    let before = diagnostics(text, &file);
+    let mut out = String::new();
+    for fix in fixes(text, &file, TextRange::new(0, text.len())) {
+        let fixed = apply(text, &fix.edits);
+        let after = diagnostics(&fixed, &parse(&fixed));
+        assert!(
+            !after.iter().any(|d| d.code == "yaml-syntax")
+                || before.iter().any(|d| d.code == "yaml-syntax"),
+            "`{}` broke the YAML:\n{fixed}",
+            fix.title
+        );
+        let count = |found: &[crate::analysis::Diagnostic]| {
+            found
+                .iter()
+                .filter(|d| d.code == fix.code && d.message == fix.message)
+                .count()
+        };
+        assert!(
+            count(&after) < count(&before),
+            "`{}` left its diagnostic `{}` in place:\n{fixed}",
+            fix.title,
+            fix.message
+        );
+        out.push_str(&format!(
+            "## {}{}\n{fixed}",
+            fix.title,
+            if fix.preferred { " (preferred)" } else { "" }
+        ));
+    }
+    expect.assert_eq(&out);
+}
+
+#[test]
+fn replaces_keys_and_values_and_unquotes() {
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  lables: {}\nspec:\n  restartPolicy: Nevr\n  hostNetwork: yes\n  containers:\n  - name: c\n    image: nginx:1\n    ports:\n    - containerPort: \"8080\"\n      protocol: tcp\n",
+        expect![[r###"
+            ## Change `lables` to `labels` (preferred)
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: a
+              labels: {}
+            spec:
+              restartPolicy: Nevr
+              hostNetwork: yes
+              containers:
+              - name: c
+                image: nginx:1
+                ports:
+                - containerPort: "8080"
+                  protocol: tcp
+            ## Change `Nevr` to `Never` (preferred)
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: a
+              lables: {}
+            spec:
+              restartPolicy: Never
+              hostNetwork: yes
+              containers:
+              - name: c
+                image: nginx:1
+                ports:
+                - containerPort: "8080"
+                  protocol: tcp
+            ## Write `true` (preferred)
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: a
+              lables: {}
+            spec:
+              restartPolicy: Nevr
+              hostNetwork: true
+              containers:
+              - name: c
+                image: nginx:1
+                ports:
+                - containerPort: "8080"
+                  protocol: tcp
+            ## Write `8080` without quotes (preferred)
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: a
+              lables: {}
+            spec:
+              restartPolicy: Nevr
+              hostNetwork: yes
+              containers:
+              - name: c
+                image: nginx:1
+                ports:
+                - containerPort: 8080
+                  protocol: tcp
+            ## Change `tcp` to `TCP` (preferred)
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: a
+              lables: {}
+            spec:
+              restartPolicy: Nevr
+              hostNetwork: yes
+              containers:
+              - name: c
+                image: nginx:1
+                ports:
+                - containerPort: "8080"
+                  protocol: TCP
+        "###]],
+    );
+}
+
+#[test]
+fn removes_duplicate_keys() {
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n    image: nginx:1\n    image: nginx:2\n  restartPolicy: Never\n",
+        expect![[r#"
+            ## Remove the duplicate `image`
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: a
+            spec:
+              containers:
+              - name: c
+                image: nginx:1
+              restartPolicy: Never
+        "#]],
+    );
+}
+
+#[test]
+fn adds_missing_fields_at_the_right_indentation() {
+    check(
+        "kind: Pod\nmetadata:\nspec:\n  containers:\n    - name: c\n      ports:\n        - name: http  # the web port\n",
+        expect![[r#"
+            ## Add `apiVersion` (preferred)
+            apiVersion: v1
+            kind: Pod
+            metadata:
+            spec:
+              containers:
+                - name: c
+                  ports:
+                    - name: http  # the web port
+            ## Add `name` (preferred)
+            kind: Pod
+            metadata:
+              name: change-me
+            spec:
+              containers:
+                - name: c
+                  ports:
+                    - name: http  # the web port
+            ## Add `image` (preferred)
+            kind: Pod
+            metadata:
+            spec:
+              containers:
+                - name: c
+                  ports:
+                    - name: http  # the web port
+                  image: change-me
+            ## Add `containerPort` (preferred)
+            kind: Pod
+            metadata:
+            spec:
+              containers:
+                - name: c
+                  ports:
+                    - name: http  # the web port
+                      containerPort: 1
+        "#]],
+    );
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  hostNetwork: true\n",
+        expect![[r#"
+        ## Add `containers` (preferred)
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: a
+        spec:
+          hostNetwork: true
+          containers:
+            - name: change-me
+              image: change-me
+    "#]],
+    );
+}
+
+#[test]
+fn fixes_json_documents() {
+    check(
+        r#"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "a", "lables": {}}, "spec": {"containers": [{"name": "c"}]}}
+"#,
+        expect![[r###"
+            ## Change `lables` to `labels` (preferred)
+            {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "a", "labels": {}}, "spec": {"containers": [{"name": "c"}]}}
+            ## Add `image` (preferred)
+            {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "a", "lables": {}}, "spec": {"containers": [{"name": "c", "image": "change-me"}]}}
+        "###]],
+    );
+}
