@@ -35,6 +35,7 @@ cat > "$R/ud/User/settings.json" <<JSON
   "podls.trace.server": "verbose",
   "editor.wordBasedSuggestions": "off",
   "editor.hover.delay": 200,
+  "editor.hover.above": false,
   "security.workspace.trust.enabled": false,
   "git.enabled": false,
   "workbench.startupEditor": "none",
@@ -78,7 +79,9 @@ if [ $rc -ne 0 ]; then
   echo "--- extension host log (last 30 lines):"; tail -n 30 "$ART/exthost.log" 2>/dev/null || true
   echo "--- code-server log (last 20 lines):"; tail -n 20 "$ART/code-server.log"
   echo "--- screenshots: $ART"
-elif [ "${UPDATE_SCREENSHOT:-}" = 1 ] && [ -f "$ART/hover.png" ]; then
+fi
+# hover.png exists only when the hover check passed
+if [ "${UPDATE_SCREENSHOT:-}" = 1 ] && [ -f "$ART/hover.png" ]; then
   cp "$ART/hover.png" "$EDITORS/vscode/images/hover.png"; echo "[vscode] updated editors/vscode/images/hover.png"
 fi
 exit $rc
