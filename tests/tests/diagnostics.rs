@@ -27,11 +27,13 @@ fn a_syntax_error_is_published_with_the_version() {
     let version = client.edit(URI, "containerPort: 80", "containerPort: [80");
     let published = client.wait_for_diagnostics_of_version(URI, version);
     let diagnostics = published["diagnostics"].as_array().unwrap();
-    assert!(!diagnostics.is_empty(), "{published}");
-    let error = &diagnostics[0];
+    // The schema checks may also complain about the half-parsed value; the syntax error is the one to fix.
+    let error = diagnostics
+        .iter()
+        .find(|d| d["code"] == "yaml-syntax")
+        .unwrap_or_else(|| panic!("{published}"));
     assert_eq!(error["severity"], 1, "{error}");
     assert_eq!(error["source"], "podls");
-    assert_eq!(error["code"], "yaml-syntax");
     assert!(!error["message"].as_str().unwrap().is_empty());
     // The range is inside the document and not before the edit.
     let edit_line = client
@@ -80,8 +82,11 @@ fn a_bad_indentation_error_points_at_its_line() {
     client.open(URI, text);
     let published = client.wait_for_diagnostics(URI);
     let diagnostics = published["diagnostics"].as_array().unwrap();
-    assert!(!diagnostics.is_empty(), "{published}");
-    let line = diagnostics[0]["range"]["start"]["line"].as_u64().unwrap();
+    let error = diagnostics
+        .iter()
+        .find(|d| d["code"] == "yaml-syntax")
+        .unwrap_or_else(|| panic!("{published}"));
+    let line = error["range"]["start"]["line"].as_u64().unwrap();
     assert!((4..=5).contains(&line), "{published}");
 }
 
