@@ -44,6 +44,8 @@ struct SessionState {
     pulls_configuration: AtomicBool,
     /// Whether the client sends `didChangeConfiguration` only to servers that register for it.
     registers_configuration: AtomicBool,
+    /// What the client takes in completion items (snippets), from `initialize`.
+    completion_support: OnceLock<completion::ClientSupport>,
     /// Set by `shutdown`: `exit` after it ends the process with 0, without it with 1 (LSP spec).
     shutdown_requested: Arc<AtomicBool>,
 }
@@ -134,7 +136,7 @@ impl PodServer {
     }
 }
 
-/// What podls offers. Completion and code actions join here when the analysis layer has them.
+/// What podls offers.
 fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {
     ServerCapabilities {
         position_encoding: Some(encoding.kind()),
@@ -146,6 +148,7 @@ fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {
             code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
             ..CodeActionOptions::default()
         })),
+        completion_provider: Some(completion::capability()),
         ..ServerCapabilities::default()
     }
 }
@@ -175,6 +178,13 @@ impl LanguageServer for PodServer {
             .settings
             .write()
             .unwrap_or_else(|p| p.into_inner()) = settings;
+
+        let _ = self
+            .state
+            .completion_support
+            .set(completion::ClientSupport::from_capabilities(
+                &params.capabilities,
+            ));
 
         let workspace = params.capabilities.workspace.as_ref();
         let pulls = workspace.and_then(|w| w.configuration).unwrap_or(false);
@@ -290,13 +300,19 @@ impl LanguageServer for PodServer {
 
     #[tracing::instrument(skip_all)]
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
-        let at = params.text_document_position;
-        let Some(document) = self.snapshot(&at.text_document.uri) else {
+        let uri = &params.text_document_position.text_document.uri;
+        let Some(document) = self.snapshot(uri) else {
             return Ok(None);
         };
         let (encoding, locale) = (self.encoding(), self.settings().locale());
+        let support = self
+            .state
+            .completion_support
+            .get()
+            .copied()
+            .unwrap_or_default();
         guard::request("completion", || {
-            completion::completion(&document, at.position, encoding, locale)
+            completion::completion(&document, &params, encoding, locale, support)
         })
     }
 
