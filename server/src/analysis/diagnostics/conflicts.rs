@@ -306,6 +306,18 @@ fn toleration(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    if matches!(operator, "Gt" | "Lt") {
+        if let Some((key, _)) = entry(doc, visit.node, "operator") {
+            out.push(
+                Diagnostic::warning(
+                    "alpha-feature",
+                    doc.node(key).range,
+                    format!("operator `{operator}` needs the alpha feature gate TaintTolerationComparisonOperators (Kubernetes 1.35+); clusters without it reject the Pod"),
+                )
+                .at(&visit.child(PathSegment::Key("operator".into()))),
+            );
+        }
+    }
     if let Some((key, _)) = entry(doc, visit.node, "tolerationSeconds") {
         let effect = text(doc, visit.node, "effect").unwrap_or("");
         if effect != "NoExecute" {
@@ -493,6 +505,97 @@ fn pod_spec(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    host_ports(cx, visit, &containers, out);
+    let has_os = entry(doc, spec, "os")
+        .and_then(|(_, os)| text(doc, os, "name"))
+        .is_some();
+    for (list, index, container) in &containers {
+        let at = |rest: &[PathSegment]| {
+            let mut segments = vec![
+                PathSegment::Key(list.to_string()),
+                PathSegment::Index(*index),
+            ];
+            segments.extend_from_slice(rest);
+            key_path(&segments)
+        };
+        if let Some((_, lifecycle)) = entry(doc, *container, "lifecycle") {
+            if let (Some((key, _)), false) = (entry(doc, lifecycle, "stopSignal"), has_os) {
+                out.push(
+                    Diagnostic::error(
+                        "conflicting-fields",
+                        doc.node(key).range,
+                        "`lifecycle.stopSignal` requires `spec.os.name` to be set",
+                    )
+                    .at(&at(&[
+                        PathSegment::Key("lifecycle".into()),
+                        PathSegment::Key("stopSignal".into()),
+                    ])),
+                );
+            }
+        }
+        let privileged = entry(doc, *container, "securityContext")
+            .and_then(|(_, sc)| boolean(doc, sc, "privileged"))
+            == Some(true);
+        let Some((_, mounts)) = entry(doc, *container, "volumeMounts") else {
+            continue;
+        };
+        for (i, mount) in doc.items(mounts).iter().enumerate() {
+            let mount_path = |field: &str| {
+                at(&[
+                    PathSegment::Key("volumeMounts".into()),
+                    PathSegment::Index(i),
+                    PathSegment::Key(field.into()),
+                ])
+            };
+            if text(doc, *mount, "mountPropagation") == Some("Bidirectional") && !privileged {
+                let (key, _) = entry(doc, *mount, "mountPropagation").expect("read above");
+                out.push(
+                    Diagnostic::error(
+                        "conflicting-fields",
+                        doc.node(key).range,
+                        "`mountPropagation: Bidirectional` is only allowed in a privileged container (`securityContext.privileged: true`)",
+                    )
+                    .at(&mount_path("mountPropagation")),
+                );
+            }
+            let recursive = text(doc, *mount, "recursiveReadOnly");
+            if recursive.is_some_and(|r| r != "Disabled")
+                && boolean(doc, *mount, "readOnly") != Some(true)
+            {
+                let (key, _) = entry(doc, *mount, "recursiveReadOnly").expect("read above");
+                out.push(
+                    Diagnostic::error(
+                        "conflicting-fields",
+                        doc.node(key).range,
+                        "`recursiveReadOnly` other than `Disabled` requires `readOnly: true`",
+                    )
+                    .at(&mount_path("recursiveReadOnly")),
+                );
+            }
+        }
+    }
+    if let Some((_, config)) = entry(doc, spec, "dnsConfig") {
+        for (field, max) in [("nameservers", 3), ("searches", 32)] {
+            if let Some((key, list)) = entry(doc, config, field) {
+                let count = doc.items(list).len();
+                if count > max {
+                    out.push(
+                        Diagnostic::error(
+                            "out-of-range",
+                            doc.node(key).range,
+                            format!(
+                                "`dnsConfig.{field}` may list at most {max} entries, found {count}"
+                            ),
+                        )
+                        .at(&key_path(&[
+                            PathSegment::Key("dnsConfig".into()),
+                            PathSegment::Key(field.into()),
+                        ])),
+                    );
+                }
+            }
+        }
+    }
     if text(doc, spec, "dnsPolicy") == Some("None") && cx.complete {
         let nameservers = entry(doc, spec, "dnsConfig")
             .and_then(|(_, config)| entry(doc, config, "nameservers"))
@@ -550,6 +653,56 @@ fn pod_spec(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 );
             }
             seen.push(pair);
+        }
+    }
+}
+
+/// `protocol/hostIP/hostPort` must be unique across the regular containers (`AccumulateUniqueHostPorts`,
+/// V:3424): two containers cannot bind the same port of the node.
+fn host_ports(
+    cx: &Context,
+    visit: &Visit,
+    containers: &[(&'static str, usize, NodeId)],
+    out: &mut Vec<Diagnostic>,
+) {
+    let doc = cx.doc;
+    let mut seen: Vec<(String, NodeId)> = Vec::new();
+    for (list, index, container) in containers {
+        if *list != "containers" {
+            continue;
+        }
+        let Some((_, ports)) = entry(doc, *container, "ports") else {
+            continue;
+        };
+        for (i, port) in doc.items(ports).iter().enumerate() {
+            let Some(host_port) = integer(doc, *port, "hostPort").filter(|p| *p != 0) else {
+                continue;
+            };
+            let protocol = text(doc, *port, "protocol").unwrap_or("TCP");
+            let host_ip = text(doc, *port, "hostIP").unwrap_or("");
+            let id = format!("{protocol}/{host_ip}/{host_port}");
+            let (key, _) = entry(doc, *port, "hostPort").expect("read above");
+            if let Some((_, earlier)) = seen.iter().find(|(other, _)| *other == id) {
+                let mut path = visit.path.clone();
+                path.extend([
+                    PathSegment::Key("containers".into()),
+                    PathSegment::Index(*index),
+                    PathSegment::Key("ports".into()),
+                    PathSegment::Index(i),
+                    PathSegment::Key("hostPort".into()),
+                ]);
+                out.push(
+                    Diagnostic::error(
+                        "duplicate-name",
+                        doc.node(key).range,
+                        format!("hostPort {host_port}/{protocol} is already used by another port of this Pod; each protocol/hostIP/hostPort may be bound once"),
+                    )
+                    .related(doc.node(*earlier).range, "first bound here")
+                    .at(&path),
+                );
+            } else {
+                seen.push((id, key));
+            }
         }
     }
 }

@@ -14,6 +14,9 @@ pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     else {
         return;
     };
+    if let Some(selectable) = selectable(visit) {
+        return selector(cx, visit, value, &selectable, out);
+    }
     if field.enum_values.is_empty() || allowed(field, value) {
         return;
     }
@@ -61,4 +64,100 @@ fn matches_pattern(pattern: &str, value: &str) -> bool {
             None => value == body,
         },
     }
+}
+
+/// Downward API selectors: which `fieldPath`s and `resource`s the server accepts depends on where the
+/// selector is (env vars accept more than volume files; V:2784-2807, V:1114).
+struct Selectable {
+    values: &'static [&'static str],
+    /// Prefixes followed by a non-empty rest: `metadata.labels['app']`, `limits.hugepages-2Mi`.
+    prefixes: &'static [&'static str],
+}
+
+fn selectable(visit: &Visit) -> Option<Selectable> {
+    let field = visit.field?;
+    let in_env = visit
+        .path
+        .iter()
+        .any(|s| matches!(s, crate::syntax::PathSegment::Key(k) if k == "env"));
+    match (field.declared_in.as_str(), field.name.as_str(), in_env) {
+        ("ObjectFieldSelector", "fieldPath", true) => Some(Selectable {
+            values: &[
+                "metadata.name",
+                "metadata.namespace",
+                "metadata.uid",
+                "spec.nodeName",
+                "spec.serviceAccountName",
+                "status.hostIP",
+                "status.hostIPs",
+                "status.podIP",
+                "status.podIPs",
+            ],
+            prefixes: &["metadata.labels['", "metadata.annotations['"],
+        }),
+        ("ObjectFieldSelector", "fieldPath", false) => Some(Selectable {
+            values: &[
+                "metadata.name",
+                "metadata.namespace",
+                "metadata.uid",
+                "metadata.labels",
+                "metadata.annotations",
+            ],
+            prefixes: &["metadata.labels['", "metadata.annotations['"],
+        }),
+        ("ResourceFieldSelector", "resource", _) => Some(Selectable {
+            values: &[
+                "limits.cpu",
+                "limits.memory",
+                "limits.ephemeral-storage",
+                "requests.cpu",
+                "requests.memory",
+                "requests.ephemeral-storage",
+            ],
+            prefixes: &["limits.hugepages-", "requests.hugepages-"],
+        }),
+        _ => None,
+    }
+}
+
+fn selector(
+    cx: &Context,
+    visit: &Visit,
+    value: &str,
+    selectable: &Selectable,
+    out: &mut Vec<Diagnostic>,
+) {
+    let ok = selectable.values.contains(&value)
+        || selectable
+            .prefixes
+            .iter()
+            .any(|p| value.len() > p.len() && value.starts_with(p));
+    if ok || value.is_empty() {
+        return;
+    }
+    let name = visit.field.map_or("", |f| f.name.as_str());
+    let range = visit.range(cx);
+    let suggestion = closest(value, selectable.values.iter().copied());
+    let mut message = format!(
+        "`{value}` is not a supported `{name}` here; allowed: {}, or {}…",
+        one_of(selectable.values),
+        selectable
+            .prefixes
+            .iter()
+            .map(|p| format!("`{p}`"))
+            .collect::<Vec<_>>()
+            .join(" / ")
+    );
+    if let Some(known) = suggestion {
+        message.push_str(&format!("; did you mean `{known}`?"));
+    }
+    let mut diagnostic = Diagnostic::error("invalid-enum", range, message).at(&visit.path);
+    if let Some(known) = suggestion {
+        diagnostic = diagnostic.fix(
+            format!("Change `{value}` to `{known}`"),
+            vec![(range, requote(cx.source(visit.written), known))],
+            true,
+        );
+    }
+    out.push(diagnostic);
 }

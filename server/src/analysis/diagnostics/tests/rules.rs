@@ -438,3 +438,73 @@ status:
         "#]],
     );
 }
+
+#[test]
+fn selectors_host_ports_mounts_and_dns() {
+    check(
+        r#"apiVersion: v1
+kind: Pod
+metadata:
+  name: a
+spec:
+  dnsConfig:
+    nameservers: [1.1.1.1, 8.8.8.8, 9.9.9.9, 1.0.0.1]
+  tolerations:
+  - key: level
+    operator: Gt
+    value: "900"
+  containers:
+  - name: a
+    image: nginx:1
+    ports:
+    - containerPort: 80
+      hostPort: 8080
+    env:
+    - name: NODE
+      valueFrom:
+        fieldRef:
+          fieldPath: spec.nodename
+    - name: APP
+      valueFrom:
+        fieldRef:
+          fieldPath: metadata.labels['app']
+    - name: MEM
+      valueFrom:
+        resourceFieldRef:
+          resource: limits.mem
+    volumeMounts:
+    - name: v
+      mountPath: /v
+      mountPropagation: Bidirectional
+      recursiveReadOnly: Enabled
+    lifecycle:
+      stopSignal: SIGUSR1
+  - name: b
+    image: nginx:1
+    ports:
+    - containerPort: 81
+      hostPort: 8080
+  volumes:
+  - name: v
+    downwardAPI:
+      items:
+      - path: labels
+        fieldRef:
+          fieldPath: metadata.labels
+      - path: ip
+        fieldRef:
+          fieldPath: status.podIP
+"#,
+        expect![[r#"
+            7:5-7:16 error[out-of-range] `dnsConfig.nameservers` may list at most 3 entries, found 4
+            10:5-10:13 warning[alpha-feature] operator `Gt` needs the alpha feature gate TaintTolerationComparisonOperators (Kubernetes 1.35+); clusters without it reject the Pod
+            22:22-22:35 error[invalid-enum] `spec.nodename` is not a supported `fieldPath` here; allowed: `metadata.name`, `metadata.namespace`, `metadata.uid`, `spec.nodeName`, `spec.serviceAccountName`, `status.hostIP`, `status.hostIPs`, `status.podIP` or `status.podIPs`, or `metadata.labels['` / `metadata.annotations['`…; did you mean `spec.nodeName`?
+            30:21-30:31 error[invalid-enum] `limits.mem` is not a supported `resource` here; allowed: `limits.cpu`, `limits.memory`, `limits.ephemeral-storage`, `requests.cpu`, `requests.memory` or `requests.ephemeral-storage`, or `limits.hugepages-` / `requests.hugepages-`…; did you mean `limits.cpu`?
+            34:7-34:23 error[conflicting-fields] `mountPropagation: Bidirectional` is only allowed in a privileged container (`securityContext.privileged: true`)
+            35:7-35:24 error[conflicting-fields] `recursiveReadOnly` other than `Disabled` requires `readOnly: true`
+            37:7-37:17 error[conflicting-fields] `lifecycle.stopSignal` requires `spec.os.name` to be set
+            42:7-42:15 error[duplicate-name] hostPort 8080/TCP is already used by another port of this Pod; each protocol/hostIP/hostPort may be bound once
+            52:22-52:34 error[invalid-enum] `status.podIP` is not a supported `fieldPath` here; allowed: `metadata.name`, `metadata.namespace`, `metadata.uid`, `metadata.labels` or `metadata.annotations`, or `metadata.labels['` / `metadata.annotations['`…
+        "#]],
+    );
+}
