@@ -29,6 +29,20 @@ async function check(name, fn) {
   }
 }
 
+// The "podls" output channel as VS Code logs it (LOGS_DIR = <user-data-dir>/logs).
+function clientLog() {
+  const found = [];
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/podls\.log$/.test(e.name) && p.includes('output_logging')) found.push(p);
+    }
+  };
+  try { walk(process.env.LOGS_DIR); } catch { /* not there yet */ }
+  return found.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+}
+
 let page;
 (async () => {
   fs.mkdirSync(artifacts, { recursive: true });
@@ -172,6 +186,50 @@ let page;
       fs.rmSync(file);
       if (!r.ok) throw new Error(`hover not in Chinese after setting podls.locale=zh-cn; got: ${JSON.stringify(r.seen)}`);
       return JSON.stringify(r.seen.slice(0, 120));
+    });
+
+    await check('command "podls: Restart Server"', async () => {
+      await page.keyboard.press('Escape');
+      await editor.locator('.view-line', { hasText: 'kind' }).first().click();
+      await page.keyboard.press('F1'); // command palette, already in ">" mode
+      const input = page.locator('.quick-input-widget .quick-input-box input').filter({ visible: true }).first();
+      await input.waitFor({ timeout: 10000 });
+      await input.fill('>podls: Restart Server');
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Restart Server' }).first();
+      await row.waitFor({ timeout: 10000 });
+      await page.keyboard.press('Enter');
+      const deadline = Date.now() + 30000;
+      let lines = [];
+      while (Date.now() < deadline) {
+        lines = clientLog().split('\n').filter((l) => /^\[client /.test(l));
+        const i = lines.findIndex((l) => / restarting$/.test(l));
+        if (i >= 0 && lines.slice(i).some((l) => / started podls/.test(l))) break;
+        await page.waitForTimeout(500);
+      }
+      const i = lines.findIndex((l) => / restarting$/.test(l));
+      if (i < 0 || !lines.slice(i).some((l) => / started podls/.test(l))) {
+        throw new Error(`no restart in the podls output channel; client lines: ${JSON.stringify(lines)}`);
+      }
+      const r = await hoverKey((t) => t.includes('imagePullPolicy'), 20000);
+      if (!r.ok) throw new Error(`no hover after the restart; got: ${JSON.stringify(r.seen)}`);
+      return lines.slice(i).map((l) => l.replace(/^\[client \S+\] /, '')).join(' | ');
+    });
+
+    await check('non-Pod file: no status item, no podls problems', async () => {
+      const podProblems = async () => (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map(oneLine)
+        .filter((t) => /podls/.test(t));
+      await page.keyboard.press('Control+Shift+M');
+      const before = await podProblems();
+      const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'deployment.yaml' }).first();
+      await row.dblclick();
+      await editor.locator('.view-lines', { hasText: 'Deployment' }).waitFor({ timeout: 30000 });
+      await page.waitForTimeout(3000); // time for a (wrong) diagnostic to arrive
+      const after = await podProblems();
+      const status = await page.locator('.statusbar-item', { hasText: 'podls' }).filter({ visible: true }).count();
+      await page.keyboard.press('Control+Shift+M');
+      if (after.length !== before.length) throw new Error(`podls problems changed after opening deployment.yaml: ${JSON.stringify(after)}`);
+      if (status !== 0) throw new Error('the podls status item is shown for a Deployment');
+      return `podls problems stay ${after.length} (pod.yaml only), status item hidden`;
     });
   } catch (e) {
     log('ERROR', e.stack || e.message);

@@ -16,7 +16,7 @@ rm -rf "$ART"; mkdir -p "$ART"
 
 # 1. package the extension exactly as a release would (vscode:prepublish bundles with esbuild)
 VSIX=$ART/podls.vsix
-(cd "$EDITORS/vscode" && npx --no-install vsce package --baseImagesUrl https://github.com/podls/podls/raw/HEAD/editors/vscode \
+(cd "$EDITORS/vscode" && npx --no-install vsce package \
   --out "$VSIX" >"$ART/vsce.log" 2>&1) || { cat "$ART/vsce.log"; echo "vsce package failed" >&2; exit 1; }
 echo "[vscode] packaged $(du -h "$VSIX" | cut -f1) $VSIX"
 
@@ -68,7 +68,7 @@ for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null &
 curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null || { cat "$ART/code-server.log"; echo "code-server did not come up" >&2; exit 1; }
 
 rc=0
-SETTINGS_JSON=$R/ud/User/settings.json node "$HERE/e2e.js" "http://127.0.0.1:$PORT" "$WS" "$ART" || rc=$?
+LOGS_DIR=$R/ud/logs node "$HERE/e2e.js" "http://127.0.0.1:$PORT" "$WS" "$ART" || rc=$?
 
 # the language client's output channel ("podls") and the extension host log
 find "$R/ud/logs" -path '*output_logging*' -name '*podls*' -exec cp {} "$ART/podls-output.log" \; 2>/dev/null || true
