@@ -3,6 +3,8 @@
 //! here from the source text. On the first error the open collections are closed where the error is, so the
 //! part of the document before it stays usable.
 
+use std::cell::Cell;
+
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
@@ -70,6 +72,7 @@ fn run_parser(source: &str) -> (Builder<'_>, Option<yaml_rust2::ScanError>) {
         anchors: Vec::new(),
         root: None,
         flow_depth: 0,
+        cursor: Cell::new((0, 0, 0)),
     };
     let mut parser = Parser::new_from_str(source);
     let error = parser.load(&mut builder, false).err();
@@ -165,6 +168,10 @@ struct Builder<'a> {
     root: Option<NodeId>,
     /// How many of the open collections are flow style (`{}`/`[]`), where plain scalars stop at `,]}`.
     flow_depth: usize,
+    /// The last mark converted (line, character column, byte offset): marks move forward along a line, so
+    /// the next one is counted from here rather than from the line start, which on one 5 MB line of flow
+    /// items would be quadratic.
+    cursor: Cell<(usize, usize, usize)>,
 }
 
 impl MarkedEventReceiver for Builder<'_> {
@@ -255,8 +262,19 @@ impl MarkedEventReceiver for Builder<'_> {
 
 impl Builder<'_> {
     fn offset(&self, mark: &Marker) -> usize {
-        self.lines
-            .offset(self.source, mark.line().saturating_sub(1), mark.col())
+        let (line, col) = (mark.line().saturating_sub(1), mark.col());
+        let (last_line, last_col, last_at) = self.cursor.get();
+        let at = if line == last_line && col >= last_col && line < self.lines.line_count() {
+            let end = self.lines.line_end(self.source, line);
+            self.source[last_at..end]
+                .char_indices()
+                .nth(col - last_col)
+                .map_or(end, |(i, _)| last_at + i)
+        } else {
+            self.lines.offset(self.source, line, col)
+        };
+        self.cursor.set((line, col, at));
+        at
     }
 
     fn push(&mut self, range: TextRange, kind: NodeKind) -> NodeId {

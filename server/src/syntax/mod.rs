@@ -2,6 +2,8 @@
 //! Parsing never fails: a broken document keeps the part before its first error. This layer knows nothing
 //! about Kubernetes or LSP; positions are byte offsets into the file's text.
 
+use std::sync::Arc;
+
 mod build;
 mod line_index;
 mod locate;
@@ -17,7 +19,7 @@ pub use tree::{Document, Node, NodeId, NodeKind, ScalarStyle, SyntaxError, TextR
 pub fn parse(text: &str) -> YamlFile {
     let documents = document_spans(text)
         .into_iter()
-        .map(|span| build::parse_document(text, span))
+        .map(|span| Arc::new(build::parse_document(text, span)))
         .collect();
     YamlFile { documents }
 }
@@ -36,9 +38,9 @@ pub fn reparse(old: &YamlFile, text: &str, old_range: TextRange, new_len: usize)
             untouched_before || shifted
         });
         documents.push(match reusable {
-            Some(doc) if doc.range == span => doc.clone(),
-            Some(doc) => doc.shifted(delta),
-            None => build::parse_document(text, span),
+            Some(doc) if doc.range == span => Arc::clone(doc),
+            Some(doc) => Arc::new(doc.shifted(delta)),
+            None => Arc::new(build::parse_document(text, span)),
         });
     }
     YamlFile { documents }

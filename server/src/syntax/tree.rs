@@ -2,6 +2,7 @@
 //! Aliases point at their anchor's node (never a copy), so an alias bomb costs one node per alias.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 /// A half-open byte range `[start, end)` into the file's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -111,7 +112,8 @@ pub struct Document {
 
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct YamlFile {
-    pub documents: Vec<Document>,
+    /// Shared, so that re-parsing after an edit reuses the documents it did not touch without copying them.
+    pub documents: Vec<Arc<Document>>,
 }
 
 impl YamlFile {
@@ -121,6 +123,7 @@ impl YamlFile {
             .iter()
             .find(|doc| doc.range.start <= offset && offset < doc.range.end)
             .or_else(|| self.documents.last().filter(|doc| doc.range.end <= offset))
+            .map(|doc| &**doc)
     }
 }
 
