@@ -1,4 +1,5 @@
-//! `yaml-syntax`: the parser's errors, already pointed by the syntax layer at the line the user must fix.
+//! `yaml-syntax`: the parser's errors, already pointed by the syntax layer at the line the user must fix;
+//! `yaml-lenient`: what only parses because podls reads it as Kubernetes' Go YAML does.
 
 use super::Diagnostic;
 use crate::syntax::Document;
@@ -9,6 +10,13 @@ pub(super) fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
             "yaml-syntax",
             error.range,
             error.message.clone(),
+        ));
+    }
+    for warning in &doc.warnings {
+        out.push(Diagnostic::warning(
+            "yaml-lenient",
+            warning.range,
+            warning.message.clone(),
         ));
     }
 }

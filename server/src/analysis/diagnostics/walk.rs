@@ -115,6 +115,11 @@ fn walk<'a>(
     if !types::check(cx, &visit, out) {
         return;
     }
+    if node != written {
+        // An alias: its anchor is checked where it is written. Walking into it again would let a few lines of
+        // aliases to aliases cost exponential time (the billion-laughs document).
+        return;
+    }
     for rule in RULES {
         rule(cx, &visit, out);
     }
