@@ -231,6 +231,21 @@ let page;
       if (status !== 0) throw new Error('the podls status item is shown for a Deployment');
       return `podls problems stay ${after.length} (pod.yaml only), status item hidden`;
     });
+
+    await check('bad podls.server.path: restart and a clear error', async () => {
+      const file = path.join(ws, '.vscode', 'settings.json');
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify({ 'podls.server.path': '/nonexistent/podls' }, null, 2));
+      const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'podls.server.path' }).first();
+      await toast.waitFor({ timeout: 20000 });
+      const text = oneLine(await toast.innerText());
+      const err = page.locator('.statusbar-item', { hasText: 'podls' }).first();
+      const cls = await err.locator('.codicon').first().getAttribute('class').catch(() => '');
+      fs.rmSync(file);
+      if (!/not an executable file/.test(text)) throw new Error(`unexpected error text: ${text}`);
+      if (!/codicon-error/.test(cls || '')) throw new Error(`status item does not show the error: ${cls}`);
+      return `${text.slice(0, 160)} (status item: ${cls})`;
+    });
   } catch (e) {
     log('ERROR', e.stack || e.message);
     results.push({ name: 'driver', ok: false });

@@ -14,7 +14,8 @@ ART=${ARTIFACTS:-$EDITORS/e2e/artifacts}/vscode
 [ -d "$EDITORS/vscode/node_modules" ] || { echo "editors/vscode/node_modules missing: run editors/install-deps.sh" >&2; exit 1; }
 rm -rf "$ART"; mkdir -p "$ART"
 
-# 1. package the extension exactly as a release would (vscode:prepublish bundles with esbuild)
+# 1. typecheck, then package the extension exactly as a release would (vscode:prepublish bundles with esbuild)
+(cd "$EDITORS/vscode" && npx --no-install tsc --noEmit -p .) || { echo "editors/vscode: tsc failed" >&2; exit 1; }
 VSIX=$ART/podls.vsix
 (cd "$EDITORS/vscode" && npx --no-install vsce package \
   --out "$VSIX" >"$ART/vsce.log" 2>&1) || { cat "$ART/vsce.log"; echo "vsce package failed" >&2; exit 1; }
