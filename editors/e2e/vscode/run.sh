@@ -56,12 +56,14 @@ JSON
 PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
 printf 'bind-addr: 127.0.0.1:%s\nauth: none\ncert: false\n' "$PORT" > "$R/config.yaml"
 
-"$CS" --config "$R/config.yaml" --bind-addr "127.0.0.1:$PORT" --auth none \
+# its own process group (setsid), so that cleanup ends code-server, its extension host and podls together
+setsid "$CS" --config "$R/config.yaml" --bind-addr "127.0.0.1:$PORT" --auth none \
   --disable-telemetry --disable-update-check --disable-workspace-trust --disable-getting-started-override \
   --user-data-dir "$R/ud" --extensions-dir "$R/ext" "$WS" > "$ART/code-server.log" 2>&1 &
 CS_PID=$!
 cleanup() {
-  kill "$CS_PID" 2>/dev/null || true; wait "$CS_PID" 2>/dev/null || true
+  kill -- "-$CS_PID" 2>/dev/null || kill "$CS_PID" 2>/dev/null || true; wait "$CS_PID" 2>/dev/null || true
+  sleep 0.5; kill -9 -- "-$CS_PID" 2>/dev/null || true
   rm -rf "$R"
 }
 trap cleanup EXIT
