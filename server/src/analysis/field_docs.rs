@@ -71,6 +71,10 @@ pub fn render_field(
         DocStyle::Markdown => format!("**{s}**"),
         DocStyle::Terminal => s.to_string(),
     };
+    let line_break = match style {
+        DocStyle::Markdown => "  \n",
+        DocStyle::Terminal => "\n",
+    };
     let mut out = String::new();
     let need = if field.required {
         l.required
@@ -78,13 +82,16 @@ pub fn render_field(
         l.optional
     };
     out.push_str(&format!(
-        "{} {} · {need}\n",
+        "{} {} · {need}",
         bold(&field.name),
         code(&field.ty.display())
     ));
     if !path.is_empty() {
-        out.push_str(&format!("{}\n", code(path)));
+        out.push_str(line_break);
+        out.push_str(&code(path));
     }
+    out.push('\n');
+
     out.push('\n');
     let description = schema
         .field_doc(field)
@@ -136,11 +143,7 @@ pub fn render_field(
     if field.read_only {
         facts.push(bold(l.read_only));
     }
-    let separator = match style {
-        DocStyle::Markdown => "  \n",
-        DocStyle::Terminal => "\n",
-    };
-    out.push_str(&facts.join(separator));
+    out.push_str(&facts.join(line_break));
     out.trim_end().to_string()
 }
 

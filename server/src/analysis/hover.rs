@@ -95,37 +95,37 @@ mod tests {
             &at("imagePullPolicy:"),
             Locale::En,
             expect![[r#"
-            on "imagePullPolicy"
-            **imagePullPolicy** `string` · optional
-            `spec.containers[0].imagePullPolicy`
-        "#]],
+                on "imagePullPolicy"
+                **imagePullPolicy** `string` · optional  
+                `spec.containers[0].imagePullPolicy`
+            "#]],
         );
         check(
             &at("imagePullPolicy:"),
             Locale::ZhCn,
             expect![[r#"
-            on "imagePullPolicy"
-            **imagePullPolicy** `string` · 可选
-            `spec.containers[0].imagePullPolicy`
-        "#]],
+                on "imagePullPolicy"
+                **imagePullPolicy** `string` · 可选  
+                `spec.containers[0].imagePullPolicy`
+            "#]],
         );
         check(
             &at("protocol:"),
             Locale::En,
             expect![[r#"
-            on "protocol"
-            **protocol** `string` · optional
-            `spec.containers[0].ports[0].protocol`
-        "#]],
+                on "protocol"
+                **protocol** `string` · optional  
+                `spec.containers[0].ports[0].protocol`
+            "#]],
         );
         check(
             &at("apiVersion"),
             Locale::En,
             expect![[r#"
-            on "apiVersion"
-            **apiVersion** `string` · required
-            `apiVersion`
-        "#]],
+                on "apiVersion"
+                **apiVersion** `string` · required  
+                `apiVersion`
+            "#]],
         );
     }
 
@@ -173,7 +173,7 @@ mod tests {
             Locale::En,
             expect![[r#"
                 on "restartPolicy"
-                **restartPolicy** `string` · optional
+                **restartPolicy** `string` · optional  
                 `spec.restartPolicy`
             "#]],
         );
@@ -182,7 +182,7 @@ mod tests {
             Locale::En,
             expect![[r#"
                 on "hostNetwork"
-                **hostNetwork** `boolean` · optional
+                **hostNetwork** `boolean` · optional  
                 `spec.hostNetwork`
             "#]],
         );

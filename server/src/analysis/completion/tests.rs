@@ -586,7 +586,7 @@ fn documentation_is_the_hover_text() {
         .unwrap();
     expect![[r#"
         Some("string") "1restartPolicy"
-        **restartPolicy** `string` · 可选
+        **restartPolicy** `string` · 可选  
         `spec.restartPolicy`"#]]
     .assert_eq(&format!(
         "{:?} {:?}\n{}",
