@@ -168,6 +168,40 @@ fn json_is_one_array_with_lsp_ranges_in_utf16() {
 }
 
 #[test]
+fn crlf_line_breaks_give_the_same_positions() {
+    let dir = Scratch::new("crlf");
+    dir.write("crlf.yaml", BROKEN.replace('\n', "\r\n"));
+    let run = check(&dir.0, &["--format", "json", "crlf.yaml"], None);
+    let items = run.json();
+    let syntax = with_code(&items, "yaml-syntax");
+    assert_eq!(syntax[0]["range"]["start"]["line"], 5, "{items:#}");
+    assert_eq!(syntax[0]["range"]["start"]["character"], 15, "{items:#}");
+    let run = check(&dir.0, &["crlf.yaml"], None);
+    assert!(
+        run.stdout.contains("crlf.yaml:6:15: error[yaml-syntax]"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_file_named_twice_is_reported_once() {
+    let dir = Scratch::new("twice");
+    dir.write("broken.yaml", BROKEN);
+    let run = check(
+        &dir.0,
+        &["--format", "json", ".", "broken.yaml", "./broken.yaml"],
+        None,
+    );
+    assert_eq!(
+        with_code(&run.json(), "yaml-syntax").len(),
+        1,
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
 fn json_of_a_clean_pod_has_no_error() {
     let dir = Scratch::new("json-clean");
     dir.write("pod.yaml", POD);

@@ -61,10 +61,12 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             collect(root, true, &mut inputs, &mut reports);
         }
     }
-    inputs.sort();
-    inputs.dedup();
+    // `podls check . pod.yaml` names `./pod.yaml` twice: report each file once.
+    inputs.sort_by_cached_key(Input::key);
+    inputs.dedup_by_key(|input| input.key());
     reports.extend(check_all(&inputs, &args.stdin_filename));
     reports.sort_by(|a, b| a.file.cmp(&b.file));
+    reports.dedup_by(|a, b| a.file == b.file && a.failure.is_some() && b.failure.is_some());
 
     let troubled = reports.iter().filter(|r| r.failure.is_some()).count();
     for report in &reports {
@@ -101,10 +103,20 @@ pub fn run(args: &CheckArgs) -> ExitCode {
 }
 
 /// One thing to read: a file or stdin.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum Input {
     Stdin,
     File(PathBuf),
+}
+
+impl Input {
+    /// The file as it is printed (`./a.yaml` and `a.yaml` are one file).
+    fn key(&self) -> Option<DisplayPath> {
+        match self {
+            Input::Stdin => None,
+            Input::File(path) => Some(display(path)),
+        }
+    }
 }
 
 /// What one input produced: its findings, or why it could not be checked.
