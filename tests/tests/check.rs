@@ -26,6 +26,24 @@ struct Run {
 }
 
 impl Run {
+    fn assert_prints(&self, needle: &str) {
+        assert!(
+            self.stdout.contains(needle),
+            "no {needle:?} in\n{}",
+            self.stdout
+        );
+    }
+
+    /// The `file` of every JSON item, in output order.
+    fn files(&self) -> Vec<String> {
+        self.json()
+            .as_array()
+            .expect("a JSON array")
+            .iter()
+            .map(|d| d["file"].as_str().unwrap().to_owned())
+            .collect()
+    }
+
     fn json(&self) -> Value {
         serde_json::from_str(&self.stdout)
             .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
@@ -177,11 +195,7 @@ fn crlf_line_breaks_give_the_same_positions() {
     assert_eq!(syntax[0]["range"]["start"]["line"], 5, "{items:#}");
     assert_eq!(syntax[0]["range"]["start"]["character"], 15, "{items:#}");
     let run = check(&dir.0, &["crlf.yaml"], None);
-    assert!(
-        run.stdout.contains("crlf.yaml:6:15: error[yaml-syntax]"),
-        "{}",
-        run.stdout
-    );
+    run.assert_prints("crlf.yaml:6:15: error[yaml-syntax]");
 }
 
 #[test]
@@ -274,11 +288,7 @@ fn stdin_is_read_for_dash_under_the_given_name() {
     let dir = Scratch::new("stdin");
     let run = check(&dir.0, &["-"], Some(BROKEN));
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
-    assert!(
-        run.stdout.contains("<stdin>:6:15: error[yaml-syntax]"),
-        "{}",
-        run.stdout
-    );
+    run.assert_prints("<stdin>:6:15: error[yaml-syntax]");
     let run = check(
         &dir.0,
         &["--format", "json", "--stdin-filename", "pod.yaml", "-"],
@@ -290,11 +300,7 @@ fn stdin_is_read_for_dash_under_the_given_name() {
         &["--stdin-filename", "from-pipe.yaml", "-"],
         Some(BROKEN),
     );
-    assert!(
-        run.stdout.contains("from-pipe.yaml:6:15:"),
-        "{}",
-        run.stdout
-    );
+    run.assert_prints("from-pipe.yaml:6:15:");
 }
 
 #[test]
@@ -311,13 +317,7 @@ fn directories_are_walked_for_manifests_in_path_order() {
         .write("ok.YAML", POD);
     let run = check(&dir.0, &["--format", "json", "."], None);
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
-    let items = run.json();
-    let files: Vec<&str> = items
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["file"].as_str().unwrap())
-        .collect();
+    let files = run.files();
     let mut unique = files.clone();
     unique.dedup();
     // Sorted by path components: `a/` before `a-z.json`.
@@ -327,12 +327,8 @@ fn directories_are_walked_for_manifests_in_path_order() {
     // Named explicitly, a hidden directory and a file of any extension are checked.
     let run = check(&dir.0, &[".github", "notes.txt"], None);
     assert_eq!(run.code, 1);
-    assert!(
-        run.stdout.contains(".github/workflows/ci.yaml:6:15:"),
-        "{}",
-        run.stdout
-    );
-    assert!(run.stdout.contains("notes.txt:6:15:"), "{}", run.stdout);
+    run.assert_prints(".github/workflows/ci.yaml:6:15:");
+    run.assert_prints("notes.txt:6:15:");
 }
 
 #[test]
@@ -350,13 +346,7 @@ fn output_is_the_same_on_every_run_of_a_tree_checked_in_parallel() {
             first.stdout
         );
     }
-    let files: Vec<String> = first
-        .json()
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["file"].as_str().unwrap().to_owned())
-        .collect();
+    let files = first.files();
     let mut sorted = files.clone();
     sorted.sort_by(|a, b| Path::new(a).cmp(Path::new(b)));
     assert_eq!(files, sorted);
@@ -390,7 +380,7 @@ fn invalid_utf8_is_reported_at_its_line_and_the_other_files_still_checked() {
     // Text: on stderr only, and said in the summary.
     let run = check(&dir.0, &["."], None);
     assert_eq!(run.code, 2);
-    assert!(run.stdout.contains("broken.yaml:6:15:"), "{}", run.stdout);
+    run.assert_prints("broken.yaml:6:15:");
     assert!(
         run.stdout
             .ends_with("in 1 file (1 file could not be read)\n"),
@@ -409,11 +399,7 @@ fn unreadable_paths_exit_2_and_the_rest_is_still_checked() {
     let run = check(&dir.0, &["missing.yaml", "pod.yaml"], None);
     assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
     assert!(run.stderr.contains("missing.yaml"), "{}", run.stderr);
-    assert!(
-        run.stdout.contains("in 1 file (1 file could not be read)"),
-        "{}",
-        run.stdout
-    );
+    run.assert_prints("in 1 file (1 file could not be read)");
 
     #[cfg(unix)]
     {
@@ -468,9 +454,5 @@ fn no_path_checks_the_current_directory() {
     dir.write("sub/broken.yaml", BROKEN);
     let run = check(&dir.0, &[], None);
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
-    assert!(
-        run.stdout.contains("sub/broken.yaml:6:15:"),
-        "{}",
-        run.stdout
-    );
+    run.assert_prints("sub/broken.yaml:6:15:");
 }
