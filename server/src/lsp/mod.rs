@@ -7,6 +7,7 @@ mod config;
 mod diagnostics;
 mod documents;
 mod encoding;
+mod framing;
 mod guard;
 mod hover;
 mod server;
@@ -28,7 +29,14 @@ pub async fn serve_stdio() -> bool {
         let shutdown_requested = Arc::clone(&shutdown_requested);
         move |client| PodServer::new(client, shutdown_requested)
     });
-    Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+    // stdin goes through `framing::reframe`, so a malformed frame is skipped instead of wedging the reader.
+    let (frames, reframed) = tokio::io::duplex(64 * 1024);
+    tokio::spawn(async move {
+        if let Err(error) = framing::reframe(tokio::io::stdin(), frames).await {
+            tracing::error!("reading stdin: {error}");
+        }
+    });
+    Server::new(reframed, tokio::io::stdout(), socket)
         .serve(service)
         .await;
     shutdown_requested.load(Ordering::SeqCst)

@@ -6,10 +6,13 @@
 use std::cell::Cell;
 
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
-use yaml_rust2::scanner::{Marker, TScalarStyle};
+use yaml_rust2::scanner::{Marker, ScanError, TScalarStyle};
 
 use super::line_index::LineIndex;
 use super::tree::{Document, Node, NodeId, NodeKind, ScalarStyle, SyntaxError, TextRange};
+
+/// How many double-quoted scalars with `\'` escapes a document may have before the next one is an error.
+const MAX_LENIENT_ROUNDS: usize = 100;
 
 /// Parses the document spanning `span` of `text`.
 pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
@@ -19,11 +22,14 @@ pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
     // is parsed as `\"` (same length) and the value is corrected afterwards.
     let mut lenient_escapes = Vec::new();
     let mut patched: Option<String> = None;
+    let mut rounds = 0;
     loop {
         let current = patched.as_deref().unwrap_or(source);
         let (mut builder, error) = run_parser(current);
         if let Some(error) = &error {
-            if error.info().contains("unknown escape") && lenient_escapes.len() < 10_000 {
+            // Each round re-parses the whole document: bounded, or 10,000 `\'` lines take minutes.
+            if error.info().contains("unknown escape") && rounds < MAX_LENIENT_ROUNDS {
+                rounds += 1;
                 let escapes = single_quote_escapes(current, builder.offset(error.marker()));
                 if !escapes.is_empty() {
                     let mut fixed = current.to_string();
@@ -63,7 +69,7 @@ pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
     }
 }
 
-fn run_parser(source: &str) -> (Builder<'_>, Option<yaml_rust2::ScanError>) {
+fn run_parser(source: &str) -> (Builder<'_>, Option<ScanError>) {
     let mut builder = Builder {
         source,
         lines: LineIndex::new(source),
@@ -75,8 +81,25 @@ fn run_parser(source: &str) -> (Builder<'_>, Option<yaml_rust2::ScanError>) {
         cursor: Cell::new((0, 0, 0)),
     };
     let mut parser = Parser::new_from_str(source);
-    let error = parser.load(&mut builder, false).err();
+    let error = load_first_document(&mut parser, &mut builder).err();
     (builder, error)
+}
+
+/// Feeds the events of the first document to `builder`. Not `Parser::load`: it recurses once per nesting
+/// level, so 10,000 nested `- ` overflow the stack (an abort that no `catch_unwind` stops); the builder keeps
+/// its own stack of open collections and needs no recursion.
+fn load_first_document(
+    parser: &mut Parser<std::str::Chars<'_>>,
+    builder: &mut Builder<'_>,
+) -> Result<(), ScanError> {
+    loop {
+        let (event, mark) = parser.next_token()?;
+        let done = matches!(event, Event::DocumentEnd | Event::StreamEnd);
+        builder.on_event(event, mark);
+        if done {
+            return Ok(());
+        }
+    }
 }
 
 /// The offsets of the `\'` escapes in the double-quoted scalar starting at `at`.

@@ -348,3 +348,26 @@ fn go_yaml_single_quote_escape_is_read_as_kubernetes_reads_it() {
         Some("1")
     );
 }
+
+#[test]
+fn nesting_ten_thousand_levels_deep_does_not_overflow_the_stack() {
+    // yaml-rust2's `Parser::load` recurses per level; the events are fed in a loop instead.
+    let text = format!("a:\n{}x\n", "- ".repeat(10_000));
+    let doc = &parse(&text).documents[0];
+    assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+    assert!(doc.nodes.len() > 10_000);
+}
+
+#[test]
+fn lenient_escapes_are_bounded() {
+    // Every `\'` scalar costs a re-parse of the document: past the bound it is a syntax error, in
+    // linear time, rather than minutes of re-parsing.
+    let mut text = String::new();
+    for i in 0..5_000 {
+        text.push_str(&format!("a{i}: \"don\\'t\"\n"));
+    }
+    let started = std::time::Instant::now();
+    let doc = &parse(&text).documents[0];
+    assert_eq!(doc.errors.len(), 1);
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+}
