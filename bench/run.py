@@ -1,0 +1,496 @@
+#!/usr/bin/env python3
+"""podls against yaml-language-server: the same LSP messages over stdio, as an editor sends them.
+
+For each file size (generated multi-document Pod files) both servers are started fresh and measured on:
+spawn → initialize response; didOpen → first diagnostics; edit → its diagnostics (paced: each edit waits for
+its answer); hover latency; completion latency right after an edit; peak RSS of the process tree.
+Prints a Markdown table with the ratio yaml-language-server / podls (higher is better for podls).
+
+Usage: bench/run.sh [--sizes 100,1000,10000,50000] [--only podls]   (run.sh installs and builds first)
+"""
+
+import argparse
+import json
+import os
+import platform
+import queue
+import random
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+DEPS = HERE / ".deps"
+WORK = HERE / "results"
+
+
+# --- Pod files -------------------------------------------------------------------------------------------
+
+def pod(i: int) -> str:
+    """A realistic Pod: init container, two containers with env, ports, probes, resources, volumes."""
+    return f"""apiVersion: v1
+kind: Pod
+metadata:
+  name: web-{i}
+  namespace: shop
+  labels:
+    app: web-{i}
+    tier: frontend
+  annotations:
+    prometheus.io/scrape: "true"
+spec:
+  restartPolicy: Always
+  serviceAccountName: web
+  nodeSelector:
+    kubernetes.io/os: linux
+  initContainers:
+    - name: migrate
+      image: registry.example.com/shop/migrate:1.4.{i % 10}
+      command: ["/bin/migrate", "--to", "latest"]
+      env:
+        - name: DATABASE_URL
+          valueFrom:
+            secretKeyRef:
+              name: db
+              key: url
+  containers:
+    - name: app
+      image: registry.example.com/shop/web:2.3.{i % 10}
+      imagePullPolicy: IfNotPresent
+      args: ["--port", "8080"]
+      ports:
+        - name: http
+          containerPort: 8080
+          protocol: TCP
+      env:
+        - name: LOG_LEVEL
+          value: info
+        - name: POD_NAME
+          valueFrom:
+            fieldRef:
+              fieldPath: metadata.name
+      resources:
+        requests:
+          cpu: 100m
+          memory: 128Mi
+        limits:
+          cpu: "1"
+          memory: 512Mi
+      readinessProbe:
+        httpGet:
+          path: /healthz
+          port: http
+        initialDelaySeconds: 5
+        periodSeconds: 10
+      livenessProbe:
+        tcpSocket:
+          port: 8080
+        failureThreshold: 3
+      volumeMounts:
+        - name: config
+          mountPath: /etc/web
+          readOnly: true
+        - name: cache
+          mountPath: /var/cache/web
+    - name: sidecar
+      image: registry.example.com/shop/proxy:0.9.{i % 10}
+      ports:
+        - containerPort: 9901
+      resources:
+        requests:
+          cpu: 50m
+          memory: 64Mi
+  volumes:
+    - name: config
+      configMap:
+        name: web-config
+    - name: cache
+      emptyDir:
+        sizeLimit: 1Gi
+  tolerations:
+    - key: dedicated
+      operator: Equal
+      value: web
+      effect: NoSchedule
+"""
+
+
+def pod_file(lines: int) -> str:
+    pods, total, i = [], 0, 0
+    while total < lines:
+        text = pod(i)
+        pods.append(text)
+        total += text.count("\n") + 1
+        i += 1
+    return "---\n".join(pods)
+
+
+# --- An LSP client ----------------------------------------------------------------------------------------
+
+class Server:
+    def __init__(self, name, command, settings, cwd):
+        self.name, self.settings = name, settings
+        self.started = time.perf_counter()
+        self.proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.DEVNULL, cwd=cwd)
+        self.write_lock = threading.Lock()
+        self.responses = {}
+        self.response_ready = threading.Condition()
+        self.diagnostics = queue.Queue()
+        self.next_id = 1
+        self.peak_rss_kib = 0
+        self.alive = True
+        threading.Thread(target=self._read, daemon=True).start()
+        threading.Thread(target=self._sample_rss, daemon=True).start()
+
+    def _send(self, message):
+        body = json.dumps(message).encode()
+        with self.write_lock:
+            self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+            self.proc.stdin.flush()
+
+    def _read(self):
+        out = self.proc.stdout
+        while True:
+            length = None
+            while True:
+                line = out.readline()
+                if not line:
+                    self.alive = False
+                    return
+                line = line.strip()
+                if not line:
+                    break
+                name, _, value = line.partition(b":")
+                if name.lower() == b"content-length":
+                    length = int(value)
+            message = json.loads(out.read(length))
+            now = time.perf_counter()
+            if "method" in message and "id" in message:
+                self._answer(message)
+            elif "id" in message:
+                with self.response_ready:
+                    self.responses[message["id"]] = (now, message)
+                    self.response_ready.notify_all()
+            elif message.get("method") == "textDocument/publishDiagnostics":
+                self.diagnostics.put((now, message["params"]))
+
+    def _answer(self, request):
+        result = None
+        if request["method"] == "workspace/configuration":
+            result = [self.settings.get(item.get("section"), None) for item in request["params"]["items"]]
+        self._send({"jsonrpc": "2.0", "id": request["id"], "result": result})
+
+    def _sample_rss(self):
+        """Peak RSS of the server and all its descendants, sampled every 10 ms."""
+        while self.alive and self.proc.poll() is None:
+            self.peak_rss_kib = max(self.peak_rss_kib, tree_rss_kib(self.proc.pid))
+            time.sleep(0.01)
+
+    def request(self, method, params, timeout=600):
+        """Returns (result, seconds)."""
+        request_id = self.next_id
+        self.next_id += 1
+        sent = time.perf_counter()
+        self._send({"jsonrpc": "2.0", "id": request_id, "method": method, "params": params})
+        with self.response_ready:
+            if not self.response_ready.wait_for(lambda: request_id in self.responses, timeout):
+                raise TimeoutError(f"{self.name}: no answer to {method}")
+            answered, message = self.responses.pop(request_id)
+        if "error" in message:
+            raise RuntimeError(f"{self.name}: {method} failed: {message['error']}")
+        return message.get("result"), answered - sent
+
+    def notify(self, method, params):
+        self._send({"jsonrpc": "2.0", "method": method, "params": params})
+
+    def drain_diagnostics(self):
+        while not self.diagnostics.empty():
+            self.diagnostics.get_nowait()
+
+    def wait_diagnostics(self, uri, version=None, timeout=600):
+        """The time the next diagnostics for `uri` (at `version`, when the server sends versions) arrive."""
+        deadline = time.perf_counter() + timeout
+        while True:
+            left = deadline - time.perf_counter()
+            if left <= 0:
+                raise TimeoutError(f"{self.name}: no diagnostics for {uri}")
+            arrived, params = self.diagnostics.get(timeout=left)
+            if params["uri"] != uri:
+                continue
+            if version is not None and params.get("version") is not None and params["version"] != version:
+                continue
+            return arrived, params
+
+    def stop(self):
+        try:
+            self.request("shutdown", None, timeout=10)
+            self.notify("exit", None)
+            self.proc.wait(timeout=10)
+        except Exception:
+            self.proc.kill()
+        self.alive = False
+        self.peak_rss_kib = max(self.peak_rss_kib, hwm_kib(self.proc.pid))
+
+
+def children(pid):
+    found = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as f:
+                found += [int(c) for c in f.read().split()]
+    except OSError:
+        pass
+    return found
+
+
+def status_kib(pid, field):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def tree_rss_kib(pid):
+    return status_kib(pid, "VmRSS") + sum(tree_rss_kib(c) for c in children(pid))
+
+
+def hwm_kib(pid):
+    return status_kib(pid, "VmHWM")
+
+
+# --- One run ------------------------------------------------------------------------------------------------
+
+def percentile(samples, p):
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def lsp_position(text, offset):
+    """UTF-16 position of a byte offset (the generated files are ASCII, so characters = bytes)."""
+    line = text.count("\n", 0, offset)
+    return {"line": line, "character": offset - (text.rfind("\n", 0, offset) + 1)}
+
+
+def measure(server_name, command, settings, text, uri, samples, seed):
+    rng = random.Random(seed)
+    result = {}
+    server = Server(server_name, command, settings, cwd=str(WORK))
+    _, _ = server.request("initialize", {
+        "processId": os.getpid(),
+        "rootUri": WORK.as_uri(),
+        "capabilities": {
+            "general": {"positionEncodings": ["utf-16"]},
+            "workspace": {"configuration": True, "didChangeConfiguration": {"dynamicRegistration": False}},
+            "textDocument": {
+                "hover": {"contentFormat": ["markdown", "plaintext"]},
+                "completion": {"completionItem": {"snippetSupport": True}},
+                "publishDiagnostics": {"versionSupport": True},
+                "synchronization": {"didSave": False},
+            },
+        },
+    })
+    result["startup"] = time.perf_counter() - server.started
+    server.notify("initialized", {})
+    server.notify("workspace/didChangeConfiguration", {"settings": settings})
+
+    opened = time.perf_counter()
+    server.notify("textDocument/didOpen",
+                  {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}})
+    arrived, _ = server.wait_diagnostics(uri)
+    result["open_diagnostics"] = arrived - opened
+    time.sleep(0.3)
+    server.drain_diagnostics()
+
+    # Hover: on keys all over the file.
+    keys = [i + len(line) - len(line.lstrip()) + 2 for i, line in line_starts(text)
+            if line.strip().startswith(("image:", "containerPort:", "periodSeconds:", "restartPolicy:", "mountPath:"))]
+    hovers = []
+    for offset in rng.sample(keys, min(samples["hover"], len(keys))):
+        found, seconds = server.request("textDocument/hover",
+                                        {"textDocument": {"uri": uri}, "position": lsp_position(text, offset)})
+        if found is None:
+            raise RuntimeError(f"{server_name}: no hover at {lsp_position(text, offset)}")
+        hovers.append(seconds)
+    result["hover"] = hovers
+
+    # Edits: retype an image tag's last digit, in a document picked at random; each waits for diagnostics.
+    images = [i + len(line) - 1 for i, line in line_starts(text) if line.strip().startswith("image:")]
+    version, edits = 1, []
+    for offset in rng.sample(images, min(samples["edit"], len(images))):
+        version += 1
+        digit = str(rng.randrange(10))
+        text = text[:offset] + digit + text[offset + 1:]
+        position = lsp_position(text, offset)
+        server.drain_diagnostics()
+        sent = time.perf_counter()
+        server.notify("textDocument/didChange", {
+            "textDocument": {"uri": uri, "version": version},
+            "contentChanges": [{"range": {"start": position,
+                                          "end": {"line": position["line"], "character": position["character"] + 1}},
+                                "text": digit}]})
+        arrived, _ = server.wait_diagnostics(uri, version)
+        edits.append(arrived - sent)
+    result["edit_diagnostics"] = edits
+
+    # Completion right after an edit: type a new key line in a container, ask at once, then undo.
+    completions = []
+    anchors = [i + len(line) for i, line in line_starts(text) if line.strip().startswith("imagePullPolicy:")]
+    for offset in rng.sample(anchors, min(samples["completion"], len(anchors))):
+        typed = "\n      re"
+        version += 1
+        position = lsp_position(text, offset)
+        server.drain_diagnostics()
+        server.notify("textDocument/didChange", {
+            "textDocument": {"uri": uri, "version": version},
+            "contentChanges": [{"range": {"start": position, "end": position}, "text": typed}]})
+        at = {"line": position["line"] + 1, "character": 8}
+        found, seconds = server.request("textDocument/completion", {
+            "textDocument": {"uri": uri}, "position": at,
+            "context": {"triggerKind": 1}})
+        items = found.get("items", []) if isinstance(found, dict) else (found or [])
+        if not any(item.get("label", "").startswith("re") for item in items):
+            raise RuntimeError(f"{server_name}: completion without `resources` etc. at {at}")
+        completions.append(seconds)
+        version += 1
+        server.notify("textDocument/didChange", {
+            "textDocument": {"uri": uri, "version": version},
+            "contentChanges": [{"range": {"start": position, "end": at}, "text": ""}]})
+        server.wait_diagnostics(uri, version)
+    result["completion"] = completions
+
+    server.stop()
+    result["peak_rss_mib"] = server.peak_rss_kib / 1024
+    return result
+
+
+def line_starts(text):
+    offset = 0
+    for line in text.split("\n"):
+        yield offset, line
+        offset += len(line) + 1
+
+
+# --- Report -------------------------------------------------------------------------------------------------
+
+def ms(seconds):
+    return seconds * 1000
+
+
+def fmt_ms(value):
+    return f"{value:.3f}" if value < 1 else f"{value:.1f}" if value < 100 else f"{value:.0f}"
+
+
+def rows(podls, peer):
+    def one(label, key, unit, pick):
+        a = pick(podls[key])
+        b = pick(peer[key]) if peer else None
+        ratio = f"{b / a:.0f}×" if b and a and b / a >= 10 else f"{b / a:.1f}×" if b and a else ""
+        cell = fmt_ms if unit == "ms" else (lambda v: f"{v:.1f}")
+        return f"| {label} | {cell(a)} | {cell(b) if b is not None else ''} | {ratio} |"
+
+    def stat(p):
+        return lambda samples: ms(percentile(samples, p))
+
+    out = [
+        one("startup (spawn → initialize), ms", "startup", "ms", ms),
+        one("didOpen → diagnostics, ms", "open_diagnostics", "ms", ms),
+        one("edit → diagnostics p50, ms", "edit_diagnostics", "ms", stat(50)),
+        one("edit → diagnostics p95, ms", "edit_diagnostics", "ms", stat(95)),
+        one("hover p50, ms", "hover", "ms", stat(50)),
+        one("hover p95, ms", "hover", "ms", stat(95)),
+        one("hover p99, ms", "hover", "ms", stat(99)),
+        one("completion after an edit p50, ms", "completion", "ms", stat(50)),
+        one("completion after an edit p95, ms", "completion", "ms", stat(95)),
+        one("completion after an edit p99, ms", "completion", "ms", stat(99)),
+        one("peak RSS of the process tree, MiB", "peak_rss_mib", "MiB", lambda v: v),
+    ]
+    return out
+
+
+def machine():
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")),
+               platform.processor())
+    mem = status_line("/proc/meminfo", "MemTotal")
+    return f"{cpu}, {os.cpu_count()} cores, {mem} RAM, {platform.system()} {platform.release()}"
+
+
+def status_line(path, field):
+    for line in open(path):
+        if line.startswith(field + ":"):
+            kib = int(line.split()[1])
+            return f"{kib / 1024 / 1024:.0f} GiB"
+    return "?"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100,1000,10000,50000")
+    parser.add_argument("--podls", default=str(ROOT / "target" / "release" / "podls"))
+    parser.add_argument("--only", choices=["podls", "yaml-language-server"])
+    parser.add_argument("--hover", type=int, default=200, help="hover samples per size")
+    parser.add_argument("--edits", type=int, default=20, help="edits per size")
+    parser.add_argument("--completions", type=int, default=50, help="completions per size")
+    args = parser.parse_args()
+
+    WORK.mkdir(exist_ok=True)
+    schema = DEPS / "pod.schema.json"
+    node = DEPS / "node_modules" / "node" / "bin" / "node"
+    peer = DEPS / "node_modules" / "yaml-language-server" / "bin" / "yaml-language-server"
+    servers = []
+    if args.only != "yaml-language-server":
+        servers.append(("podls", [args.podls, "--stdio"], {"podls": {}}))
+    if args.only != "podls":
+        if not (schema.exists() and node.exists() and peer.exists()):
+            sys.exit("bench/install-deps.sh has not run")
+        yaml_settings = {
+            "schemas": {schema.as_uri(): ["*.yaml"]},
+            "schemaStore": {"enable": False, "url": ""},
+            "kubernetesCRDStore": {"enable": False},
+            "validate": True, "hover": True, "completion": True, "format": {"enable": False},
+        }
+        servers.append(("yaml-language-server", [str(node), str(peer), "--stdio"], {"yaml": yaml_settings}))
+
+    version = subprocess.run([args.podls, "--version"], capture_output=True, text=True).stdout.strip()
+    peer_version = json.load(open(DEPS / "node_modules" / "yaml-language-server" / "package.json"))["version"] \
+        if peer.exists() else "?"
+    report = [f"Machine: {machine()}",
+              f"Servers: {version} (release build); yaml-language-server {peer_version} on Node "
+              + (subprocess.run([str(node), "--version"], capture_output=True, text=True).stdout.strip()
+                 if node.exists() else "?"),
+              ""]
+    for size in [int(s) for s in args.sizes.split(",")]:
+        text = pod_file(size)
+        path = WORK / f"pods-{size}.yaml"
+        path.write_text(text)
+        lines = text.count("\n") + 1
+        documents = text.count("\n---\n") + 1
+        # Fewer paced round trips on big files, where the peer takes seconds per validation.
+        scale = 1 if size <= 10000 else 2
+        samples = {"hover": args.hover, "edit": max(5, args.edits // scale),
+                   "completion": max(10, args.completions // scale)}
+        results = {}
+        for name, command, settings in servers:
+            print(f"{size} lines: {name}…", file=sys.stderr, flush=True)
+            results[name] = measure(name, command, settings, text, path.as_uri(), samples, seed=size)
+        report.append(f"### {lines:,} lines ({documents:,} Pods; {samples['hover']} hovers, "
+                      f"{samples['edit']} edits, {samples['completion']} completions)")
+        report.append("")
+        report.append("| | podls | yaml-language-server | ratio |")
+        report.append("|---|---:|---:|---:|")
+        report += rows(results["podls"], results.get("yaml-language-server")) if "podls" in results else []
+        report.append("")
+        print("\n".join(report[-16:]), file=sys.stderr, flush=True)
+    print("\n".join(report))
+
+
+if __name__ == "__main__":
+    main()

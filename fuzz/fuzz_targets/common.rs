@@ -1,0 +1,63 @@
+//! What every target checks at an offset: each analysis runs without panicking and returns ranges inside
+//! the text, on char boundaries.
+
+use podls::analysis::{self, CompletionOptions};
+use podls::schema::Locale;
+use podls::syntax::{self, TextRange, YamlFile};
+
+pub fn check_range(text: &str, range: TextRange, what: &str) {
+    assert!(range.start <= range.end, "{what}: reversed {range:?}");
+    assert!(range.end <= text.len(), "{what}: {range:?} past the end {}", text.len());
+    assert!(
+        text.is_char_boundary(range.start) && text.is_char_boundary(range.end),
+        "{what}: {range:?} splits a char"
+    );
+}
+
+/// `offset` clamped to the text and moved back to a char boundary: what the LSP layer's position
+/// conversion hands to the analyses (their contract).
+pub fn snap(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Runs every analysis at `offset` (snapped to a char boundary) and checks what they return.
+pub fn analyse_at(text: &str, file: &YamlFile, offset: usize) {
+    let offset = snap(text, offset);
+    if let Some(doc) = file.document_at(offset) {
+        let _ = syntax::locate(text, doc, offset);
+    }
+    if let Some(hover) = analysis::hover(text, file, offset, Locale::En) {
+        check_range(text, hover.range, "hover");
+    }
+    for trigger in [None, Some(' '), Some(':'), Some('-')] {
+        let options = CompletionOptions {
+            trigger,
+            ..CompletionOptions::default()
+        };
+        if let Some(list) = analysis::completions(text, file, offset, options) {
+            for item in &list.items {
+                check_range(text, item.edit.range, "completion edit");
+            }
+        }
+    }
+    for fix in analysis::fixes(text, file, TextRange::new(offset, offset)) {
+        check_range(text, fix.diagnostic, "fixed diagnostic");
+        for (range, _) in &fix.edits {
+            check_range(text, *range, "fix edit");
+        }
+    }
+}
+
+/// Diagnostics of the whole file, with their ranges checked.
+pub fn diagnose(text: &str, file: &YamlFile) {
+    for diagnostic in analysis::diagnostics(text, file) {
+        check_range(text, diagnostic.range, "diagnostic");
+        for (range, _) in &diagnostic.related {
+            check_range(text, *range, "related information");
+        }
+    }
+}
