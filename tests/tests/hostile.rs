@@ -515,3 +515,68 @@ fn assorted_broken_yaml() {
         survives_document(text);
     }
 }
+
+// --- `podls check` on the same kinds of content. ---
+
+/// Runs `podls check` on files with these contents; each must finish with exit 0 (clean) or 1 (errors
+/// found), never a panic or a crash, within the harness's time limit.
+fn check_survives(files: &[(&str, Vec<u8>)]) -> String {
+    let dir = std::env::temp_dir().join(format!("podls-hostile-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut paths = Vec::new();
+    for (name, contents) in files {
+        let path = dir.join(name);
+        std::fs::write(&path, contents).unwrap();
+        paths.push(path);
+    }
+    let started = Instant::now();
+    let output = Command::new(binary())
+        .arg("check")
+        .args(&paths)
+        .output()
+        .expect("run podls check");
+    std::fs::remove_dir_all(&dir).ok();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "podls check exited with {:?}\n{stderr}",
+        output.status
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(started.elapsed() < TIMEOUT, "took {:?}", started.elapsed());
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn check_survives_hostile_content() {
+    let mut laughs = String::from("kind: Pod\nmetadata:\n  name: &l0 lol\n  labels:\n");
+    for level in 1..=10 {
+        let items = vec![format!("*l{}", level - 1); 10].join(", ");
+        laughs.push_str(&format!("    l{level}: &l{level} [{items}]\n"));
+    }
+    let mut long_line = String::from("kind: Pod\nmetadata:\n  name: ");
+    long_line.push_str(&"x".repeat(5 * 1024 * 1024));
+    let output = check_survives(&[
+        ("laughs.yaml", laughs.into_bytes()),
+        ("long.yaml", long_line.into_bytes()),
+        (
+            "deep.yaml",
+            format!("kind: Pod\nspec:\n{}x\n", "- ".repeat(10_000)).into_bytes(),
+        ),
+        (
+            "flow.yaml",
+            format!("kind: Pod\nspec: {}\n", "[{".repeat(10_000)).into_bytes(),
+        ),
+        ("nul.yaml", b"kind: Pod\x00\nspec: \x00\n".to_vec()),
+        ("bom.yaml", format!("\u{feff}{POD}").into_bytes()),
+        (
+            "tabs.yaml",
+            b"kind: Pod\nspec:\n\tcontainers: []\n".to_vec(),
+        ),
+        (
+            "quote.yaml",
+            b"kind: Pod\nmetadata:\n  name: \"web\n".to_vec(),
+        ),
+    ]);
+    assert!(output.contains("tabs.yaml"), "{output}");
+}
