@@ -13,7 +13,9 @@ mod suggest;
 pub use completion::{
     CompletionItem, CompletionKind, CompletionList, CompletionOptions, TextEdit, completions,
 };
-pub use diagnostics::{Diagnostic, Fix, Severity, diagnostics};
+pub use diagnostics::{
+    Diagnostic, DiagnosticsCache, Fix, Severity, diagnostics, document_diagnostics,
+};
 pub use document_kind::{DocumentKind, PodRoot, document_kind, pod_root, schema_at};
 pub use field_docs::{DocStyle, render_field, render_value};
 pub use fixes::fixes;

@@ -15,7 +15,16 @@ pub fn diagnostics(
     encoding: PositionEncoding,
 ) -> Vec<Diagnostic> {
     let range = |r| encoding::range(&document.rope, r, encoding);
-    analysis::diagnostics(&document.text, &document.file)
+    // A poisoned cache (a panic while computing) is only a cache: start it afresh.
+    let found = match document.diagnostics.lock() {
+        Ok(mut cache) => cache.diagnostics(&document.text, &document.file),
+        Err(poisoned) => {
+            let mut cache = poisoned.into_inner();
+            *cache = analysis::DiagnosticsCache::default();
+            cache.diagnostics(&document.text, &document.file)
+        }
+    };
+    found
         .into_iter()
         .map(|found| Diagnostic {
             range: range(found.range),

@@ -3,13 +3,14 @@
 //! content change at a time, each re-parsing only the `---` documents it touches.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use ropey::Rope;
 use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 
 use super::encoding::{self, PositionEncoding};
 use super::guard::catch_panic;
+use crate::analysis::DiagnosticsCache;
 use crate::syntax::{self, YamlFile};
 
 /// One open document, as of the client's `version`.
@@ -19,6 +20,7 @@ struct OpenDocument {
     text: Arc<String>,
     file: Arc<YamlFile>,
     version: i32,
+    diagnostics: Arc<Mutex<DiagnosticsCache>>,
 }
 
 /// What a request needs of a document, taken under the store's lock and used after releasing it. Cheap to
@@ -30,6 +32,9 @@ pub struct DocumentSnapshot {
     pub text: Arc<String>,
     pub file: Arc<YamlFile>,
     pub version: i32,
+    /// The document's diagnostics of its previous versions, so that only changed `---` documents are
+    /// analysed again.
+    pub diagnostics: Arc<Mutex<DiagnosticsCache>>,
 }
 
 #[derive(Default)]
@@ -45,6 +50,7 @@ impl DocumentStore {
             text: Arc::new(text),
             file: Arc::new(file),
             version,
+            diagnostics: Arc::default(),
         };
         let snapshot = document.snapshot();
         self.documents.insert(uri, document);
@@ -89,6 +95,7 @@ impl OpenDocument {
             text: Arc::clone(&self.text),
             file: Arc::clone(&self.file),
             version: self.version,
+            diagnostics: Arc::clone(&self.diagnostics),
         }
     }
 

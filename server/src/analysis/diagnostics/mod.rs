@@ -2,6 +2,7 @@
 //! what is allowed. Tiers as a person fixes them: syntax first, then structure (duplicate keys), then the Pod
 //! rules, which `walk` applies field by field against the field table. No LSP types here.
 
+mod cache;
 mod conflicts;
 mod duplicate_keys;
 mod enums;
@@ -25,6 +26,7 @@ use crate::syntax::{Document, NodeId, PathSegment, TextRange, YamlFile, dotted};
 
 use super::document_kind::{DocumentKind, document_kind};
 
+pub use cache::DiagnosticsCache;
 pub(crate) use quantity::parse_quantity;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -140,22 +142,28 @@ impl Context<'_> {
 }
 
 pub fn diagnostics(text: &str, file: &YamlFile) -> Vec<Diagnostic> {
+    file.documents
+        .iter()
+        .flat_map(|doc| document_diagnostics(text, doc))
+        .collect()
+}
+
+/// The diagnostics of one `---` document, sorted by position. They depend on the document's own text only
+/// (which `DiagnosticsCache` relies on).
+pub fn document_diagnostics(text: &str, doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for doc in &file.documents {
-        let before = out.len();
-        syntax::check(doc, &mut out);
-        duplicate_keys::check(text, doc, &mut out);
-        if document_kind(text, doc) == DocumentKind::Pod && doc.root.is_some() {
-            let cx = Context {
-                text,
-                doc,
-                schema: Schema::embedded(),
-                complete: doc.errors.is_empty(),
-            };
-            walk::check_pod(&cx, &mut out);
-        }
-        out[before..].sort_by_key(|d| (d.range.start, d.range.end, d.severity));
+    syntax::check(doc, &mut out);
+    duplicate_keys::check(text, doc, &mut out);
+    if document_kind(text, doc) == DocumentKind::Pod && doc.root.is_some() {
+        let cx = Context {
+            text,
+            doc,
+            schema: Schema::embedded(),
+            complete: doc.errors.is_empty(),
+        };
+        walk::check_pod(&cx, &mut out);
     }
+    out.sort_by_key(|d| (d.range.start, d.range.end, d.severity));
     out
 }
 

@@ -1,0 +1,96 @@
+//! Diagnostics of a file that is being edited, re-using the results of every `---` document whose text did
+//! not change: a document's diagnostics depend on its own text only, so after an edit in one Pod of a
+//! 10,000-line file only that Pod is analysed again; the others' diagnostics move to their new offsets.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::{Diagnostic, document_diagnostics};
+use crate::syntax::{TextRange, YamlFile};
+
+#[derive(Default)]
+pub struct DiagnosticsCache {
+    /// A document's text → where it started and its diagnostics.
+    by_text: HashMap<Arc<str>, (usize, Arc<Vec<Diagnostic>>)>,
+}
+
+impl DiagnosticsCache {
+    /// The same as `diagnostics(text, file)`, computing only what the previous call did not see.
+    pub fn diagnostics(&mut self, text: &str, file: &YamlFile) -> Vec<Diagnostic> {
+        let mut previous = std::mem::take(&mut self.by_text);
+        let mut out = Vec::new();
+        for doc in &file.documents {
+            let source = &text[doc.range.as_range()];
+            let (start, found) = match previous.remove_entry(source) {
+                Some((key, (start, found))) => {
+                    // Kept with the offset its diagnostics were computed at.
+                    self.by_text.insert(key, (start, Arc::clone(&found)));
+                    (start, found)
+                }
+                None => {
+                    let found = Arc::new(document_diagnostics(text, doc));
+                    self.by_text
+                        .insert(Arc::from(source), (doc.range.start, Arc::clone(&found)));
+                    (doc.range.start, found)
+                }
+            };
+            let delta = doc.range.start as isize - start as isize;
+            out.extend(found.iter().map(|d| {
+                if delta == 0 {
+                    d.clone()
+                } else {
+                    shifted(d, delta)
+                }
+            }));
+        }
+        out
+    }
+}
+
+fn shifted(diagnostic: &Diagnostic, delta: isize) -> Diagnostic {
+    let shift = |range: TextRange| range.shifted(delta);
+    let mut moved = diagnostic.clone();
+    moved.range = shift(moved.range);
+    for (range, _) in &mut moved.related {
+        *range = shift(*range);
+    }
+    for fix in &mut moved.fixes {
+        fix.diagnostic = shift(fix.diagnostic);
+        for (range, _) in &mut fix.edits {
+            *range = shift(*range);
+        }
+    }
+    moved
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::{parse, reparse};
+
+    #[test]
+    fn reused_diagnostics_equal_fresh_ones_after_edits() {
+        let pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: Web_1\nspec:\n  restartPolicy: Nevr\n  containers:\n  - name: a\n    image: nginx\n";
+        let mut text = format!("{pod}---\n{pod}---\n{pod}");
+        let mut cache = DiagnosticsCache::default();
+        let mut file = parse(&text);
+        assert_eq!(
+            cache.diagnostics(&text, &file),
+            super::super::diagnostics(&text, &file)
+        );
+        // Edits in the first document move the other two; an edit in the middle one changes it alone.
+        for (at, insert) in [
+            (text.find("Web_1").unwrap(), "x"),
+            (text.rfind("Nevr").unwrap(), "e"),
+            (0, "# c\n"),
+        ] {
+            let range = TextRange::empty(at);
+            text.insert_str(at, insert);
+            file = reparse(&file, &text, range, insert.len());
+            assert_eq!(
+                cache.diagnostics(&text, &file),
+                super::super::diagnostics(&text, &file)
+            );
+        }
+    }
+}
