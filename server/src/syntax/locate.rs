@@ -420,12 +420,14 @@ fn locate_by_indentation(
                 Some(key.to_string()),
             )
         } else {
-            let value_start = colon
+            let written_start = colon
                 + 1
                 + (text[colon + 1..].len()
                     - text[colon + 1..].trim_start_matches([' ', '\t']).len());
-            let value_start = value_start.min(offset.max(colon + 1));
-            let value_end = (value_start + cursor.value.len()).max(offset);
+            // A cursor between the colon and the value widens the range to the left; the value still ends
+            // where it is written (measured from the cursor instead, it could end inside a character).
+            let value_start = written_start.min(offset.max(colon + 1));
+            let value_end = (written_start + cursor.value.len()).max(offset);
             (
                 CursorSlot::Value,
                 cursor.key_column,

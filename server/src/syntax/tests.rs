@@ -371,3 +371,21 @@ fn lenient_escapes_are_bounded() {
     assert_eq!(doc.errors.len(), 1);
     assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
 }
+
+#[test]
+fn a_cursor_between_the_colon_and_a_value_covers_the_whole_value() {
+    // Found by the proptest in server/tests/fuzz_invariants.rs: the range ended inside `文` and slicing
+    // the text with it panicked.
+    for text in ["a: 中文\n", "a: abc\n", "- {{\n: !!str 中文  "] {
+        let offset = text.rfind(": ").unwrap() + 1;
+        let doc = &parse(text).documents[0];
+        let context = locate(text, doc, offset);
+        let range = context.range;
+        assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end));
+        assert_eq!(
+            text[range.as_range()].trim(),
+            text[offset..].trim(),
+            "{text:?}"
+        );
+    }
+}
