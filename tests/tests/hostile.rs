@@ -580,3 +580,39 @@ fn check_survives_hostile_content() {
     ]);
     assert!(output.contains("tabs.yaml"), "{output}");
 }
+
+#[test]
+fn check_skips_endless_files_in_a_hostile_repository() {
+    // A repository can hold `zero.yaml -> /dev/zero` and a FIFO named like a manifest: walking it must
+    // neither block nor read forever (it used to grow by gigabytes a second).
+    let dir = std::env::temp_dir().join(format!("podls-hostile-repo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("tabs.yaml"), "kind: Pod\nspec:\n\tcontainers: []\n").unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.join("zero.yaml")).unwrap();
+    let fifo = Command::new("mkfifo")
+        .arg(dir.join("fifo.yaml"))
+        .status()
+        .is_ok_and(|s| s.success());
+    let started = Instant::now();
+    let walked = Command::new(binary())
+        .args(["check", "--format", "json"])
+        .arg(&dir)
+        .output()
+        .expect("run podls check");
+    // Named explicitly, an endless file is read up to a bound and reported, not exhausted.
+    let named = Command::new(binary())
+        .args(["check", "/dev/zero"])
+        .output()
+        .expect("run podls check");
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(started.elapsed() < TIMEOUT, "took {:?}", started.elapsed());
+    let stdout = String::from_utf8_lossy(&walked.stdout);
+    // The real manifest is checked (its tab is an error), the endless ones are not even opened.
+    assert_eq!(walked.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("tabs.yaml"), "{stdout}");
+    assert!(!stdout.contains("zero.yaml"), "{stdout}");
+    assert!(!fifo || !stdout.contains("fifo.yaml"), "{stdout}");
+    assert_eq!(named.status.code(), Some(2));
+    let report = String::from_utf8_lossy(&named.stdout) + String::from_utf8_lossy(&named.stderr);
+    assert!(report.contains("MiB"), "{report}");
+}

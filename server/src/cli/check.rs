@@ -231,9 +231,11 @@ fn collect(path: &Path, named: bool, inputs: &mut Vec<Input>, reports: &mut Vec<
                 Err(err) => reports.push(FileReport::failed(path, "io-error", err.to_string())),
             }
         }
-    } else {
+    } else if named || metadata.is_file() {
         inputs.push(Input::File(path.to_path_buf()));
     }
+    // Below a directory, a `.yaml` that is a FIFO, a device or a link to one (`x.yaml -> /dev/zero` in a
+    // hostile repository) is not a manifest: reading it would block or never end.
 }
 
 fn skipped_directory(name: &str) -> bool {
@@ -286,7 +288,7 @@ fn check_input(input: &Input, stdin_name: &str) -> FileReport {
             let read = io::stdin().lock().read_to_end(&mut bytes);
             (DisplayPath(stdin_name.to_string()), read.map(|_| bytes))
         }
-        Input::File(path) => (display(path), std::fs::read(path)),
+        Input::File(path) => (display(path), read_bounded(path)),
     };
     let bytes = match bytes {
         Ok(bytes) => bytes,
@@ -311,6 +313,23 @@ fn check_input(input: &Input, stdin_name: &str) -> FileReport {
             FileReport::failure(file, "invalid-utf8", message, at)
         }
     }
+}
+
+/// No manifest is this large; a named path that never ends (`/dev/zero`) must not exhaust the memory.
+const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+fn read_bounded(path: &Path) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(io::Error::other(format!(
+            "larger than {} MiB: not a manifest",
+            MAX_FILE_BYTES / 1024 / 1024
+        )));
+    }
+    Ok(bytes)
 }
 
 /// The same engine as the editor: parse, diagnose, then resolve positions while the text is at hand.
