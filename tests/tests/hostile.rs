@@ -587,7 +587,11 @@ fn check_skips_endless_files_in_a_hostile_repository() {
     // neither block nor read forever (it used to grow by gigabytes a second).
     let dir = std::env::temp_dir().join(format!("podls-hostile-repo-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("tabs.yaml"), "kind: Pod\nspec:\n\tcontainers: []\n").unwrap();
+    std::fs::write(
+        dir.join("tabs.yaml"),
+        "kind: Pod\nspec:\n\tcontainers: []\n",
+    )
+    .unwrap();
     std::os::unix::fs::symlink("/dev/zero", dir.join("zero.yaml")).unwrap();
     let fifo = Command::new("mkfifo")
         .arg(dir.join("fifo.yaml"))
