@@ -26,7 +26,7 @@ fn keys(
 ) {
     match &doc.node(node).kind {
         NodeKind::Mapping { entries, .. } => {
-            for &(key, value) in entries {
+            for &(key, value) in entries.iter() {
                 let Some(name) = doc.scalar(key) else {
                     continue;
                 };

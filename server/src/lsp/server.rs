@@ -89,6 +89,12 @@ impl PodServer {
 
     /// Computes and publishes the diagnostics of `document`, unless a newer version arrived meanwhile.
     async fn publish_diagnostics(&self, uri: Uri, document: DocumentSnapshot) {
+        // The edit is applied; let requests that arrived with it (a completion while typing) answer first,
+        // and skip the work entirely when the next edit is already here.
+        tokio::task::yield_now().await;
+        if self.documents().version(&uri) != Some(document.version) {
+            return;
+        }
         let encoding = self.encoding();
         let Ok(found) = guard::catch_panic("diagnostics", || {
             diagnostics::diagnostics(&uri, &document, encoding)

@@ -5,11 +5,14 @@
 
 use std::cell::Cell;
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::{Marker, ScanError, TScalarStyle};
 
 use super::line_index::LineIndex;
-use super::tree::{Document, Node, NodeId, NodeKind, ScalarStyle, SyntaxError, TextRange};
+use super::tree::{Document, NodeData, NodeId, NodeKind, ScalarStyle, SyntaxError, TextRange};
 
 /// How many double-quoted scalars with `\'` escapes a document may have before the next one is an error.
 const MAX_LENIENT_ROUNDS: usize = 100;
@@ -54,9 +57,11 @@ pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
             });
         }
         let warnings = restore_single_quotes(&mut builder.nodes, current, &lenient_escapes);
+        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         let mut document = Document {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             range: TextRange::new(0, source.len()),
-            nodes: builder.nodes,
+            nodes: builder.nodes.into(),
             root: builder.root,
             errors,
             warnings,
@@ -124,7 +129,11 @@ fn single_quote_escapes(source: &str, at: usize) -> Vec<usize> {
 }
 
 /// Puts back the `'` of each lenient `\'` escape (parsed as `\"`) and returns a warning for each.
-fn restore_single_quotes(nodes: &mut [Node], source: &str, escapes: &[usize]) -> Vec<SyntaxError> {
+fn restore_single_quotes(
+    nodes: &mut [NodeData],
+    source: &str,
+    escapes: &[usize],
+) -> Vec<SyntaxError> {
     let mut warnings = Vec::new();
     for &at in escapes {
         let Some(node) = nodes.iter_mut().find(|n| {
@@ -154,7 +163,9 @@ fn restore_single_quotes(nodes: &mut [Node], source: &str, escapes: &[usize]) ->
         }
         if let NodeKind::Scalar { value, .. } = &mut node.kind {
             if let Some((pos, _)) = value.match_indices('"').nth(ordinal) {
-                value.replace_range(pos..pos + 1, "'");
+                let mut restored = value.to_string();
+                restored.replace_range(pos..pos + 1, "'");
+                *value = restored.into();
             }
         }
         warnings.push(SyntaxError {
@@ -184,7 +195,7 @@ enum Open {
 struct Builder<'a> {
     source: &'a str,
     lines: LineIndex,
-    nodes: Vec<Node>,
+    nodes: Vec<NodeData>,
     open: Vec<Open>,
     /// yaml-rust2 numbers anchors from 1 per parse; index = anchor id.
     anchors: Vec<Option<NodeId>>,
@@ -223,7 +234,7 @@ impl MarkedEventReceiver for Builder<'_> {
                 let id = self.push(
                     range,
                     NodeKind::Scalar {
-                        value,
+                        value: value.into(),
                         style,
                         tag,
                         null,
@@ -243,7 +254,7 @@ impl MarkedEventReceiver for Builder<'_> {
                 let id = self.push(
                     TextRange::empty(at),
                     NodeKind::Mapping {
-                        entries: Vec::new(),
+                        entries: Arc::default(),
                         flow,
                     },
                 );
@@ -261,7 +272,7 @@ impl MarkedEventReceiver for Builder<'_> {
                 let id = self.push(
                     TextRange::empty(at),
                     NodeKind::Sequence {
-                        items: Vec::new(),
+                        items: Arc::default(),
                         flow,
                     },
                 );
@@ -328,7 +339,7 @@ impl Builder<'_> {
                 Some(*parent)
             }
         };
-        self.nodes.push(Node {
+        self.nodes.push(NodeData {
             range,
             kind,
             parent,
@@ -378,10 +389,10 @@ impl Builder<'_> {
                     // A key whose value never came (the document broke off): give it an empty value.
                     let end = self.nodes[key.0 as usize].range.end;
                     let value = NodeId(self.nodes.len() as u32);
-                    self.nodes.push(Node {
+                    self.nodes.push(NodeData {
                         range: TextRange::empty(end),
                         kind: NodeKind::Scalar {
-                            value: String::new(),
+                            value: "".into(),
                             style: ScalarStyle::Plain,
                             tag: None,
                             null: true,
@@ -390,9 +401,23 @@ impl Builder<'_> {
                     });
                     entries.push((key, value));
                 }
-                (id, NodeKind::Mapping { entries, flow }, flow)
+                (
+                    id,
+                    NodeKind::Mapping {
+                        entries: entries.into(),
+                        flow,
+                    },
+                    flow,
+                )
             }
-            Open::Sequence { id, items, flow } => (id, NodeKind::Sequence { items, flow }, flow),
+            Open::Sequence { id, items, flow } => (
+                id,
+                NodeKind::Sequence {
+                    items: items.into(),
+                    flow,
+                },
+                flow,
+            ),
         };
         self.flow_depth -= usize::from(flow);
         let mut start = self.nodes[id.0 as usize].range.start;
@@ -429,7 +454,7 @@ impl Builder<'_> {
     }
 }
 
-fn last_child_end(nodes: &[Node], kind: &NodeKind) -> Option<usize> {
+fn last_child_end(nodes: &[NodeData], kind: &NodeKind) -> Option<usize> {
     match kind {
         NodeKind::Mapping { entries, .. } => entries.last().map(|(k, v)| {
             nodes[k.0 as usize]
@@ -442,7 +467,7 @@ fn last_child_end(nodes: &[Node], kind: &NodeKind) -> Option<usize> {
     }
 }
 
-fn first_child_start(nodes: &[Node], kind: &NodeKind) -> Option<usize> {
+fn first_child_start(nodes: &[NodeData], kind: &NodeKind) -> Option<usize> {
     match kind {
         NodeKind::Mapping { entries, .. } => entries
             .first()

@@ -110,7 +110,7 @@ fn in_comment(before: &str) -> bool {
 fn locate_in_tree(text: &str, doc: &Document, offset: usize) -> Option<CursorContext> {
     doc.root?;
     // The innermost scalar under the cursor (its end included, so a cursor right after a word is on it).
-    let scalar = (0..doc.nodes.len() as u32)
+    let scalar = (0..doc.node_count() as u32)
         .map(NodeId)
         .filter(|&id| {
             let node = doc.node(id);
@@ -148,7 +148,7 @@ fn locate_in_tree(text: &str, doc: &Document, offset: usize) -> Option<CursorCon
         });
     }
     // Between the entries of a flow mapping: a new key of that mapping.
-    let flow_mapping = (0..doc.nodes.len() as u32)
+    let flow_mapping = (0..doc.node_count() as u32)
         .map(NodeId)
         .filter(|&id| {
             let node = doc.node(id);

@@ -9,23 +9,30 @@ use super::TextRange;
 pub fn document_spans(text: &str) -> Vec<TextRange> {
     let mut spans = Vec::new();
     let mut start = 0;
-    let mut has_content = false;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let line_start = offset;
-        offset += line.len();
-        if is_marker(line, "---") {
-            if has_content || spans.is_empty() && !only_trivia(&text[start..line_start]) {
-                spans.push(TextRange::new(start, line_start));
-                start = line_start;
+    // Whether the current span opened with a `---` line: then the next `---` closes it.
+    let mut opened_by_marker = false;
+    // Runs on every edit: only lines that start with `-` or `.` can be markers; find them with memchr.
+    let bytes = text.as_bytes();
+    let line_starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+    for line_start in line_starts {
+        if line_start >= text.len() {
+            break;
+        }
+        if matches!(bytes[line_start], b'-' | b'.') {
+            let line_end = memchr::memchr(b'\n', &bytes[line_start..])
+                .map_or(text.len(), |i| line_start + i + 1);
+            let line = &text[line_start..line_end];
+            if is_marker(line, "---") {
+                if opened_by_marker || !only_trivia(&text[start..line_start]) {
+                    spans.push(TextRange::new(start, line_start));
+                    start = line_start;
+                }
+                opened_by_marker = true;
+            } else if is_marker(line, "...") {
+                spans.push(TextRange::new(start, line_end));
+                start = line_end;
+                opened_by_marker = false;
             }
-            has_content = true;
-        } else if is_marker(line, "...") {
-            spans.push(TextRange::new(start, offset));
-            start = offset;
-            has_content = false;
-        } else if !only_trivia(line) {
-            has_content = true;
         }
     }
     if start < text.len() || spans.is_empty() {

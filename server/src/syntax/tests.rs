@@ -36,7 +36,7 @@ fn dump_node(text: &str, doc: &Document, id: NodeId, depth: usize, out: &mut Str
                 if *flow { " flow" } else { "" },
                 covered
             ));
-            for (key, value) in entries {
+            for (key, value) in entries.iter() {
                 dump_node(text, doc, *key, depth + 1, out);
                 dump_node(text, doc, *value, depth + 2, out);
             }
@@ -47,7 +47,7 @@ fn dump_node(text: &str, doc: &Document, id: NodeId, depth: usize, out: &mut Str
                 if *flow { " flow" } else { "" },
                 covered
             ));
-            for item in items {
+            for item in items.iter() {
                 dump_node(text, doc, *item, depth + 1, out);
             }
         }
@@ -355,7 +355,7 @@ fn nesting_ten_thousand_levels_deep_does_not_overflow_the_stack() {
     let text = format!("a:\n{}x\n", "- ".repeat(10_000));
     let doc = &parse(&text).documents[0];
     assert!(doc.errors.is_empty(), "{:?}", doc.errors);
-    assert!(doc.nodes.len() > 10_000);
+    assert!(doc.node_count() > 10_000);
 }
 
 #[test]

@@ -64,16 +64,17 @@ pub enum ScalarStyle {
 pub enum NodeKind {
     /// `entries` are (key, value) pairs in source order; a key without a value has an empty scalar value.
     Mapping {
-        entries: Vec<(NodeId, NodeId)>,
+        entries: Arc<[(NodeId, NodeId)]>,
         flow: bool,
     },
     Sequence {
-        items: Vec<NodeId>,
+        items: Arc<[NodeId]>,
         flow: bool,
     },
     /// `null` is true for the empty value of `key:` (nothing written), not for the word `null`.
     Scalar {
-        value: String,
+        /// Shared: copying a document (to move it after an edit before it) must not copy its strings.
+        value: Arc<str>,
         style: ScalarStyle,
         tag: Option<String>,
         null: bool,
@@ -84,10 +85,20 @@ pub enum NodeKind {
     },
 }
 
+/// A node as stored: its range is relative to the start of its document, so that moving a document (an edit
+/// before it changed the length of the text) changes one number instead of every node.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Node {
+pub(crate) struct NodeData {
+    pub(crate) range: TextRange,
+    pub(crate) kind: NodeKind,
+    pub(crate) parent: Option<NodeId>,
+}
+
+/// A node as read: its range in the file's text.
+#[derive(Clone, Copy, Debug)]
+pub struct Node<'a> {
     pub range: TextRange,
-    pub kind: NodeKind,
+    pub kind: &'a NodeKind,
     pub parent: Option<NodeId>,
 }
 
@@ -98,10 +109,14 @@ pub struct SyntaxError {
 }
 
 /// One `---` document: its span in the file, its tree (none when empty) and its syntax errors.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Document {
+    /// Unique per parse: a document moved by an edit elsewhere keeps its id (its content is the same), a
+    /// re-parsed one gets a new id. Caches of per-document results key on it.
+    pub id: u64,
     pub range: TextRange,
-    pub nodes: Vec<Node>,
+    /// Shared between the versions of a document that only moved.
+    pub(crate) nodes: Arc<[NodeData]>,
     pub root: Option<NodeId>,
     pub errors: Vec<SyntaxError>,
     /// What parses, but only because podls reads it as Kubernetes does (e.g. Go YAML's `\'` escape).
@@ -127,13 +142,39 @@ impl YamlFile {
     }
 }
 
+/// Two documents are equal when they say the same at the same place, whichever parse made them (`id`).
+impl PartialEq for Document {
+    fn eq(&self, other: &Self) -> bool {
+        self.range == other.range
+            && self.nodes == other.nodes
+            && self.root == other.root
+            && self.errors == other.errors
+            && self.warnings == other.warnings
+            && self.parsed_until == other.parsed_until
+    }
+}
+
 impl Document {
-    pub fn node(&self, id: NodeId) -> &Node {
-        &self.nodes[id.0 as usize]
+    pub fn node(&self, id: NodeId) -> Node<'_> {
+        let data = &self.nodes[id.0 as usize];
+        Node {
+            range: data.range.shifted(self.range.start as isize),
+            kind: &data.kind,
+            parent: data.parent,
+        }
     }
 
-    pub fn root_node(&self) -> Option<&Node> {
+    pub fn root_node(&self) -> Option<Node<'_>> {
         self.root.map(|id| self.node(id))
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Every node, in the order the parser met them.
+    pub fn node_ids(&self) -> impl Iterator<Item = NodeId> + '_ {
+        (0..self.nodes.len() as u32).map(NodeId)
     }
 
     /// Follows an alias to the node it names (one step: anchors cannot point at aliases).
@@ -141,21 +182,21 @@ impl Document {
         match self.node(id).kind {
             NodeKind::Alias {
                 target: Some(target),
-            } => target,
+            } => *target,
             _ => id,
         }
     }
 
     /// The entries of a mapping (after resolving an alias), empty for anything else.
     pub fn entries(&self, id: NodeId) -> &[(NodeId, NodeId)] {
-        match &self.node(self.resolve(id)).kind {
+        match self.node(self.resolve(id)).kind {
             NodeKind::Mapping { entries, .. } => entries,
             _ => &[],
         }
     }
 
     pub fn items(&self, id: NodeId) -> &[NodeId] {
-        match &self.node(self.resolve(id)).kind {
+        match self.node(self.resolve(id)).kind {
             NodeKind::Sequence { items, .. } => items,
             _ => &[],
         }
@@ -163,7 +204,7 @@ impl Document {
 
     /// The scalar text of a node, if it is a scalar (after resolving an alias).
     pub fn scalar(&self, id: NodeId) -> Option<&str> {
-        match &self.node(self.resolve(id)).kind {
+        match self.node(self.resolve(id)).kind {
             NodeKind::Scalar { value, .. } => Some(value),
             _ => None,
         }
@@ -187,14 +228,12 @@ impl Document {
         matches!(self.node(id).kind, NodeKind::Scalar { null: true, .. })
     }
 
-    /// A copy of this document moved by `delta` bytes (another document before it changed length).
+    /// This document moved by `delta` bytes (another document before it changed length): its nodes are
+    /// shared, not copied.
     pub fn shifted(&self, delta: isize) -> Document {
         let mut doc = self.clone();
         doc.range = doc.range.shifted(delta);
         doc.parsed_until = doc.parsed_until.checked_add_signed(delta).unwrap_or(0);
-        for node in &mut doc.nodes {
-            node.range = node.range.shifted(delta);
-        }
         for error in doc.errors.iter_mut().chain(doc.warnings.iter_mut()) {
             error.range = error.range.shifted(delta);
         }

@@ -1,6 +1,7 @@
-//! Diagnostics of a file that is being edited, re-using the results of every `---` document whose text did
-//! not change: a document's diagnostics depend on its own text only, so after an edit in one Pod of a
-//! 10,000-line file only that Pod is analysed again; the others' diagnostics move to their new offsets.
+//! Diagnostics of a file that is being edited, re-using the results of every `---` document the edit did not
+//! re-parse (same `Document::id`): a document's diagnostics depend on its own text only, so after an edit in
+//! one Pod of a 10,000-line file only that Pod is analysed again; the others' diagnostics move to their new
+//! offsets.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -10,30 +11,21 @@ use crate::syntax::{TextRange, YamlFile};
 
 #[derive(Default)]
 pub struct DiagnosticsCache {
-    /// A document's text → where it started and its diagnostics.
-    by_text: HashMap<Arc<str>, (usize, Arc<Vec<Diagnostic>>)>,
+    /// A document's id → where it started when its diagnostics were computed, and those diagnostics.
+    by_document: HashMap<u64, (usize, Arc<Vec<Diagnostic>>)>,
 }
 
 impl DiagnosticsCache {
     /// The same as `diagnostics(text, file)`, computing only what the previous call did not see.
     pub fn diagnostics(&mut self, text: &str, file: &YamlFile) -> Vec<Diagnostic> {
-        let mut previous = std::mem::take(&mut self.by_text);
+        let mut previous = std::mem::take(&mut self.by_document);
         let mut out = Vec::new();
         for doc in &file.documents {
-            let source = &text[doc.range.as_range()];
-            let (start, found) = match previous.remove_entry(source) {
-                Some((key, (start, found))) => {
-                    // Kept with the offset its diagnostics were computed at.
-                    self.by_text.insert(key, (start, Arc::clone(&found)));
-                    (start, found)
-                }
-                None => {
-                    let found = Arc::new(document_diagnostics(text, doc));
-                    self.by_text
-                        .insert(Arc::from(source), (doc.range.start, Arc::clone(&found)));
-                    (doc.range.start, found)
-                }
-            };
+            let (start, found) = previous
+                .remove(&doc.id)
+                .unwrap_or_else(|| (doc.range.start, Arc::new(document_diagnostics(text, doc))));
+            // Kept with the offset its diagnostics were computed at.
+            self.by_document.insert(doc.id, (start, Arc::clone(&found)));
             let delta = doc.range.start as isize - start as isize;
             out.extend(found.iter().map(|d| {
                 if delta == 0 {

@@ -8,12 +8,12 @@ use super::Diagnostic;
 use crate::syntax::{Document, NodeId, NodeKind, TextRange};
 
 pub(super) fn check(text: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
-    for node in &doc.nodes {
-        let NodeKind::Mapping { entries, flow } = &node.kind else {
+    for id in doc.node_ids() {
+        let NodeKind::Mapping { entries, flow } = doc.node(id).kind else {
             continue;
         };
         let mut first: HashMap<&str, NodeId> = HashMap::new();
-        for &(key, value) in entries {
+        for &(key, value) in entries.iter() {
             let Some(name) = doc.scalar(key) else {
                 continue;
             };
