@@ -86,6 +86,35 @@ pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     out.push(conflict(cx, visit, key, "`allowPrivilegeEscalation: false` cannot be combined with `privileged: true` (a privileged container can always escalate)"));
                 }
             }
+            // ValidateSecurityContext: CAP_SYS_ADMIN implies escalation.
+            let sys_admin = entry(cx.doc, visit.node, "capabilities")
+                .and_then(|(_, caps)| entry(cx.doc, caps, "add"))
+                .is_some_and(|(_, add)| {
+                    cx.doc
+                        .items(add)
+                        .iter()
+                        .any(|&c| cx.doc.scalar(c) == Some("CAP_SYS_ADMIN"))
+                });
+            if sys_admin && boolean(cx.doc, visit.node, "allowPrivilegeEscalation") == Some(false) {
+                if let Some((key, _)) = entry(cx.doc, visit.node, "allowPrivilegeEscalation") {
+                    out.push(conflict(cx, visit, key, "`allowPrivilegeEscalation: false` cannot be combined with adding `CAP_SYS_ADMIN` (that capability allows escalation)"));
+                }
+            }
+            // procMount: Unmasked only in a user namespace (`hostUsers: false`).
+            if text(cx.doc, visit.node, "procMount") == Some("Unmasked") {
+                let host_users =
+                    cx.doc
+                        .get_path(&["spec", "hostUsers"])
+                        .and_then(|v| match scalar(cx.doc, v) {
+                            Some(Scalar::Bool(b)) => Some(b),
+                            _ => None,
+                        });
+                if host_users != Some(false) {
+                    if let Some((key, _)) = entry(cx.doc, visit.node, "procMount") {
+                        out.push(conflict(cx, visit, key, "`procMount: Unmasked` requires `spec.hostUsers: false` (the pod must run in its own user namespace)"));
+                    }
+                }
+            }
         }
         "VolumeMount" if text(cx.doc, visit.node, "subPath").is_some_and(|s| !s.is_empty()) => {
             if let Some((key, _)) = entry(cx.doc, visit.node, "subPathExpr") {

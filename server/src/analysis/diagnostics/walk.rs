@@ -5,8 +5,8 @@
 
 use super::value::{Scalar, scalar};
 use super::{
-    Context, Diagnostic, conflicts, enums, names, quantity, ranges, references, required, types,
-    unknown_fields, warnings,
+    Context, Diagnostic, conflicts, enums, names, paths, quantity, ranges, references, required,
+    types, unknown_fields, warnings,
 };
 use crate::schema::{Field, FieldType};
 use crate::syntax::{NodeId, PathSegment, TextRange};
@@ -72,6 +72,7 @@ const RULES: &[Rule] = &[
     required::check,
     enums::check,
     names::check,
+    paths::check,
     ranges::check,
     quantity::check,
     references::check,

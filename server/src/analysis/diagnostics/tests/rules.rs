@@ -508,3 +508,30 @@ spec:
         "#]],
     );
 }
+
+#[test]
+fn paths_inside_volumes_stay_inside() {
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n    image: nginx:1\n    volumeMounts:\n    - name: v\n      mountPath: /data\n      subPath: ../etc\n    - name: h\n      mountPath: /host\n      subPath: logs/app\n  volumes:\n  - name: v\n    configMap:\n      name: cm\n      items:\n      - key: k\n        path: /abs/file\n  - name: h\n    hostPath:\n      path: /var/../etc\n",
+        expect![[r#"
+            12:16-12:22 error[invalid-path] `subPath` must not contain a `..` element, found `../etc`
+            22:15-22:24 error[invalid-path] `path` must be a relative path inside the volume, found the absolute path `/abs/file`
+            25:13-25:24 error[invalid-path] `path` must not contain a `..` element, found `/var/../etc`
+        "#]],
+    );
+}
+
+#[test]
+fn security_context_escalation_and_proc_mount() {
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n    image: nginx:1\n    securityContext:\n      allowPrivilegeEscalation: false\n      procMount: Unmasked\n      capabilities:\n        add: [CAP_SYS_ADMIN]\n",
+        expect![[r#"
+            10:7-10:31 error[conflicting-fields] `allowPrivilegeEscalation: false` cannot be combined with adding `CAP_SYS_ADMIN` (that capability allows escalation)
+            11:7-11:16 error[conflicting-fields] `procMount: Unmasked` requires `spec.hostUsers: false` (the pod must run in its own user namespace)
+        "#]],
+    );
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  hostUsers: false\n  containers:\n  - name: c\n    image: nginx:1\n    securityContext:\n      allowPrivilegeEscalation: false\n      procMount: Unmasked\n      capabilities:\n        add: [NET_ADMIN]\n",
+        expect![[""]],
+    );
+}
