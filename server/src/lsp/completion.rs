@@ -82,6 +82,7 @@ pub fn completion(
                 })
             }),
             sort_text: Some(item.sort_text),
+            filter_text: item.filter_text,
             insert_text_format: Some(if item.is_snippet {
                 InsertTextFormat::SNIPPET
             } else {

@@ -77,6 +77,7 @@ fn field_item(
             DocStyle::Markdown,
         )),
         sort_text: format!("{}{}", if field.required { 0 } else { 1 }, field.name),
+        filter_text: None,
         edit: TextEdit {
             range: site.range,
             new_text: format!("{lead}{body}"),

@@ -57,6 +57,8 @@ pub struct CompletionItem {
     /// Markdown, in the user's language (the same text hover shows).
     pub documentation: Option<String>,
     pub sort_text: String,
+    /// What the client matches the typed text against, when it is not the label (a quoted value).
+    pub filter_text: Option<String>,
     pub edit: TextEdit,
     /// `edit.new_text` holds snippet placeholders.
     pub is_snippet: bool,

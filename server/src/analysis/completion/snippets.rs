@@ -103,6 +103,7 @@ fn item(
         documentation: Some(format!("```yaml\n{}{}\n```", lead, plain(&snippet))),
         // Before the fields: where a skeleton fits, it is what a person starting an object wants first.
         sort_text: format!("!{order}"),
+        filter_text: None,
         edit: TextEdit {
             range: site.range,
             new_text: format!("{lead}{new_text}"),

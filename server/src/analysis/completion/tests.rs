@@ -1124,3 +1124,25 @@ fn completion_latency_on_a_10000_line_file() {
         assert!(count > 0, "{what}");
     }
 }
+
+#[test]
+fn a_quoted_value_keeps_its_quotes() {
+    check(
+        "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: a\n    imagePullPolicy: \"If$0\"\n",
+        expect![[r#"
+            replaces "\"If\""
+            Always "\"Always\""
+            IfNotPresent "\"IfNotPresent\""
+            Never "\"Never\""
+        "#]],
+    );
+    check(
+        "apiVersion: v1\nkind: Pod\nspec:\n  restartPolicy: 'Ne$0\n",
+        expect![[r#"
+            replaces "'Ne"
+            Always "'Always'"
+            Never "'Never'"
+            OnFailure "'OnFailure'"
+        "#]],
+    );
+}

@@ -74,15 +74,25 @@ pub(super) fn value_item(
     } else {
         ""
     };
+    // A value being typed inside quotes keeps them (`"If` → `"IfNotPresent"`).
+    let quote = site.text[site.range.as_range()]
+        .chars()
+        .next()
+        .filter(|c| *c == '"' || *c == '\'');
+    let quoted = match quote {
+        Some(q) => format!("{q}{value}{q}"),
+        None => value.to_string(),
+    };
     CompletionItem {
         label: value.to_string(),
         kind: CompletionKind::Value,
         detail,
         documentation,
         sort_text: format!("{order:03}"),
+        filter_text: quote.map(|_| quoted.clone()),
         edit: TextEdit {
             range: site.range,
-            new_text: format!("{lead}{value}"),
+            new_text: format!("{lead}{quoted}"),
         },
         is_snippet: false,
     }
