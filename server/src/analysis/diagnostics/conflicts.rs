@@ -56,6 +56,7 @@ pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             out,
         ),
         "Volume" => at_most_one_source(cx, visit, out),
+        "SleepAction" => sleep_within_grace_period(cx, visit, out),
         "VolumeProjection" => {
             let options: Vec<&str> = cx
                 .schema
@@ -733,5 +734,32 @@ fn host_ports(
                 seen.push((id, key));
             }
         }
+    }
+}
+
+/// A `sleep` hook may not outlast the pod's grace period (`validateSleepAction`): the kubelet kills the
+/// container when `terminationGracePeriodSeconds` (30 by default) runs out.
+fn sleep_within_grace_period(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    let Some((key, value)) = entry(cx.doc, visit.node, "seconds") else {
+        return;
+    };
+    let Some(Scalar::Int(seconds)) = scalar(cx.doc, value) else {
+        return;
+    };
+    let grace = cx
+        .doc
+        .get_path(&["spec", "terminationGracePeriodSeconds"])
+        .and_then(|v| match scalar(cx.doc, v) {
+            Some(Scalar::Int(g)) => Some(g),
+            _ => None,
+        })
+        .unwrap_or(30);
+    if seconds > grace {
+        out.push(conflict(
+            cx,
+            visit,
+            key,
+            &format!("`sleep.seconds` ({seconds}) must not exceed the pod's `terminationGracePeriodSeconds` ({grace}): the container is killed before the sleep ends"),
+        ));
     }
 }

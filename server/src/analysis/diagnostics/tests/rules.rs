@@ -535,3 +535,17 @@ fn security_context_escalation_and_proc_mount() {
         expect![[""]],
     );
 }
+
+#[test]
+fn sleep_hooks_end_within_the_grace_period() {
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n    image: nginx:1\n    lifecycle:\n      preStop:\n        sleep:\n          seconds: 45\n",
+        expect![[r#"
+            12:11-12:18 error[conflicting-fields] `sleep.seconds` (45) must not exceed the pod's `terminationGracePeriodSeconds` (30): the container is killed before the sleep ends
+        "#]],
+    );
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  terminationGracePeriodSeconds: 60\n  containers:\n  - name: c\n    image: nginx:1\n    lifecycle:\n      preStop:\n        sleep:\n          seconds: 45\n",
+        expect![[""]],
+    );
+}
