@@ -154,7 +154,7 @@ pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn conflict(cx: &Context, visit: &Visit, at: NodeId, message: &str) -> Diagnostic {
+pub(super) fn conflict(cx: &Context, visit: &Visit, at: NodeId, message: &str) -> Diagnostic {
     let mut path = visit.path.clone();
     if let Some(name) = cx.doc.scalar(at).filter(|_| Some(at) != visit.key) {
         path.push(PathSegment::Key(name.to_string()));
@@ -168,7 +168,7 @@ fn conflict(cx: &Context, visit: &Visit, at: NodeId, message: &str) -> Diagnosti
 }
 
 /// The (key, value) of a field written with a non-null value.
-fn entry(doc: &Document, mapping: NodeId, name: &str) -> Option<(NodeId, NodeId)> {
+pub(super) fn entry(doc: &Document, mapping: NodeId, name: &str) -> Option<(NodeId, NodeId)> {
     doc.entries(mapping)
         .iter()
         .find(|(k, v)| {
@@ -177,21 +177,21 @@ fn entry(doc: &Document, mapping: NodeId, name: &str) -> Option<(NodeId, NodeId)
         .copied()
 }
 
-fn text<'a>(doc: &'a Document, mapping: NodeId, name: &str) -> Option<&'a str> {
+pub(super) fn text<'a>(doc: &'a Document, mapping: NodeId, name: &str) -> Option<&'a str> {
     match scalar(doc, entry(doc, mapping, name)?.1)? {
         Scalar::Str(s) => Some(s),
         _ => None,
     }
 }
 
-fn boolean(doc: &Document, mapping: NodeId, name: &str) -> Option<bool> {
+pub(super) fn boolean(doc: &Document, mapping: NodeId, name: &str) -> Option<bool> {
     match scalar(doc, entry(doc, mapping, name)?.1)? {
         Scalar::Bool(b) => Some(b),
         _ => None,
     }
 }
 
-fn integer(doc: &Document, mapping: NodeId, name: &str) -> Option<i128> {
+pub(super) fn integer(doc: &Document, mapping: NodeId, name: &str) -> Option<i128> {
     match scalar(doc, entry(doc, mapping, name)?.1)? {
         Scalar::Int(i) => Some(i),
         _ => None,

@@ -7,6 +7,7 @@ mod conflicts;
 mod duplicate_keys;
 mod enums;
 mod names;
+mod os;
 mod paths;
 mod quantity;
 mod ranges;

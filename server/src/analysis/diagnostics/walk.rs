@@ -5,8 +5,8 @@
 
 use super::value::{Scalar, scalar};
 use super::{
-    Context, Diagnostic, conflicts, enums, names, paths, quantity, ranges, references, required,
-    types, unknown_fields, warnings,
+    Context, Diagnostic, conflicts, enums, names, os, paths, quantity, ranges, references,
+    required, types, unknown_fields, warnings,
 };
 use crate::schema::{Field, FieldType};
 use crate::syntax::{NodeId, PathSegment, TextRange};
@@ -77,6 +77,7 @@ const RULES: &[Rule] = &[
     quantity::check,
     references::check,
     conflicts::check,
+    os::check,
     warnings::check,
 ];
 

@@ -549,3 +549,27 @@ fn sleep_hooks_end_within_the_grace_period() {
         expect![[""]],
     );
 }
+
+#[test]
+fn os_specific_security_fields() {
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  os:\n    name: windows\n  hostUsers: false\n  securityContext:\n    fsGroup: 1000\n    runAsNonRoot: true\n    windowsOptions:\n      runAsUserName: ContainerUser\n  containers:\n  - name: c\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    securityContext:\n      privileged: false\n      capabilities:\n        drop: [ALL]\n",
+        expect![[r#"
+            8:3-8:12 error[conflicting-fields] `hostUsers` is Linux-only and cannot be set for a pod with `os.name: windows`; remove it or change `spec.os.name`
+            10:5-10:12 error[conflicting-fields] `fsGroup` is Linux-only and cannot be set for a pod with `os.name: windows`; remove it or change `spec.os.name`
+            18:7-18:17 error[conflicting-fields] `privileged` is Linux-only and cannot be set for a pod with `os.name: windows`; remove it or change `spec.os.name`
+            19:7-19:19 error[conflicting-fields] `capabilities` is Linux-only and cannot be set for a pod with `os.name: windows`; remove it or change `spec.os.name`
+        "#]],
+    );
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  os:\n    name: linux\n  securityContext:\n    runAsNonRoot: true\n    windowsOptions:\n      runAsUserName: ContainerUser\n  containers:\n  - name: c\n    image: nginx:1\n    securityContext:\n      privileged: false\n      windowsOptions:\n        hostProcess: false\n",
+        expect![[r#"
+            10:5-10:19 error[conflicting-fields] `windowsOptions` is Windows-only and cannot be set for a pod with `os.name: linux`; remove it or change `spec.os.name`
+            17:7-17:21 error[conflicting-fields] `windowsOptions` is Windows-only and cannot be set for a pod with `os.name: linux`; remove it or change `spec.os.name`
+        "#]],
+    );
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  securityContext:\n    fsGroup: 1000\n    windowsOptions:\n      runAsUserName: ContainerUser\n  containers:\n  - name: c\n    image: nginx:1\n",
+        expect![[""]],
+    );
+}
