@@ -10,6 +10,7 @@ use podls::syntax;
 use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent, Uri};
 
 #[path = "common.rs"]
+#[path = "../../server/tests/invariants/mod.rs"]
 mod common;
 
 #[derive(Arbitrary, Debug)]

@@ -6,6 +6,7 @@ use libfuzzer_sys::fuzz_target;
 use podls::syntax::{self, TextRange};
 
 #[path = "common.rs"]
+#[path = "../../server/tests/invariants/mod.rs"]
 mod common;
 
 fuzz_target!(|data: (&str, u16, u16, &str, u16)| {

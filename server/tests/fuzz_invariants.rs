@@ -2,66 +2,19 @@
 //! YAML-ish text and edit sequences through parse, re-parse, the LSP document store and every analysis. No
 //! panic; every returned range inside the text on char boundaries; an incremental re-parse equals a fresh one.
 
-use podls::analysis::{self, CompletionOptions};
 use podls::lsp::{DocumentStore, PositionEncoding};
-use podls::schema::Locale;
 use podls::syntax::{self, TextRange, YamlFile};
 use proptest::prelude::*;
 use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent, Uri};
 
-fn check_range(text: &str, range: TextRange, what: &str) {
-    assert!(range.start <= range.end, "{what}: reversed {range:?}");
-    assert!(
-        range.end <= text.len(),
-        "{what}: {range:?} past the end {}",
-        text.len()
-    );
-    assert!(
-        text.is_char_boundary(range.start) && text.is_char_boundary(range.end),
-        "{what}: {range:?} splits a char"
-    );
-}
+mod invariants;
 
-/// `offset` clamped and moved back to a char boundary, as the LSP layer hands offsets to the analyses.
-fn snap(text: &str, offset: usize) -> usize {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
-}
+use invariants::{analyse_at, diagnose, snap};
 
 fn analyse(text: &str, file: &YamlFile, offsets: &[usize]) {
-    for diagnostic in analysis::diagnostics(text, file) {
-        check_range(text, diagnostic.range, "diagnostic");
-        for (range, _) in &diagnostic.related {
-            check_range(text, *range, "related information");
-        }
-    }
+    diagnose(text, file);
     for &offset in offsets {
-        let offset = snap(text, offset);
-        if let Some(doc) = file.document_at(offset) {
-            syntax::locate(text, doc, offset);
-        }
-        if let Some(hover) = analysis::hover(text, file, offset, Locale::En) {
-            check_range(text, hover.range, "hover");
-        }
-        for trigger in [None, Some(' '), Some(':'), Some('-')] {
-            let options = CompletionOptions {
-                trigger,
-                ..CompletionOptions::default()
-            };
-            for item in
-                analysis::completions(text, file, offset, options).map_or(vec![], |l| l.items)
-            {
-                check_range(text, item.edit.range, "completion edit");
-            }
-        }
-        for fix in analysis::fixes(text, file, TextRange::new(offset, offset)) {
-            for (range, _) in &fix.edits {
-                check_range(text, *range, "fix edit");
-            }
-        }
+        analyse_at(text, file, offset);
     }
 }
 

@@ -20,7 +20,6 @@ pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     if field.enum_values.is_empty() || allowed(field, value) {
         return;
     }
-    let range = visit.range(cx);
     let candidates = field.enum_values.iter().filter(|v| !v.is_empty());
     let suggestion = closest(value, candidates.map(String::as_str));
     let mut message = format!(
@@ -31,18 +30,7 @@ pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     if let Some(pattern) = &field.enum_pattern {
         message.push_str(&format!(" (or a value matching `{pattern}`)"));
     }
-    if let Some(known) = suggestion {
-        message.push_str(&format!("; did you mean `{known}`?"));
-    }
-    let mut diagnostic = Diagnostic::error("invalid-enum", range, message).at(&visit.path);
-    if let Some(known) = suggestion {
-        diagnostic = diagnostic.fix(
-            format!("Change `{value}` to `{known}`"),
-            vec![(range, requote(cx.source(visit.written), known))],
-            true,
-        );
-    }
-    out.push(diagnostic);
+    out.push(invalid_value(cx, visit, value, message, suggestion));
 }
 
 fn allowed(field: &crate::schema::Field, value: &str) -> bool {
@@ -136,9 +124,8 @@ fn selector(
         return;
     }
     let name = visit.field.map_or("", |f| f.name.as_str());
-    let range = visit.range(cx);
     let suggestion = closest(value, selectable.values.iter().copied());
-    let mut message = format!(
+    let message = format!(
         "`{value}` is not a supported `{name}` here; allowed: {}, or {}…",
         one_of(selectable.values),
         selectable
@@ -148,16 +135,29 @@ fn selector(
             .collect::<Vec<_>>()
             .join(" / ")
     );
+    out.push(invalid_value(cx, visit, value, message, suggestion));
+}
+
+/// The `invalid-enum` diagnostic: the message, "did you mean" and the fix that writes the suggestion (in the
+/// quotes the user wrote).
+fn invalid_value(
+    cx: &Context,
+    visit: &Visit,
+    value: &str,
+    mut message: String,
+    suggestion: Option<&str>,
+) -> Diagnostic {
+    let range = visit.range(cx);
     if let Some(known) = suggestion {
         message.push_str(&format!("; did you mean `{known}`?"));
     }
-    let mut diagnostic = Diagnostic::error("invalid-enum", range, message).at(&visit.path);
-    if let Some(known) = suggestion {
-        diagnostic = diagnostic.fix(
+    let diagnostic = Diagnostic::error("invalid-enum", range, message).at(&visit.path);
+    match suggestion {
+        Some(known) => diagnostic.fix(
             format!("Change `{value}` to `{known}`"),
             vec![(range, requote(cx.source(visit.written), known))],
             true,
-        );
+        ),
+        None => diagnostic,
     }
-    out.push(diagnostic);
 }

@@ -1,5 +1,5 @@
-//! What every target checks at an offset: each analysis runs without panicking and returns ranges inside
-//! the text, on char boundaries.
+//! What the fuzz targets (fuzz/) and the property tests (fuzz_invariants.rs) check, written once: each
+//! analysis runs without panicking and returns ranges inside the text, on char boundaries.
 
 use podls::analysis::{self, CompletionOptions};
 use podls::schema::Locale;
@@ -7,7 +7,11 @@ use podls::syntax::{self, TextRange, YamlFile};
 
 pub fn check_range(text: &str, range: TextRange, what: &str) {
     assert!(range.start <= range.end, "{what}: reversed {range:?}");
-    assert!(range.end <= text.len(), "{what}: {range:?} past the end {}", text.len());
+    assert!(
+        range.end <= text.len(),
+        "{what}: {range:?} past the end {}",
+        text.len()
+    );
     assert!(
         text.is_char_boundary(range.start) && text.is_char_boundary(range.end),
         "{what}: {range:?} splits a char"
