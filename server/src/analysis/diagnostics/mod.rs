@@ -4,6 +4,7 @@
 
 mod cache;
 mod conflicts;
+mod devices;
 mod duplicate_keys;
 mod enums;
 mod names;

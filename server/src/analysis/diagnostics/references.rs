@@ -1,6 +1,6 @@
 //! Names that must be unique or must name something: `duplicate-name` (container names across init,
-//! regular and ephemeral containers; volume names; port names and mount paths within a container) and
-//! `unresolved-reference` (a volumeMount naming no volume, a probe's named port the container does not
+//! regular and ephemeral containers; volume names; port names, mount and device paths within a container) and
+//! `unresolved-reference` (a volumeMount or volumeDevice naming no volume, a probe's named port the container does not
 //! declare, an ephemeral container's target). From `ValidatePodSpec` / `validateContainers` /
 //! `ValidateVolumeMounts` (k8s-facts §3.2–3.3).
 
@@ -67,21 +67,32 @@ pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 }
             }
         }
-        let mut paths = Unique::new(
-            "mountPath",
-            "each volumeMount of a container needs its own mountPath",
-        );
-        if let Some(mounts) = doc.get(*container, "volumeMounts") {
-            for (i, mount) in doc.items(mounts).iter().enumerate() {
-                if let Some(path) = named(doc, *mount, "mountPath") {
+        for (list, path_field, rule) in [
+            (
+                "volumeMounts",
+                "mountPath",
+                "each volumeMount of a container needs its own mountPath",
+            ),
+            (
+                "volumeDevices",
+                "devicePath",
+                "each volumeDevice of a container needs its own devicePath",
+            ),
+        ] {
+            let mut paths = Unique::new(path_field, rule);
+            let Some(items) = doc.get(*container, list) else {
+                continue;
+            };
+            for (i, item) in doc.items(items).iter().enumerate() {
+                if let Some(path) = named(doc, *item, path_field) {
                     paths.add(
                         cx,
                         path,
-                        at(&[key("volumeMounts"), PathSegment::Index(i), key("mountPath")]),
+                        at(&[key(list), PathSegment::Index(i), key(path_field)]),
                         out,
                     );
                 }
-                let Some(name) = named(doc, *mount, "name") else {
+                let Some(name) = named(doc, *item, "name") else {
                     continue;
                 };
                 let value = doc.scalar(name).unwrap_or_default();
@@ -96,7 +107,7 @@ pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                             ),
                         )
                         .at(&at(&[
-                            key("volumeMounts"),
+                            key(list),
                             PathSegment::Index(i),
                             key("name"),
                         ])),

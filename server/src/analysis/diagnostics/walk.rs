@@ -5,7 +5,7 @@
 
 use super::value::{Scalar, scalar};
 use super::{
-    Context, Diagnostic, conflicts, enums, names, os, paths, quantity, ranges, references,
+    Context, Diagnostic, conflicts, devices, enums, names, os, paths, quantity, ranges, references,
     required, types, unknown_fields, warnings,
 };
 use crate::schema::{Field, FieldType};
@@ -78,6 +78,7 @@ const RULES: &[Rule] = &[
     references::check,
     conflicts::check,
     os::check,
+    devices::check,
     warnings::check,
 ];
 

@@ -573,3 +573,21 @@ fn os_specific_security_fields() {
         expect![[""]],
     );
 }
+
+#[test]
+fn volume_devices() {
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n    image: nginx:1\n    volumeDevices:\n    - name: block\n      devicePath: /dev/xvda\n    - name: scratch\n      devicePath: /dev/xvdb\n    volumeMounts:\n    - name: config\n      mountPath: /etc/app\n  volumes:\n  - name: block\n    persistentVolumeClaim:\n      claimName: data\n  - name: scratch\n    ephemeral:\n      volumeClaimTemplate:\n        spec:\n          accessModes: [ReadWriteOnce]\n          volumeMode: Block\n          resources:\n            requests:\n              storage: 1Gi\n  - name: config\n    configMap:\n      name: cm\n",
+        expect![[""]],
+    );
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n    image: nginx:1\n    volumeDevices:\n    - name: config\n      devicePath: /dev/xvda\n    - name: block\n      devicePath: /data\n    - name: missing\n      devicePath: /dev/xvda\n    volumeMounts:\n    - name: block\n      mountPath: /data\n  volumes:\n  - name: block\n    persistentVolumeClaim:\n      claimName: data\n  - name: config\n    configMap:\n      name: cm\n",
+        expect![[r#"
+            10:13-10:19 error[conflicting-fields] volume `config` is a `configMap` volume; `volumeDevices` may only use `persistentVolumeClaim` or `ephemeral` volumes
+            12:13-12:18 error[conflicting-fields] volume `block` is also in this container's `volumeMounts`; a container may mount a volume or use it as a device, not both
+            13:19-13:24 error[conflicting-fields] `/data` is also a mountPath of this container; a path may be a mount or a device, not both
+            14:13-14:20 error[unresolved-reference] no volume named `missing` in `spec.volumes` (declared: `block`, `config`)
+            15:19-15:28 error[duplicate-name] duplicate devicePath `/dev/xvda`: each volumeDevice of a container needs its own devicePath
+        "#]],
+    );
+}
