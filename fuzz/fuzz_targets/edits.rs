@@ -9,7 +9,6 @@ use podls::lsp::{DocumentStore, PositionEncoding};
 use podls::syntax;
 use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent, Uri};
 
-#[path = "common.rs"]
 #[path = "../../server/tests/invariants/mod.rs"]
 mod common;
 

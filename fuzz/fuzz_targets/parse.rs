@@ -5,7 +5,6 @@
 use libfuzzer_sys::fuzz_target;
 use podls::syntax::{self, TextRange};
 
-#[path = "common.rs"]
 #[path = "../../server/tests/invariants/mod.rs"]
 mod common;
 
