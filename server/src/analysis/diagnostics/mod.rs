@@ -15,6 +15,7 @@ mod ranges;
 mod references;
 mod required;
 mod syntax;
+mod sysctls;
 mod types;
 mod unknown_fields;
 mod value;

@@ -6,7 +6,7 @@
 use super::value::{Scalar, scalar};
 use super::{
     Context, Diagnostic, conflicts, devices, enums, names, os, paths, quantity, ranges, references,
-    required, types, unknown_fields, warnings,
+    required, sysctls, types, unknown_fields, warnings,
 };
 use crate::schema::{Field, FieldType};
 use crate::syntax::{NodeId, PathSegment, TextRange};
@@ -79,6 +79,7 @@ const RULES: &[Rule] = &[
     conflicts::check,
     os::check,
     devices::check,
+    sysctls::check,
     warnings::check,
 ];
 

@@ -591,3 +591,22 @@ fn volume_devices() {
         "#]],
     );
 }
+
+#[test]
+fn sysctls() {
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  securityContext:\n    sysctls:\n    - name: net.ipv4.ip_local_port_range\n      value: \"1024 65535\"\n    - name: kernel/shm_rmid_forced\n      value: \"1\"\n  containers:\n  - name: c\n    image: nginx:1\n",
+        expect![[""]],
+    );
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  hostNetwork: true\n  hostIPC: true\n  securityContext:\n    sysctls:\n    - name: net.core.somaxconn\n      value: \"1024\"\n    - name: kernel.shm_rmid_forced\n      value: \"1\"\n    - name: fs.mqueue.msg_max\n      value: \"10\"\n    - name: Net.Core..x\n      value: \"1\"\n    - name: kernel.shm_rmid_forced\n      value: \"0\"\n  containers:\n  - name: c\n    image: nginx:1\n",
+        expect![[r#"
+            10:13-10:31 error[conflicting-fields] sysctl `net.core.somaxconn` is namespaced and cannot be set with `hostNetwork: true` (the pod shares the node's namespace); remove it or `hostNetwork`
+            12:13-12:35 error[conflicting-fields] sysctl `kernel.shm_rmid_forced` is namespaced and cannot be set with `hostIPC: true` (the pod shares the node's namespace); remove it or `hostIPC`
+            14:13-14:30 error[conflicting-fields] sysctl `fs.mqueue.msg_max` is namespaced and cannot be set with `hostIPC: true` (the pod shares the node's namespace); remove it or `hostIPC`
+            16:13-16:24 error[invalid-name] invalid sysctl name `Net.Core..x`: must be at most 253 characters of `.`- or `/`-separated parts of lowercase letters, digits, `-` and `_`, each starting and ending with a letter or digit
+            18:13-18:35 error[duplicate-name] sysctl `kernel.shm_rmid_forced` is set twice; each sysctl may be set once
+            18:13-18:35 error[conflicting-fields] sysctl `kernel.shm_rmid_forced` is namespaced and cannot be set with `hostIPC: true` (the pod shares the node's namespace); remove it or `hostIPC`
+        "#]],
+    );
+}
