@@ -10,6 +10,7 @@ mod enums;
 mod names;
 mod os;
 mod paths;
+mod policies;
 mod quantity;
 mod ranges;
 mod references;

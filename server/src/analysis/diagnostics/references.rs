@@ -211,14 +211,14 @@ fn known(names: &[&str]) -> String {
 }
 
 /// Reports the second and later occurrences of a name, pointing back at the first.
-struct Unique<'a> {
+pub(super) struct Unique<'a> {
     what: &'static str,
     rule: &'static str,
     first: HashMap<&'a str, NodeId>,
 }
 
 impl<'a> Unique<'a> {
-    fn new(what: &'static str, rule: &'static str) -> Self {
+    pub(super) fn new(what: &'static str, rule: &'static str) -> Self {
         Unique {
             what,
             rule,
@@ -226,7 +226,7 @@ impl<'a> Unique<'a> {
         }
     }
 
-    fn add(
+    pub(super) fn add(
         &mut self,
         cx: &Context<'a>,
         node: NodeId,

@@ -5,8 +5,8 @@
 
 use super::value::{Scalar, scalar};
 use super::{
-    Context, Diagnostic, conflicts, devices, enums, names, os, paths, quantity, ranges, references,
-    required, sysctls, types, unknown_fields, warnings,
+    Context, Diagnostic, conflicts, devices, enums, names, os, paths, policies, quantity, ranges,
+    references, required, sysctls, types, unknown_fields, warnings,
 };
 use crate::schema::{Field, FieldType};
 use crate::syntax::{NodeId, PathSegment, TextRange};
@@ -80,6 +80,7 @@ const RULES: &[Rule] = &[
     os::check,
     devices::check,
     sysctls::check,
+    policies::check,
     warnings::check,
 ];
 

@@ -610,3 +610,38 @@ fn sysctls() {
         "#]],
     );
 }
+
+#[test]
+fn restart_rules_and_resize_policies() {
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n    image: nginx:1\n    restartPolicy: Never\n    restartPolicyRules:\n    - action: Restart\n      exitCodes:\n        operator: In\n        values: [42, 43]\n    resizePolicy:\n    - resourceName: cpu\n      restartPolicy: NotRequired\n    - resourceName: memory\n      restartPolicy: RestartContainer\n",
+        expect![[""]],
+    );
+    // 21 rules, and 256 exit codes in the first.
+    let codes: Vec<String> = (0..256).map(|c| c.to_string()).collect();
+    let rule =
+        "    - action: Restart\n      exitCodes:\n        operator: In\n        values: [1]\n";
+    check(
+        &format!(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n    image: nginx:1\n    restartPolicy: Never\n    restartPolicyRules:\n    - action: Restart\n      exitCodes:\n        operator: NotIn\n        values: [{}]\n{}",
+            codes.join(", "),
+            rule.repeat(20)
+        ),
+        expect![[r#"
+            10:5-10:23 error[out-of-range] `restartPolicyRules` may list at most 20 entries, found 21
+            14:9-14:15 error[out-of-range] `exitCodes.values` may list at most 255 entries, found 256
+        "#]],
+    );
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  restartPolicy: Never\n  containers:\n  - name: c\n    image: nginx:1\n    restartPolicyRules:\n    - action: RestartAllContainers\n      exitCodes:\n        operator: In\n        values: [42, 7, 42]\n    - action: Stop\n      exitCodes:\n        operator: NotIn\n        values: [0]\n    resizePolicy:\n    - resourceName: cpu\n      restartPolicy: NotRequired\n    - resourceName: memory\n      restartPolicy: RestartContainer\n    - resourceName: cpu\n",
+        expect![[r#"
+            10:5-10:23 error[conflicting-fields] `restartPolicyRules` require the container's `restartPolicy` to be set (`Always`, `OnFailure` or `Never`)
+            11:7-11:13 warning[alpha-feature] action `RestartAllContainers` needs the alpha feature gate RestartAllContainersOnContainerExits (Kubernetes 1.35+); clusters without it reject the Pod (`Restart` is the allowed action)
+            14:25-14:27 error[duplicate-name] duplicate exit code `42`: each exit code may be listed once
+            15:15-15:19 error[invalid-enum] `Stop` is not a valid `action`; allowed: `Restart` or `RestartAllContainers`
+            23:22-23:38 error[conflicting-fields] with the pod's `restartPolicy: Never` a resize policy's `restartPolicy` must be `NotRequired` (the container cannot be restarted)
+            24:7-24:19 error[missing-required] missing required field `restartPolicy` (ContainerResizePolicy)
+            24:21-24:24 error[duplicate-name] duplicate resize policy resource `cpu`: each resource may have one resize policy per container
+        "#]],
+    );
+}
