@@ -167,6 +167,24 @@ pub(super) fn conflict(cx: &Context, visit: &Visit, at: NodeId, message: &str) -
     .at(&path)
 }
 
+/// A value the API server rejects unless an alpha feature gate (off by default) is on.
+pub(super) fn alpha_feature(
+    cx: &Context,
+    at: NodeId,
+    path: Vec<PathSegment>,
+    what: &str,
+    gate: &str,
+    otherwise: Option<&str>,
+) -> Diagnostic {
+    let otherwise = otherwise.map(|o| format!("; {o}")).unwrap_or_default();
+    Diagnostic::warning(
+        "alpha-feature",
+        cx.doc.node(at).range,
+        format!("{what} needs the alpha feature gate {gate} (Kubernetes 1.35+); clusters without it reject the Pod{otherwise}"),
+    )
+    .at(&path)
+}
+
 /// The (key, value) of a field written with a non-null value.
 pub(super) fn entry(doc: &Document, mapping: NodeId, name: &str) -> Option<(NodeId, NodeId)> {
     doc.entries(mapping)
@@ -338,14 +356,14 @@ fn toleration(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     }
     if matches!(operator, "Gt" | "Lt") {
         if let Some((key, _)) = entry(doc, visit.node, "operator") {
-            out.push(
-                Diagnostic::warning(
-                    "alpha-feature",
-                    doc.node(key).range,
-                    format!("operator `{operator}` needs the alpha feature gate TaintTolerationComparisonOperators (Kubernetes 1.35+); clusters without it reject the Pod"),
-                )
-                .at(&visit.child(PathSegment::Key("operator".into()))),
-            );
+            out.push(alpha_feature(
+                cx,
+                key,
+                visit.child(PathSegment::Key("operator".into())),
+                &format!("operator `{operator}`"),
+                "TaintTolerationComparisonOperators",
+                None,
+            ));
         }
     }
     if let Some((key, _)) = entry(doc, visit.node, "tolerationSeconds") {

@@ -3,7 +3,7 @@
 //! at most 255 exit codes each, listed once, action `Restart` (`RestartAllContainers` is alpha); one resize
 //! policy per resource, and only `NotRequired` when the pod's `restartPolicy` is `Never`.
 
-use super::conflicts::{conflict, entry, text};
+use super::conflicts::{alpha_feature, conflict, entry, text};
 use super::references::Unique;
 use super::walk::Visit;
 use super::{Context, Diagnostic};
@@ -70,14 +70,14 @@ fn restart_rules(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     for (i, rule) in rules.iter().enumerate() {
         if text(doc, *rule, "action") == Some("RestartAllContainers") {
             let (action, _) = entry(doc, *rule, "action").expect("read above");
-            out.push(
-                Diagnostic::warning(
-                    "alpha-feature",
-                    doc.node(action).range,
-                    "action `RestartAllContainers` needs the alpha feature gate RestartAllContainersOnContainerExits (Kubernetes 1.35+); clusters without it reject the Pod (`Restart` is the allowed action)",
-                )
-                .at(&item_path(visit, "restartPolicyRules", i, &["action"])),
-            );
+            out.push(alpha_feature(
+                cx,
+                action,
+                item_path(visit, "restartPolicyRules", i, &["action"]),
+                "action `RestartAllContainers`",
+                "RestartAllContainersOnContainerExits",
+                Some("the action allowed without it is `Restart`"),
+            ));
         }
         let Some((values_key, values)) =
             entry(doc, *rule, "exitCodes").and_then(|(_, codes)| entry(doc, codes, "values"))
