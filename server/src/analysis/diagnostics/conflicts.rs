@@ -554,6 +554,7 @@ fn pod_spec(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         }
     }
     host_ports(cx, visit, &containers, out);
+    ephemeral_claims(cx, visit, out);
     let has_os = entry(doc, spec, "os")
         .and_then(|(_, os)| text(doc, os, "name"))
         .is_some();
@@ -752,6 +753,51 @@ fn host_ports(
                 seen.push((id, key));
             }
         }
+    }
+}
+
+/// The PVC of an `ephemeral` volume is named `<pod name>-<volume name>` and owned by the pod; a
+/// `persistentVolumeClaim` volume may not name it (`ValidateVolumes`, k8s-facts §3.4).
+fn ephemeral_claims(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    let doc = cx.doc;
+    let Some(pod) = doc
+        .get_path(&["metadata"])
+        .and_then(|m| text(doc, m, "name"))
+    else {
+        return;
+    };
+    let Some((_, volumes)) = entry(doc, visit.node, "volumes") else {
+        return;
+    };
+    let volumes = doc.items(volumes);
+    let ephemeral: Vec<String> = volumes
+        .iter()
+        .filter(|v| entry(doc, **v, "ephemeral").is_some())
+        .filter_map(|v| text(doc, *v, "name"))
+        .map(|name| format!("{pod}-{name}"))
+        .collect();
+    for (i, volume) in volumes.iter().enumerate() {
+        let Some((_, claim)) = entry(doc, *volume, "persistentVolumeClaim") else {
+            continue;
+        };
+        let Some(name) = text(doc, claim, "claimName").filter(|n| ephemeral.iter().any(|e| e == n))
+        else {
+            continue;
+        };
+        let (_, node) = entry(doc, claim, "claimName").expect("read above");
+        out.push(
+            Diagnostic::error(
+                "conflicting-fields",
+                doc.node(node).range,
+                format!("`{name}` is the PVC created for an `ephemeral` volume of this pod (`<pod name>-<volume name>`); a `persistentVolumeClaim` volume must name another claim"),
+            )
+            .at(&visit.child_path(&[
+                PathSegment::Key("volumes".into()),
+                PathSegment::Index(i),
+                PathSegment::Key("persistentVolumeClaim".into()),
+                PathSegment::Key("claimName".into()),
+            ])),
+        );
     }
 }
 

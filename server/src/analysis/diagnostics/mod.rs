@@ -11,6 +11,7 @@ mod names;
 mod os;
 mod paths;
 mod policies;
+mod projected;
 mod quantity;
 mod ranges;
 mod references;

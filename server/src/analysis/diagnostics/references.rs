@@ -212,6 +212,7 @@ fn known(names: &[&str]) -> String {
 
 /// Reports the second and later occurrences of a name, pointing back at the first.
 pub(super) struct Unique<'a> {
+    code: &'static str,
     what: &'static str,
     rule: &'static str,
     first: HashMap<&'a str, NodeId>,
@@ -220,10 +221,17 @@ pub(super) struct Unique<'a> {
 impl<'a> Unique<'a> {
     pub(super) fn new(what: &'static str, rule: &'static str) -> Self {
         Unique {
+            code: "duplicate-name",
             what,
             rule,
             first: HashMap::new(),
         }
+    }
+
+    /// Reports under another code than `duplicate-name` (a clash of paths is a conflict of fields).
+    pub(super) fn code(mut self, code: &'static str) -> Self {
+        self.code = code;
+        self
     }
 
     pub(super) fn add(
@@ -240,7 +248,7 @@ impl<'a> Unique<'a> {
             }
             Some(&earlier) => out.push(
                 Diagnostic::error(
-                    "duplicate-name",
+                    self.code,
                     cx.doc.node(node).range,
                     format!("duplicate {} `{value}`: {}", self.what, self.rule),
                 )

@@ -3,12 +3,11 @@
 //! set with `hostNetwork: true` nor an IPC one with `hostIPC: true` (`conflicting-fields`): the pod then
 //! shares the node's namespace.
 
-use std::collections::HashMap;
-
 use super::conflicts::{boolean, text};
+use super::references::Unique;
 use super::walk::Visit;
 use super::{Context, Diagnostic};
-use crate::syntax::{NodeId, PathSegment};
+use crate::syntax::PathSegment;
 
 const MAX_LENGTH: usize = 253;
 
@@ -23,7 +22,7 @@ pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     let spec = doc.get_path(&["spec"]);
     let host = |field| spec.and_then(|s| boolean(doc, s, field)) == Some(true);
     let (host_network, host_ipc) = (host("hostNetwork"), host("hostIPC"));
-    let mut first: HashMap<&str, NodeId> = HashMap::new();
+    let mut seen = Unique::new("sysctl", "each sysctl may be set once");
     for (i, sysctl) in doc.items(sysctls).iter().enumerate() {
         let (Some(name), Some(node)) = (text(doc, *sysctl, "name"), doc.get(*sysctl, "name"))
         else {
@@ -40,19 +39,7 @@ pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             ).at(&path));
             continue;
         }
-        if let Some(&earlier) = first.get(name) {
-            out.push(
-                Diagnostic::error(
-                    "duplicate-name",
-                    range,
-                    format!("sysctl `{name}` is set twice; each sysctl may be set once"),
-                )
-                .related(doc.node(earlier).range, format!("`{name}` first set here"))
-                .at(&path),
-            );
-        } else {
-            first.insert(name, node);
-        }
+        seen.add(cx, node, path.clone(), out);
         let conflict = match namespace(name) {
             Some(Namespace::Net) if host_network => Some("hostNetwork"),
             Some(Namespace::Ipc) if host_ipc => Some("hostIPC"),

@@ -5,8 +5,8 @@
 
 use super::value::{Scalar, scalar};
 use super::{
-    Context, Diagnostic, conflicts, devices, enums, names, os, paths, policies, quantity, ranges,
-    references, required, sysctls, types, unknown_fields, warnings,
+    Context, Diagnostic, conflicts, devices, enums, names, os, paths, policies, projected,
+    quantity, ranges, references, required, sysctls, types, unknown_fields, warnings,
 };
 use crate::schema::{Field, FieldType};
 use crate::syntax::{NodeId, PathSegment, TextRange};
@@ -62,6 +62,13 @@ impl Visit<'_> {
         path.push(segment);
         path
     }
+
+    /// The path some steps further.
+    pub fn child_path(&self, rest: &[PathSegment]) -> Vec<PathSegment> {
+        let mut path = self.path.clone();
+        path.extend_from_slice(rest);
+        path
+    }
 }
 
 type Rule = fn(&Context, &Visit, &mut Vec<Diagnostic>);
@@ -81,6 +88,7 @@ const RULES: &[Rule] = &[
     devices::check,
     sysctls::check,
     policies::check,
+    projected::check,
     warnings::check,
 ];
 

@@ -605,7 +605,7 @@ fn sysctls() {
             12:13-12:35 error[conflicting-fields] sysctl `kernel.shm_rmid_forced` is namespaced and cannot be set with `hostIPC: true` (the pod shares the node's namespace); remove it or `hostIPC`
             14:13-14:30 error[conflicting-fields] sysctl `fs.mqueue.msg_max` is namespaced and cannot be set with `hostIPC: true` (the pod shares the node's namespace); remove it or `hostIPC`
             16:13-16:24 error[invalid-name] invalid sysctl name `Net.Core..x`: must be at most 253 characters of `.`- or `/`-separated parts of lowercase letters, digits, `-` and `_`, each starting and ending with a letter or digit
-            18:13-18:35 error[duplicate-name] sysctl `kernel.shm_rmid_forced` is set twice; each sysctl may be set once
+            18:13-18:35 error[duplicate-name] duplicate sysctl `kernel.shm_rmid_forced`: each sysctl may be set once
             18:13-18:35 error[conflicting-fields] sysctl `kernel.shm_rmid_forced` is namespaced and cannot be set with `hostIPC: true` (the pod shares the node's namespace); remove it or `hostIPC`
         "#]],
     );
@@ -643,5 +643,36 @@ fn restart_rules_and_resize_policies() {
             24:7-24:19 error[missing-required] missing required field `restartPolicy` (ContainerResizePolicy)
             24:21-24:24 error[duplicate-name] duplicate resize policy resource `cpu`: each resource may have one resize policy per container
         "#]],
+    );
+}
+
+#[test]
+fn projected_paths_are_distinct() {
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n    image: nginx:1\n  volumes:\n  - name: p\n    projected:\n      sources:\n      - secret:\n          name: s\n          items:\n          - key: k\n            path: token\n      - configMap:\n          name: cm\n      - serviceAccountToken:\n          path: sa-token\n      - downwardAPI:\n          items:\n          - path: labels\n            fieldRef:\n              fieldPath: metadata.labels\n",
+        expect![[""]],
+    );
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n    image: nginx:1\n  volumes:\n  - name: p\n    projected:\n      sources:\n      - secret:\n          name: s\n          items:\n          - key: k\n            path: token\n      - serviceAccountToken:\n          path: token\n      - downwardAPI:\n          items:\n          - path: labels\n            fieldRef:\n              fieldPath: metadata.labels\n          - path: labels\n            fieldRef:\n              fieldPath: metadata.annotations\n",
+        expect![[r#"
+            19:17-19:22 error[conflicting-fields] duplicate projected path `token`: each source of a projected volume must write its files to distinct paths
+            25:19-25:25 error[conflicting-fields] duplicate projected path `labels`: each source of a projected volume must write its files to distinct paths
+        "#]],
+    );
+}
+
+#[test]
+fn claims_of_ephemeral_volumes() {
+    let pod = |claim: &str| {
+        format!(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: c\n    image: nginx:1\n  volumes:\n  - name: scratch\n    ephemeral:\n      volumeClaimTemplate:\n        spec:\n          accessModes: [ReadWriteOnce]\n          resources:\n            requests:\n              storage: 1Gi\n  - name: data\n    persistentVolumeClaim:\n      claimName: {claim}\n"
+        )
+    };
+    check(&pod("web-data"), expect![[""]]);
+    check(
+        &pod("web-scratch"),
+        expect![[r#"
+        20:18-20:29 error[conflicting-fields] `web-scratch` is the PVC created for an `ephemeral` volume of this pod (`<pod name>-<volume name>`); a `persistentVolumeClaim` volume must name another claim
+    "#]],
     );
 }
