@@ -1,10 +1,11 @@
 //! `invalid-name`: names in the formats apimachinery enforces (k8s-facts §3.1) — DNS-1123 subdomains for the
 //! Pod name, DNS-1123 labels for container and volume names, IANA service names for ports, qualified names
-//! for label and annotation keys, label values, env var names, ConfigMap keys — each message states the rule.
+//! for label and annotation keys, label values, env var names, ConfigMap keys, images without surrounding
+//! whitespace — each message states the rule.
 
 use super::value::Scalar;
 use super::walk::Visit;
-use super::{Context, Diagnostic};
+use super::{Context, Diagnostic, requote};
 use crate::schema::FieldType;
 use crate::syntax::{PathSegment, ScalarStyle};
 
@@ -21,6 +22,9 @@ pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     };
     if value.is_empty() {
         return;
+    }
+    if field.name == "image" && value.trim() != *value {
+        return untrimmed_image(cx, visit, value, out);
     }
     let format = match (field.declared_in.as_str(), field.name.as_str()) {
         // generateName gets a random suffix: it is checked with its trailing `-` masked (objectmeta.go).
@@ -75,6 +79,27 @@ pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         }
     }
     out.push(diagnostic);
+}
+
+/// `validateContainerOnlyForPod` (V:4434): a Pod's image may not start or end with whitespace.
+fn untrimmed_image(cx: &Context, visit: &Visit, value: &str, out: &mut Vec<Diagnostic>) {
+    let range = visit.range(cx);
+    let trimmed = value.trim();
+    out.push(
+        Diagnostic::error(
+            "invalid-name",
+            range,
+            format!(
+                "invalid `image` `{value}`: an image must not have leading or trailing whitespace"
+            ),
+        )
+        .fix(
+            format!("Write `{trimmed}`"),
+            vec![(range, requote(cx.source(visit.written), trimmed))],
+            true,
+        )
+        .at(&visit.path),
+    );
 }
 
 fn check_keys(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {

@@ -1,13 +1,18 @@
 //! `out-of-range`: integers outside what the API server accepts — containerPort 1–65535, hostPort 0–65535,
 //! activeDeadlineSeconds > 0, maxSkew/minDomains > 0, probe thresholds ≥ 0, file modes 0–0777, and the int32
-//! and int64 limits of the Go types. Bounds come from the field table.
+//! and int64 limits of the Go types. Bounds come from the field table. Also the 256 KiB limit on all
+//! annotations together.
 
 use super::value::Scalar;
 use super::walk::Visit;
 use super::{Context, Diagnostic};
 use crate::schema::FieldType;
 
+/// `ValidateAnnotations`: the keys and values of all annotations together (`TotalAnnotationSizeLimitB`).
+const ANNOTATIONS_LIMIT: usize = 256 * 1024;
+
 pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    annotations_size(cx, visit, out);
     let (Some(field), Some(Scalar::Int(value))) = (visit.field, &visit.scalar) else {
         return;
     };
@@ -44,4 +49,32 @@ pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         message.push_str(" (0 means unset, and containerPort is required)");
     }
     out.push(Diagnostic::error("out-of-range", visit.range(cx), message).at(&visit.path));
+}
+
+fn annotations_size(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    let (Some(field), Some(key), FieldType::Map(_)) = (visit.field, visit.key, visit.ty) else {
+        return;
+    };
+    if (field.declared_in.as_str(), field.name.as_str()) != ("ObjectMeta", "annotations") {
+        return;
+    }
+    let doc = cx.doc;
+    let size: usize = doc
+        .entries(visit.node)
+        .iter()
+        .map(|(k, v)| {
+            let length = |n| doc.scalar(n).map_or(0, str::len);
+            length(*k) + length(*v)
+        })
+        .sum();
+    if size > ANNOTATIONS_LIMIT {
+        out.push(
+            Diagnostic::error(
+                "out-of-range",
+                doc.node(key).range,
+                format!("the annotations take {size} bytes (keys and values together); the limit is {ANNOTATIONS_LIMIT} bytes (256 KiB): move large data to a ConfigMap"),
+            )
+            .at(&visit.path),
+        );
+    }
 }

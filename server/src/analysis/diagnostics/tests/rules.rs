@@ -676,3 +676,29 @@ fn claims_of_ephemeral_volumes() {
     "#]],
     );
 }
+
+#[test]
+fn images_without_surrounding_whitespace() {
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n    image: \"nginx:1\"\n  - name: d\n    image: \"nginx:1 \"\n  initContainers:\n  - name: e\n    image: ' busybox:1'\n",
+        expect![[r#"
+            10:12-10:22 error[invalid-name] invalid `image` `nginx:1 `: an image must not have leading or trailing whitespace
+            13:12-13:24 error[invalid-name] invalid `image` ` busybox:1`: an image must not have leading or trailing whitespace
+        "#]],
+    );
+}
+
+#[test]
+fn annotations_fit_in_256_kib() {
+    let pod = |size: usize| {
+        format!(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  annotations:\n    big: \"{}\"\n    note: x\nspec:\n  containers:\n  - name: c\n    image: nginx:1\n",
+            "x".repeat(size)
+        )
+    };
+    // Keys and values: 3 + size + 4 + 1 bytes.
+    check(&pod(256 * 1024 - 8), expect![[""]]);
+    check(&pod(256 * 1024 - 7), expect![[r#"
+        5:3-5:14 error[out-of-range] the annotations take 262145 bytes (keys and values together); the limit is 262144 bytes (256 KiB): move large data to a ConfigMap
+    "#]]);
+}
