@@ -66,7 +66,9 @@ pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             exactly_one(cx, visit, &options, "a projected volume source", out);
         }
         "Toleration" => toleration(cx, visit, out),
+        "PodAffinityTerm" => match_label_keys(cx, visit, out),
         "TopologySpreadConstraint" => {
+            match_label_keys(cx, visit, out);
             if let Some((key, _)) = entry(cx.doc, visit.node, "minDomains") {
                 let when = text(cx.doc, visit.node, "whenUnsatisfiable");
                 if when.is_some_and(|w| w != "DoNotSchedule") {
@@ -753,6 +755,67 @@ fn host_ports(
                 seen.push((id, key));
             }
         }
+    }
+}
+
+/// `matchLabelKeys` are merged into `labelSelector` as `<key> In (<the pod's value>)`, so a key the selector
+/// already uses (and the pod has as a label) ends up twice (`validateLabelKeysWithSelector`); a key may not
+/// also be a `mismatchLabelKeys` entry (`validateMatchLabelKeysAndMismatchLabelKeys`).
+fn match_label_keys(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    let doc = cx.doc;
+    let Some((_, keys)) = entry(doc, visit.node, "matchLabelKeys") else {
+        return;
+    };
+    let strings = |list: Option<NodeId>, field: Option<&str>| -> Vec<&str> {
+        let items = list.map(|l| doc.items(l)).unwrap_or_default();
+        items
+            .iter()
+            .filter_map(|item| match field {
+                Some(field) => text(doc, *item, field),
+                None => doc.scalar(*item),
+            })
+            .collect()
+    };
+    let selector = entry(doc, visit.node, "labelSelector").map(|(_, s)| s);
+    let mut selector_keys = strings(
+        selector.and_then(|s| doc.get(s, "matchExpressions")),
+        Some("key"),
+    );
+    if let Some(labels) = selector.and_then(|s| doc.get(s, "matchLabels")) {
+        selector_keys.extend(
+            doc.entries(labels)
+                .iter()
+                .filter_map(|(k, _)| doc.scalar(*k)),
+        );
+    }
+    let pod_labels = doc.get_path(&["metadata", "labels"]);
+    let mismatch = strings(
+        entry(doc, visit.node, "mismatchLabelKeys").map(|(_, m)| m),
+        None,
+    );
+    for (i, node) in doc.items(keys).iter().enumerate() {
+        let Some(key) = doc.scalar(*node) else {
+            continue;
+        };
+        let merged = pod_labels.is_some_and(|labels| doc.get(labels, key).is_some());
+        let problem = if merged && selector_keys.contains(&key) {
+            format!(
+                "`{key}` is in both `matchLabelKeys` and `labelSelector`: the API server adds `{key} In (<this pod's value>)` to the selector; remove it from one of them"
+            )
+        } else if mismatch.contains(&key) {
+            format!(
+                "`{key}` is in both `matchLabelKeys` and `mismatchLabelKeys`; keep it in one of them"
+            )
+        } else {
+            continue;
+        };
+        out.push(
+            Diagnostic::error("conflicting-fields", doc.node(*node).range, problem).at(&visit
+                .child_path(&[
+                    PathSegment::Key("matchLabelKeys".into()),
+                    PathSegment::Index(i),
+                ])),
+        );
     }
 }
 

@@ -698,7 +698,31 @@ fn annotations_fit_in_256_kib() {
     };
     // Keys and values: 3 + size + 4 + 1 bytes.
     check(&pod(256 * 1024 - 8), expect![[""]]);
-    check(&pod(256 * 1024 - 7), expect![[r#"
+    check(
+        &pod(256 * 1024 - 7),
+        expect![[r#"
         5:3-5:14 error[out-of-range] the annotations take 262145 bytes (keys and values together); the limit is 262144 bytes (256 KiB): move large data to a ConfigMap
-    "#]]);
+    "#]],
+    );
+}
+
+#[test]
+fn match_label_keys_stay_out_of_the_selector() {
+    let pod = |selector: &str, mismatch: &str| {
+        format!(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  labels:\n    app: web\n    pod-template-hash: abc\nspec:\n  containers:\n  - name: c\n    image: nginx:1\n  topologySpreadConstraints:\n  - maxSkew: 1\n    topologyKey: kubernetes.io/hostname\n    whenUnsatisfiable: DoNotSchedule\n    labelSelector:\n      {selector}\n    matchLabelKeys: [pod-template-hash]\n  affinity:\n    podAntiAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution:\n      - topologyKey: kubernetes.io/hostname\n        labelSelector:\n          {selector}\n        matchLabelKeys: [pod-template-hash, version]\n        mismatchLabelKeys: [{mismatch}]\n"
+        )
+    };
+    check(&pod("matchLabels: {app: web}", "release"), expect![[""]]);
+    check(
+        &pod(
+            "matchExpressions: [{key: pod-template-hash, operator: Exists}]",
+            "version",
+        ),
+        expect![[r#"
+            18:22-18:39 error[conflicting-fields] `pod-template-hash` is in both `matchLabelKeys` and `labelSelector`: the API server adds `pod-template-hash In (<this pod's value>)` to the selector; remove it from one of them
+            25:26-25:43 error[conflicting-fields] `pod-template-hash` is in both `matchLabelKeys` and `labelSelector`: the API server adds `pod-template-hash In (<this pod's value>)` to the selector; remove it from one of them
+            25:45-25:52 error[conflicting-fields] `version` is in both `matchLabelKeys` and `mismatchLabelKeys`; keep it in one of them
+        "#]],
+    );
 }
