@@ -113,6 +113,11 @@ fn check_keys(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             "limits" | "requests"
         ) | ("PodSpec", "overhead")
     );
+    // `spec.resources.limits` (PodLevelResources): `validatePodResourceName`.
+    let pod_level = matches!(
+        visit.path.as_slice(),
+        [PathSegment::Key(spec), PathSegment::Key(resources), _] if spec == "spec" && resources == "resources"
+    );
     let Some(format) = field.key_format.as_deref() else {
         return;
     };
@@ -127,9 +132,17 @@ fn check_keys(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             name.to_string()
         };
         let rule = format_error(format, &checked).or_else(|| {
-            (resources && !is_resource_name(name)).then(|| {
-                "a resource must be `cpu`, `memory`, `ephemeral-storage`, `storage`, `hugepages-<size>`, or an extended resource with a domain prefix (`example.com/gpu`)".to_string()
-            })
+            if !resources {
+                None
+            } else if pod_level {
+                (!is_pod_level_resource(name)).then(|| {
+                    "pod-level `spec.resources` support only `cpu`, `memory` and `hugepages-<size>`; set other resources on the containers".to_string()
+                })
+            } else {
+                (!is_resource_name(name)).then(|| {
+                    "a resource must be `cpu`, `memory`, `ephemeral-storage`, `storage`, `hugepages-<size>`, or an extended resource with a domain prefix (`example.com/gpu`)".to_string()
+                })
+            }
         });
         if let Some(rule) = rule {
             out.push(
@@ -145,11 +158,16 @@ fn check_keys(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
 }
 
 fn is_resource_name(name: &str) -> bool {
-    matches!(name, "cpu" | "memory" | "ephemeral-storage" | "storage")
+    is_pod_level_resource(name)
+        || matches!(name, "ephemeral-storage" | "storage")
+        || name.contains('/')
+}
+
+fn is_pod_level_resource(name: &str) -> bool {
+    matches!(name, "cpu" | "memory")
         || name
             .strip_prefix("hugepages-")
             .is_some_and(|size| !size.is_empty())
-        || name.contains('/')
 }
 
 /// Why `value` breaks `format`, or `None` when it is fine.

@@ -726,3 +726,18 @@ fn match_label_keys_stay_out_of_the_selector() {
         "#]],
     );
 }
+
+#[test]
+fn pod_level_resources() {
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  resources:\n    limits:\n      cpu: \"2\"\n      memory: 1Gi\n      hugepages-2Mi: 100Mi\n    requests:\n      cpu: \"1\"\n      memory: 1Gi\n      hugepages-2Mi: 100Mi\n  containers:\n  - name: c\n    image: nginx:1\n    resources:\n      limits:\n        ephemeral-storage: 1Gi\n        example.com/gpu: 1\n      requests:\n        example.com/gpu: 1\n",
+        expect![[""]],
+    );
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  resources:\n    limits:\n      ephemeral-storage: 1Gi\n      example.com/gpu: 1\n  containers:\n  - name: c\n    image: nginx:1\n",
+        expect![[r#"
+            8:7-8:24 error[invalid-name] invalid key `ephemeral-storage` in `limits`: pod-level `spec.resources` support only `cpu`, `memory` and `hugepages-<size>`; set other resources on the containers
+            9:7-9:22 error[invalid-name] invalid key `example.com/gpu` in `limits`: pod-level `spec.resources` support only `cpu`, `memory` and `hugepages-<size>`; set other resources on the containers
+        "#]],
+    );
+}
