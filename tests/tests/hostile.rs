@@ -34,12 +34,7 @@ fn survives_document(text: &str) -> Value {
     let lines = text.lines().count() as u32;
     for line in [0, 1, lines / 2, lines.saturating_sub(1), lines + 5] {
         for character in [0, 1, 7, 1000, u32::MAX] {
-            let position = json!({"line": line, "character": character});
-            client.hover_at(URI, position.clone());
-            let params = json!({"textDocument": {"uri": URI}, "position": position});
-            client
-                .request("textDocument/completion", params)
-                .expect("completion answers");
+            hover_and_complete(&mut client, json!({"line": line, "character": character}));
         }
     }
     client
@@ -57,6 +52,15 @@ fn survives_document(text: &str) -> Value {
     assert!(peak < 512 * 1024, "peak memory {peak} KiB");
     assert_eq!(client.shutdown_and_exit().code(), Some(0));
     diagnostics
+}
+
+/// A hover and a completion at `position` of the open document: both must be answered.
+fn hover_and_complete(client: &mut Client, position: Value) {
+    client.hover_at(URI, position.clone());
+    let params = json!({"textDocument": {"uri": URI}, "position": position});
+    client
+        .request("textDocument/completion", params)
+        .expect("completion answers");
 }
 
 fn messages(diagnostics: &Value) -> Vec<String> {
@@ -325,11 +329,7 @@ fn positions_past_the_end_are_clamped() {
         (u32::MAX, u32::MAX),
     ] {
         let position = json!({"line": line, "character": character});
-        client.hover_at(URI, position.clone());
-        let params = json!({"textDocument": {"uri": URI}, "position": position});
-        client
-            .request("textDocument/completion", params)
-            .expect("completion answers");
+        hover_and_complete(&mut client, position.clone());
         client
             .request(
                 "textDocument/codeAction",

@@ -51,12 +51,7 @@ pub fn schema_at<'a>(
     path: &[PathSegment],
 ) -> Option<Resolved<'a>> {
     let rest = path.strip_prefix(root.prefix.as_slice())?;
-    let start = &schema.type_def(&root.type_name)?;
-    schema.resolve(start_type(schema, &start.name)?, rest)
-}
-
-fn start_type<'a>(schema: &'a Schema, name: &str) -> Option<&'a crate::schema::FieldType> {
-    (name == schema.root).then(|| schema.root_field_type())
+    schema.resolve(schema.type_def(&root.type_name)?.as_field_type(), rest)
 }
 
 fn top_level_scalar(text: &str, doc: &Document, key: &str) -> Option<String> {

@@ -194,7 +194,7 @@ impl Schema {
 
     /// The root type as a field type (`Pod`), to start `resolve` from.
     pub fn root_field_type(&self) -> &FieldType {
-        &self.types[&self.root].as_field_type
+        self.root_type().as_field_type()
     }
 }
 

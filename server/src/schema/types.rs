@@ -106,10 +106,15 @@ pub struct TypeDef {
     pub name: String,
     /// Sorted by name.
     pub fields: Vec<Field>,
-    pub(super) as_field_type: FieldType,
+    as_field_type: FieldType,
 }
 
 impl TypeDef {
+    /// This type as the type of a value (to start `Schema::resolve` from it).
+    pub fn as_field_type(&self) -> &FieldType {
+        &self.as_field_type
+    }
+
     pub fn field(&self, name: &str) -> Option<&Field> {
         self.fields
             .binary_search_by(|f| f.name.as_str().cmp(name))

@@ -110,8 +110,8 @@ fn in_comment(before: &str) -> bool {
 fn locate_in_tree(text: &str, doc: &Document, offset: usize) -> Option<CursorContext> {
     doc.root?;
     // The innermost scalar under the cursor (its end included, so a cursor right after a word is on it).
-    let scalar = (0..doc.node_count() as u32)
-        .map(NodeId)
+    let scalar = doc
+        .node_ids()
         .filter(|&id| {
             let node = doc.node(id);
             matches!(node.kind, NodeKind::Scalar { .. } | NodeKind::Alias { .. })
@@ -148,8 +148,8 @@ fn locate_in_tree(text: &str, doc: &Document, offset: usize) -> Option<CursorCon
         });
     }
     // Between the entries of a flow mapping: a new key of that mapping.
-    let flow_mapping = (0..doc.node_count() as u32)
-        .map(NodeId)
+    let flow_mapping = doc
+        .node_ids()
         .filter(|&id| {
             let node = doc.node(id);
             matches!(node.kind, NodeKind::Mapping { flow: true, .. })

@@ -426,25 +426,26 @@ fn requests_within_limits(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>
         let source = |id: NodeId| cx.source(id).trim().to_string();
         if let (Some(limit), Some(limit_value)) = (limit, limit_value) {
             let exact = name.starts_with("hugepages-") || name.contains('/');
-            if request_value > limit_value * (1.0 + 1e-12) {
-                out.push(
-                    Diagnostic::error(
-                        "conflicting-fields",
-                        doc.node(request).range,
-                        format!("the {name} request ({}) is above its limit ({}); a request must be less than or equal to the limit", source(request), source(limit)),
-                    )
-                    .related(doc.node(limit).range, format!("{name} limit"))
-                    .at(&path),
-                );
+            let problem = if request_value > limit_value * (1.0 + 1e-12) {
+                Some(format!(
+                    "the {name} request ({}) is above its limit ({}); a request must be less than or equal to the limit",
+                    source(request),
+                    source(limit)
+                ))
             } else if exact && (request_value - limit_value).abs() > limit_value * 1e-12 {
+                Some(format!(
+                    "`{name}` cannot be overcommitted: its request ({}) must equal its limit ({})",
+                    source(request),
+                    source(limit)
+                ))
+            } else {
+                None
+            };
+            if let Some(message) = problem {
                 out.push(
-                    Diagnostic::error(
-                        "conflicting-fields",
-                        doc.node(request).range,
-                        format!("`{name}` cannot be overcommitted: its request ({}) must equal its limit ({})", source(request), source(limit)),
-                    )
-                    .related(doc.node(limit).range, format!("{name} limit"))
-                    .at(&path),
+                    Diagnostic::error("conflicting-fields", doc.node(request).range, message)
+                        .related(doc.node(limit).range, format!("{name} limit"))
+                        .at(&path),
                 );
             }
         } else if cx.complete && (name.starts_with("hugepages-") || name.contains('/')) {
