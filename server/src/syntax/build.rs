@@ -640,7 +640,7 @@ fn block_scalar_range(source: &str, lines: &LineIndex, content_start: usize) -> 
 
 /// The position of a block scalar indicator (`|`, `>`, with modifiers) at the end of a header line.
 fn block_indicator(line: &str) -> Option<usize> {
-    let code = line.split(" #").next().unwrap_or(line).trim_end();
+    let code = super::lines::code(line);
     let pos = code.rfind(['|', '>'])?;
     let modifiers = &code[pos + 1..];
     let before_ok = pos == 0 || code[..pos].ends_with([' ', ':', '-', '\t']);
@@ -658,9 +658,8 @@ fn error_range(source: &str, lines: &LineIndex, at: usize, info: &str) -> TextRa
         let start = lines.line_start(line);
         let text = &source[start..lines.line_end(source, line)];
         let indent = text.len() - text.trim_start().len();
-        let content = text.split(" #").next().unwrap_or(text).trim_end();
-        (content.len() > indent && !content[indent..].starts_with('#'))
-            .then(|| TextRange::new(start + indent, start + content.len()))
+        let content = super::lines::code(text);
+        (content.len() > indent).then(|| TextRange::new(start + indent, start + content.len()))
     };
     let at = at.min(source.len());
     let error_line = lines.line_of(at);

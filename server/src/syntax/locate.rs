@@ -3,6 +3,7 @@
 //! (the user is mid-typing and the document does not parse) the lines' indentation decides, as a person
 //! reads it.
 
+use super::lines::{Line, code, comment_start, key_colon, owns_block, read as read_line};
 use super::{Document, LineIndex, NodeId, NodeKind, TextRange};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,6 +32,43 @@ pub struct CursorContext {
     pub siblings: Vec<String>,
     /// Whether the cursor is inside a flow collection (`{ }` / `[ ]`).
     pub flow: bool,
+    /// The value is a plain word alone on a line below its key (`resources:` then `  req`): YAML reads it
+    /// as the key's value, while a person is typing the first key of the block.
+    pub value_below_key: bool,
+    /// What the line shows around `range`.
+    pub line: CursorLine,
+}
+
+/// What the cursor's line shows around the text a completion replaces, so that features never re-read
+/// the raw lines.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CursorLine {
+    /// The spaces at the start of the line: what VS Code and Neovim add to every further line they insert.
+    pub indentation: usize,
+    /// The column (bytes from the line start) where the replaced range starts.
+    pub column: usize,
+    /// What stands on the line before the replaced range.
+    pub before: Before,
+    /// The replaced key already has its `:` after it (renaming `image` in `image: nginx`).
+    pub colon_follows: bool,
+    /// The key of the nearest line above with content, when that line is a bare `key:` at `column` (kubectl
+    /// style: `containers:` with its `- ` items at the same column).
+    pub open_key_above: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Before {
+    /// Only blanks.
+    #[default]
+    Blanks,
+    /// Item markers, the last one followed by a blank (`- `).
+    Dash,
+    /// Item markers, the last one right before the range (`-`).
+    BareDash,
+    /// A `:` right before the range (`key:` with no blank yet).
+    Colon,
+    /// Anything else (`key: `, a flow collection).
+    Other,
 }
 
 impl CursorContext {
@@ -41,6 +79,8 @@ impl CursorContext {
             range: TextRange::empty(offset),
             siblings: Vec::new(),
             flow: false,
+            value_below_key: false,
+            line: CursorLine::default(),
         }
     }
 
@@ -79,32 +119,57 @@ pub fn locate(text: &str, doc: &Document, offset: usize) -> CursorContext {
     let line_start = lines.line_start(line);
     let line_text = &text[line_start..lines.line_end(text, line)];
     let column = offset - line_start;
-    if in_comment(&line_text[..column.min(line_text.len())]) {
+    if comment_start(line_text).is_some_and(|comment| comment < column) {
         return CursorContext::nothing(offset);
     }
-    if let Some(context) = locate_in_tree(text, doc, offset) {
-        return context;
-    }
-    locate_by_indentation(text, doc, &lines, offset)
+    let mut context = locate_in_tree(text, doc, offset)
+        .unwrap_or_else(|| locate_by_indentation(text, doc, &lines, offset));
+    context.line = cursor_line(text, doc, &lines, context.range);
+    context
 }
 
-/// Whether the cursor (at the end of `before`) is inside a comment: a `#` at the line start or after a blank,
-/// outside quotes.
-fn in_comment(before: &str) -> bool {
-    let mut quote = None;
-    let mut previous = ' ';
-    for c in before.chars() {
-        match (quote, c) {
-            (None, '#') if previous == ' ' || previous == '\t' => return true,
-            (None, '"' | '\'') if matches!(previous, ' ' | ':' | '[' | '{' | ',') => {
-                quote = Some(c)
-            }
-            (Some(q), c) if c == q => quote = None,
-            _ => {}
-        }
-        previous = c;
+fn cursor_line(text: &str, doc: &Document, lines: &LineIndex, range: TextRange) -> CursorLine {
+    let line = lines.line_of(range.start);
+    let line_start = lines.line_start(line);
+    let line_end = lines.line_end(text, line);
+    let before = &text[line_start..range.start];
+    let after = &text[range.end.min(line_end).max(range.start)..line_end];
+    let column = range.start - line_start;
+    let rest = after.trim_start_matches([' ', '\t']);
+    let first_line = lines.line_of(doc.range.start);
+    let open_key_above = (first_line..line)
+        .rev()
+        .map(|l| read_line(&text[lines.line_start(l)..lines.line_end(text, l)]))
+        .find(|above| !above.trivia)
+        .filter(|above| above.dashes.is_empty() && above.key_column == column)
+        .filter(|above| above.value.is_empty())
+        .and_then(|above| above.key)
+        .filter(|key| !key.contains([' ', ':', '-']))
+        .map(str::to_string);
+    CursorLine {
+        indentation: super::lines::indentation(before),
+        column,
+        before: before_kind(before),
+        colon_follows: rest == ":" || rest.starts_with(": ") || rest.starts_with(":\t"),
+        open_key_above,
     }
-    false
+}
+
+fn before_kind(before: &str) -> Before {
+    let content = before.trim_start();
+    if content.is_empty() {
+        Before::Blanks
+    } else if content.split_whitespace().all(|word| word == "-") {
+        if content.ends_with('-') {
+            Before::BareDash
+        } else {
+            Before::Dash
+        }
+    } else if content.ends_with(':') {
+        Before::Colon
+    } else {
+        Before::Other
+    }
 }
 
 fn locate_in_tree(text: &str, doc: &Document, offset: usize) -> Option<CursorContext> {
@@ -139,12 +204,15 @@ fn locate_in_tree(text: &str, doc: &Document, offset: usize) -> Option<CursorCon
             _ => Vec::new(),
         };
         let flow = in_flow(doc, id);
+        let value_below_key = slot == CursorSlot::Value && alone_below_its_key(text, doc, id);
         return Some(CursorContext {
             path,
             slot,
             range: doc.node(id).range,
             siblings,
             flow,
+            value_below_key,
+            line: CursorLine::default(),
         });
     }
     // Between the entries of a flow mapping: a new key of that mapping.
@@ -173,6 +241,8 @@ fn locate_in_tree(text: &str, doc: &Document, offset: usize) -> Option<CursorCon
             range: TextRange::new(value_start, offset),
             siblings: Vec::new(),
             flow: true,
+            value_below_key: false,
+            line: CursorLine::default(),
         });
     }
     let word_start = text[..offset]
@@ -185,6 +255,8 @@ fn locate_in_tree(text: &str, doc: &Document, offset: usize) -> Option<CursorCon
         range: TextRange::new(word_start, offset),
         siblings: keys_of(doc, flow_mapping, None),
         flow: true,
+        value_below_key: false,
+        line: CursorLine::default(),
     })
 }
 
@@ -204,6 +276,36 @@ fn swallowed_by_error(text: &str, doc: &Document, id: NodeId) -> bool {
         && !doc.errors.is_empty()
         && node.range.end >= doc.parsed_until
         && text[node.range.as_range()].contains('\n')
+}
+
+/// A one-word plain scalar that is a mapping value, starts a line of its own below its key, and has nothing
+/// after it on that line.
+fn alone_below_its_key(text: &str, doc: &Document, id: NodeId) -> bool {
+    let node = doc.node(id);
+    let plain_word = matches!(
+        node.kind,
+        NodeKind::Scalar {
+            style: super::ScalarStyle::Plain,
+            ..
+        }
+    ) && !node.range.is_empty()
+        && !text[node.range.as_range()].contains(char::is_whitespace);
+    let Some(NodeKind::Mapping { entries, .. }) = node.parent.map(|p| doc.node(p).kind) else {
+        return false;
+    };
+    let Some(&(key, _)) = entries.iter().find(|(_, value)| *value == id) else {
+        return false;
+    };
+    let between = &text[doc.node(key).range.end.min(node.range.start)..node.range.start];
+    let line_before = &between[between.rfind('\n').map_or(between.len(), |i| i + 1)..];
+    let line_after = text[node.range.end..]
+        .split(['\n', '\r'])
+        .next()
+        .unwrap_or("");
+    plain_word
+        && between.contains('\n')
+        && line_before.trim().is_empty()
+        && code(line_after).is_empty()
 }
 
 fn is_block_scalar(doc: &Document, id: NodeId) -> bool {
@@ -274,75 +376,6 @@ pub(crate) fn path_of(doc: &Document, id: NodeId) -> (Vec<PathSegment>, CursorSl
     (path, slot)
 }
 
-/// One line as indentation reading sees it.
-struct LineShape<'a> {
-    /// Columns (bytes from the line start) of the `- ` item markers, outermost first.
-    dashes: Vec<usize>,
-    /// Where the key (or scalar item) text starts.
-    key_column: usize,
-    /// The key, when the line is `key:` or `key: value`.
-    key: Option<&'a str>,
-    /// The text after `key:`, trimmed, without a trailing comment.
-    value: &'a str,
-    /// The line is blank or a comment.
-    trivia: bool,
-}
-
-fn shape(line: &str) -> LineShape<'_> {
-    let mut dashes = Vec::new();
-    let mut column = line.len() - line.trim_start_matches(' ').len();
-    loop {
-        let rest = &line[column..];
-        if rest == "-" || rest.starts_with("- ") || rest.starts_with("-\t") {
-            dashes.push(column);
-            column += 1;
-            column += line[column..].len() - line[column..].trim_start_matches([' ', '\t']).len();
-        } else {
-            break;
-        }
-    }
-    let rest = &line[column..];
-    let code = strip_comment(rest);
-    let trivia = dashes.is_empty() && code.trim().is_empty();
-    let (key, value) = match key_colon(code) {
-        Some(colon) => (Some(code[..colon].trim_end()), code[colon + 1..].trim()),
-        None => (None, code.trim()),
-    };
-    LineShape {
-        dashes,
-        key_column: column,
-        key,
-        value,
-        trivia,
-    }
-}
-
-fn strip_comment(text: &str) -> &str {
-    match text.find(" #") {
-        Some(i) => &text[..i],
-        None if text.starts_with('#') => "",
-        None => text,
-    }
-}
-
-/// The colon that ends a key on this line: the first `:` followed by a blank or the line end, outside quotes.
-fn key_colon(code: &str) -> Option<usize> {
-    let bytes = code.as_bytes();
-    let mut quote = None;
-    for (i, &b) in bytes.iter().enumerate() {
-        match (quote, b) {
-            (None, b'"' | b'\'') if i == 0 => quote = Some(b),
-            (Some(q), b) if b == q => quote = None,
-            (None, b':') if bytes.get(i + 1).is_none_or(|n| *n == b' ' || *n == b'\t') => {
-                return Some(i);
-            }
-            (None, b'{' | b'[') if i == 0 => return None,
-            _ => {}
-        }
-    }
-    None
-}
-
 /// Indentation reading for block style, used while the document does not parse around the cursor.
 fn locate_by_indentation(
     text: &str,
@@ -354,7 +387,7 @@ fn locate_by_indentation(
     let line_start = lines.line_start(line);
     let line_text = &text[line_start..lines.line_end(text, line)];
     let column = offset - line_start;
-    let cursor = shape(line_text);
+    let cursor = read_line(line_text);
     let line_text_of = |l: usize| &text[lines.line_start(l)..lines.line_end(text, l)];
     let first_line = lines.line_of(doc.range.start);
 
@@ -362,14 +395,14 @@ fn locate_by_indentation(
     let cursor_indent = if cursor.trivia {
         column
     } else {
-        cursor.dashes.first().copied().unwrap_or(cursor.key_column)
+        cursor.indent()
     };
     for l in (first_line..line).rev() {
-        let above = shape(line_text_of(l));
+        let above = read_line(line_text_of(l));
         if above.trivia {
             continue;
         }
-        let above_indent = above.dashes.first().copied().unwrap_or(above.key_column);
+        let above_indent = above.indent();
         if above_indent < cursor_indent && above.key.is_some() {
             if above.value.starts_with('|') || above.value.starts_with('>') {
                 return CursorContext::nothing(offset);
@@ -407,7 +440,7 @@ fn locate_by_indentation(
     } else if let Some(key) = cursor.key {
         let colon = line_start
             + cursor.key_column
-            + key_colon(strip_comment(&line_text[cursor.key_column..])).unwrap_or(0);
+            + key_colon(code(&line_text[cursor.key_column..])).unwrap_or(0);
         if offset <= colon {
             let range = TextRange::new(
                 line_start + cursor.key_column,
@@ -466,6 +499,8 @@ fn locate_by_indentation(
         range,
         siblings,
         flow: false,
+        value_below_key: false,
+        line: CursorLine::default(),
     }
 }
 
@@ -482,11 +517,9 @@ fn ancestors(
     first_line: usize,
     line: usize,
     key_column: usize,
-    cursor: &LineShape<'_>,
+    cursor: &Line<'_>,
 ) -> Option<(Vec<PathSegment>, Vec<String>)> {
     let line_text_of = |l: usize| &text[lines.line_start(l)..lines.line_end(text, l)];
-    let indent_of =
-        |shape: &LineShape<'_>| shape.dashes.first().copied().unwrap_or(shape.key_column);
     let mut reversed = Vec::new();
     let mut siblings = Vec::new();
     let mut column = key_column;
@@ -501,11 +534,11 @@ fn ancestors(
     let mut sibling_level = true;
 
     for below in line + 1..lines.line_count() {
-        let shape = shape(line_text_of(below));
+        let shape = read_line(line_text_of(below));
         if shape.trivia {
             continue;
         }
-        if indent_of(&shape) < column || !shape.dashes.is_empty() && shape.key_column <= column {
+        if shape.indent() < column || !shape.dashes.is_empty() && shape.key_column <= column {
             break;
         }
         if shape.key_column == column {
@@ -514,7 +547,7 @@ fn ancestors(
     }
 
     for l in (first_line..line).rev() {
-        let above = shape(line_text_of(l));
+        let above = read_line(line_text_of(l));
         if above.trivia || line_text_of(l).starts_with("---") {
             continue;
         }
@@ -524,7 +557,7 @@ fn ancestors(
                 index += 1;
                 continue;
             }
-            if indent_of(&above) > dash {
+            if above.indent() > dash {
                 continue;
             }
             let key = above.key.filter(|_| owns_block(above.value))?;
@@ -548,7 +581,7 @@ fn ancestors(
             }
             continue;
         }
-        if above.key_column > column && indent_of(&above) >= column {
+        if above.key_column > column && above.indent() >= column {
             continue;
         }
         if above.key.is_none() && above.value.is_empty() {
@@ -572,11 +605,4 @@ fn ancestors(
     }
     reversed.reverse();
     Some((reversed, siblings))
-}
-
-/// Whether a `key:` line with this value text opens a block below it (nothing, or only an anchor or tag).
-fn owns_block(value: &str) -> bool {
-    value.is_empty()
-        || value.starts_with('&') && !value.contains(' ')
-        || value.starts_with('!') && !value.contains(' ')
 }

@@ -6,12 +6,13 @@ use std::sync::Arc;
 
 mod build;
 mod line_index;
+pub mod lines;
 mod locate;
 mod split;
 mod tree;
 
 pub use line_index::LineIndex;
-pub use locate::{CursorContext, CursorSlot, PathSegment, dotted, locate};
+pub use locate::{Before, CursorContext, CursorLine, CursorSlot, PathSegment, dotted, locate};
 pub use split::document_spans;
 pub use tree::{Document, Node, NodeId, NodeKind, ScalarStyle, SyntaxError, TextRange, YamlFile};
 

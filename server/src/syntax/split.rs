@@ -46,13 +46,10 @@ fn is_marker(line: &str, marker: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t', '\r', '\n']))
 }
 
+/// Blank lines, comments and `%` directives only.
 fn only_trivia(text: &str) -> bool {
-    text.lines().all(|line| {
-        matches!(
-            line.trim_start().chars().next(),
-            None | Some('#') | Some('%')
-        )
-    })
+    text.lines()
+        .all(|line| super::lines::code(line).is_empty() || line.trim_start().starts_with('%'))
 }
 
 #[cfg(test)]

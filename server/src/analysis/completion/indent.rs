@@ -1,7 +1,7 @@
 //! The indentation a document already uses, so inserted blocks look like the lines around them: the width
 //! of one level (2 or 4 spaces), and whether `- ` items sit under their key or indented below it.
 
-use crate::syntax::TextRange;
+use crate::syntax::{TextRange, lines};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Indentation {
@@ -48,14 +48,14 @@ fn scan(text: &str) -> (Option<usize>, Option<bool>) {
     let mut unit = None;
     let mut indented_sequences = None;
     let mut parent: Option<usize> = None;
-    for line in text.lines() {
-        let content = line.trim_start_matches(' ');
-        if content.is_empty() || content.starts_with('#') || content.starts_with("---") {
+    for text_line in text.lines() {
+        let line = lines::read(text_line);
+        if line.trivia || text_line.starts_with("---") {
             continue;
         }
-        let column = line.len() - content.len();
+        let column = line.indent();
         if let Some(key_column) = parent {
-            if content.starts_with("- ") || content == "-" {
+            if !line.dashes.is_empty() {
                 indented_sequences.get_or_insert(column > key_column);
             } else if (1..=8).contains(&(column.saturating_sub(key_column))) {
                 unit.get_or_insert(column - key_column);
@@ -66,15 +66,7 @@ fn scan(text: &str) -> (Option<usize>, Option<bool>) {
         }
         // A line that opens a block (`key:` with nothing after it) is the next parent; the key of an item
         // (`- key:`) counts from after its dash.
-        let mut key_column = column;
-        let mut rest = content;
-        while let Some(after) = rest.strip_prefix("- ") {
-            let trimmed = after.trim_start_matches(' ');
-            key_column += rest.len() - trimmed.len();
-            rest = trimmed;
-        }
-        let code = rest.split(" #").next().unwrap_or("").trim_end();
-        parent = code.ends_with(':').then_some(key_column);
+        parent = (line.key.is_some() && line.value.is_empty()).then_some(line.key_column);
     }
     (unit, indented_sequences)
 }

@@ -2,7 +2,7 @@
 //! required ones first, each inserted with what its type needs next (`key: `, a nested block, a `- ` item).
 
 use crate::schema::{Field, FieldType};
-use crate::syntax::{PathSegment, dotted};
+use crate::syntax::{Before, PathSegment, dotted};
 
 use super::super::{DocStyle, render_field};
 use super::values::allowed_values;
@@ -57,7 +57,7 @@ fn field_item(
     path.push(PathSegment::Key(field.name.clone()));
     let (lead, column) = lead_in(site, new_item);
     let snippets = site.options.snippets;
-    let body = if followed_by_colon(site) {
+    let body = if site.line.colon_follows {
         // Renaming a key that already has its `:` and value: only the name changes.
         field.name.clone()
     } else if site.flow {
@@ -90,21 +90,11 @@ fn field_item(
 /// starts at.
 pub(super) fn lead_in(site: &Site<'_>, new_item: bool) -> (&'static str, usize) {
     let column = site.column();
-    let line_start = site.range.start - column;
-    let before = &site.text[line_start..site.range.start];
-    let bare_dash = before.ends_with('-') && before[..before.len() - 1].trim().is_empty();
-    match (new_item, bare_dash) {
+    match (new_item, site.line.before) {
         (true, _) => ("- ", column + 2),
-        (false, true) => (" ", column + 1),
-        (false, false) => ("", column),
+        (false, Before::BareDash) => (" ", column + 1),
+        (false, _) => ("", column),
     }
-}
-
-fn followed_by_colon(site: &Site<'_>) -> bool {
-    let after = &site.text[site.range.end..];
-    let line = after.split(['\n', '\r']).next().unwrap_or("");
-    let rest = line.trim_start_matches([' ', '\t']);
-    rest == ":" || rest.starts_with(": ") || rest.starts_with(":\t")
 }
 
 /// `key: ` and its value's opening, in a `{ }` mapping: never a line break.

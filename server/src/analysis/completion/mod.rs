@@ -8,7 +8,7 @@ mod snippets;
 mod values;
 
 use crate::schema::{FieldType, Locale, Schema};
-use crate::syntax::{CursorSlot, PathSegment, TextRange, YamlFile, locate};
+use crate::syntax::{CursorLine, CursorSlot, PathSegment, TextRange, YamlFile, lines, locate};
 
 use super::{DocumentKind, PodRoot, document_kind, pod_root, schema_at};
 pub use indent::Indentation;
@@ -82,6 +82,8 @@ pub(crate) struct Site<'a> {
     pub range: TextRange,
     pub siblings: Vec<String>,
     pub flow: bool,
+    /// What the cursor's line shows around `range`.
+    pub line: CursorLine,
     pub indentation: Indentation,
     pub options: CompletionOptions,
 }
@@ -89,10 +91,7 @@ pub(crate) struct Site<'a> {
 impl Site<'_> {
     /// The column (in bytes) where the text being replaced starts: the key's column for a new key.
     pub fn column(&self) -> usize {
-        let line_start = self.text[..self.range.start]
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
-        self.range.start - line_start
+        self.line.column
     }
 
     /// The type of the value at `path`, when the table knows it.
@@ -112,7 +111,7 @@ pub fn completions(
     let offset = offset.min(text.len());
     if !options
         .trigger
-        .is_none_or(|c| triggered_in_place(text, offset, c))
+        .is_none_or(|c| lines::trigger_fits(text, offset, c))
     {
         return None;
     }
@@ -130,6 +129,7 @@ pub fn completions(
         range: context.range,
         siblings: std::mem::take(&mut context.siblings),
         flow: context.flow,
+        line: std::mem::take(&mut context.line),
         indentation,
         options,
     };
@@ -156,24 +156,6 @@ pub fn completions(
         items,
         is_incomplete: false,
     })
-}
-
-/// Whether a trigger character was typed where completion helps: a blank right after `key:` or after an
-/// item's `- `, a `:` ending a key, a `-` starting an item. Elsewhere (a blank between words of a value, a
-/// dash inside `my-pod`) the list would only get in the way.
-fn triggered_in_place(text: &str, offset: usize, trigger: char) -> bool {
-    let before = &text[..offset];
-    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
-    match trigger {
-        ' ' => {
-            line.ends_with(": ")
-                || line.trim_start().ends_with("- ")
-                    && line.trim_start().trim_start_matches("- ").is_empty()
-        }
-        '-' => line.trim_start() == "-",
-        ':' => !line.trim_start().starts_with('#'),
-        _ => true,
-    }
 }
 
 /// Whether the value under the cursor is a single plain word (or nothing) where the table wants an object:

@@ -3,7 +3,7 @@
 //! the document's indentation; as snippets with placeholders, or with the placeholders' defaults in plain text.
 
 use crate::schema::FieldType;
-use crate::syntax::PathSegment;
+use crate::syntax::{Before, PathSegment};
 
 use super::keys::lead_in;
 use super::{CompletionItem, CompletionKind, Indentation, Site, TextEdit};
@@ -54,33 +54,16 @@ fn new_item_of<'a>(site: &'a Site<'_>, parent: &'a [PathSegment]) -> Option<(&'a
         return matches!(item.as_ref(), FieldType::Object(_)).then_some((key_of(parent)?, true));
     }
     if let Some((PathSegment::Index(_), list)) = parent.split_last() {
-        let line_start = site.range.start - site.column();
-        let before = &site.text[line_start..site.range.start];
-        let on_dash = before.trim_end().ends_with('-');
+        let on_dash = matches!(site.line.before, Before::Dash | Before::BareDash);
         return (on_dash && site.siblings.is_empty()).then_some((key_of(list)?, false));
     }
-    let key = previous_open_key(site)?;
+    let key = site.line.open_key_above.as_deref()?;
     let mut list = parent.to_vec();
     list.push(PathSegment::Key(key.to_string()));
     let Some(FieldType::Array(item)) = site.type_at(&list) else {
         return None;
     };
     matches!(item.as_ref(), FieldType::Object(_)).then_some((key, true))
-}
-
-/// The key of the line above the cursor, when that line is `key:` with nothing after it, at the cursor's
-/// column.
-fn previous_open_key<'a>(site: &'a Site<'_>) -> Option<&'a str> {
-    let column = site.column();
-    let line_start = site.range.start - column;
-    let above = site.text[..line_start.checked_sub(1)?]
-        .lines()
-        .rev()
-        .find(|line| !line.trim().is_empty() && !line.trim_start().starts_with('#'))?;
-    let content = above.trim_start_matches(' ');
-    let code = content.split(" #").next().unwrap_or("").trim_end();
-    let key = code.strip_suffix(':')?;
-    (above.len() - content.len() == column && !key.contains([' ', ':', '-'])).then_some(key)
 }
 
 fn item(

@@ -2,7 +2,7 @@
 //! declared elsewhere in the same Pod (a volume, a container port, a resource claim).
 
 use crate::schema::{Field, FieldType};
-use crate::syntax::{Document, NodeId, PathSegment};
+use crate::syntax::{Before, Document, NodeId, PathSegment};
 
 use super::super::{DocStyle, render_value};
 use super::{CompletionItem, CompletionKind, Site, TextEdit};
@@ -69,7 +69,7 @@ pub(super) fn value_item(
     order: usize,
 ) -> CompletionItem {
     // Right after `key:` with no blank yet, the value needs one.
-    let lead = if site.text[..site.range.start].ends_with(':') {
+    let lead = if site.line.before == Before::Colon {
         " "
     } else {
         ""

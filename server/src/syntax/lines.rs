@@ -1,0 +1,193 @@
+//! One YAML line read as a person reads it: its indentation, its `- ` item markers, its key and colon, its
+//! value, and where a comment starts. Every place that looks at raw lines (the cursor's context, the
+//! parser's error ranges, indentation detection, document splitting) reads them through here.
+
+/// A line's parts. Columns are bytes from the line start.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line<'a> {
+    /// Columns of the `- ` item markers, outermost first.
+    pub dashes: Vec<usize>,
+    /// Where the key (or a scalar item, or a value) starts, after the markers.
+    pub key_column: usize,
+    /// The key, when the line is `key:` or `key: value`.
+    pub key: Option<&'a str>,
+    /// The text after `key:` (or the whole text when there is no key), trimmed, without its comment.
+    pub value: &'a str,
+    /// The line is blank or only a comment.
+    pub trivia: bool,
+}
+
+impl Line<'_> {
+    /// The column of the line's first mark: its outermost `- `, else its key.
+    pub fn indent(&self) -> usize {
+        self.dashes.first().copied().unwrap_or(self.key_column)
+    }
+
+    /// A `key:` with nothing after it but an anchor or a tag: its value is the block below it.
+    pub fn opens_block(&self) -> bool {
+        self.key.is_some() && owns_block(self.value)
+    }
+}
+
+pub fn read(line: &str) -> Line<'_> {
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let mut dashes = Vec::new();
+    let mut column = indentation(line);
+    loop {
+        let rest = &line[column..];
+        if rest == "-" || rest.starts_with("- ") || rest.starts_with("-\t") {
+            dashes.push(column);
+            column += 1;
+            column += line[column..].len() - line[column..].trim_start_matches([' ', '\t']).len();
+        } else {
+            break;
+        }
+    }
+    let code = code(&line[column..]);
+    let trivia = dashes.is_empty() && code.is_empty();
+    let (key, value) = match key_colon(code) {
+        Some(colon) => (Some(code[..colon].trim_end()), code[colon + 1..].trim()),
+        None => (None, code.trim()),
+    };
+    Line {
+        dashes,
+        key_column: column,
+        key,
+        value,
+        trivia,
+    }
+}
+
+/// The spaces at the start of a line (what an editor copies onto each new line it inserts).
+pub fn indentation(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+/// Where a comment starts: a `#` at the line start or after a blank, outside quotes.
+pub fn comment_start(line: &str) -> Option<usize> {
+    let mut quote = None;
+    let mut previous = ' ';
+    let mut escaped = false;
+    for (i, c) in line.char_indices() {
+        match (quote, c) {
+            (None, '#') if previous == ' ' || previous == '\t' => return Some(i),
+            (None, '"' | '\'') if matches!(previous, ' ' | '\t' | ':' | '[' | '{' | ',' | '-') => {
+                quote = Some(c)
+            }
+            (Some('"'), '\\') if !escaped => {
+                escaped = true;
+                previous = c;
+                continue;
+            }
+            (Some(q), c) if c == q && !escaped => quote = None,
+            _ => {}
+        }
+        escaped = false;
+        previous = c;
+    }
+    None
+}
+
+/// The line without its comment and trailing blanks.
+pub fn code(line: &str) -> &str {
+    let end = comment_start(line).unwrap_or(line.len());
+    line[..end].trim_end()
+}
+
+/// The colon that ends a key in `code` (text starting at the key): the first `:` followed by a blank or the
+/// end, outside quotes; none for a flow collection.
+pub fn key_colon(code: &str) -> Option<usize> {
+    let bytes = code.as_bytes();
+    let mut quote = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        match (quote, b) {
+            (None, b'"' | b'\'') if i == 0 => quote = Some(b),
+            (Some(q), b) if b == q => quote = None,
+            (None, b':') if bytes.get(i + 1).is_none_or(|n| *n == b' ' || *n == b'\t') => {
+                return Some(i);
+            }
+            (None, b'{' | b'[') if i == 0 => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether a `key:` line with this value text opens a block below it (nothing, or only an anchor or tag).
+pub fn owns_block(value: &str) -> bool {
+    value.is_empty()
+        || value.starts_with('&') && !value.contains(' ')
+        || value.starts_with('!') && !value.contains(' ')
+}
+
+/// Whether a trigger character typed right before `offset` was typed where completion helps: a blank right
+/// after `key:` or after an item's `- `, a `:` ending a key, a `-` starting an item. Elsewhere (a blank
+/// between words of a value, a dash inside `my-pod`, a comment) the list would only get in the way.
+pub fn trigger_fits(text: &str, offset: usize, trigger: char) -> bool {
+    let before = &text[..offset];
+    let before = &before[before.rfind(['\n', '\r']).map_or(0, |i| i + 1)..];
+    if comment_start(before).is_some() {
+        return false;
+    }
+    let content = before.trim_start();
+    match trigger {
+        ' ' => before.ends_with(": ") || content.ends_with("- ") && only_dashes(content),
+        '-' => content == "-",
+        _ => true,
+    }
+}
+
+/// `- `, `- - `: nothing but item markers.
+fn only_dashes(text: &str) -> bool {
+    text.split_whitespace().all(|word| word == "-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_start_after_blanks_outside_quotes() {
+        assert_eq!(comment_start("# all"), Some(0));
+        assert_eq!(comment_start("a: b # c"), Some(5));
+        assert_eq!(comment_start("a: b\t# c"), Some(5));
+        assert_eq!(comment_start("a: b#c"), None);
+        assert_eq!(comment_start("a: \"b # c\" # d"), Some(11));
+        assert_eq!(comment_start("a: 'b # c'"), None);
+        assert_eq!(comment_start("a: \"x \\\" # y\""), None);
+        assert_eq!(comment_start("- \"# no\""), None);
+        assert_eq!(code("  key: value   # note"), "  key: value");
+    }
+
+    #[test]
+    fn lines_show_markers_key_and_value() {
+        let line = read("  - - name: web # c");
+        assert_eq!(line.dashes, [2, 4]);
+        assert_eq!(line.key_column, 6);
+        assert_eq!(line.key, Some("name"));
+        assert_eq!(line.value, "web");
+        assert!(!line.trivia);
+        assert_eq!(line.indent(), 2);
+        assert!(read("   # only a comment").trivia);
+        assert!(read("spec: &s").opens_block());
+        assert!(!read("image: nginx").opens_block());
+        assert_eq!(read("\"a: b\": c").key, Some("\"a: b\""));
+        assert_eq!(read("url: http://x").key, Some("url"));
+        assert_eq!(read("{a: b}").key, None);
+        assert_eq!(read("-").dashes, [0]);
+        assert_eq!(read("key:\r").key, Some("key"));
+    }
+
+    #[test]
+    fn triggers_fit_after_a_key_or_a_dash() {
+        let fits = |before: &str, c| trigger_fits(&format!("a: b\n{before}"), before.len() + 5, c);
+        assert!(fits("  restartPolicy: ", ' '));
+        assert!(fits("  - ", ' '));
+        assert!(fits("  - - ", ' '));
+        assert!(!fits("  name: my pod ", ' '));
+        assert!(fits("  -", '-'));
+        assert!(!fits("  name: my-", '-'));
+        assert!(fits("  image:", ':'));
+        assert!(!fits("  # note:", ':'));
+    }
+}
