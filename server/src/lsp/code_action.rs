@@ -1,5 +1,6 @@
 //! `textDocument/codeAction`: the analysis layer's quick fixes for the requested range, as LSP code actions
-//! with a workspace edit in the negotiated encoding.
+//! with a workspace edit in the negotiated encoding. Titles and the fixed diagnostic's message are plain
+//! text, rendered as the published diagnostics are (a client matches the two by message).
 
 use std::collections::HashMap;
 
@@ -8,6 +9,7 @@ use tower_lsp_server::ls_types::{
     NumberOrString, Range, TextEdit, Uri, WorkspaceEdit,
 };
 
+use super::diagnostics::plain_text;
 use super::documents::DocumentSnapshot;
 use super::encoding::{self, PositionEncoding};
 use crate::analysis;
@@ -32,13 +34,13 @@ pub fn code_actions(
                 })
                 .collect();
             CodeActionOrCommand::CodeAction(CodeAction {
-                title: fix.title,
+                title: plain_text(&fix.title),
                 kind: Some(CodeActionKind::QUICKFIX),
                 diagnostics: Some(vec![Diagnostic {
                     range: to_lsp(fix.diagnostic),
                     code: Some(NumberOrString::String(fix.code.to_string())),
                     source: Some("podls".to_owned()),
-                    message: fix.message,
+                    message: plain_text(&fix.message),
                     ..Diagnostic::default()
                 }]),
                 edit: Some(WorkspaceEdit {

@@ -1,5 +1,7 @@
 //! Diagnostics in LSP terms: `analysis::diagnostics` converted to the negotiated encoding, published with
-//! the version of the document they were computed for (so a client can drop stale ones).
+//! the version of the document they were computed for (so a client can drop stale ones). Messages are plain
+//! text in LSP (VS Code's Problems panel, Neovim's virtual text): the analysis layer's inline code is shown
+//! in quotes here, for diagnostics and for the code actions that fix them alike.
 
 use tower_lsp_server::ls_types::{
     Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Uri,
@@ -31,7 +33,7 @@ pub fn diagnostics(
             severity: Some(severity(found.severity)),
             code: Some(NumberOrString::String(found.code.to_string())),
             source: Some("podls".to_owned()),
-            message: found.message,
+            message: plain_text(&found.message),
             related_information: (!found.related.is_empty()).then(|| {
                 found
                     .related
@@ -41,7 +43,7 @@ pub fn diagnostics(
                             uri: uri.clone(),
                             range: range(at),
                         },
-                        message,
+                        message: plain_text(&message),
                     })
                     .collect()
             }),
@@ -56,5 +58,71 @@ fn severity(severity: Severity) -> DiagnosticSeverity {
         Severity::Warning => DiagnosticSeverity::WARNING,
         Severity::Information => DiagnosticSeverity::INFORMATION,
         Severity::Hint => DiagnosticSeverity::HINT,
+    }
+}
+
+/// Inline code (`` `value` ``, as the analysis layer writes it for the CLI and for Markdown) as plain text:
+/// ‘value’. Typographic quotes, because the values themselves are often YAML quotes (`"8080"`, `'`). Code
+/// spans follow CommonMark: a run of backticks closes only with a run of the same length; an unmatched run
+/// stays as written.
+pub(super) fn plain_text(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(open) = rest.find('`') {
+        let run = rest[open..].len() - rest[open..].trim_start_matches('`').len();
+        let after = &rest[open + run..];
+        let close = after.match_indices('`').map(|(i, _)| i).find(|&i| {
+            let len = after[i..].len() - after[i..].trim_start_matches('`').len();
+            len == run && !after[..i].ends_with('`')
+        });
+        out.push_str(&rest[..open]);
+        match close {
+            Some(close) => {
+                let code = &after[..close];
+                // CommonMark strips one space on each side of a span that needs it (`` ` `` for a backtick).
+                let code = match code.strip_prefix(' ').and_then(|c| c.strip_suffix(' ')) {
+                    Some(inner) if !inner.trim().is_empty() => inner,
+                    _ => code,
+                };
+                out.push('‘');
+                out.push_str(code);
+                out.push('’');
+                rest = &after[close + run..];
+            }
+            None => {
+                out.push_str(&rest[open..open + run]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_text;
+
+    #[test]
+    fn inline_code_becomes_quoted_plain_text() {
+        for (markdown, plain) in [
+            (
+                "`Sometimes` is not a valid `imagePullPolicy`",
+                "‘Sometimes’ is not a valid ‘imagePullPolicy’",
+            ),
+            ("Write `8080` without quotes", "Write ‘8080’ without quotes"),
+            (
+                "no closing `\"`: end it with `\"`",
+                "no closing ‘\"’: end it with ‘\"’",
+            ),
+            ("`` ` `` is reserved", "‘`’ is reserved"),
+            ("a `` a`b `` span", "a ‘a`b’ span"),
+            ("one ` alone", "one ` alone"),
+            ("allowed: `a`, `b` or \"\"", "allowed: ‘a’, ‘b’ or \"\""),
+            ("no code", "no code"),
+            ("`😀中`", "‘😀中’"),
+        ] {
+            assert_eq!(plain_text(markdown), plain, "{markdown}");
+        }
     }
 }

@@ -11,6 +11,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::{Marker, ScanError, TScalarStyle};
 
+use super::errors::{self, ParseStop};
 use super::line_index::LineIndex;
 use super::tree::{Document, NodeData, NodeId, NodeKind, ScalarStyle, SyntaxError, TextRange};
 
@@ -50,11 +51,15 @@ pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
         if let Some(error) = error {
             let at = builder.offset(error.marker());
             parsed_until = at;
+            let open_flows = builder.open_flows();
             builder.close_all(at);
-            errors.push(SyntaxError {
-                range: error_range(source, &builder.lines, at, error.info()),
-                message: error_message(error.info()),
-            });
+            errors.push(errors::explain(&ParseStop {
+                source: current,
+                lines: &builder.lines,
+                at,
+                info: error.info(),
+                open_flows,
+            }));
         }
         let warnings = restore_single_quotes(&mut builder.nodes, current, &lenient_escapes);
         static NEXT_ID: AtomicU64 = AtomicU64::new(1);
@@ -170,6 +175,7 @@ fn restore_single_quotes(
         }
         warnings.push(SyntaxError {
             range: TextRange::new(at, at + 2),
+            repairs: Vec::new(),
             message: "`\\'` is not an escape in YAML double-quoted strings: Kubernetes (Go YAML) reads it as `'`, \
                       but other YAML tools reject the file; write `'` without the backslash"
                 .to_string(),
@@ -447,6 +453,19 @@ impl Builder<'_> {
         node.kind = kind;
     }
 
+    /// The offsets of the `{` and `[` still open, outermost first.
+    fn open_flows(&self) -> Vec<usize> {
+        self.open
+            .iter()
+            .filter_map(|open| match open {
+                Open::Mapping { id, flow: true, .. } | Open::Sequence { id, flow: true, .. } => {
+                    Some(self.nodes[id.0 as usize].range.start)
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
     fn close_all(&mut self, at: usize) {
         while !self.open.is_empty() {
             self.close(at);
@@ -649,63 +668,4 @@ fn block_indicator(line: &str) -> Option<usize> {
             .chars()
             .all(|c| c == '-' || c == '+' || c.is_ascii_digit()))
     .then_some(pos)
-}
-
-/// yaml-rust2 reports some errors after the place to fix: a key missing its colon is noticed on the next
-/// line (or at the end of the file). Point at the line the user has to change.
-fn error_range(source: &str, lines: &LineIndex, at: usize, info: &str) -> TextRange {
-    let line_range = |line: usize| {
-        let start = lines.line_start(line);
-        let text = &source[start..lines.line_end(source, line)];
-        let indent = text.len() - text.trim_start().len();
-        let content = super::lines::code(text);
-        (content.len() > indent).then(|| TextRange::new(start + indent, start + content.len()))
-    };
-    let at = at.min(source.len());
-    let error_line = lines.line_of(at);
-    if info.contains("expected ':'") || info.contains("expect ':'") {
-        // The key without its colon: the nearest line at or above the report that has content but no `:`.
-        for line in (0..=error_line).rev() {
-            if let Some(range) = line_range(line) {
-                let content = &source[range.as_range()];
-                if !content.contains(':') && !content.starts_with('-') {
-                    return range;
-                }
-            }
-        }
-    }
-    if at >= source.trim_end().len() {
-        // Reported at the end of the file: the last line with content is where the document broke off.
-        if let Some(range) = (0..=error_line).rev().find_map(line_range) {
-            return range;
-        }
-    }
-    let end = scan_while(source, at, |c| !c.is_whitespace());
-    if end > at {
-        TextRange::new(at, end)
-    } else {
-        let next = source[at..].chars().next().map_or(0, |c| {
-            if c == '\n' || c == '\r' {
-                0
-            } else {
-                c.len_utf8()
-            }
-        });
-        TextRange::new(at, at + next)
-    }
-}
-
-fn error_message(info: &str) -> String {
-    let hint = if info.contains("expected ':'") || info.contains("expect ':'") {
-        " (is a `:` missing after a key?)"
-    } else if info.contains("tab") {
-        " (YAML indentation must use spaces, not tabs)"
-    } else if info.contains("did not find expected key") {
-        " (check the indentation of this line against the lines above)"
-    } else if info.contains("flow") {
-        " (check the brackets and commas of this `{ }` or `[ ]`)"
-    } else {
-        ""
-    };
-    format!("YAML syntax error: {info}{hint}")
 }

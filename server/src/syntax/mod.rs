@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 mod build;
+mod errors;
 mod line_index;
 pub mod lines;
 mod locate;
@@ -14,7 +15,9 @@ mod tree;
 pub use line_index::LineIndex;
 pub use locate::{Before, CursorContext, CursorLine, CursorSlot, PathSegment, dotted, locate};
 pub use split::document_spans;
-pub use tree::{Document, Node, NodeId, NodeKind, ScalarStyle, SyntaxError, TextRange, YamlFile};
+pub use tree::{
+    Document, Node, NodeId, NodeKind, Repair, ScalarStyle, SyntaxError, TextRange, YamlFile,
+};
 
 /// Parses a whole file: every `---` document on its own, so one error hides nothing in the others.
 pub fn parse(text: &str) -> YamlFile {

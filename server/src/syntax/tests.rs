@@ -140,19 +140,19 @@ fn documents_are_parsed_on_their_own() {
     check_tree(
         "a: [1\n---\nb: 2\n---\n# only a comment\n",
         expect![[r#"
-        document "a: [1\n"
-          mapping "a: [1\n"
-            "a" "a"
-              sequence flow "[1\n"
-                "1" "1"
-          error "a: [1" YAML syntax error: while parsing a flow sequence, expected ',' or ']' (check the brackets and commas of this `{ }` or `[ ]`)
-        document "---\nb: 2\n"
-          mapping "b: 2"
-            "b" "b"
-              "2" "2"
-        document "---\n# only a comment\n"
-          null @36
-    "#]],
+            document "a: [1\n"
+              mapping "a: [1\n"
+                "a" "a"
+                  sequence flow "[1\n"
+                    "1" "1"
+              error "[1" this `[` is never closed: add `]` after its last entry
+            document "---\nb: 2\n"
+              mapping "b: 2"
+                "b" "b"
+                  "2" "2"
+            document "---\n# only a comment\n"
+              null @36
+        "#]],
     );
 }
 
@@ -188,18 +188,18 @@ fn missing_colon_is_reported_on_its_own_line() {
                   mapping "name: x"
                     "name" "name"
                       "x" "x"
-              error "labels" YAML syntax error: simple key expect ':' (is a `:` missing after a key?)
+              error "labels" missing `:` after `labels` (a key is written `labels: value`, or `labels:` with its value below)
         "#]],
     );
     check_tree(
         "kind: Pod\nspec\n",
         expect![[r#"
-        document "kind: Pod\nspec\n"
-          mapping "kind: Pod"
-            "kind" "kind"
-              "Pod" "Pod"
-          error "spec" YAML syntax error: simple key expect ':' (is a `:` missing after a key?)
-    "#]],
+            document "kind: Pod\nspec\n"
+              mapping "kind: Pod"
+                "kind" "kind"
+                  "Pod" "Pod"
+              error "spec" missing `:` after `spec` (a key is written `spec: value`, or `spec:` with its value below)
+        "#]],
     );
 }
 

@@ -106,6 +106,16 @@ pub struct Node<'a> {
 pub struct SyntaxError {
     pub range: TextRange,
     pub message: String,
+    /// Edits that repair the mistake (checked: the parser gets past it), the likeliest first.
+    pub repairs: Vec<Repair>,
+}
+
+/// A text edit that repairs a syntax error: insert the missing space after `:`, close a bracket.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Repair {
+    pub title: String,
+    /// Non-overlapping edits of the file's text, applied together.
+    pub edits: Vec<(TextRange, String)>,
 }
 
 /// One `---` document: its span in the file, its tree (none when empty) and its syntax errors.
@@ -236,6 +246,11 @@ impl Document {
         doc.parsed_until = doc.parsed_until.checked_add_signed(delta).unwrap_or(0);
         for error in doc.errors.iter_mut().chain(doc.warnings.iter_mut()) {
             error.range = error.range.shifted(delta);
+            for repair in &mut error.repairs {
+                for (range, _) in &mut repair.edits {
+                    *range = range.shifted(delta);
+                }
+            }
         }
         doc
     }

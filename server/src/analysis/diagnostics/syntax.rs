@@ -6,11 +6,13 @@ use crate::syntax::Document;
 
 pub(super) fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     for error in &doc.errors {
-        out.push(Diagnostic::error(
-            "yaml-syntax",
-            error.range,
-            error.message.clone(),
-        ));
+        let mut diagnostic = Diagnostic::error("yaml-syntax", error.range, error.message.clone());
+        // One repair is the obvious one; several (two indentations that both parse) are the user's choice.
+        let preferred = error.repairs.len() == 1;
+        for repair in &error.repairs {
+            diagnostic = diagnostic.fix(repair.title.clone(), repair.edits.clone(), preferred);
+        }
+        out.push(diagnostic);
     }
     for warning in &doc.warnings {
         out.push(Diagnostic::warning(

@@ -16,7 +16,7 @@ fn syntax_and_duplicate_keys() {
         "kind: ConfigMap\ndata:\n  a: 1\n  a: 2\nb: [\n",
         expect![[r#"
             4:3-4:4 error[duplicate-key] duplicate key `a`: this mapping already has it; YAML forbids repeated keys and Kubernetes rejects them
-            5:1-5:5 error[yaml-syntax] YAML syntax error: while parsing a node, did not find expected node content
+            5:4-5:5 error[yaml-syntax] this `[` is never closed: add `]` after its last entry
         "#]],
     );
 }

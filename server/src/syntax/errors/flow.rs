@@ -1,0 +1,121 @@
+//! Flow collections (`{ }`, `[ ]`): a bracket never closed or closing the wrong one, a missing or doubled
+//! comma.
+
+use super::Site;
+use crate::syntax::tree::{SyntaxError, TextRange};
+
+impl Site<'_> {
+    /// Brackets and commas of `{ }` and `[ ]`.
+    pub(super) fn flow(&self) -> Option<SyntaxError> {
+        let here = self.source[self.at..].chars().next();
+        let closer = |open: usize| {
+            if self.source[open..].starts_with('{') {
+                '}'
+            } else {
+                ']'
+            }
+        };
+        let innermost = self.open_flows.last().copied();
+        let one = |c: char| TextRange::new(self.at, self.at + c.len_utf8());
+        // The error's line is outside the flow when it is back at (or left of) the indentation of the line
+        // that opened it, or empty (the end of the file).
+        let outside = innermost.is_some_and(|open| {
+            let open_line = self.lines.line_of(open);
+            self.content(self.line).is_none()
+                || (self.line > open_line && self.indent(self.line) <= self.indent(open_line))
+        });
+        match (here, innermost) {
+            (Some(c @ ('}' | ']')), None) => self.error(
+                one(c),
+                format!("`{c}` closes nothing here: remove it"),
+                [self.repair(format!("Remove `{c}`"), vec![(one(c), String::new())])],
+            ),
+            (Some(c @ ('}' | ']')), Some(open)) if closer(open) != c => {
+                let expected = closer(open);
+                let outer_matches = self.open_flows.iter().rev().skip(1).any(|&o| closer(o) == c);
+                let (message, title, edit) = if outer_matches {
+                    (
+                        format!("missing `{expected}` before `{c}`: the `{}` before it is not closed", opener(expected)),
+                        format!("Insert `{expected}`"),
+                        (TextRange::empty(self.at), expected.to_string()),
+                    )
+                } else {
+                    (
+                        format!("`{c}` cannot close a `{}`: write `{expected}`", opener(expected)),
+                        format!("Change `{c}` to `{expected}`"),
+                        (one(c), expected.to_string()),
+                    )
+                };
+                self.error(one(c), message, [self.repair(title, vec![edit])])
+            }
+            (Some(':'), Some(_)) if !outside && self.missing_comma().is_some() => self.missing_comma(),
+            (Some(','), Some(_)) if self.source[..self.at].trim_end().ends_with([',', '[', '{']) => self.error(
+                one(','),
+                "an empty entry: two `,` in a row (or a `,` right after the bracket); remove this one",
+                [self.repair("Remove the extra `,`".into(), vec![(one(','), String::new())])],
+            ),
+            (_, Some(open)) => {
+                if self.says(&["invalid indentation"]) {
+                    let key = self.key(self.lines.line_of(open)).map(|k| k.name.to_string());
+                    return self.error(
+                        self.content(self.line).unwrap_or(one(here.unwrap_or(' '))),
+                        format!(
+                            "this line continues the `{}` above and must be indented more than {}",
+                            opener(closer(open)),
+                            key.map_or("its key".into(), |k| format!("`{k}`"))
+                        ),
+                        [],
+                    );
+                }
+                let closers: String = self.open_flows.iter().rev().map(|&o| closer(o)).collect();
+                let open_line = self.lines.line_of(open);
+                let range = TextRange::new(open, self.code_end(open_line).max(open + 1));
+                // Close at the end of the flow's last line: just before the error when its line continues the
+                // flow, else (or if that does not parse) at the end of the line before.
+                let before_error = self.source[..self.at].trim_end().len();
+                let line_before = self.previous_content(self.line).map(|l| self.code_end(l));
+                let places = [(!outside).then_some(before_error), line_before];
+                let repair = places.into_iter().flatten().filter(|&at| at > open).find_map(|at| {
+                    self.repair(format!("Insert `{closers}`"), vec![(TextRange::empty(at), closers.clone())])
+                });
+                self.error(
+                    range,
+                    format!(
+                        "this `{}` is never closed: add `{closers}` after its last entry",
+                        opener(closer(open))
+                    ),
+                    [repair],
+                )
+            }
+            _ => None,
+        }
+    }
+
+    /// `{a: 1 b: 2}`: the scalar before the colon is `1 b`; the comma belongs before `b`. Only when adding
+    /// it parses (else the colon has another cause).
+    fn missing_comma(&self) -> Option<SyntaxError> {
+        let before = &self.source[..self.at];
+        let blank = before.trim_end().rfind(char::is_whitespace)?;
+        let key_start = blank + before[blank..].chars().next()?.len_utf8();
+        let value_end = before[..key_start].trim_end().len();
+        let key = before[key_start..].trim_end();
+        if key.is_empty() || before[..value_end].ends_with([',', '{', '[', ':']) {
+            return None;
+        }
+        let repair = self.repair(
+            "Insert `,`".into(),
+            vec![(TextRange::empty(value_end), ",".into())],
+        )?;
+        self.error(
+            TextRange::new(key_start, key_start + key.len()),
+            format!(
+                "missing `,` before `{key}`: entries of a `{{ }}` or `[ ]` are separated by commas"
+            ),
+            [Some(repair)],
+        )
+    }
+}
+
+fn opener(closer: char) -> char {
+    if closer == '}' { '{' } else { '[' }
+}
