@@ -21,8 +21,12 @@ fn negotiated(position_encodings: Option<Value>) -> Value {
 fn advertises_incremental_sync_hover_and_server_info() {
     let result = negotiated(None);
     let capabilities = &result["capabilities"];
-    // TextDocumentSyncKind.Incremental = 2.
-    assert_eq!(capabilities["textDocumentSync"], json!(2));
+    // TextDocumentSyncKind.Incremental = 2; no `save`: clients send didSave only when it is asked for
+    // (the bare number `2` would ask for it, and podls has nothing to do on save).
+    assert_eq!(
+        capabilities["textDocumentSync"],
+        json!({"openClose": true, "change": 2})
+    );
     assert_eq!(capabilities["hoverProvider"], json!(true));
     assert_eq!(result["serverInfo"]["name"], "podls");
     assert_eq!(result["serverInfo"]["version"], env!("CARGO_PKG_VERSION"));

@@ -202,6 +202,7 @@ local function main()
       'OK client %d+: ',
       'OK attached to the current buffer',
       'settings in effect',
+      'OK vim.lsp.completion is enabled in buffer %d+ %(pod.yaml%)',
     }
     for _, p in ipairs(want) do
       if not text:find(p) then
@@ -212,6 +213,19 @@ local function main()
       error('checkhealth reports an ERROR')
     end
     return #lines .. ' lines, no ERROR'
+  end)
+
+  check(':checkhealth podls warns when completion is off in a podls buffer', function()
+    vim.lsp.completion.enable(false, client.id, pod)
+    vim.cmd('checkhealth podls')
+    local text = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), '\n')
+    vim.cmd('tabclose')
+    vim.lsp.completion.enable(true, client.id, pod, { autotrigger = true })
+    local warning = text:match('WARNING completion is not enabled for podls in buffer %d+ %(pod.yaml%)[^\n]*')
+    if not warning then
+      error('no completion warning for pod.yaml; :checkhealth podls said:\n' .. text)
+    end
+    return warning
   end)
 
   check('settings change without restart (locale zh-cn, then en)', function()

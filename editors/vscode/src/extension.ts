@@ -4,7 +4,10 @@
 // - finds the server: setting `podls.server.path` → binary shipped in the extension's `server/` dir → `podls` on PATH;
 // - passes the `podls.*` settings (minus `server.*` and `trace.*`) as initializationOptions, answers
 //   workspace/configuration pulls with them, and pushes changes via workspace/didChangeConfiguration;
-// - output channel "podls", command "podls: Restart Server", a status bar item while a Pod document is active.
+// - output channel "podls", command "podls: Restart Server", a status bar item while a YAML document is active;
+// - which YAML documents are Pods is the server's business: it publishes nothing for the others, so nothing is
+//   filtered here (and redhat.vscode-yaml can run beside it on the same files).
+import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -15,7 +18,6 @@ import {
   LanguageClientOptions,
   ServerOptions,
   State,
-  TransportKind,
 } from 'vscode-languageclient/node';
 
 const SECTION = 'podls';
@@ -26,6 +28,11 @@ let output: vscode.OutputChannel;
 let status: vscode.StatusBarItem;
 let extensionContext: vscode.ExtensionContext;
 let startError: string | undefined;
+/** Closes the notification that says why the server could not start (set while one is shown). */
+let closeStartErrorNotice: (() => void) | undefined;
+/** The running server process, spawned here so that a deliberate stop is not reported as an error. */
+let serverProcess: ChildProcess | undefined;
+let stopping = false;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   extensionContext = context;
@@ -39,9 +46,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('podls.restartServer', () => restart()),
     vscode.commands.registerCommand('podls.showOutput', () => output.show(true)),
     vscode.window.onDidChangeActiveTextEditor(() => updateStatus()),
-    vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.document === vscode.window.activeTextEditor?.document) updateStatus();
-    }),
     vscode.workspace.onDidChangeConfiguration(onConfigurationChanged),
   );
   await start();
@@ -121,26 +125,56 @@ export function serverSettings(scope?: vscode.ConfigurationScope): Record<string
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Pod detection (status item, diagnostics de-duplication)
-
-const API_V1 = /^apiVersion:[ \t]*["']?v1["']?[ \t]*(#.*)?$/m;
-const KIND_POD = /^kind:[ \t]*["']?Pod["']?[ \t]*(#.*)?$/m;
-
-export function isPodText(text: string): boolean {
-  return text.split(/^---.*$/m).some((doc) => API_V1.test(doc) && KIND_POD.test(doc));
-}
-
-function isPodDocument(doc: vscode.TextDocument | undefined): boolean {
-  return !!doc && doc.languageId === 'yaml' && isPodText(doc.getText());
-}
-
-const YAML_EXTENSION = 'redhat.vscode-yaml';
-
-// ---------------------------------------------------------------------------------------------------------
 // Client lifecycle
 
 function log(msg: string): void {
   output.appendLine(`[client ${new Date().toISOString()}] ${msg}`);
+}
+
+/**
+ * Says why the server could not start, until it starts or the user closes the notice. An error message
+ * (`showErrorMessage`) cannot be closed by the extension and would keep saying the path is wrong after it was
+ * fixed; a notification-located progress can, so the notice is one, with its two actions as command links.
+ */
+function showStartError(message: string, settingToOpen?: string): void {
+  closeStartErrorNotice?.();
+  const settings = settingToOpen
+    ? ` [Open Settings](command:workbench.action.openSettings?${encodeURIComponent(JSON.stringify(settingToOpen))})`
+    : '';
+  void vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'podls', cancellable: true },
+    (progress, token) => new Promise<void>((resolve) => {
+      progress.report({ message: `${message}${settings} [Show Output](command:podls.showOutput)` });
+      const close = () => {
+        if (closeStartErrorNotice === close) closeStartErrorNotice = undefined;
+        resolve();
+      };
+      closeStartErrorNotice = close;
+      token.onCancellationRequested(close);
+    }),
+  );
+}
+
+/** Starts `podls --stdio` (the client is given the process; it then neither kills it nor logs its exit). */
+function spawnServer(command: string): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, ['--stdio'], {
+      env: { ...process.env, RUST_BACKTRACE: process.env.RUST_BACKTRACE ?? '1' },
+      stdio: 'pipe',
+    });
+    child.once('error', reject);
+    child.once('spawn', () => {
+      serverProcess = child;
+      child.once('exit', (code, signal) => {
+        if (serverProcess === child) serverProcess = undefined;
+        const how = signal ? `signal ${signal}` : `code ${code}`;
+        // After shutdown/exit the server ends with 0: that is the stop we asked for, not an error.
+        if (stopping && (code === 0 || signal)) log(`server exited with ${how}`);
+        else output.appendLine(`[Error - ${new Date().toLocaleTimeString()}] podls server exited with ${how}`);
+      });
+      resolve(child);
+    });
+  });
 }
 
 async function start(): Promise<void> {
@@ -150,22 +184,12 @@ async function start(): Promise<void> {
     startError = found.error;
     log(found.error);
     updateStatus();
-    const choice = await vscode.window.showErrorMessage(found.error, 'Open Settings', 'Show Output');
-    if (choice === 'Open Settings') {
-      await vscode.commands.executeCommand('workbench.action.openSettings', 'podls.server.path');
-    } else if (choice === 'Show Output') {
-      output.show(true);
-    }
+    showStartError(found.error, 'podls.server.path');
     return;
   }
   log(`starting ${found.command} (${found.source})`);
 
-  // TransportKind.stdio appends `--stdio` to the arguments.
-  const serverOptions: ServerOptions = {
-    command: found.command,
-    transport: TransportKind.stdio,
-    options: { env: { ...process.env, RUST_BACKTRACE: process.env.RUST_BACKTRACE ?? '1' } },
-  };
+  const serverOptions: ServerOptions = () => spawnServer(found.command);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
@@ -187,14 +211,6 @@ async function start(): Promise<void> {
           });
         },
       },
-      // redhat.vscode-yaml already reports YAML syntax errors; podls's only differ on Pod documents.
-      handleDiagnostics: (uri, diagnostics, next) => {
-        if (diagnostics.length > 0 && vscode.extensions.getExtension(YAML_EXTENSION)) {
-          const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-          if (doc && !isPodDocument(doc)) diagnostics = [];
-        }
-        next(uri, diagnostics);
-      },
     },
   };
 
@@ -205,10 +221,11 @@ async function start(): Promise<void> {
     await c.start();
     const info = c.initializeResult?.serverInfo;
     log(`started ${info?.name ?? 'podls'} ${info?.version ?? ''}`.trim());
+    closeStartErrorNotice?.(); // a notice about an earlier failed start is out of date now
   } catch (e) {
     startError = `podls failed to start: ${e instanceof Error ? e.message : String(e)}`;
     log(startError);
-    void vscode.window.showErrorMessage(startError, 'Show Output').then((c) => c && output.show(true));
+    showStartError(startError);
   }
   updateStatus();
 }
@@ -216,14 +233,26 @@ async function start(): Promise<void> {
 async function stop(): Promise<void> {
   const c = client;
   client = undefined;
-  if (c) {
-    try {
-      await c.stop(2000);
-    } catch (e) {
-      log(`stop: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    await c.dispose().catch(() => undefined);
+  if (!c) return;
+  stopping = true;
+  try {
+    await c.stop(2000); // shutdown + exit: the server ends by itself
+  } catch (e) {
+    log(`stop: ${e instanceof Error ? e.message : String(e)}`);
   }
+  await c.dispose().catch(() => undefined);
+  const child = serverProcess;
+  if (child && child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise<boolean>((resolve) => child.once('exit', () => resolve(true)));
+    const within = (ms: number) =>
+      Promise.race([exited, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]);
+    // It ends by itself right after `exit`; one that does not is ended, so a restart leaves none behind.
+    if (!(await within(2000))) {
+      child.kill();
+      await within(2000);
+    }
+  }
+  stopping = false;
 }
 
 async function restart(): Promise<void> {
@@ -260,15 +289,11 @@ function updateStatus(): void {
     return;
   }
   status.backgroundColor = undefined;
-  if (!isPodDocument(doc)) {
-    status.hide();
-    return;
-  }
   const state = client?.state;
   if (state === State.Running) {
     const info = client?.initializeResult?.serverInfo;
     status.text = '$(check) podls';
-    status.tooltip = `podls ${info?.version ?? ''} is checking this Pod — click for the output`;
+    status.tooltip = `podls ${info?.version ?? ''} is running (it checks the Pods in YAML files) — click for the output`;
   } else {
     status.text = '$(sync~spin) podls';
     status.tooltip = 'podls is starting';

@@ -93,6 +93,41 @@ function M.check()
       h.warn(('not attached to the current YAML buffer %d (%s)'):format(buf, name))
     end
   end
+  M.check_completion(clients)
+end
+
+--- Completion through plain 'omnifunc' inserts bare labels (`ports` without its colon and item); podls's
+--- snippets and text edits are applied by vim.lsp.completion or a completion plugin.
+--- @param clients vim.lsp.Client[]
+function M.check_completion(clients)
+  local h = vim.health
+  local completion = require('podls.completion')
+  h.start('podls: completion')
+  local plugin = completion.plugin()
+  if plugin then
+    h.info(('completion plugin %s is loaded: it applies podls items itself'):format(plugin))
+  end
+  local checked = 0
+  for _, c in ipairs(clients) do
+    local bufs = vim.tbl_keys(c.attached_buffers)
+    table.sort(bufs)
+    for _, b in ipairs(bufs) do
+      checked = checked + 1
+      local name = vim.fn.fnamemodify(vim.api.nvim_buf_get_name(b), ':~:.')
+      if completion.enabled(b) then
+        h.ok(('vim.lsp.completion is enabled in buffer %d (%s)'):format(b, name))
+      elseif not plugin then
+        h.warn(('completion is not enabled for podls in buffer %d (%s): <C-x><C-o> inserts bare labels'):format(b, name), {
+          "require('podls').setup() enables it (option completion = true, the default)",
+          'or on LspAttach: vim.lsp.completion.enable(true, client_id, bufnr, { autotrigger = true })',
+          'see :help podls-completion',
+        })
+      end
+    end
+  end
+  if checked == 0 then
+    h.info('no buffer is attached to podls: open a YAML file to check its completion')
+  end
 end
 
 return M

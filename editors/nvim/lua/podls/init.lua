@@ -3,21 +3,25 @@
 --   require('podls').setup({
 --     cmd = { '/path/to/podls', '--stdio' },   -- or server_path = '/path/to/podls'; default: podls on PATH
 --     settings = { podls = { locale = 'zh-cn' } },
+--     completion = true,                       -- vim.lsp.completion on attach (default); false for a plugin
 --   })
 --
--- is the same as vim.lsp.config('podls', {...}) followed by vim.lsp.enable('podls').
+-- is the same as vim.lsp.config('podls', {...}) followed by vim.lsp.enable('podls'), plus
+-- vim.lsp.completion.enable(true, client_id, bufnr, { autotrigger = true }) on LspAttach.
 local M = {}
 
 --- @class podls.Opts: vim.lsp.Config
 --- @field server_path? string  shorthand for cmd = { server_path, '--stdio' }
 --- @field enable? boolean      call vim.lsp.enable('podls') (default true)
+--- @field completion? boolean|podls.CompletionOpts  vim.lsp.completion for podls buffers (default true)
 
 --- @param opts? podls.Opts
 function M.setup(opts)
   assert(vim.fn.has('nvim-0.11') == 1, 'podls.nvim needs Neovim 0.11 or newer')
   opts = vim.deepcopy(opts or {})
   local enable = opts.enable ~= false
-  opts.enable = nil
+  local completion = opts.completion
+  opts.enable, opts.completion = nil, nil
   if opts.server_path then
     opts.cmd = { vim.fn.expand(opts.server_path), '--stdio' }
     opts.server_path = nil
@@ -25,6 +29,8 @@ function M.setup(opts)
   if next(opts) then
     vim.lsp.config('podls', opts)
   end
+  -- Before enable(): the LspAttach handler must exist when the first client attaches.
+  require('podls.completion').setup(completion)
   if enable then
     vim.lsp.enable('podls')
   end
