@@ -51,8 +51,13 @@ impl Run {
 }
 
 fn check(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
+    check_with_env(dir, args, stdin, &[])
+}
+
+fn check_with_env(dir: &Path, args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> Run {
     let mut child = Command::new(binary())
         .arg("check")
+        .envs(env.iter().copied())
         .args(args)
         .current_dir(dir)
         .stdin(Stdio::piped())
@@ -435,6 +440,61 @@ fn unreadable_paths_exit_2_and_the_rest_is_still_checked() {
         }
         std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o644)).unwrap();
     }
+}
+
+#[test]
+fn a_panic_on_one_file_is_an_internal_error_for_it_and_the_others_are_still_checked() {
+    let dir = Scratch::new("panic");
+    dir.write("a/crash.yaml", POD)
+        .write("a/broken.yaml", BROKEN)
+        .write("z.yaml", BROKEN);
+    // A test-only hook (compiled into debug builds only) makes checking `crash.yaml` panic.
+    let crash = [("PODLS_CHECK_PANIC_ON", "crash.yaml")];
+    let run = check_with_env(&dir.0, &["--format", "json", "."], None, &crash);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr
+            .contains("error: a/crash.yaml: internal error: podls panicked"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("thread"),
+        "no panic dump: {}",
+        run.stderr
+    );
+    let items = run.json();
+    let crashed = with_code(&items, "internal-error");
+    assert_eq!(crashed.len(), 1, "{items:#}");
+    assert_eq!(crashed[0]["file"], "a/crash.yaml");
+    assert_eq!(crashed[0]["severity"], "error");
+    assert_eq!(
+        run.files(),
+        ["a/broken.yaml", "a/crash.yaml", "z.yaml"],
+        "every other file is still checked, in order"
+    );
+
+    let run = check_with_env(&dir.0, &["."], None, &crash);
+    assert_eq!(run.code, 2);
+    run.assert_prints("a/broken.yaml:6:15:");
+    run.assert_prints("z.yaml:6:15:");
+    assert!(
+        run.stdout
+            .ends_with("in 2 files (1 file could not be checked: internal error)\n"),
+        "{}",
+        run.stdout
+    );
+
+    let run = check_with_env(&dir.0, &["--format", "sarif", "."], None, &crash);
+    assert_eq!(run.code, 2);
+    let sarif = run.json();
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    assert_eq!(
+        invocation["toolExecutionNotifications"][0]["descriptor"]["id"],
+        "internal-error"
+    );
+    assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 2);
 }
 
 #[test]

@@ -1,0 +1,293 @@
+//! What checking produced, per file: the diagnostics with their positions resolved (so the renderers need
+//! neither the text nor its line index), or why the file was not checked. Files are checked on a small
+//! thread pool, each inside `catch_unwind`: a bug that panics on one file is reported for that file and
+//! every other file is still checked.
+
+use std::cell::{Cell, RefCell};
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::Once;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::inputs::{self, DisplayPath, Input};
+use crate::analysis::{Diagnostic, Severity, diagnostics};
+use crate::syntax::{LineIndex, parse};
+
+/// What one input produced: its findings, or why it could not be checked.
+#[derive(Debug)]
+pub struct FileReport {
+    pub file: DisplayPath,
+    pub findings: Vec<Finding>,
+    pub failure: Option<Failure>,
+}
+
+/// Why a file was not checked; reported on stderr, in JSON and SARIF output, and with exit code 2.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: FailureCode,
+    pub message: String,
+    /// Where the problem is, when it is inside the file (the first byte that is not UTF-8).
+    pub at: Position,
+}
+
+/// The codes of files that were not checked. They are not diagnostics (nothing is wrong with the
+/// manifest's content), so they are not in the diagnostic registry: SARIF reports them as tool
+/// notifications.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailureCode {
+    /// The path could not be read (missing, permissions, too large).
+    IoError,
+    /// The file is not UTF-8.
+    InvalidUtf8,
+    /// podls itself failed (panicked) on this file: a bug to report.
+    InternalError,
+}
+
+impl FailureCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailureCode::IoError => "io-error",
+            FailureCode::InvalidUtf8 => "invalid-utf8",
+            FailureCode::InternalError => "internal-error",
+        }
+    }
+}
+
+/// A diagnostic with its positions resolved.
+#[derive(Debug)]
+pub struct Finding {
+    pub start: Position,
+    pub end: Position,
+    pub severity: Severity,
+    pub code: &'static str,
+    pub message: String,
+    pub path: Option<String>,
+    pub related: Vec<(Position, Position, String)>,
+}
+
+/// A 0-based line with the column in both units the formats use.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub utf16: usize,
+    pub chars: usize,
+}
+
+impl Position {
+    fn of(text: &str, index: &LineIndex, offset: usize) -> Position {
+        Position {
+            line: index.line_of(offset.min(text.len())),
+            utf16: index.utf16_col(text, offset),
+            chars: index.char_col(text, offset),
+        }
+    }
+
+    /// The position of `offset` in a text that has no line index yet.
+    pub fn in_text(text: &str, offset: usize) -> Position {
+        Position::of(text, &LineIndex::new(text), offset)
+    }
+}
+
+impl Failure {
+    pub fn at_start(code: FailureCode, message: String) -> Failure {
+        Failure {
+            code,
+            message,
+            at: Position::default(),
+        }
+    }
+}
+
+impl FileReport {
+    /// A path the walk could not read.
+    pub fn unreadable(path: &std::path::Path, err: std::io::Error) -> FileReport {
+        FileReport::failed(
+            inputs::display(path),
+            Failure::at_start(FailureCode::IoError, err.to_string()),
+        )
+    }
+
+    fn failed(file: DisplayPath, failure: Failure) -> FileReport {
+        FileReport {
+            file,
+            findings: Vec::new(),
+            failure: Some(failure),
+        }
+    }
+}
+
+/// Checks every input on a pool of `available_parallelism` threads that take the next input as they
+/// finish one (files differ a lot in size); the caller sorts the reports.
+pub fn check_all(inputs: &[Input], stdin_name: &str) -> Vec<FileReport> {
+    silence_panics_while_checking();
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(inputs.len());
+    if workers <= 1 {
+        return inputs.iter().map(|i| check_input(i, stdin_name)).collect();
+    }
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    while let Some(input) = inputs.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        done.push(check_input(input, stdin_name));
+                    }
+                    done
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| match handle.join() {
+                Ok(done) => done,
+                Err(panic) => panic::resume_unwind(panic),
+            })
+            .collect()
+    })
+}
+
+fn check_input(input: &Input, stdin_name: &str) -> FileReport {
+    let (file, text) = inputs::read(input, stdin_name);
+    let text = match text {
+        Ok(text) => text,
+        Err(failure) => return FileReport::failed(file, failure),
+    };
+    CHECKING.set(true);
+    // AssertUnwindSafe: a panic throws away everything built for this file; nothing shared is written.
+    let checked = panic::catch_unwind(AssertUnwindSafe(|| {
+        panic_on_request(&file);
+        check_text(&text)
+    }));
+    CHECKING.set(false);
+    match checked {
+        Ok(findings) => FileReport {
+            file,
+            findings,
+            failure: None,
+        },
+        Err(_) => {
+            let panic = LAST_PANIC
+                .take()
+                .unwrap_or_else(|| "unknown panic".to_owned());
+            let message = format!(
+                "internal error: podls panicked while checking this file ({panic}); \
+                 please report it with the file"
+            );
+            FileReport::failed(file, Failure::at_start(FailureCode::InternalError, message))
+        }
+    }
+}
+
+/// The same engine as the editor: parse, diagnose, then resolve positions while the text is at hand.
+pub fn check_text(text: &str) -> Vec<Finding> {
+    let file = parse(text);
+    let index = LineIndex::new(text);
+    let at = |offset| Position::of(text, &index, offset);
+    let mut found: Vec<(usize, usize, Diagnostic)> = diagnostics(text, &file)
+        .into_iter()
+        .map(|d| (d.range.start, d.range.end, d))
+        .collect();
+    found.sort_by(|(s1, e1, a), (s2, e2, b)| {
+        (s1, e1, a.severity, a.code, &a.message).cmp(&(s2, e2, b.severity, b.code, &b.message))
+    });
+    found
+        .into_iter()
+        .map(|(start, end, d)| Finding {
+            start: at(start),
+            end: at(end),
+            severity: d.severity,
+            code: d.code,
+            message: d.message,
+            path: d.path,
+            related: d
+                .related
+                .into_iter()
+                .map(|(range, message)| (at(range.start), at(range.end), message))
+                .collect(),
+        })
+        .collect()
+}
+
+thread_local! {
+    /// Whether this thread is checking a file, so its panics are reported as findings rather than printed.
+    static CHECKING: Cell<bool> = const { Cell::new(false) };
+    /// The last panic caught while checking, with where it happened (the payload alone has no location).
+    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Replaces the panic hook, once: while a file is checked, a panic is recorded for its report instead of
+/// printed (stderr gets one `error:` line for the file); any other panic goes to the previous hook.
+fn silence_panics_while_checking() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if !CHECKING.get() {
+                return previous(info);
+            }
+            let payload = info.payload();
+            let message = payload
+                .downcast_ref::<&str>()
+                .copied()
+                .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+                .unwrap_or("a panic without a message");
+            let described = match info.location() {
+                Some(at) => format!("{message}, at {}:{}", at.file(), at.line()),
+                None => message.to_owned(),
+            };
+            LAST_PANIC.set(Some(described));
+        }));
+    });
+}
+
+/// Test builds only: panics while checking a file whose name ends with `PODLS_CHECK_PANIC_ON`, so the
+/// end-to-end tests can see how a crash on one file is reported. Compiled out of release builds, so
+/// neither the environment nor any file content can trigger it there.
+fn panic_on_request(file: &DisplayPath) {
+    #[cfg(debug_assertions)]
+    if let Some(suffix) = std::env::var_os("PODLS_CHECK_PANIC_ON")
+        && file.0.ends_with(&*suffix.to_string_lossy())
+    {
+        panic!("PODLS_CHECK_PANIC_ON asked for a panic on {file}");
+    }
+    let _ = file;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_chars_for_text_and_utf16_units_for_json() {
+        // `😀` is one char but two UTF-16 units; "中" one of each.
+        let text = "a: 😀中x\n";
+        let x = Position::in_text(text, text.find('x').unwrap());
+        assert_eq!(
+            x,
+            Position {
+                line: 0,
+                utf16: 6,
+                chars: 5
+            }
+        );
+        let end = Position::in_text(text, text.len());
+        assert_eq!(
+            end,
+            Position {
+                line: 1,
+                utf16: 0,
+                chars: 0
+            }
+        );
+    }
+
+    #[test]
+    fn syntax_errors_become_findings() {
+        let findings = check_text("a: b\nc: [\n");
+        assert!(!findings.is_empty());
+        assert_eq!(findings[0].code, "yaml-syntax");
+        assert_eq!(findings[0].severity, Severity::Error);
+    }
+}

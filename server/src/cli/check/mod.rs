@@ -1,0 +1,129 @@
+//! `podls check [PATH|-]...`: the editor's diagnostics for CI, as text, JSON or SARIF. This file holds the
+//! arguments and the run: `inputs` finds and reads the files, `findings` checks them in parallel through
+//! `analysis::diagnostics`, `render/` prints them in a deterministic order. Knows nothing of LSP.
+
+mod findings;
+mod inputs;
+mod render;
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use findings::{FileReport, check_all};
+use inputs::{Input, collect};
+use render::sarif::Rule;
+
+use crate::analysis::Severity;
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Files or directories to check; directories are searched recursively for *.yaml, *.yml and *.json
+    /// (skipping hidden directories, node_modules and target). `-` reads stdin. Default: `.`.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// How to print the diagnostics.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+    /// The name stdin's diagnostics are reported under.
+    #[arg(long, value_name = "NAME", default_value = "<stdin>")]
+    pub stdin_filename: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// `file:line:col: severity[code]: message`: line and column 1-based, the column counted in
+    /// characters (as rustc and gcc do, so terminals and editors jump to it), then a summary line.
+    Text,
+    /// One JSON array of diagnostics, ranges 0-based as in LSP (`character` in UTF-16 code units).
+    Json,
+    /// SARIF 2.1.0 (GitHub code scanning), regions 1-based in UTF-16 code units.
+    Sarif,
+}
+
+/// Exit codes: what a CI job branches on.
+const EXIT_CLEAN: u8 = 0;
+const EXIT_ERRORS: u8 = 1;
+/// Usage errors (clap exits with 2 too), files that could not be read or decoded, and files podls failed
+/// on (an internal error).
+const EXIT_TROUBLE: u8 = 2;
+
+pub fn run(args: &CheckArgs) -> ExitCode {
+    let reports = check(args);
+    for report in &reports {
+        if let Some(failure) = &report.failure {
+            eprintln!("error: {}: {}", report.file, failure.message);
+        }
+    }
+    let stdout = io::stdout().lock();
+    let mut out = io::BufWriter::new(stdout);
+    let written = match args.format {
+        OutputFormat::Text => render::text::write(&mut out, &reports),
+        OutputFormat::Json => render::json::write(&mut out, &reports),
+        OutputFormat::Sarif => render::sarif::write(&mut out, &reports, &sarif_rules(&reports)),
+    }
+    .and_then(|()| out.flush());
+    // A closed pipe (`| head`) is the reader's choice, not an error worth reporting.
+    if let Err(err) = written
+        && err.kind() != io::ErrorKind::BrokenPipe
+    {
+        eprintln!("error: writing the output: {err}");
+        return ExitCode::from(EXIT_TROUBLE);
+    }
+    let troubled = reports.iter().any(|r| r.failure.is_some());
+    let errors = reports
+        .iter()
+        .flat_map(|r| &r.findings)
+        .any(|f| f.severity == Severity::Error);
+    ExitCode::from(if troubled {
+        EXIT_TROUBLE
+    } else if errors {
+        EXIT_ERRORS
+    } else {
+        EXIT_CLEAN
+    })
+}
+
+/// Every report of the run, one per file, sorted by file.
+fn check(args: &CheckArgs) -> Vec<FileReport> {
+    let mut inputs = Vec::new();
+    let mut reports = Vec::new();
+    let default_root = [PathBuf::from(".")];
+    let roots = if args.paths.is_empty() {
+        &default_root[..]
+    } else {
+        &args.paths[..]
+    };
+    for root in roots {
+        if root.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+        } else {
+            collect(root, true, &mut inputs, &mut reports);
+        }
+    }
+    // `podls check . pod.yaml` names `./pod.yaml` twice: report each file once.
+    inputs.sort_by_cached_key(Input::key);
+    inputs.dedup_by_key(|input| input.key());
+    reports.extend(check_all(&inputs, &args.stdin_filename));
+    reports.sort_by(|a, b| a.file.cmp(&b.file));
+    reports.dedup_by(|a, b| a.file == b.file && a.failure.is_some() && b.failure.is_some());
+    reports
+}
+
+/// The SARIF rules: the codes that fired, sorted, each at the most severe level it fired with.
+fn sarif_rules(reports: &[FileReport]) -> Vec<Rule> {
+    let mut levels: BTreeMap<&'static str, Severity> = BTreeMap::new();
+    for f in reports.iter().flat_map(|r| &r.findings) {
+        let level = levels.entry(f.code).or_insert(f.severity);
+        *level = (*level).min(f.severity);
+    }
+    levels
+        .into_iter()
+        .map(|(code, level)| Rule {
+            code,
+            description: code.replace('-', " "),
+            level,
+        })
+        .collect()
+}
