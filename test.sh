@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Runs every podls test: formatting and lints, the Rust tests (unit and data-driven analysis tests, end-to-end
-# tests through the real binary, the real-world corpus), then the editor tests in real VS Code (code-server)
-# and Neovim. Editor dependencies are installed on first use (editors/install-deps.sh, cached in
-# ~/.cache/podls-ci); set SKIP_EDITORS=1 to run only the Rust tests.
+# Runs every podls test: formatting and lints, the field table's checks (regenerated = checked in, consistent),
+# the Rust tests (unit and data-driven analysis tests, end-to-end tests through the real binary, the real-world
+# corpus), then the editor tests in real VS Code (code-server) and Neovim. Editor dependencies are installed on
+# first use (editors/install-deps.sh, cached in ~/.cache/podls-ci); set SKIP_EDITORS=1 to run only the rest.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 step() { printf '\n=== %s\n' "$*"; }
@@ -11,6 +11,16 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 step "cargo clippy"
 cargo clippy --workspace --all-targets -- -D warnings
+step "field table: schema/fields.json is what its generator writes, and consistent"
+# The generator reads the pinned kubernetes-validate (.ci/run installs it). Only a local run without it may
+# skip the comparison; in CI (CI=true) a missing dependency fails here.
+if [ "${CI:-}" = true ] || python3 -c 'import kubernetes_validate' 2>/dev/null; then
+  python3 schema/tools/gen_fields.py --check
+else
+  echo "SKIPPED gen_fields.py --check: kubernetes-validate is not installed here" \
+    "(pip install kubernetes-validate==1.37.0, as .ci/run does)"
+fi
+python3 schema/tools/check_fields.py
 step "cargo test"
 cargo test --workspace
 if [ "${SKIP_EDITORS:-0}" != 1 ]; then

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Generate schema/fields.json -- the Pod field table of podls.
 
-Run:  pip install kubernetes-validate==1.37.0 && python3 schema/tools/gen_fields.py
-Then: python3 schema/tools/check_fields.py
+Run:   pip install kubernetes-validate==1.37.0 && python3 schema/tools/gen_fields.py
+Check: python3 schema/tools/gen_fields.py --check   (regenerates in memory, diffs against fields.json; CI runs it)
+Then:  python3 schema/tools/check_fields.py
 
 Where each fact comes from
 --------------------------
@@ -40,11 +41,16 @@ Where each fact comes from
 
 Output: deterministic, `json.dumps(indent=2, sort_keys=True, ensure_ascii=False)` + trailing newline.
 """
+import argparse
+import difflib
+import importlib.metadata
 import json
 import os
 import sys
 
 import kubernetes_validate
+
+KUBERNETES_VALIDATE = "1.37.0"  # the pinned input: .ci/run installs exactly this version
 
 SCHEMA_ROOT = os.path.join(os.path.dirname(kubernetes_validate.__file__), "kubernetes-json-schema")
 LATEST = "1.37"
@@ -553,15 +559,49 @@ def add_since(types, long_of):
         assert types[tn]["fields"][fn].get("since") == v, (tn, fn, types[tn]["fields"][fn].get("since"), v)
 
 
-def main():
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Generate schema/fields.json (see the module docstring).")
+    parser.add_argument("--check", action="store_true",
+                        help="regenerate in memory and compare with fields.json: exit 1 and print a diff if "
+                             "they differ (what CI runs), write nothing")
+    args = parser.parse_args(argv)
+    installed = importlib.metadata.version("kubernetes-validate")
+    if installed != KUBERNETES_VALIDATE:
+        print("gen_fields.py reads kubernetes-validate %s, but %s is installed: "
+              "pip install kubernetes-validate==%s" % (KUBERNETES_VALIDATE, installed, KUBERNETES_VALIDATE),
+              file=sys.stderr)
+        return 2
     types = build()
     doc = {"root": "Pod", "types": types}
     text = json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    with open(OUT, "w") as f:
-        f.write(text)
     nf = sum(len(t["fields"]) for t in types.values())
+    if args.check:
+        return check(text, nf, len(types))
+    with open(OUT, "w", encoding="utf-8") as f:
+        f.write(text)
     print("wrote %s: %d types, %d fields" % (os.path.normpath(OUT), len(types), nf), file=sys.stderr)
+    return 0
+
+
+def check(text, nfields, ntypes):
+    """0 when fields.json is exactly what the generator writes; else 1 with a unified diff on stdout."""
+    path = os.path.relpath(OUT)
+    try:
+        with open(OUT, encoding="utf-8") as f:
+            current = f.read()
+    except OSError as e:
+        print("%s: cannot read: %s" % (path, e), file=sys.stderr)
+        return 1
+    if current == text:
+        print("%s is up to date: %d types, %d fields" % (path, ntypes, nfields), file=sys.stderr)
+        return 0
+    diff = difflib.unified_diff(current.splitlines(keepends=True), text.splitlines(keepends=True),
+                                fromfile="%s (checked in)" % path, tofile="%s (generated)" % path)
+    sys.stdout.writelines(diff)
+    print("%s differs from what gen_fields.py generates: edit the generator, not the table, then run "
+          "python3 schema/tools/gen_fields.py" % path, file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

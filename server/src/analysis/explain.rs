@@ -3,6 +3,7 @@
 
 use crate::schema::{Field, Locale, Schema, TypeDef};
 
+use super::field_docs::labels;
 use super::{DocStyle, closest, render_field};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -92,7 +93,8 @@ pub fn explain(path: &str, recursive: bool, locale: Locale) -> Result<String, Un
             DocStyle::Terminal,
         )),
         None => {
-            out.push_str(&format!("KIND: {}\nVERSION: v1\n\n", root.name));
+            let l = labels(locale);
+            out.push_str(&format!("{}: {}\n{}: v1\n\n", l.kind, root.name, l.version));
             if let Some(doc) = schema.doc(&root.name) {
                 out.push_str(doc.text(locale).trim());
             }
@@ -103,7 +105,7 @@ pub fn explain(path: &str, recursive: bool, locale: Locale) -> Result<String, Un
         None => Some(root),
     };
     if let Some(def) = children {
-        out.push_str(&format!("\n\nFIELDS ({}):\n", def.name));
+        out.push_str(&format!("\n\n{} ({}):\n", labels(locale).fields, def.name));
         list_fields(schema, def, locale, recursive, 1, &mut out);
     }
     Ok(out)
@@ -121,7 +123,11 @@ fn list_fields(
     let mut fields: Vec<&Field> = def.fields.iter().collect();
     fields.sort_by_key(|f| (!f.required, f.name.clone()));
     for field in fields {
-        let required = if field.required { " -required-" } else { "" };
+        let required = if field.required {
+            format!(" -{}-", labels(locale).required)
+        } else {
+            String::new()
+        };
         out.push_str(&format!(
             "{indent}{} <{}>{required}\n",
             field.name,
@@ -139,13 +145,51 @@ fn list_fields(
     }
 }
 
+/// The first sentence of a description, for the one-line summaries of `FIELDS`: up to a `。`, `！` or `？`,
+/// or a `.`, `!` or `?` that is followed by whitespace (or the end, after any closing bracket or quote) and
+/// ends a sentence rather than an abbreviation. A dot is not an end before a lower-case word (`etc. and`), nor
+/// after an abbreviation that introduces more (`e.g.`, `i.e.`); the dots of decimals and versions (`0.5`,
+/// `v1.27.3`) have no whitespace after them.
 fn first_sentence(text: &str) -> &str {
     let text = text.trim();
-    let end = text
-        .char_indices()
-        .find(|&(i, c)| c == '。' || c == '.' && text[i + 1..].starts_with([' ', '\n']))
-        .map_or(text.len(), |(i, c)| i + c.len_utf8());
-    &text[..end]
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        if matches!(c, '。' | '！' | '？') {
+            return &text[..end];
+        }
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let rest = &text[end..];
+        let closed = rest.len()
+            - rest
+                .trim_start_matches([')', ']', '"', '\'', '”', '’'])
+                .len();
+        let after = &rest[closed..];
+        if !after.is_empty() && !after.starts_with(char::is_whitespace) {
+            continue;
+        }
+        let next_word_is_lower = after
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        if c == '.' && (next_word_is_lower || introduces_more(&text[..end])) {
+            continue;
+        }
+        return &text[..end + closed];
+    }
+    text
+}
+
+/// Whether `text` ends with an abbreviation that is always followed by more of its sentence.
+fn introduces_more(text: &str) -> bool {
+    let word = text
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“'))
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    ["e.g.", "i.e.", "cf.", "vs.", "approx.", "incl.", "viz."].contains(&word.as_str())
 }
 
 /// Fields named like `segment` one level further down, for a path that skipped a level
@@ -195,6 +239,7 @@ mod tests {
             zh.contains("允许的值: Always · IfNotPresent · Never"),
             "{zh}"
         );
+        assert!(zh.contains("默认值: "), "{zh}");
     }
 
     #[test]
@@ -211,6 +256,82 @@ mod tests {
             recursive.contains("\n      containerPort <integer> -required-\n"),
             "{recursive}"
         );
+    }
+
+    #[test]
+    fn summaries_end_at_the_first_sentence_not_at_an_abbreviation() {
+        let cases = [
+            (
+                "Hard caps, e.g. `cpu: 500m`. Requests are less.",
+                "Hard caps, e.g. `cpu: 500m`.",
+            ),
+            ("A selector, i.e. labels. More.", "A selector, i.e. labels."),
+            ("Pick one (e.g. `ext4`). More.", "Pick one (e.g. `ext4`)."),
+            (
+                "Ports, names, etc. and more. Next.",
+                "Ports, names, etc. and more.",
+            ),
+            ("Ports, names, etc. Next.", "Ports, names, etc."),
+            (
+                "Removed in Kubernetes 1.27. Use CSI.",
+                "Removed in Kubernetes 1.27.",
+            ),
+            (
+                "Scales by 0.5 from v1.27.3 on. Next.",
+                "Scales by 0.5 from v1.27.3 on.",
+            ),
+            ("Runs it (once.) Next.", "Runs it (once.)"),
+            ("Really? Yes.", "Really?"),
+            (
+                "硬性上限，例如 `cpu: 500m`。其余。",
+                "硬性上限，例如 `cpu: 500m`。",
+            ),
+            ("No full stop at all", "No full stop at all"),
+            ("  Ends at the end.  ", "Ends at the end."),
+        ];
+        for (text, summary) in cases {
+            assert_eq!(first_sentence(text), summary, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn no_summary_stops_at_an_abbreviation() {
+        let schema = Schema::embedded();
+        for key in schema.doc_keys() {
+            let doc = schema.doc(key).unwrap();
+            for locale in [Locale::En, Locale::ZhCn] {
+                let summary = first_sentence(doc.text(locale));
+                assert!(!introduces_more(summary), "{key}: {summary:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_label_follows_the_locale() {
+        let root = explain("pod", false, Locale::ZhCn).unwrap();
+        assert!(root.starts_with("资源类型: Pod\n版本: v1\n"), "{root}");
+        assert!(root.contains("\n\n字段 (Pod):\n"), "{root}");
+        let containers = explain("pod.spec.containers", false, Locale::ZhCn).unwrap();
+        assert!(
+            containers.contains("  image <string> -必填-\n"),
+            "{containers}"
+        );
+        let recursive = explain("pod.spec", true, Locale::ZhCn).unwrap();
+        // Nothing of the English labels is left (field names and type names stay as in the API).
+        let english = [
+            "KIND:",
+            "VERSION:",
+            "FIELDS (",
+            "-required-",
+            "Default:",
+            "· optional",
+            "· required",
+        ];
+        for english in english {
+            for text in [&root, &containers, &recursive] {
+                assert!(!text.contains(english), "{english} in {text}");
+            }
+        }
     }
 
     #[test]

@@ -9,21 +9,26 @@ pub enum DocStyle {
     Terminal,
 }
 
-struct Labels {
-    required: &'static str,
-    optional: &'static str,
-    default: &'static str,
-    allowed: &'static str,
-    since: &'static str,
-    gate: &'static str,
-    deprecated: &'static str,
-    read_only: &'static str,
-    range: &'static str,
-    format: &'static str,
-    undocumented: &'static str,
+/// Every word the renderers print around the docs, per language (the docs themselves come from the table).
+pub(crate) struct Labels {
+    pub required: &'static str,
+    pub optional: &'static str,
+    pub default: &'static str,
+    pub allowed: &'static str,
+    pub since: &'static str,
+    pub gate: &'static str,
+    pub deprecated: &'static str,
+    pub read_only: &'static str,
+    pub range: &'static str,
+    pub format: &'static str,
+    pub undocumented: &'static str,
+    /// `podls explain`'s headings, as `kubectl explain` names them.
+    pub kind: &'static str,
+    pub version: &'static str,
+    pub fields: &'static str,
 }
 
-fn labels(locale: Locale) -> &'static Labels {
+pub(crate) fn labels(locale: Locale) -> &'static Labels {
     match locale {
         Locale::En => &Labels {
             required: "required",
@@ -37,6 +42,9 @@ fn labels(locale: Locale) -> &'static Labels {
             range: "Range",
             format: "Format",
             undocumented: "(no description yet)",
+            kind: "KIND",
+            version: "VERSION",
+            fields: "FIELDS",
         },
         Locale::ZhCn => &Labels {
             required: "必填",
@@ -50,6 +58,9 @@ fn labels(locale: Locale) -> &'static Labels {
             range: "取值范围",
             format: "格式",
             undocumented: "（暂无说明）",
+            kind: "资源类型",
+            version: "版本",
+            fields: "字段",
         },
     }
 }

@@ -33,7 +33,8 @@ impl Settings {
         settings
     }
 
-    /// The language hover and messages are written in: `podls.locale`, else the client's, else English.
+    /// The language of the docs in hover and completion: `podls.locale`, else the client's, else English.
+    /// Diagnostic messages are English whatever the locale (their translation is still to come).
     pub fn locale(&self) -> Locale {
         self.locale_setting
             .or(self.client_locale)
