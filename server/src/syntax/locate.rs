@@ -133,7 +133,8 @@ fn cursor_line(text: &str, doc: &Document, lines: &LineIndex, range: TextRange) 
     let line_start = lines.line_start(line);
     let line_end = lines.line_end(text, line);
     let before = &text[line_start..range.start];
-    let after = &text[range.end.min(line_end).max(range.start)..line_end];
+    // A range may start past the line's content (between the `\r` and `\n` of a CRLF): nothing is after it.
+    let after = &text[range.end.clamp(range.start.min(line_end), line_end)..line_end];
     let column = range.start - line_start;
     let rest = after.trim_start_matches([' ', '\t']);
     let first_line = lines.line_of(doc.range.start);
