@@ -1,10 +1,13 @@
-//! Completion through the real binary: while a Pod is typed edit by edit (incremental changes, a document
-//! that does not parse yet), for clients with and without snippet support, and in UTF-16 positions.
+//! Completion through the real binary: a Pod built from an empty file by accepting items as VS Code and
+//! Neovim accept them (2- and 4-space documents, flow style), checked byte for byte and free of podls errors
+//! at every step; while a Pod is typed edit by edit; for clients without snippets; in UTF-16 positions.
 
+#[path = "completion/editors.rs"]
+mod editors;
+
+use editors::{Editor, Session, URI};
 use podls_e2e::{Client, offset, position};
 use serde_json::{Value, json};
-
-const URI: &str = "file:///work/pod.yaml";
 
 /// A client that takes snippets (as VS Code and Neovim with a snippet engine do).
 fn snippet_client() -> Client {
@@ -99,11 +102,15 @@ fn completion_while_a_pod_is_typed_edit_by_edit() {
     let items = complete_after(&mut client, "imag", Value::Null);
     let policy = item(&items, "imagePullPolicy");
     assert_eq!(policy["kind"], json!(5), "a field");
-    assert_eq!(policy["sortText"], json!("1imagePullPolicy"));
     assert_eq!(
-        item(&items, "image")["sortText"],
-        json!("0image"),
-        "required first"
+        labels(&items),
+        [
+            "image",
+            "imagePullPolicy",
+            "terminationMessagePath",
+            "terminationMessagePolicy"
+        ],
+        "required first, then those starting with `imag`"
     );
     assert!(
         policy["documentation"]["value"]
@@ -119,7 +126,7 @@ fn completion_while_a_pod_is_typed_edit_by_edit() {
     );
 
     // The user picks `image`, then types on in a second container.
-    assert!(apply(&client, item(&items, "image")).ends_with("  - name: web\n    image: "));
+    assert!(apply(&client, item(&items, "image")).ends_with("  - name: web\n    image: $0"));
     let end = client.text(URI).len();
     client.edit_range(URI, end - "imag".len()..end, "image: nginx\n  - ");
     let items = complete_after(
@@ -166,7 +173,7 @@ fn plain_text_for_a_client_without_snippets() {
     assert_eq!(pod["insertTextFormat"], json!(1));
     assert_eq!(
         apply(&client, pod),
-        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: my-pod\nspec:\n  containers:\n    - name: app\n      image: nginx"
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: my-pod\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27"
     );
     client.edit_range(
         URI,
@@ -205,9 +212,10 @@ fn ranges_in_utf16_after_wide_characters() {
         labels_item["textEdit"]["range"]["start"],
         json!({"line": 3, "character": 2})
     );
+    // Relative to the line: the client adds its two blanks.
     assert_eq!(
         apply(&client, labels_item),
-        "kind: Pod\nmetadata:\n  annotations: {note: \"部署 🚀\"}\n  labels:\n    $0\n"
+        "kind: Pod\nmetadata:\n  annotations: {note: \"部署 🚀\"}\n  labels:\n  $0\n"
     );
     client.edit(
         URI,
@@ -227,4 +235,241 @@ fn nothing_for_other_kinds_and_comments() {
     );
     assert!(complete_after(&mut client, "spec:\n  ", Value::Null).is_empty());
     assert!(complete_after(&mut client, "# sp", Value::Null).is_empty());
+}
+
+/// The Pod after each step of the two-space scenario.
+const SKELETON: &str = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: my-pod\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27";
+const SECOND: &str = "\n    - name: app-2\n      image: nginx:1.27";
+const PORTS: &str = "\n      ports:\n        - containerPort: 80\n          protocol: TCP";
+const ENV: &str = "\n      env:\n        - name: LOG_LEVEL\n          value: debug";
+const RESOURCES: &str = "\n      resources:\n        requests:\n          memory: 128Mi";
+const PROBE: &str =
+    "\n      livenessProbe:\n        httpGet:\n          path: /healthz\n          port: 80";
+const POLICY: &str = "\n      imagePullPolicy: Always";
+const MOUNTS: &str = "\n      volumeMounts:\n        - mountPath: /cache\n          name: cache";
+const VOLUMES: &str = "\n  volumes:\n    - name: cache\n      emptyDir: {}";
+
+/// A Pod typed from an empty file by typing a few letters of each key and accepting what is offered.
+fn build_a_pod(editor: Editor) {
+    let mut s = Session::new(editor, "");
+    s.complete("Po", "Pod");
+    s.check(SKELETON);
+    s.no_errors();
+
+    // A second container: its name is not `app` again.
+    s.new_line_at(4);
+    s.complete("- ", "container");
+    let mut pod = format!("{SKELETON}{SECOND}");
+    s.check(&pod);
+    s.no_errors();
+
+    s.new_line_at(6);
+    s.complete("po", "ports");
+    s.check(&format!("{pod}\n      ports:\n        - "));
+    s.complete("cont", "containerPort");
+    s.type_text("80");
+    // Enter leaves the cursor at the dash's column: `protocol` continues the item.
+    s.type_text("\n");
+    s.complete("pro", "protocol");
+    pod.push_str(PORTS);
+    s.check(&pod);
+    s.no_errors();
+
+    s.new_line_at(6);
+    s.complete("env", "env");
+    s.complete("na", "name");
+    s.type_text("LOG_LEVEL\n");
+    s.complete("val", "value");
+    s.type_text("debug");
+    pod.push_str(ENV);
+    s.check(&pod);
+    s.no_errors();
+
+    // The first key typed under a new key is a key, not the parent's value.
+    s.new_line_at(6);
+    s.complete("res", "resources");
+    s.complete("req", "requests");
+    s.complete("mem", "memory");
+    s.type_text("128Mi");
+    pod.push_str(RESOURCES);
+    s.check(&pod);
+    s.no_errors();
+
+    s.new_line_at(6);
+    s.complete("live", "livenessProbe");
+    s.complete("http", "httpGet");
+    s.complete("pa", "path");
+    s.type_text("/healthz\n");
+    s.complete("po", "port");
+    s.type_text("80");
+    pod.push_str(PROBE);
+    s.check(&pod);
+    s.no_errors();
+
+    // An enum through its choice.
+    s.new_line_at(6);
+    s.complete("imagePu", "imagePullPolicy");
+    pod.push_str(POLICY);
+    s.check(&pod);
+    s.no_errors();
+
+    s.new_line_at(2);
+    s.complete("vol", "volumes");
+    s.accept("emptyDir volume");
+    s.check(&format!("{pod}{VOLUMES}"));
+    s.no_errors();
+
+    // Back in the second container: a mount naming the declared volume.
+    s.end_of_line_with("imagePullPolicy: Always");
+    s.new_line_at(6);
+    s.complete("volumeM", "volumeMounts");
+    s.complete("mou", "mountPath");
+    s.type_text("/cache\n");
+    s.complete("na", "name");
+    s.accept("cache");
+    pod.push_str(MOUNTS);
+    s.check(&format!("{pod}{VOLUMES}"));
+    s.no_errors();
+}
+
+#[test]
+fn a_pod_built_from_empty_in_vs_code() {
+    build_a_pod(Editor::VsCode);
+}
+
+#[test]
+fn a_pod_built_from_empty_in_neovim() {
+    build_a_pod(Editor::Neovim);
+}
+
+/// The same in a document indented by four.
+fn build_in_four_spaces(editor: Editor) {
+    let start = "apiVersion: v1\nkind: Pod\nmetadata:\n    name: web\n";
+    let mut s = Session::new(editor, start);
+    s.complete("sp", "spec");
+    s.complete("con", "containers");
+    s.accept("container");
+    let mut pod =
+        format!("{start}spec:\n    containers:\n        - name: app\n          image: nginx:1.27");
+    s.check(&pod);
+    s.no_errors();
+
+    s.new_line_at(10);
+    s.complete("po", "ports");
+    s.complete("cont", "containerPort");
+    s.type_text("8080\n");
+    s.complete("pro", "protocol");
+    pod.push_str(
+        "\n          ports:\n              - containerPort: 8080\n                protocol: TCP",
+    );
+    s.check(&pod);
+    s.no_errors();
+
+    s.new_line_at(10);
+    s.complete("res", "resources");
+    s.complete("lim", "limits");
+    s.complete("cpu", "cpu");
+    s.type_text("500m");
+    pod.push_str("\n          resources:\n              limits:\n                  cpu: 500m");
+    s.check(&pod);
+    s.no_errors();
+
+    s.new_line_at(10);
+    s.complete("readi", "readinessProbe");
+    s.complete("tcp", "tcpSocket");
+    s.complete("po", "port");
+    s.type_text("8080");
+    pod.push_str(
+        "\n          readinessProbe:\n              tcpSocket:\n                  port: 8080",
+    );
+    s.check(&pod);
+    s.no_errors();
+}
+
+#[test]
+fn four_spaces_in_vs_code() {
+    build_in_four_spaces(Editor::VsCode);
+}
+
+#[test]
+fn four_spaces_in_neovim() {
+    build_in_four_spaces(Editor::Neovim);
+}
+
+#[test]
+fn flow_style_in_both_editors() {
+    for editor in [Editor::VsCode, Editor::Neovim] {
+        let start = "{ apiVersion: v1, kind: Pod, metadata: { name: a }, spec: { containers: [ { name: a, ima } ] } }";
+        let mut s = Session::new(editor, start);
+        s.end_of_line_with("");
+        s.cursor = start.find("ima }").unwrap() + 3;
+        s.accept("image");
+        s.type_text("nginx:1.27");
+        s.check("{ apiVersion: v1, kind: Pod, metadata: { name: a }, spec: { containers: [ { name: a, image: nginx:1.27 } ] } }");
+        s.no_errors();
+        s.cursor = s.text().find("] }").unwrap() + 1;
+        s.complete(", rest", "restartPolicy");
+        s.check("{ apiVersion: v1, kind: Pod, metadata: { name: a }, spec: { containers: [ { name: a, image: nginx:1.27 } ], restartPolicy: Always } }");
+        s.no_errors();
+    }
+}
+
+#[test]
+fn values_after_the_colon_trigger_are_inserted_whole() {
+    // Neovim inserts nothing of a plain-text `" Never"` (its first non-blank run is empty).
+    for editor in [Editor::VsCode, Editor::Neovim] {
+        let start = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n    - name: a\n      image: nginx:1.27\n  restartPolicy";
+        let mut s = Session::new(editor, start);
+        s.complete(":", "Never");
+        s.check(&format!("{start}: Never"));
+        s.no_errors();
+    }
+}
+
+#[test]
+fn a_client_without_snippets_gets_whole_lines_as_they_are() {
+    let mut s = Session::new(Editor::Plain, "");
+    s.accept("Pod");
+    s.check(SKELETON);
+    s.new_line_at(6);
+    s.complete("po", "ports");
+    s.check(&format!("{SKELETON}\n      ports:\n        - "));
+    s.complete("cont", "containerPort");
+    s.type_text("80");
+    s.check(&format!(
+        "{SKELETON}\n      ports:\n        - containerPort: 80"
+    ));
+    s.no_errors();
+}
+
+#[test]
+fn enum_defaults_come_first_and_are_preselected() {
+    let mut s = Session::new(
+        Editor::VsCode,
+        "kind: Pod\nspec:\n  containers:\n    - name: a\n      ports:\n        - containerPort: 53\n          protocol: ",
+    );
+    let items = s.items();
+    assert_eq!(labels(&items), ["TCP", "SCTP", "UDP"]);
+    assert_eq!(items[0]["preselect"], json!(true));
+    assert!(items[1].get("preselect").is_none());
+}
+
+#[test]
+fn vs_code_gets_absolute_indentation_marked_as_is() {
+    let mut s = Session::new(
+        Editor::VsCode,
+        "kind: Pod\nspec:\n  containers:\n    - name: a\n      po",
+    );
+    let items = s.items();
+    let ports = item(&items, "ports");
+    assert_eq!(ports["insertTextMode"], json!(1));
+    assert_eq!(ports["textEdit"]["newText"], json!("ports:\n        - $0"));
+    let mut s = Session::new(
+        Editor::Neovim,
+        "kind: Pod\nspec:\n  containers:\n    - name: a\n      po",
+    );
+    let items = s.items();
+    let ports = item(&items, "ports");
+    assert!(ports.get("insertTextMode").is_none());
+    assert_eq!(ports["textEdit"]["newText"], json!("ports:\n  - $0"));
 }

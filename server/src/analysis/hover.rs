@@ -3,7 +3,9 @@
 use crate::schema::{FieldType, Locale, Schema};
 use crate::syntax::{CursorSlot, PathSegment, YamlFile, dotted, locate};
 
-use super::{DocStyle, pod_root, render_field, render_value, schema_at};
+use super::{
+    DocStyle, pod_root, quantity_doc, render_field, render_value, resource_doc, schema_at,
+};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hover {
@@ -35,8 +37,25 @@ pub fn hover(text: &str, file: &YamlFile, offset: usize, locale: Locale) -> Opti
             range: context.range,
         });
     };
-    // Only keys the table declares get docs; a label key or a misspelled field gets nothing.
+    // Only keys the table declares get docs; a label key or a misspelled field gets nothing. Resource
+    // names (the keys of `requests`, `limits`, `overhead`) and their quantities have docs of their own.
     let parent_type = schema_at(schema, &root, parent)?.ty;
+    if let FieldType::Map(value) = parent_type {
+        let PathSegment::Key(name) = context.path.last()? else {
+            return None;
+        };
+        if !matches!(value.as_ref(), FieldType::Quantity) {
+            return None;
+        }
+        let markdown = match context.slot {
+            CursorSlot::Value => quantity_doc(schema, name, context.text(text), locale),
+            _ => resource_doc(schema, name, locale),
+        }?;
+        return Some(Hover {
+            markdown,
+            range: context.range,
+        });
+    }
     if !matches!(parent_type, FieldType::Object(_)) {
         return None;
     }
@@ -148,6 +167,49 @@ mod tests {
             **protocol**: `TCP`
 
             面向连接的 TCP——HTTP、gRPC、数据库以及大多数服务都使用它。"#]],
+        );
+    }
+
+    #[test]
+    fn hover_on_resource_names_and_quantities() {
+        let pod = "kind: Pod\nspec:\n  containers:\n  - name: a\n    resources:\n      requests:\n        cpu: 100m\n        memory: 128Mi\n        nvidia.com/gpu: 1\n";
+        let at =
+            |marker: &str| pod.replacen(marker, &format!("{}$0{}", &marker[..1], &marker[1..]), 1);
+        check(
+            &at("cpu:"),
+            Locale::En,
+            expect![[r#"
+                on "cpu"
+                **cpu**
+
+                Processor time, in cores: `1` is one full core (or vCPU), `500m` half of one. Requests decide where the Pod is scheduled; a limit throttles the container, it is never killed for using CPU."#]],
+        );
+        check(
+            &at("100m"),
+            Locale::En,
+            expect![[r#"
+                on "100m"
+                **cpu: 100m** = 0.1 cores
+
+                `m` is milli, a thousandth: `100m` of CPU is a tenth of a core. On memory it means thousandths of a byte — almost always a typo for `M` or `Mi`."#]],
+        );
+        check(
+            &at("128Mi"),
+            Locale::ZhCn,
+            expect![[r#"
+                on "128Mi"
+                **memory: 128Mi** = 134217728 字节
+
+                二进制后缀：`Ki` = 2^10（1024），`Mi` = 2^20，`Gi` = 2^30，`Ti` = 2^40，`Pi` = 2^50，`Ei` = 2^60。内存通常这样书写。"#]],
+        );
+        check(
+            &at("nvidia"),
+            Locale::En,
+            expect![[r#"
+                on "nvidia.com/gpu"
+                **nvidia.com/gpu**
+
+                An extended resource advertised by a device plugin or the cluster admin (`nvidia.com/gpu`): whole numbers only, and requests must equal limits."#]],
         );
     }
 

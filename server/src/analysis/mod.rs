@@ -8,6 +8,8 @@ pub mod explain;
 mod field_docs;
 mod fixes;
 mod hover;
+mod one_of;
+mod resource_docs;
 mod suggest;
 
 pub use completion::{
@@ -20,4 +22,6 @@ pub use document_kind::{DocumentKind, PodRoot, document_kind, pod_root, schema_a
 pub use field_docs::{DocStyle, render_field, render_value};
 pub use fixes::fixes;
 pub use hover::{Hover, hover};
+pub use one_of::exclusive_fields;
+pub use resource_docs::{quantity_doc, resource_doc};
 pub use suggest::closest;

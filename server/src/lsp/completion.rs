@@ -1,10 +1,11 @@
 //! `textDocument/completion`: the items of `analysis::completions`, with their byte ranges converted to the
-//! negotiated encoding, as snippets only for clients that say they take them.
+//! negotiated encoding, as snippets only for clients that say they take them, with absolute indentation and
+//! `insertTextMode: asIs` for clients that honour it (relative to the cursor's line for the others).
 
 use tower_lsp_server::ls_types::{
     ClientCapabilities, CompletionItem, CompletionItemKind, CompletionList, CompletionOptions,
     CompletionParams, CompletionResponse, CompletionTextEdit, CompletionTriggerKind, Documentation,
-    InsertTextFormat, MarkupContent, MarkupKind, TextEdit,
+    InsertTextFormat, InsertTextMode, MarkupContent, MarkupKind, TextEdit,
 };
 
 use super::documents::DocumentSnapshot;
@@ -19,18 +20,31 @@ const DEFAULT_TAB_SIZE: usize = 2;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ClientSupport {
     pub snippets: bool,
+    /// Items carry absolute indentation: the client honours `insertTextMode: asIs` on items (VS Code), or
+    /// inserts as is by default, or (taking neither snippets nor any insert mode) applies edits verbatim.
+    pub as_is: bool,
+    /// Items say `insertTextMode: asIs` (the client declared it honours that).
+    pub mark_as_is: bool,
 }
 
 impl ClientSupport {
     pub fn from_capabilities(capabilities: &ClientCapabilities) -> ClientSupport {
-        let snippets = capabilities
+        let completion = capabilities
             .text_document
             .as_ref()
-            .and_then(|text| text.completion.as_ref())
-            .and_then(|completion| completion.completion_item.as_ref())
-            .and_then(|item| item.snippet_support)
-            .unwrap_or(false);
-        ClientSupport { snippets }
+            .and_then(|text| text.completion.as_ref());
+        let item = completion.and_then(|completion| completion.completion_item.as_ref());
+        let snippets = item.and_then(|item| item.snippet_support).unwrap_or(false);
+        let modes = item.and_then(|item| item.insert_text_mode_support.as_ref());
+        let default_mode = completion.and_then(|completion| completion.insert_text_mode);
+        let mark_as_is =
+            modes.is_some_and(|modes| modes.value_set.contains(&InsertTextMode::AS_IS));
+        let verbatim = !snippets && modes.is_none() && default_mode.is_none();
+        ClientSupport {
+            snippets,
+            as_is: mark_as_is || default_mode == Some(InsertTextMode::AS_IS) || verbatim,
+            mark_as_is,
+        }
     }
 }
 
@@ -59,6 +73,7 @@ pub fn completion(
         .and_then(|c| c.chars().next());
     let options = analysis::CompletionOptions {
         snippets: client.snippets,
+        as_is: client.as_is,
         tab_size: DEFAULT_TAB_SIZE,
         locale,
         trigger,
@@ -83,6 +98,9 @@ pub fn completion(
             }),
             sort_text: Some(item.sort_text),
             filter_text: item.filter_text,
+            preselect: item.preselect.then_some(true),
+            // Absolute columns, inserted as they are; otherwise the client's default (adjust to the line).
+            insert_text_mode: client.mark_as_is.then_some(InsertTextMode::AS_IS),
             insert_text_format: Some(if item.is_snippet {
                 InsertTextFormat::SNIPPET
             } else {

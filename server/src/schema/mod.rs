@@ -80,6 +80,10 @@ pub const DOC_FILES: &[(&str, &str)] = &[
         "scheduling.json",
         include_str!("../../../schema/docs/scheduling.json"),
     ),
+    (
+        "resources.json",
+        include_str!("../../../schema/docs/resources.json"),
+    ),
 ];
 
 const FIELDS_JSON: &str = include_str!("../../../schema/fields.json");

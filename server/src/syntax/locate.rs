@@ -37,6 +37,23 @@ pub struct CursorContext {
     pub value_below_key: bool,
     /// What the line shows around `range`.
     pub line: CursorLine,
+    /// The `- ` item ending right above a new key typed at that item's dash column.
+    pub item_above: Option<ItemAbove>,
+}
+
+/// The `- ` item right above a cursor at its dash's column: where editors put the cursor after Enter at the
+/// end of `- containerPort: 80`. The key typed there may continue that item rather than start a new one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemAbove {
+    /// The key owning the item's list when that key sits at the cursor's column (kubectl style: `ports:`
+    /// with its `- ` items at the same column); none when the list is the cursor's own parent.
+    pub list_key: Option<String>,
+    /// The item's position in its list.
+    pub index: usize,
+    /// The column of the item's keys.
+    pub key_column: usize,
+    /// The keys the item already has.
+    pub keys: Vec<String>,
 }
 
 /// What the cursor's line shows around the text a completion replaces, so that features never re-read
@@ -81,6 +98,7 @@ impl CursorContext {
             flow: false,
             value_below_key: false,
             line: CursorLine::default(),
+            item_above: None,
         }
     }
 
@@ -214,6 +232,7 @@ fn locate_in_tree(text: &str, doc: &Document, offset: usize) -> Option<CursorCon
             flow,
             value_below_key,
             line: CursorLine::default(),
+            item_above: None,
         });
     }
     // Between the entries of a flow mapping: a new key of that mapping.
@@ -244,6 +263,7 @@ fn locate_in_tree(text: &str, doc: &Document, offset: usize) -> Option<CursorCon
             flow: true,
             value_below_key: false,
             line: CursorLine::default(),
+            item_above: None,
         });
     }
     let word_start = text[..offset]
@@ -258,6 +278,7 @@ fn locate_in_tree(text: &str, doc: &Document, offset: usize) -> Option<CursorCon
         flow: true,
         value_below_key: false,
         line: CursorLine::default(),
+        item_above: None,
     })
 }
 
@@ -481,7 +502,8 @@ fn locate_by_indentation(
         )
     };
 
-    let Some((mut path, siblings)) = ancestors(text, lines, first_line, line, key_column, &cursor)
+    let Some((mut path, siblings, item_above)) =
+        ancestors(text, lines, first_line, line, key_column, &cursor)
     else {
         return CursorContext::nothing(offset);
     };
@@ -502,6 +524,7 @@ fn locate_by_indentation(
         flow: false,
         value_below_key: false,
         line: CursorLine::default(),
+        item_above,
     }
 }
 
@@ -511,7 +534,8 @@ fn word_len(text: &str) -> usize {
 }
 
 /// The path of the mapping whose keys sit at `key_column` on `line` (the cursor line), read upwards by
-/// indentation, and the keys that mapping already has (above and below the cursor).
+/// indentation, the keys that mapping already has (above and below the cursor), and the item above the
+/// cursor when it sits at that item's dash column.
 fn ancestors(
     text: &str,
     lines: &LineIndex,
@@ -519,7 +543,7 @@ fn ancestors(
     line: usize,
     key_column: usize,
     cursor: &Line<'_>,
-) -> Option<(Vec<PathSegment>, Vec<String>)> {
+) -> Option<(Vec<PathSegment>, Vec<String>, Option<ItemAbove>)> {
     let line_text_of = |l: usize| &text[lines.line_start(l)..lines.line_end(text, l)];
     let mut reversed = Vec::new();
     let mut siblings = Vec::new();
@@ -533,6 +557,7 @@ fn ancestors(
     };
     let mut index = 0;
     let mut sibling_level = true;
+    let mut item_above = ItemAboveReader::new(cursor.trivia || cursor.dashes.is_empty());
 
     for below in line + 1..lines.line_count() {
         let shape = read_line(line_text_of(below));
@@ -551,6 +576,9 @@ fn ancestors(
         let above = read_line(line_text_of(l));
         if above.trivia || line_text_of(l).starts_with("---") {
             continue;
+        }
+        if sibling_level && item_dash.is_none() {
+            item_above.read(&above, key_column);
         }
         if let Some(dash) = item_dash {
             // Looking for the key that owns the sequence whose items start at `dash`.
@@ -605,5 +633,66 @@ fn ancestors(
         reversed.push(PathSegment::Index(index));
     }
     reversed.reverse();
-    Some((reversed, siblings))
+    Some((reversed, siblings, item_above.found))
+}
+
+/// Finds the item above the cursor, reading the lines upwards from it.
+struct ItemAboveReader<'a> {
+    /// Still looking for the item's `- ` line.
+    looking: bool,
+    /// Found it; still counting the items before it and looking for a kubectl-style owner.
+    counting: bool,
+    /// Keys of the deeper lines between the cursor and the item's `- ` line, with their columns.
+    deeper: Vec<(usize, &'a str)>,
+    found: Option<ItemAbove>,
+}
+
+impl<'a> ItemAboveReader<'a> {
+    fn new(applies: bool) -> Self {
+        ItemAboveReader {
+            looking: applies,
+            counting: false,
+            deeper: Vec::new(),
+            found: None,
+        }
+    }
+
+    fn read(&mut self, above: &Line<'a>, column: usize) {
+        if self.looking {
+            if above.dashes.last() == Some(&column) {
+                let keys = self
+                    .deeper
+                    .iter()
+                    .filter(|(key_column, _)| *key_column == above.key_column)
+                    .map(|(_, key)| *key)
+                    .chain(above.key)
+                    .map(str::to_string)
+                    .collect();
+                self.found = Some(ItemAbove {
+                    list_key: None,
+                    index: 0,
+                    key_column: above.key_column,
+                    keys,
+                });
+                self.looking = false;
+                self.counting = true;
+            } else if above.indent() > column {
+                self.deeper
+                    .extend(above.key.map(|key| (above.key_column, key)));
+            } else {
+                self.looking = false;
+            }
+        } else if let (true, Some(found)) = (self.counting, self.found.as_mut()) {
+            if above.dashes.last() == Some(&column) {
+                found.index += 1;
+            } else if above.indent() > column {
+                // Inside an earlier item.
+            } else {
+                if above.dashes.is_empty() && above.key_column == column && above.opens_block() {
+                    found.list_key = above.key.map(str::to_string);
+                }
+                self.counting = false;
+            }
+        }
+    }
 }

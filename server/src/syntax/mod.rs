@@ -13,7 +13,9 @@ mod split;
 mod tree;
 
 pub use line_index::LineIndex;
-pub use locate::{Before, CursorContext, CursorLine, CursorSlot, PathSegment, dotted, locate};
+pub use locate::{
+    Before, CursorContext, CursorLine, CursorSlot, ItemAbove, PathSegment, dotted, locate,
+};
 pub use split::document_spans;
 pub use tree::{
     Document, Node, NodeId, NodeKind, Repair, ScalarStyle, SyntaxError, TextRange, YamlFile,

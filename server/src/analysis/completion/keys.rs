@@ -5,6 +5,7 @@ use crate::schema::{Field, FieldType};
 use crate::syntax::{Before, PathSegment, dotted};
 
 use super::super::{DocStyle, render_field};
+use super::snippet::escape;
 use super::values::allowed_values;
 use super::{CompletionItem, CompletionKind, Site, TextEdit};
 
@@ -12,36 +13,116 @@ pub(super) fn key_items(site: &Site<'_>) -> Vec<CompletionItem> {
     let Some((PathSegment::Key(_), parent)) = site.path.split_last() else {
         return Vec::new();
     };
-    match site.type_at(parent) {
-        Some(FieldType::Object(name)) => fields_of(site, name, parent, false),
+    let mut items = match site.type_at(parent) {
+        Some(FieldType::Object(name)) => fields_of(site, name, parent, &Placement::here(site, 'b')),
         // Below `containers:`, deeper than the key but with no `- ` yet: the fields of a new item.
         Some(FieldType::Array(item)) if !site.flow => match item.as_ref() {
             FieldType::Object(name) => {
-                let mut item_path = parent.to_vec();
-                item_path.push(PathSegment::Index(0));
-                fields_of(site, name, &item_path, true)
+                let index = site.item_above.as_ref().map_or(0, |item| item.index + 1);
+                fields_of(
+                    site,
+                    name,
+                    &child_index(parent, index),
+                    &Placement::new_item(site),
+                )
             }
             _ => Vec::new(),
         },
+        Some(FieldType::Map(value)) if is_quantity(value) => resource_names(site, parent),
         _ => Vec::new(),
+    };
+    items.extend(continuing_the_item_above(site, parent));
+    items
+}
+
+/// Where a key goes and what is written before it.
+pub(super) struct Placement<'a> {
+    /// Before the key: `- ` for a new item, a blank after a bare `-`, the blanks up to the keys of the item
+    /// above.
+    lead: String,
+    /// The column the key then starts at.
+    column: usize,
+    new_item: bool,
+    /// Keys already written in that mapping.
+    existing: &'a [String],
+    /// Sorts the groups: the item above first, then this mapping, then a new item.
+    group: char,
+}
+
+impl<'a> Placement<'a> {
+    fn here(site: &'a Site<'_>, group: char) -> Self {
+        let (lead, column) = lead_in(site, false);
+        Placement {
+            lead: lead.to_string(),
+            column,
+            new_item: false,
+            existing: &site.siblings,
+            group,
+        }
+    }
+
+    fn new_item(site: &'a Site<'_>) -> Self {
+        let (lead, column) = lead_in(site, true);
+        Placement {
+            lead: lead.to_string(),
+            column,
+            new_item: true,
+            existing: &[],
+            group: 'c',
+        }
     }
 }
 
-/// The fields of the object type `name` at `path`, as completions; `new_item` prefixes each with `- `.
+/// After Enter below `- containerPort: 80` the cursor sits at the dash's column: the keys that continue
+/// that item, written at its keys' column.
+fn continuing_the_item_above(site: &Site<'_>, parent: &[PathSegment]) -> Vec<CompletionItem> {
+    let Some(item) = site.item_above.as_ref().filter(|_| !site.flow) else {
+        return Vec::new();
+    };
+    let list = match &item.list_key {
+        Some(key) => child_key(parent, key),
+        None => parent.to_vec(),
+    };
+    let Some(FieldType::Array(of)) = site.type_at(&list) else {
+        return Vec::new();
+    };
+    let FieldType::Object(name) = of.as_ref() else {
+        return Vec::new();
+    };
+    let Some(pad) = item.key_column.checked_sub(site.column()) else {
+        return Vec::new();
+    };
+    let placement = Placement {
+        lead: " ".repeat(pad),
+        column: item.key_column,
+        new_item: false,
+        existing: &item.keys,
+        group: 'a',
+    };
+    fields_of(site, name, &child_index(&list, item.index), &placement)
+}
+
+/// The fields of the object type `name` at `path`, as completions placed as `placement` says; of a group
+/// of exclusive fields (a probe's action, a volume's source), none once one is written.
 pub(super) fn fields_of(
     site: &Site<'_>,
     name: &str,
     path: &[PathSegment],
-    new_item: bool,
+    placement: &Placement<'_>,
 ) -> Vec<CompletionItem> {
     let Some(def) = site.schema.type_def(name) else {
         return Vec::new();
     };
+    let exclusive = crate::analysis::exclusive_fields(site.schema, name).unwrap_or_default();
+    let taken = exclusive
+        .iter()
+        .any(|field| placement.existing.iter().any(|key| key == field));
     let mut items: Vec<CompletionItem> = def
         .fields
         .iter()
-        .filter(|field| !field.read_only && !site.siblings.contains(&field.name))
-        .map(|field| field_item(site, field, path, new_item))
+        .filter(|field| !field.read_only && !placement.existing.contains(&field.name))
+        .filter(|field| !(taken && exclusive.contains(&field.name.as_str())))
+        .map(|field| field_item(site, field, path, placement))
         .collect();
     items.sort_by(|a, b| a.sort_text.cmp(&b.sort_text));
     items
@@ -51,22 +132,24 @@ fn field_item(
     site: &Site<'_>,
     field: &Field,
     parent: &[PathSegment],
-    new_item: bool,
+    placement: &Placement<'_>,
 ) -> CompletionItem {
-    let mut path = parent.to_vec();
-    path.push(PathSegment::Key(field.name.clone()));
-    let (lead, column) = lead_in(site, new_item);
-    let snippets = site.options.snippets;
+    let path = child_key(parent, &field.name);
     let body = if site.line.colon_follows {
         // Renaming a key that already has its `:` and value: only the name changes.
-        field.name.clone()
+        escape(&field.name)
     } else if site.flow {
-        flow_insert(field, snippets)
+        flow_insert(field, site.options.snippets)
     } else {
-        block_insert(site, field, column, snippets)
+        block_insert(site, field, placement.column)
     };
     CompletionItem {
-        label: field.name.clone(),
+        // A key that starts a new list item says so: accepting it writes the `- ` too.
+        label: if placement.new_item {
+            format!("- {}", field.name)
+        } else {
+            field.name.clone()
+        },
         kind: CompletionKind::Field,
         detail: Some(field.ty.display()),
         documentation: Some(render_field(
@@ -76,13 +159,19 @@ fn field_item(
             site.options.locale,
             DocStyle::Markdown,
         )),
-        sort_text: format!("{}{}", if field.required { 0 } else { 1 }, field.name),
-        filter_text: None,
+        sort_text: format!(
+            "{}{}{}",
+            placement.group,
+            if field.required { 0 } else { 1 },
+            field.name
+        ),
+        filter_text: placement.new_item.then(|| field.name.clone()),
         edit: TextEdit {
             range: site.range,
-            new_text: format!("{lead}{body}"),
+            new_text: format!("{}{body}", placement.lead),
         },
-        is_snippet: snippets && body.contains('$'),
+        is_snippet: true,
+        preselect: false,
     }
 }
 
@@ -97,37 +186,94 @@ pub(super) fn lead_in(site: &Site<'_>, new_item: bool) -> (&'static str, usize) 
     }
 }
 
-/// `key: ` and its value's opening, in a `{ }` mapping: never a line break.
+fn is_quantity(ty: &FieldType) -> bool {
+    matches!(ty, FieldType::Quantity)
+}
+
+/// The resource names a `requests`/`limits`/`overhead` map takes: pod-level `spec.resources` only `cpu`,
+/// `memory` and huge pages (`validatePodResourceName`), a volume claim only `storage`, a container also
+/// `ephemeral-storage` (`validateContainerResourceName` in `pkg/apis/core/validation/validation.go`).
+fn resource_names(site: &Site<'_>, map: &[PathSegment]) -> Vec<CompletionItem> {
+    let owner = map.len().checked_sub(2).and_then(|at| {
+        crate::analysis::schema_at(site.schema, &site.root, &map[..=at]).and_then(|r| r.field)
+    });
+    let pod_level = matches!(map, [.., PathSegment::Key(spec), PathSegment::Key(resources), _] if spec == "spec" && resources == "resources");
+    let names: &[&str] = match owner.map(|(_, field)| field.ty.display()) {
+        Some(ty) if ty == "VolumeResourceRequirements" => &["storage"],
+        _ if pod_level => &["cpu", "memory", "hugepages-2Mi", "hugepages-1Gi"],
+        _ => &[
+            "cpu",
+            "memory",
+            "ephemeral-storage",
+            "hugepages-2Mi",
+            "hugepages-1Gi",
+        ],
+    };
+    let (lead, _) = lead_in(site, false);
+    names
+        .iter()
+        .filter(|name| !site.siblings.iter().any(|key| key == *name))
+        .enumerate()
+        .map(|(order, name)| CompletionItem {
+            label: name.to_string(),
+            kind: CompletionKind::Field,
+            detail: Some("quantity".into()),
+            documentation: crate::analysis::resource_doc(site.schema, name, site.options.locale),
+            sort_text: format!("b{order}"),
+            filter_text: None,
+            edit: TextEdit {
+                range: site.range,
+                new_text: format!("{lead}{}: $0", escape(name)),
+            },
+            is_snippet: true,
+            preselect: false,
+        })
+        .collect()
+}
+
+fn child_key(path: &[PathSegment], key: &str) -> Vec<PathSegment> {
+    let mut path = path.to_vec();
+    path.push(PathSegment::Key(key.to_string()));
+    path
+}
+
+fn child_index(path: &[PathSegment], index: usize) -> Vec<PathSegment> {
+    let mut path = path.to_vec();
+    path.push(PathSegment::Index(index));
+    path
+}
+
+/// `key: ` and its value's opening, in a `{ }` mapping: never a line break. The brackets come only with a
+/// snippet, which can put the cursor between them.
 fn flow_insert(field: &Field, snippets: bool) -> String {
-    let name = &field.name;
+    let name = escape(&field.name);
     match (&field.ty, snippets) {
         (FieldType::Object(_) | FieldType::Map(_), true) => format!("{name}: {{ $0 }}"),
         (FieldType::Array(_), true) => format!("{name}: [$0]"),
-        _ => scalar_insert(field, snippets),
+        _ => scalar_insert(field),
     }
 }
 
-/// `key: `, `key:` + a nested line, or `key:` + a `- ` item, for a key at `column` of a block mapping.
-fn block_insert(site: &Site<'_>, field: &Field, column: usize, snippets: bool) -> String {
-    let name = &field.name;
-    let end = if snippets { "$0" } else { "" };
+/// `key: `, `key:` + a nested line, or `key:` + a `- ` item, for a key at `column` of a block mapping, in
+/// absolute columns (the caller makes them relative where the client wants that).
+fn block_insert(site: &Site<'_>, field: &Field, column: usize) -> String {
+    let name = escape(&field.name);
     match &field.ty {
         FieldType::Object(_) | FieldType::Map(_) => {
-            format!("{name}:\n{}{end}", site.indentation.child(column))
+            format!("{name}:\n{}$0", site.indentation.child(column))
         }
-        FieldType::Array(_) => format!("{name}:\n{}- {end}", site.indentation.item(column)),
-        _ => scalar_insert(field, snippets),
+        FieldType::Array(_) => format!("{name}:\n{}- $0", site.indentation.item(column)),
+        _ => scalar_insert(field),
     }
 }
 
 /// `key: ` for a scalar: with its only allowed value written out (`apiVersion: v1`), or a choice of its
-/// values in a snippet.
-fn scalar_insert(field: &Field, snippets: bool) -> String {
-    let name = &field.name;
+/// values (default first).
+fn scalar_insert(field: &Field) -> String {
+    let name = escape(&field.name);
     match field.enum_values.as_slice() {
-        [only] if !only.is_empty() => format!("{name}: {only}"),
-        _ if snippets => format!("{name}: {}", choice(field).unwrap_or_default()),
-        _ => format!("{name}: "),
+        [only] if !only.is_empty() => format!("{name}: {}", escape(only)),
+        _ => format!("{name}: {}", choice(field).unwrap_or_else(|| "$0".into())),
     }
 }
 

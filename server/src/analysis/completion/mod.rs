@@ -4,11 +4,14 @@
 
 mod indent;
 mod keys;
-mod snippets;
+mod skeletons;
+mod snippet;
 mod values;
 
 use crate::schema::{FieldType, Locale, Schema};
-use crate::syntax::{CursorLine, CursorSlot, PathSegment, TextRange, YamlFile, lines, locate};
+use crate::syntax::{
+    CursorLine, CursorSlot, ItemAbove, PathSegment, TextRange, YamlFile, lines, locate,
+};
 
 use super::{DocumentKind, PodRoot, document_kind, pod_root, schema_at};
 pub use indent::Indentation;
@@ -17,6 +20,10 @@ pub use indent::Indentation;
 pub struct CompletionOptions {
     /// The client understands `$0` / `${1:default}` placeholders.
     pub snippets: bool,
+    /// The client inserts the lines of an item as they are (it declared `insertTextMode: asIs`). Otherwise
+    /// it adds the cursor line's indentation to every line after the first, as VS Code (its default
+    /// adjustIndentation) and Neovim's `vim.snippet` do, and items carry only the indentation on top of it.
+    pub as_is: bool,
     /// The client's indentation width, used when the document shows none of its own.
     pub tab_size: usize,
     pub locale: Locale,
@@ -28,6 +35,7 @@ impl Default for CompletionOptions {
     fn default() -> Self {
         CompletionOptions {
             snippets: true,
+            as_is: false,
             tab_size: 2,
             locale: Locale::En,
             trigger: None,
@@ -60,8 +68,11 @@ pub struct CompletionItem {
     /// What the client matches the typed text against, when it is not the label (a quoted value).
     pub filter_text: Option<String>,
     pub edit: TextEdit,
-    /// `edit.new_text` holds snippet placeholders.
+    /// `edit.new_text` is snippet syntax (placeholders, escapes); false once turned into plain text for a
+    /// client without snippets.
     pub is_snippet: bool,
+    /// The value a client should select first (a field's default).
+    pub preselect: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -84,6 +95,8 @@ pub(crate) struct Site<'a> {
     pub flow: bool,
     /// What the cursor's line shows around `range`.
     pub line: CursorLine,
+    /// The `- ` item right above a key typed at its dash's column.
+    pub item_above: Option<ItemAbove>,
     pub indentation: Indentation,
     pub options: CompletionOptions,
 }
@@ -130,11 +143,13 @@ pub fn completions(
         siblings: std::mem::take(&mut context.siblings),
         flow: context.flow,
         line: std::mem::take(&mut context.line),
+        item_above: context.item_above.take(),
         indentation,
         options,
     };
-    if context.slot == CursorSlot::Value && starts_a_mapping(&site) {
-        // A lone word where an object belongs (`- ima`, `ap` in an empty document) is a key being typed.
+    if context.slot == CursorSlot::Value && key_being_typed(&site, context.value_below_key) {
+        // A lone word where an object belongs (`- ima`, `ap` in an empty document, `req` on the line below
+        // `resources:`) is a key being typed.
         let typed = text[site.range.as_range()].to_string();
         site.path.push(PathSegment::Key(typed));
         context.slot = CursorSlot::Key;
@@ -143,7 +158,7 @@ pub fn completions(
         CursorSlot::Nothing => return None,
         CursorSlot::Key => {
             let mut items = keys::key_items(&site);
-            items.extend(snippets::snippet_items(
+            items.extend(skeletons::snippet_items(
                 &site,
                 document_kind(text, doc) == DocumentKind::Untyped,
             ));
@@ -151,6 +166,13 @@ pub fn completions(
         }
         CursorSlot::Value => values::value_items(&site),
     };
+    let typed = text
+        .get(site.range.start..offset.max(site.range.start))
+        .unwrap_or("");
+    keep_matching(&mut items, typed.trim_start());
+    for item in &mut items {
+        deliver(item, &site);
+    }
     items.sort_by(|a, b| a.sort_text.cmp(&b.sort_text));
     (!items.is_empty()).then_some(CompletionList {
         items,
@@ -158,15 +180,69 @@ pub fn completions(
     })
 }
 
-/// Whether the value under the cursor is a single plain word (or nothing) where the table wants an object:
-/// the document root, or an item of a list of objects.
-fn starts_a_mapping(site: &Site<'_>) -> bool {
+/// Whether the value under the cursor is a single plain word (or nothing) that is really a key being
+/// typed: where the table wants an object at the document root or an item of a list of objects, or alone
+/// on the line below a `key:` whose value is an object, a map or a list of objects.
+fn key_being_typed(site: &Site<'_>, below_its_key: bool) -> bool {
     let at_item = matches!(site.path.last(), None | Some(PathSegment::Index(_)));
     let word = &site.text[site.range.as_range()];
-    at_item
-        && !site.flow
-        && !word.contains(|c: char| c.is_whitespace() || "\"'{[:#".contains(c))
-        && matches!(site.type_at(&site.path), Some(FieldType::Object(_)))
+    let plain_word =
+        !site.flow && !word.contains(|c: char| c.is_whitespace() || "\"'{[:#".contains(c));
+    plain_word
+        && match site.type_at(&site.path) {
+            Some(FieldType::Object(_)) => at_item || below_its_key,
+            // `requests:` then `mem`: a resource name.
+            Some(FieldType::Map(_)) => below_its_key,
+            Some(FieldType::Array(item)) => {
+                below_its_key && matches!(item.as_ref(), FieldType::Object(_))
+            }
+            _ => false,
+        }
+}
+
+/// Keeps the items that match what is typed before the cursor (its letters in order, in any case, against
+/// the filter text or else the label), those that start with it first: clients that trust the server's
+/// list (Neovim, for items with a text edit) then show only what fits.
+fn keep_matching(items: &mut Vec<CompletionItem>, typed: &str) {
+    if typed.is_empty() {
+        return;
+    }
+    let typed = typed.to_lowercase();
+    items.retain_mut(|item| {
+        let target = item
+            .filter_text
+            .as_deref()
+            .unwrap_or(&item.label)
+            .to_lowercase();
+        let rank = if target.starts_with(&typed) {
+            '0'
+        } else if in_order(&typed, &target) {
+            '1'
+        } else {
+            return false;
+        };
+        item.sort_text.insert(0, rank);
+        true
+    });
+}
+
+/// Whether the characters of `typed` appear in `target` in the same order.
+fn in_order(typed: &str, target: &str) -> bool {
+    let mut rest = target.chars();
+    typed.chars().all(|c| rest.any(|t| t == c))
+}
+
+/// The item as this client takes it: indentation relative to the cursor's line unless the client inserts
+/// lines as they are, and plain text for a client without snippets.
+fn deliver(item: &mut CompletionItem, site: &Site<'_>) {
+    let text = &mut item.edit.new_text;
+    if !site.options.as_is {
+        *text = snippet::relative_to_line(text, site.line.indentation);
+    }
+    if item.is_snippet && !site.options.snippets {
+        *text = snippet::to_plain(text);
+        item.is_snippet = false;
+    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use crate::schema::{Field, FieldType};
 use crate::syntax::{Before, Document, NodeId, PathSegment};
 
 use super::super::{DocStyle, render_value};
+use super::snippet::escape;
 use super::{CompletionItem, CompletionKind, Site, TextEdit};
 
 pub(super) fn value_items(site: &Site<'_>) -> Vec<CompletionItem> {
@@ -31,9 +32,9 @@ pub(super) fn value_items(site: &Site<'_>) -> Vec<CompletionItem> {
 }
 
 /// The values a scalar field allows: its enum (without the empty string, which is never typed), or both
-/// booleans.
+/// booleans; its default first (what a snippet choice pre-selects), the rest in the table's order.
 pub(super) fn allowed_values(field: &Field) -> Vec<&str> {
-    match field.ty {
+    let mut values: Vec<&str> = match field.ty {
         FieldType::Boolean => vec!["true", "false"],
         _ => field
             .enum_values
@@ -41,7 +42,13 @@ pub(super) fn allowed_values(field: &Field) -> Vec<&str> {
             .map(String::as_str)
             .filter(|v| !v.is_empty())
             .collect(),
+    };
+    if let Some(default) = field.default.as_deref() {
+        if let Some(at) = values.iter().position(|v| *v == default) {
+            values[..=at].rotate_right(1);
+        }
     }
+    values
 }
 
 fn allowed_items(site: &Site<'_>, field: &Field) -> Vec<CompletionItem> {
@@ -56,7 +63,9 @@ fn allowed_items(site: &Site<'_>, field: &Field) -> Vec<CompletionItem> {
                 site.options.locale,
                 DocStyle::Markdown,
             );
-            value_item(site, value, Some(field.ty.display()), documentation, i)
+            let mut item = value_item(site, value, Some(field.ty.display()), documentation, i);
+            item.preselect = field.default.as_deref() == Some(value);
+            item
         })
         .collect()
 }
@@ -92,9 +101,10 @@ pub(super) fn value_item(
         filter_text: quote.map(|_| quoted.clone()),
         edit: TextEdit {
             range: site.range,
-            new_text: format!("{lead}{quoted}"),
+            new_text: format!("{lead}{}", escape(&quoted)),
         },
-        is_snippet: false,
+        is_snippet: true,
+        preselect: false,
     }
 }
 
@@ -154,16 +164,7 @@ fn declared_names(
         Reference::ContainerPort => (child(container, "ports"), "container port"),
         Reference::ResourceClaim => (child(pod_spec, "resourceClaims"), "resource claim"),
     };
-    let doc = site.doc;
-    let Some(list) = node_at(doc, &list) else {
-        return Vec::new();
-    };
-    let mut names: Vec<&str> = doc
-        .items(list)
-        .iter()
-        .filter_map(|&item| doc.get(item, "name").and_then(|name| doc.scalar(name)))
-        .filter(|name| !name.is_empty())
-        .collect();
+    let mut names = names_in(site.doc, &list);
     names.dedup();
     names
         .into_iter()
@@ -172,7 +173,19 @@ fn declared_names(
         .collect()
 }
 
-fn child(path: &[PathSegment], key: &str) -> Vec<PathSegment> {
+/// The `name`s of the items of the list at `path`, as far as the document parsed.
+pub(super) fn names_in<'a>(doc: &'a Document, path: &[PathSegment]) -> Vec<&'a str> {
+    let Some(list) = node_at(doc, path) else {
+        return Vec::new();
+    };
+    doc.items(list)
+        .iter()
+        .filter_map(|&item| doc.get(item, "name").and_then(|name| doc.scalar(name)))
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+pub(super) fn child(path: &[PathSegment], key: &str) -> Vec<PathSegment> {
     let mut path = path.to_vec();
     path.push(PathSegment::Key(key.to_string()));
     path

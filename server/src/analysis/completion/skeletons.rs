@@ -1,11 +1,14 @@
 //! Skeletons of whole objects where a person starts one: a Pod in an empty document, a container at a new
 //! item of `containers`/`initContainers`, a volume per common source at a new item of `volumes`. Written in
-//! the document's indentation; as snippets with placeholders, or with the placeholders' defaults in plain text.
+//! the document's indentation, as snippets with placeholders. Their values pass podls's own checks: an image
+//! with a tag, a container name not yet used in the Pod.
 
 use crate::schema::FieldType;
 use crate::syntax::{Before, PathSegment};
 
 use super::keys::lead_in;
+use super::snippet::{escape, to_plain};
+use super::values::{child, names_in};
 use super::{CompletionItem, CompletionKind, Indentation, Site, TextEdit};
 
 /// One skeleton: lines of (nesting level below the first line, text with placeholders).
@@ -29,9 +32,14 @@ pub(super) fn snippet_items(site: &Site<'_>, untyped: bool) -> Vec<CompletionIte
     let Some((list, new_item)) = new_item_of(site, parent) else {
         return Vec::new();
     };
-    let skeletons = match list {
-        "containers" | "initContainers" => vec![container()],
-        "volumes" => volumes(),
+    let skeletons = match list.last() {
+        Some(PathSegment::Key(key)) if key == "containers" || key == "initContainers" => {
+            vec![container(&free_container_name(
+                site,
+                &list[..list.len() - 1],
+            ))]
+        }
+        Some(PathSegment::Key(key)) if key == "volumes" => volumes(),
         _ => Vec::new(),
     };
     let (lead, column) = lead_in(site, new_item);
@@ -42,28 +50,36 @@ pub(super) fn snippet_items(site: &Site<'_>, untyped: bool) -> Vec<CompletionIte
         .collect()
 }
 
-/// The list the cursor starts a new item of, and whether the `- ` still has to be written: a fresh `- `
-/// line, a line below `key:` indented deeper than it, or (kubectl style) the line right after `key:` at
-/// the key's own column.
-fn new_item_of<'a>(site: &'a Site<'_>, parent: &'a [PathSegment]) -> Option<(&'a str, bool)> {
-    let key_of = |path: &'a [PathSegment]| match path.last() {
-        Some(PathSegment::Key(key)) => Some(key.as_str()),
-        _ => None,
-    };
-    if let Some(FieldType::Array(item)) = site.type_at(parent) {
-        return matches!(item.as_ref(), FieldType::Object(_)).then_some((key_of(parent)?, true));
+/// The path of the list the cursor starts a new item of, and whether the `- ` still has to be written: a
+/// fresh `- ` line, a line below `key:` indented deeper than it, or (kubectl style) the line right after
+/// `key:` at the key's own column.
+fn new_item_of(site: &Site<'_>, parent: &[PathSegment]) -> Option<(Vec<PathSegment>, bool)> {
+    let of_objects = |path: &[PathSegment]| matches!(site.type_at(path), Some(FieldType::Array(item)) if matches!(item.as_ref(), FieldType::Object(_)));
+    if let Some(FieldType::Array(_)) = site.type_at(parent) {
+        return of_objects(parent).then(|| (parent.to_vec(), true));
     }
     if let Some((PathSegment::Index(_), list)) = parent.split_last() {
         let on_dash = matches!(site.line.before, Before::Dash | Before::BareDash);
-        return (on_dash && site.siblings.is_empty()).then_some((key_of(list)?, false));
+        return (on_dash && site.siblings.is_empty()).then(|| (list.to_vec(), false));
     }
     let key = site.line.open_key_above.as_deref()?;
     let mut list = parent.to_vec();
     list.push(PathSegment::Key(key.to_string()));
-    let Some(FieldType::Array(item)) = site.type_at(&list) else {
-        return None;
-    };
-    matches!(item.as_ref(), FieldType::Object(_)).then_some((key, true))
+    of_objects(&list).then_some((list, true))
+}
+
+/// `app`, else `app-2`, `app-3`…: the first name no container of the Pod spec at `spec` has yet (names are
+/// unique across containers, init containers and ephemeral containers — `validateContainers` and
+/// `validateInitContainers` in `pkg/apis/core/validation/validation.go`).
+fn free_container_name(site: &Site<'_>, spec: &[PathSegment]) -> String {
+    let taken: Vec<&str> = ["containers", "initContainers", "ephemeralContainers"]
+        .into_iter()
+        .flat_map(|list| names_in(site.doc, &child(spec, list)))
+        .collect();
+    std::iter::once("app".to_string())
+        .chain((2..).map(|n| format!("app-{n}")))
+        .find(|name| !taken.contains(&name.as_str()))
+        .unwrap_or_default()
 }
 
 fn item(
@@ -74,24 +90,20 @@ fn item(
     order: usize,
 ) -> CompletionItem {
     let snippet = render(&skeleton.lines, column, site.indentation);
-    let new_text = if site.options.snippets {
-        snippet.clone()
-    } else {
-        plain(&snippet)
-    };
     CompletionItem {
         label: skeleton.label.to_string(),
         kind: CompletionKind::Snippet,
         detail: Some(skeleton.detail.to_string()),
-        documentation: Some(format!("```yaml\n{}{}\n```", lead, plain(&snippet))),
+        documentation: Some(format!("```yaml\n{}{}\n```", lead, to_plain(&snippet))),
         // Before the fields: where a skeleton fits, it is what a person starting an object wants first.
         sort_text: format!("!{order}"),
         filter_text: None,
         edit: TextEdit {
             range: site.range,
-            new_text: format!("{lead}{new_text}"),
+            new_text: format!("{lead}{snippet}"),
         },
-        is_snippet: site.options.snippets,
+        is_snippet: true,
+        preselect: false,
     }
 }
 
@@ -111,31 +123,6 @@ fn render(lines: &[(usize, String)], column: usize, indentation: Indentation) ->
         .join("\n")
 }
 
-/// A snippet with its placeholders replaced by their defaults (the first choice), tab stops removed.
-fn plain(snippet: &str) -> String {
-    let mut out = String::new();
-    let mut rest = snippet;
-    while let Some(dollar) = rest.find('$') {
-        out.push_str(&rest[..dollar]);
-        let after = &rest[dollar + 1..];
-        if let Some(inner) = after.strip_prefix('{') {
-            let close = inner.find('}').unwrap_or(inner.len());
-            let body = &inner[..close];
-            let body = body.trim_start_matches(|c: char| c.is_ascii_digit());
-            if let Some(default) = body.strip_prefix(':') {
-                out.push_str(default);
-            } else if let Some(choices) = body.strip_prefix('|') {
-                out.push_str(choices.split([',', '|']).next().unwrap_or(""));
-            }
-            rest = inner.get(close + 1..).unwrap_or("");
-        } else {
-            rest = after.trim_start_matches(|c: char| c.is_ascii_digit());
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 fn pod(indentation: Indentation) -> Skeleton {
     // The container item's `- ` sits one level below `containers:` when sequences are indented, at its
     // column otherwise; its second key lines up after the `- `.
@@ -151,21 +138,24 @@ fn pod(indentation: Indentation) -> Skeleton {
             (0, "spec:".into()),
             (1, "containers:".into()),
             (item, "- name: ${2:app}".into()),
-            (item, "  image: ${3:nginx}$0".into()),
+            (item, format!("  image: ${{3:{IMAGE}}}$0")),
         ],
     }
 }
 
-fn container() -> Skeleton {
+fn container(name: &str) -> Skeleton {
     Skeleton {
         label: "container",
         detail: "Container skeleton",
         lines: vec![
-            (0, "name: ${1:app}".into()),
-            (0, "image: ${2:nginx}$0".into()),
+            (0, format!("name: ${{1:{}}}", escape(name))),
+            (0, format!("image: ${{2:{IMAGE}}}$0")),
         ],
     }
 }
+
+/// An image with a tag, so the skeleton does not trip the `:latest` warning; the user replaces it anyway.
+const IMAGE: &str = "nginx:1.27";
 
 /// A volume name people would write for a source.
 fn volume_name(label: &str) -> &'static str {
