@@ -1,6 +1,6 @@
 //! Hover over the real-world corpus (tests/corpus), every key of every document: parsing never panics,
-//! and hover answers at each key with the docs when the field table knows the field there, and with
-//! nothing otherwise (label keys, misspelled fields, non-Pod documents). The keys and their paths come from
+//! and hover answers at each key with the docs when the field table knows the field there (or the key is a
+//! resource name), and with nothing otherwise (label keys, misspelled fields, non-Pod documents). The keys and their paths come from
 //! walking the tree, independently of the cursor location hover itself uses.
 
 use std::path::{Path, PathBuf};
@@ -47,15 +47,23 @@ fn keys(
     }
 }
 
-/// Whether the field table documents the key at `path`: a field of an object type (a map's keys, such as
-/// label names, are the user's own).
+/// Whether the docs cover the key at `path`: a field of an object type, or a resource name in a map of
+/// quantities (`requests.cpu`); other maps' keys, such as label names, are the user's own.
 fn documented(schema: &Schema, text: &str, doc: &Document, path: &[PathSegment]) -> bool {
     let Some(root) = pod_root(text, doc) else {
         return false;
     };
-    let parent_is_object = schema_at(schema, &root, &path[..path.len() - 1])
-        .is_some_and(|parent| matches!(parent.ty, FieldType::Object(_)));
-    parent_is_object && schema_at(schema, &root, path).is_some_and(|r| r.field.is_some())
+    let parent = schema_at(schema, &root, &path[..path.len() - 1]).map(|parent| parent.ty);
+    if let (Some(FieldType::Map(value)), Some(PathSegment::Key(name))) = (parent, path.last()) {
+        return matches!(value.as_ref(), FieldType::Quantity)
+            && (matches!(
+                name.as_str(),
+                "cpu" | "memory" | "ephemeral-storage" | "storage"
+            ) || name.starts_with("hugepages-")
+                || name.contains('/'));
+    }
+    matches!(parent, Some(FieldType::Object(_)))
+        && schema_at(schema, &root, path).is_some_and(|r| r.field.is_some())
 }
 
 #[test]
