@@ -5,7 +5,7 @@
 #[path = "completion/editors.rs"]
 mod editors;
 
-use editors::{Editor, Session, URI};
+use editors::{Editor, Key, Session, URI};
 use podls_e2e::{Client, offset, position};
 use serde_json::{Value, json};
 
@@ -249,87 +249,87 @@ const POLICY: &str = "\n      imagePullPolicy: Always";
 const MOUNTS: &str = "\n      volumeMounts:\n        - mountPath: /cache\n          name: cache";
 const VOLUMES: &str = "\n  volumes:\n    - name: cache\n      emptyDir: {}";
 
-/// A Pod typed from an empty file by typing a few letters of each key and accepting what is offered.
+/// A Pod typed from an empty file by typing a few letters of each key and accepting what is offered; after
+/// each phase the buffer is the listed parts, byte for byte, and podls finds no error in it.
 fn build_a_pod(editor: Editor) {
-    let mut s = Session::new(editor, "");
-    s.complete("Po", "Pod");
-    s.check(SKELETON);
-    s.no_errors();
-
-    // A second container: its name is not `app` again.
-    s.new_line_at(4);
-    s.complete("- ", "container");
-    let mut pod = format!("{SKELETON}{SECOND}");
-    s.check(&pod);
-    s.no_errors();
-
-    s.new_line_at(6);
-    s.complete("po", "ports");
-    s.check(&format!("{pod}\n      ports:\n        - "));
-    s.complete("cont", "containerPort");
-    s.type_text("80");
-    // Enter leaves the cursor at the dash's column: `protocol` continues the item.
-    s.type_text("\n");
-    s.complete("pro", "protocol");
-    pod.push_str(PORTS);
-    s.check(&pod);
-    s.no_errors();
-
-    s.new_line_at(6);
-    s.complete("env", "env");
-    s.complete("na", "name");
-    s.type_text("LOG_LEVEL\n");
-    s.complete("val", "value");
-    s.type_text("debug");
-    pod.push_str(ENV);
-    s.check(&pod);
-    s.no_errors();
-
-    // The first key typed under a new key is a key, not the parent's value.
-    s.new_line_at(6);
-    s.complete("res", "resources");
-    s.complete("req", "requests");
-    s.complete("mem", "memory");
-    s.type_text("128Mi");
-    pod.push_str(RESOURCES);
-    s.check(&pod);
-    s.no_errors();
-
-    s.new_line_at(6);
-    s.complete("live", "livenessProbe");
-    s.complete("http", "httpGet");
-    s.complete("pa", "path");
-    s.type_text("/healthz\n");
-    s.complete("po", "port");
-    s.type_text("80");
-    pod.push_str(PROBE);
-    s.check(&pod);
-    s.no_errors();
-
-    // An enum through its choice.
-    s.new_line_at(6);
-    s.complete("imagePu", "imagePullPolicy");
-    pod.push_str(POLICY);
-    s.check(&pod);
-    s.no_errors();
-
-    s.new_line_at(2);
-    s.complete("vol", "volumes");
-    s.accept("emptyDir volume");
-    s.check(&format!("{pod}{VOLUMES}"));
-    s.no_errors();
-
-    // Back in the second container: a mount naming the declared volume.
-    s.end_of_line_with("imagePullPolicy: Always");
-    s.new_line_at(6);
-    s.complete("volumeM", "volumeMounts");
-    s.complete("mou", "mountPath");
-    s.type_text("/cache\n");
-    s.complete("na", "name");
-    s.accept("cache");
-    pod.push_str(MOUNTS);
-    s.check(&format!("{pod}{VOLUMES}"));
-    s.no_errors();
+    use Key::*;
+    let phases: &[(&[Key], &[&str])] = &[
+        (&[Pick("Po", "Pod")], &[SKELETON]),
+        // A second container: its name is not `app` again.
+        (&[Line(4), Pick("- ", "container")], &[SKELETON, SECOND]),
+        (
+            &[
+                Line(6),
+                Pick("po", "ports"),
+                Pick("cont", "containerPort"),
+                Type("80\n"),
+                // Enter leaves the cursor at the dash's column: `protocol` continues the item.
+                Pick("pro", "protocol"),
+            ],
+            &[SKELETON, SECOND, PORTS],
+        ),
+        (
+            &[
+                Line(6),
+                Pick("env", "env"),
+                Pick("na", "name"),
+                Type("LOG_LEVEL\n"),
+                Pick("val", "value"),
+                Type("debug"),
+            ],
+            &[SKELETON, SECOND, PORTS, ENV],
+        ),
+        // The first key typed under a new key is a key, not the parent's value.
+        (
+            &[
+                Line(6),
+                Pick("res", "resources"),
+                Pick("req", "requests"),
+                Pick("mem", "memory"),
+                Type("128Mi"),
+            ],
+            &[SKELETON, SECOND, PORTS, ENV, RESOURCES],
+        ),
+        (
+            &[
+                Line(6),
+                Pick("live", "livenessProbe"),
+                Pick("http", "httpGet"),
+                Pick("pa", "path"),
+                Type("/healthz\n"),
+                Pick("po", "port"),
+                Type("80"),
+            ],
+            &[SKELETON, SECOND, PORTS, ENV, RESOURCES, PROBE],
+        ),
+        // An enum through its choice.
+        (
+            &[Line(6), Pick("imagePu", "imagePullPolicy")],
+            &[SKELETON, SECOND, PORTS, ENV, RESOURCES, PROBE, POLICY],
+        ),
+        (
+            &[Line(2), Pick("vol", "volumes"), Pick("", "emptyDir volume")],
+            &[
+                SKELETON, SECOND, PORTS, ENV, RESOURCES, PROBE, POLICY, VOLUMES,
+            ],
+        ),
+        // Back in the second container: a mount naming the declared volume.
+        (
+            &[
+                EndOf("imagePullPolicy: Always"),
+                Line(6),
+                Pick("volumeM", "volumeMounts"),
+                Pick("mou", "mountPath"),
+                Type("/cache\n"),
+                Pick("na", "name"),
+                Pick("", "cache"),
+            ],
+            &[
+                SKELETON, SECOND, PORTS, ENV, RESOURCES, PROBE, POLICY, MOUNTS, VOLUMES,
+            ],
+        ),
+    ];
+    Session::new(editor, "").play(phases);
 }
 
 #[test]
@@ -342,48 +342,66 @@ fn a_pod_built_from_empty_in_neovim() {
     build_a_pod(Editor::Neovim);
 }
 
+const FOUR_START: &str = "apiVersion: v1\nkind: Pod\nmetadata:\n    name: web\n";
+const FOUR_SKELETON: &str =
+    "spec:\n    containers:\n        - name: app\n          image: nginx:1.27";
+const FOUR_PORTS: &str =
+    "\n          ports:\n              - containerPort: 8080\n                protocol: TCP";
+const FOUR_LIMITS: &str =
+    "\n          resources:\n              limits:\n                  cpu: 500m";
+const FOUR_PROBE: &str =
+    "\n          readinessProbe:\n              tcpSocket:\n                  port: 8080";
+
 /// The same in a document indented by four.
 fn build_in_four_spaces(editor: Editor) {
-    let start = "apiVersion: v1\nkind: Pod\nmetadata:\n    name: web\n";
-    let mut s = Session::new(editor, start);
-    s.complete("sp", "spec");
-    s.complete("con", "containers");
-    s.accept("container");
-    let mut pod =
-        format!("{start}spec:\n    containers:\n        - name: app\n          image: nginx:1.27");
-    s.check(&pod);
-    s.no_errors();
-
-    s.new_line_at(10);
-    s.complete("po", "ports");
-    s.complete("cont", "containerPort");
-    s.type_text("8080\n");
-    s.complete("pro", "protocol");
-    pod.push_str(
-        "\n          ports:\n              - containerPort: 8080\n                protocol: TCP",
-    );
-    s.check(&pod);
-    s.no_errors();
-
-    s.new_line_at(10);
-    s.complete("res", "resources");
-    s.complete("lim", "limits");
-    s.complete("cpu", "cpu");
-    s.type_text("500m");
-    pod.push_str("\n          resources:\n              limits:\n                  cpu: 500m");
-    s.check(&pod);
-    s.no_errors();
-
-    s.new_line_at(10);
-    s.complete("readi", "readinessProbe");
-    s.complete("tcp", "tcpSocket");
-    s.complete("po", "port");
-    s.type_text("8080");
-    pod.push_str(
-        "\n          readinessProbe:\n              tcpSocket:\n                  port: 8080",
-    );
-    s.check(&pod);
-    s.no_errors();
+    use Key::*;
+    let phases: &[(&[Key], &[&str])] = &[
+        (
+            &[
+                Pick("sp", "spec"),
+                Pick("con", "containers"),
+                Pick("", "container"),
+            ],
+            &[FOUR_START, FOUR_SKELETON],
+        ),
+        (
+            &[
+                Line(10),
+                Pick("po", "ports"),
+                Pick("cont", "containerPort"),
+                Type("8080\n"),
+                Pick("pro", "protocol"),
+            ],
+            &[FOUR_START, FOUR_SKELETON, FOUR_PORTS],
+        ),
+        (
+            &[
+                Line(10),
+                Pick("res", "resources"),
+                Pick("lim", "limits"),
+                Pick("cpu", "cpu"),
+                Type("500m"),
+            ],
+            &[FOUR_START, FOUR_SKELETON, FOUR_PORTS, FOUR_LIMITS],
+        ),
+        (
+            &[
+                Line(10),
+                Pick("readi", "readinessProbe"),
+                Pick("tcp", "tcpSocket"),
+                Pick("po", "port"),
+                Type("8080"),
+            ],
+            &[
+                FOUR_START,
+                FOUR_SKELETON,
+                FOUR_PORTS,
+                FOUR_LIMITS,
+                FOUR_PROBE,
+            ],
+        ),
+    ];
+    Session::new(editor, FOUR_START).play(phases);
 }
 
 #[test]

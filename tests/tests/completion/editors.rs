@@ -164,6 +164,18 @@ fn expand(snippet: &str) -> (String, usize) {
     (out, at)
 }
 
+/// What a person does in a scripted session.
+pub enum Key {
+    /// Enter at the end of the line, then the cursor to this column.
+    Line(usize),
+    /// Typing (Enter keeps the indentation).
+    Type(&'static str),
+    /// Typing these letters, then accepting the item with this label.
+    Pick(&'static str, &'static str),
+    /// The cursor to the end of the line holding this text.
+    EndOf(&'static str),
+}
+
 /// A person typing into one document of one editor, with podls behind it.
 pub struct Session {
     pub client: Client,
@@ -278,6 +290,22 @@ impl Session {
     pub fn complete(&mut self, prefix: &str, label: &str) {
         self.type_text(prefix);
         self.accept(label);
+    }
+
+    /// Plays each phase; after it the buffer must be its parts joined, and podls must find no error.
+    pub fn play(&mut self, phases: &[(&[Key], &[&str])]) {
+        for (keys, parts) in phases {
+            for key in *keys {
+                match key {
+                    Key::Line(column) => self.new_line_at(*column),
+                    Key::Type(text) => self.type_text(text),
+                    Key::Pick(typed, label) => self.complete(typed, label),
+                    Key::EndOf(needle) => self.end_of_line_with(needle),
+                }
+            }
+            self.check(&parts.concat());
+            self.no_errors();
+        }
     }
 
     /// The buffer must be `expected`, byte for byte.
