@@ -87,7 +87,8 @@ fn document_store_change(bencher: Bencher, lines: usize) {
 fn diagnostics(bencher: Bencher, lines: usize) {
     let text = pods(lines);
     let file = syntax::parse(&text);
-    bencher.bench(|| analysis::diagnostics(black_box(&text), &file));
+    let inputs = analysis::Inputs::default();
+    bencher.bench(|| analysis::diagnostics(&inputs, black_box(&text), &file));
 }
 
 #[divan::bench(args = LINES)]
@@ -95,7 +96,8 @@ fn hover(bencher: Bencher, lines: usize) {
     let text = pods(lines);
     let file = syntax::parse(&text);
     let at = middle(&text) - 4;
-    bencher.bench(|| analysis::hover(&text, &file, black_box(at), Locale::En));
+    let inputs = analysis::Inputs::new(Locale::En);
+    bencher.bench(|| analysis::hover(&inputs, &text, &file, black_box(at)));
 }
 
 #[divan::bench(args = LINES)]
@@ -103,6 +105,13 @@ fn completion(bencher: Bencher, lines: usize) {
     let text = pods(lines);
     let file = syntax::parse(&text);
     let at = middle(&text);
-    bencher
-        .bench(|| analysis::completions(&text, &file, black_box(at), CompletionOptions::default()));
+    bencher.bench(|| {
+        analysis::completions(
+            &analysis::Inputs::default(),
+            &text,
+            &file,
+            black_box(at),
+            CompletionOptions::default(),
+        )
+    });
 }

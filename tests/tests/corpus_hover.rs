@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use podls::analysis::{hover, pod_root, schema_at};
+use podls::analysis::{Inputs, hover, pod_root, schema_at};
 use podls::schema::{FieldType, Locale, Schema};
 use podls::syntax::{Document, LineIndex, NodeId, NodeKind, PathSegment, dotted, parse};
 
@@ -102,7 +102,7 @@ fn hover_answers_at_every_key_of_every_corpus_document() {
                         .map_or(0, |(i, _)| i)
                         .min(range.len());
                 for offset in [range.start, middle] {
-                    let answer = hover(&text, &file, offset, Locale::En);
+                    let answer = hover(&Inputs::new(Locale::En), &text, &file, offset);
                     let ok = match &answer {
                         Some(h) => expected && !h.markdown.is_empty() && h.range.touches(offset),
                         None => !expected,

@@ -1,5 +1,5 @@
 //! Diagnostics through the real binary: YAML syntax errors, published with the document's version, at the
-//! place to fix; cleared when fixed or closed.
+//! place to fix; cleared when fixed or closed; nothing for files without a Pod.
 
 use podls_e2e::{Client, POD};
 use serde_json::json;
@@ -94,7 +94,7 @@ fn a_bad_indentation_error_points_at_its_line() {
 fn closing_clears_the_diagnostics() {
     let mut client = Client::start();
     client.initialize(json!({}));
-    client.open(URI, "a: [\n");
+    client.open(URI, "apiVersion: v1\nkind: Pod\nspec: [\n");
     assert!(
         !client.wait_for_diagnostics(URI)["diagnostics"]
             .as_array()
@@ -106,4 +106,32 @@ fn closing_clears_the_diagnostics() {
         json!({"textDocument": {"uri": URI}}),
     );
     assert_eq!(client.wait_for_diagnostics(URI)["diagnostics"], json!([]));
+}
+
+#[test]
+fn files_without_a_pod_get_nothing_until_they_hold_one() {
+    // The server decides which files it serves: another YAML extension owns a ConfigMap or a workflow file,
+    // so even their syntax errors are not podls' to report.
+    let mut client = Client::start();
+    client.initialize(json!({}));
+    client.open(URI, "kind: ConfigMap\ndata:\n  a: 1\n  a: 2\nb: [\n");
+    let published = client.wait_for_diagnostics(URI);
+    assert_eq!(published["diagnostics"], json!([]), "{published}");
+
+    // Once one of its documents is a Pod, the whole file is served (the ConfigMap's errors included).
+    let version = client.edit(
+        URI,
+        "b: [\n",
+        "b: [\n---\napiVersion: v1\nkind: Pod\nspec: {}\n",
+    );
+    let published = client.wait_for_diagnostics_of_version(URI, version);
+    let codes: Vec<&str> = published["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"duplicate-key"), "{published}");
+    assert!(codes.contains(&"yaml-syntax"), "{published}");
+    assert!(codes.contains(&"missing-required"), "{published}");
 }

@@ -4,7 +4,7 @@
 use crate::schema::{Field, Locale, Schema, TypeDef};
 
 use super::field_docs::labels;
-use super::{DocStyle, closest, render_field};
+use super::{DocStyle, Inputs, closest, render_field};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownPath {
@@ -35,8 +35,8 @@ impl std::fmt::Display for UnknownPath {
 }
 
 /// The explanation of `path`, with the fields below it (all levels when `recursive`).
-pub fn explain(path: &str, recursive: bool, locale: Locale) -> Result<String, UnknownPath> {
-    let schema = Schema::embedded();
+pub fn explain(inputs: &Inputs, path: &str, recursive: bool) -> Result<String, UnknownPath> {
+    let (schema, locale) = (inputs.schema, inputs.locale);
     let mut segments = path.split('.').filter(|s| !s.is_empty());
     let root_word = segments.next().unwrap_or("");
     let root = schema.root_type();
@@ -219,7 +219,12 @@ mod tests {
 
     #[test]
     fn explains_a_field_with_its_values_and_default() {
-        let text = explain("pod.spec.containers.imagePullPolicy", false, Locale::En).unwrap();
+        let text = explain(
+            &Inputs::new(Locale::En),
+            "pod.spec.containers.imagePullPolicy",
+            false,
+        )
+        .unwrap();
         assert!(
             text.starts_with(
                 "imagePullPolicy string · optional\npod.spec.containers.imagePullPolicy"
@@ -234,7 +239,12 @@ mod tests {
             text.contains("Default: Always if the image tag is :latest"),
             "{text}"
         );
-        let zh = explain("pod.spec.containers.imagePullPolicy", false, Locale::ZhCn).unwrap();
+        let zh = explain(
+            &Inputs::new(Locale::ZhCn),
+            "pod.spec.containers.imagePullPolicy",
+            false,
+        )
+        .unwrap();
         assert!(
             zh.contains("允许的值: Always · IfNotPresent · Never"),
             "{zh}"
@@ -244,14 +254,14 @@ mod tests {
 
     #[test]
     fn lists_the_fields_of_an_object_required_first() {
-        let text = explain("pod.spec.containers", false, Locale::En).unwrap();
+        let text = explain(&Inputs::new(Locale::En), "pod.spec.containers", false).unwrap();
         let fields = text.split("FIELDS (Container):\n").nth(1).unwrap();
         assert!(
             fields.starts_with("  image <string> -required-\n"),
             "{fields}"
         );
         assert!(fields.contains("  name <string> -required-\n"), "{fields}");
-        let recursive = explain("pod.spec", true, Locale::En).unwrap();
+        let recursive = explain(&Inputs::new(Locale::En), "pod.spec", true).unwrap();
         assert!(
             recursive.contains("\n      containerPort <integer> -required-\n"),
             "{recursive}"
@@ -308,15 +318,15 @@ mod tests {
 
     #[test]
     fn every_label_follows_the_locale() {
-        let root = explain("pod", false, Locale::ZhCn).unwrap();
+        let root = explain(&Inputs::new(Locale::ZhCn), "pod", false).unwrap();
         assert!(root.starts_with("资源类型: Pod\n版本: v1\n"), "{root}");
         assert!(root.contains("\n\n字段 (Pod):\n"), "{root}");
-        let containers = explain("pod.spec.containers", false, Locale::ZhCn).unwrap();
+        let containers = explain(&Inputs::new(Locale::ZhCn), "pod.spec.containers", false).unwrap();
         assert!(
             containers.contains("  image <string> -必填-\n"),
             "{containers}"
         );
-        let recursive = explain("pod.spec", true, Locale::ZhCn).unwrap();
+        let recursive = explain(&Inputs::new(Locale::ZhCn), "pod.spec", true).unwrap();
         // Nothing of the English labels is left (field names and type names stay as in the API).
         let english = [
             "KIND:",
@@ -336,18 +346,19 @@ mod tests {
 
     #[test]
     fn unknown_paths_suggest_the_closest_known_ones() {
-        let error = explain("pod.spec.contaners", false, Locale::En).unwrap_err();
+        let error = explain(&Inputs::new(Locale::En), "pod.spec.contaners", false).unwrap_err();
         assert_eq!(
             error.to_string(),
             "`pod.spec` has no field `contaners`; did you mean `pod.spec.containers`?"
         );
-        let skipped = explain("pod.spec.imagePullPolicy", false, Locale::En).unwrap_err();
+        let skipped =
+            explain(&Inputs::new(Locale::En), "pod.spec.imagePullPolicy", false).unwrap_err();
         assert!(
             skipped
                 .suggestions
                 .contains(&"pod.spec.containers.imagePullPolicy".to_string()),
             "{skipped}"
         );
-        assert!(explain("deployment.spec", false, Locale::En).is_err());
+        assert!(explain(&Inputs::new(Locale::En), "deployment.spec", false).is_err());
     }
 }

@@ -1,10 +1,10 @@
 //! Hover: the docs of the field under the cursor, or of the enum value under it, in the user's language.
 
-use crate::schema::{FieldType, Locale, Schema};
+use crate::schema::FieldType;
 use crate::syntax::{CursorSlot, PathSegment, YamlFile, dotted, locate};
 
 use super::{
-    DocStyle, pod_root, quantity_doc, render_field, render_value, resource_doc, schema_at,
+    DocStyle, Inputs, pod_root, quantity_doc, render_field, render_value, resource_doc, schema_at,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,8 +13,8 @@ pub struct Hover {
     pub range: crate::syntax::TextRange,
 }
 
-pub fn hover(text: &str, file: &YamlFile, offset: usize, locale: Locale) -> Option<Hover> {
-    let schema = Schema::embedded();
+pub fn hover(inputs: &Inputs, text: &str, file: &YamlFile, offset: usize) -> Option<Hover> {
+    let (schema, locale) = (inputs.schema, inputs.locale);
     let doc = file.document_at(offset)?;
     let root = pod_root(text, doc)?;
     let context = locate(text, doc, offset);
@@ -81,6 +81,7 @@ mod tests {
     use expect_test::{Expect, expect};
 
     use super::*;
+    use crate::schema::Locale;
     use crate::syntax::parse;
 
     /// The hovered text and the first lines of the hover, at the `$0` cursor.
@@ -88,7 +89,7 @@ mod tests {
         let offset = fixture.find("$0").expect("fixture needs a $0 cursor");
         let text = fixture.replacen("$0", "", 1);
         let file = parse(&text);
-        let actual = match hover(&text, &file, offset, locale) {
+        let actual = match hover(&Inputs::new(locale), &text, &file, offset) {
             None => "no hover".to_string(),
             Some(hover) => {
                 let head: Vec<&str> = hover.markdown.lines().take(3).collect();

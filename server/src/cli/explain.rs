@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use crate::analysis::Inputs;
 use crate::analysis::explain::explain;
 use crate::schema::Locale;
 
@@ -31,7 +32,7 @@ pub fn run(args: &ExplainArgs) -> ExitCode {
             .map(|lang| Locale::from_tag(&lang))
             .unwrap_or_default(),
     };
-    match explain(&args.path, args.recursive, locale) {
+    match explain(&Inputs::new(locale), &args.path, args.recursive) {
         Ok(text) => {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`| head`) is not an error worth a panic.

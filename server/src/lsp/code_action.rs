@@ -1,6 +1,8 @@
 //! `textDocument/codeAction`: the analysis layer's quick fixes for the requested range, as LSP code actions
 //! with a workspace edit in the negotiated encoding. Titles and the fixed diagnostic's message are plain
-//! text, rendered as the published diagnostics are (a client matches the two by message).
+//! text, rendered as the published diagnostics are (a client matches the two by message). The fixes come
+//! with the document's diagnostics, taken from its cache (computed when the edit was published), so a code
+//! action analyses nothing again.
 
 use std::collections::HashMap;
 
@@ -9,20 +11,22 @@ use tower_lsp_server::ls_types::{
     NumberOrString, Range, TextEdit, Uri, WorkspaceEdit,
 };
 
-use super::diagnostics::plain_text;
+use super::diagnostics::{cached_diagnostics, plain_text};
 use super::documents::DocumentSnapshot;
 use super::encoding::{self, PositionEncoding};
-use crate::analysis;
+use crate::analysis::{self, Inputs};
 
 pub fn code_actions(
     uri: &Uri,
     document: &DocumentSnapshot,
     range: Range,
     encoding: PositionEncoding,
+    inputs: &Inputs,
 ) -> Option<CodeActionResponse> {
     let to_lsp = |r| encoding::range(&document.rope, r, encoding);
     let wanted = encoding::text_range(&document.rope, range, encoding);
-    let actions: CodeActionResponse = analysis::fixes(&document.text, &document.file, wanted)
+    let found = cached_diagnostics(document, inputs);
+    let actions: CodeActionResponse = analysis::fixes(&found, wanted)
         .into_iter()
         .map(|fix| {
             let edits = fix
@@ -38,7 +42,7 @@ pub fn code_actions(
                 kind: Some(CodeActionKind::QUICKFIX),
                 diagnostics: Some(vec![Diagnostic {
                     range: to_lsp(fix.diagnostic),
-                    code: Some(NumberOrString::String(fix.code.to_string())),
+                    code: Some(NumberOrString::String(fix.code.as_str().to_owned())),
                     source: Some("podls".to_owned()),
                     message: plain_text(&fix.message),
                     ..Diagnostic::default()

@@ -10,8 +10,7 @@ use tower_lsp_server::ls_types::{
 
 use super::documents::DocumentSnapshot;
 use super::encoding::{self, PositionEncoding};
-use crate::analysis::{self, CompletionKind};
-use crate::schema::Locale;
+use crate::analysis::{self, CompletionKind, Inputs};
 
 /// The indentation width when neither the document nor the client tells (Kubernetes' own examples use 2).
 const DEFAULT_TAB_SIZE: usize = 2;
@@ -60,7 +59,7 @@ pub fn completion(
     document: &DocumentSnapshot,
     params: &CompletionParams,
     encoding: PositionEncoding,
-    locale: Locale,
+    inputs: &Inputs,
     client: ClientSupport,
 ) -> Option<CompletionResponse> {
     let position = params.text_document_position.position;
@@ -75,10 +74,9 @@ pub fn completion(
         snippets: client.snippets,
         as_is: client.as_is,
         tab_size: DEFAULT_TAB_SIZE,
-        locale,
         trigger,
     };
-    let list = analysis::completions(&document.text, &document.file, offset, options)?;
+    let list = analysis::completions(inputs, &document.text, &document.file, offset, options)?;
     let items = list
         .items
         .into_iter()

@@ -4,6 +4,7 @@
 
 use serde_json::Value;
 
+use crate::analysis::Inputs;
 use crate::schema::Locale;
 
 /// The settings section podls reads, as in `{"podls": {"locale": "zh-cn"}}`.
@@ -31,6 +32,11 @@ impl Settings {
             settings.update(options);
         }
         settings
+    }
+
+    /// What every analysis of a request takes: the embedded table, in the user's language.
+    pub fn inputs(&self) -> Inputs {
+        Inputs::new(self.locale())
     }
 
     /// The language of the docs in hover and completion: `podls.locale`, else the client's, else English.

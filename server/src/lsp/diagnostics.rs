@@ -1,7 +1,9 @@
 //! Diagnostics in LSP terms: `analysis::diagnostics` converted to the negotiated encoding, published with
 //! the version of the document they were computed for (so a client can drop stale ones). Messages are plain
 //! text in LSP (VS Code's Problems panel, Neovim's virtual text): the analysis layer's inline code is shown
-//! in quotes here, for diagnostics and for the code actions that fix them alike.
+//! in quotes here, for diagnostics and for the code actions that fix them alike. The server decides which
+//! files it serves: for a file without a Pod it publishes an empty list, so it never speaks for YAML another
+//! extension owns.
 
 use tower_lsp_server::ls_types::{
     Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Uri,
@@ -9,29 +11,41 @@ use tower_lsp_server::ls_types::{
 
 use super::documents::DocumentSnapshot;
 use super::encoding::{self, PositionEncoding};
-use crate::analysis::{self, Severity};
+use crate::analysis::{self, Inputs, Severity};
+
+/// The document's diagnostics, from its cache: only `---` documents that changed since the last call (or
+/// all of them, when the inputs changed) are analysed.
+pub fn cached_diagnostics(
+    document: &DocumentSnapshot,
+    inputs: &Inputs,
+) -> Vec<analysis::Diagnostic> {
+    // A poisoned cache (a panic while computing) is only a cache: start it afresh.
+    match document.diagnostics.lock() {
+        Ok(mut cache) => cache.diagnostics(inputs, &document.text, &document.file),
+        Err(poisoned) => {
+            let mut cache = poisoned.into_inner();
+            *cache = analysis::DiagnosticsCache::default();
+            cache.diagnostics(inputs, &document.text, &document.file)
+        }
+    }
+}
 
 pub fn diagnostics(
     uri: &Uri,
     document: &DocumentSnapshot,
     encoding: PositionEncoding,
+    inputs: &Inputs,
 ) -> Vec<Diagnostic> {
+    if !analysis::serves(&document.text, &document.file) {
+        return Vec::new();
+    }
     let range = |r| encoding::range(&document.rope, r, encoding);
-    // A poisoned cache (a panic while computing) is only a cache: start it afresh.
-    let found = match document.diagnostics.lock() {
-        Ok(mut cache) => cache.diagnostics(&document.text, &document.file),
-        Err(poisoned) => {
-            let mut cache = poisoned.into_inner();
-            *cache = analysis::DiagnosticsCache::default();
-            cache.diagnostics(&document.text, &document.file)
-        }
-    };
-    found
+    cached_diagnostics(document, inputs)
         .into_iter()
         .map(|found| Diagnostic {
             range: range(found.range),
             severity: Some(severity(found.severity)),
-            code: Some(NumberOrString::String(found.code.to_string())),
+            code: Some(NumberOrString::String(found.code.as_str().to_owned())),
             source: Some("podls".to_owned()),
             message: plain_text(&found.message),
             related_information: (!found.related.is_empty()).then(|| {

@@ -4,17 +4,16 @@ use tower_lsp_server::ls_types::{Hover, HoverContents, MarkupContent, MarkupKind
 
 use super::documents::DocumentSnapshot;
 use super::encoding::{self, PositionEncoding};
-use crate::analysis;
-use crate::schema::Locale;
+use crate::analysis::{self, Inputs};
 
 pub fn hover(
     document: &DocumentSnapshot,
     position: Position,
     encoding: PositionEncoding,
-    locale: Locale,
+    inputs: &Inputs,
 ) -> Option<Hover> {
     let offset = encoding::offset(&document.rope, position, encoding);
-    let found = analysis::hover(&document.text, &document.file, offset, locale)?;
+    let found = analysis::hover(inputs, &document.text, &document.file, offset)?;
     Some(Hover {
         contents: HoverContents::Markup(MarkupContent {
             kind: MarkupKind::Markdown,

@@ -95,9 +95,9 @@ impl PodServer {
         if self.documents().version(&uri) != Some(document.version) {
             return;
         }
-        let encoding = self.encoding();
+        let (encoding, inputs) = (self.encoding(), self.settings().inputs());
         let Ok(found) = guard::catch_panic("diagnostics", || {
-            diagnostics::diagnostics(&uri, &document, encoding)
+            diagnostics::diagnostics(&uri, &document, encoding, &inputs)
         }) else {
             return;
         };
@@ -305,9 +305,9 @@ impl LanguageServer for PodServer {
         let Some(document) = self.snapshot(&at.text_document.uri) else {
             return Ok(None);
         };
-        let (encoding, locale) = (self.encoding(), self.settings().locale());
+        let (encoding, inputs) = (self.encoding(), self.settings().inputs());
         guard::request("hover", || {
-            hover::hover(&document, at.position, encoding, locale)
+            hover::hover(&document, at.position, encoding, &inputs)
         })
     }
 
@@ -317,7 +317,7 @@ impl LanguageServer for PodServer {
         let Some(document) = self.snapshot(uri) else {
             return Ok(None);
         };
-        let (encoding, locale) = (self.encoding(), self.settings().locale());
+        let (encoding, inputs) = (self.encoding(), self.settings().inputs());
         let support = self
             .state
             .completion_support
@@ -325,7 +325,7 @@ impl LanguageServer for PodServer {
             .copied()
             .unwrap_or_default();
         guard::request("completion", || {
-            completion::completion(&document, &params, encoding, locale, support)
+            completion::completion(&document, &params, encoding, &inputs, support)
         })
     }
 
@@ -335,9 +335,9 @@ impl LanguageServer for PodServer {
         let Some(document) = self.snapshot(&uri) else {
             return Ok(None);
         };
-        let encoding = self.encoding();
+        let (encoding, inputs) = (self.encoding(), self.settings().inputs());
         guard::request("code action", || {
-            code_action::code_actions(&uri, &document, params.range, encoding)
+            code_action::code_actions(&uri, &document, params.range, encoding, &inputs)
         })
     }
 }

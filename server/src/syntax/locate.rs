@@ -4,13 +4,7 @@
 //! reads it.
 
 use super::lines::{Line, code, comment_start, key_colon, owns_block, read as read_line};
-use super::{Document, LineIndex, NodeId, NodeKind, TextRange};
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum PathSegment {
-    Key(String),
-    Index(usize),
-}
+use super::{Document, LineIndex, NodeId, NodeKind, PathSegment, TextRange, dotted};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CursorSlot {
@@ -111,22 +105,6 @@ impl CursorContext {
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.range.as_range()]
     }
-}
-
-pub fn dotted(path: &[PathSegment]) -> String {
-    let mut out = String::new();
-    for segment in path {
-        match segment {
-            PathSegment::Key(key) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(key);
-            }
-            PathSegment::Index(i) => out.push_str(&format!("[{i}]")),
-        }
-    }
-    out
 }
 
 /// The cursor context at byte `offset` of `text`, inside `doc` (the document whose span holds it).

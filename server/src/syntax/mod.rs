@@ -9,13 +9,13 @@ mod errors;
 mod line_index;
 pub mod lines;
 mod locate;
+mod path;
 mod split;
 mod tree;
 
 pub use line_index::LineIndex;
-pub use locate::{
-    Before, CursorContext, CursorLine, CursorSlot, ItemAbove, PathSegment, dotted, locate,
-};
+pub use locate::{Before, CursorContext, CursorLine, CursorSlot, ItemAbove, locate};
+pub use path::{FieldPath, PathSegment, dotted};
 pub use split::document_spans;
 pub use tree::{
     Document, Node, NodeId, NodeKind, Repair, ScalarStyle, SyntaxError, TextRange, YamlFile,

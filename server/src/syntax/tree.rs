@@ -34,10 +34,6 @@ impl TextRange {
         self.start <= offset && offset <= self.end
     }
 
-    pub fn cover(self, other: TextRange) -> TextRange {
-        TextRange::new(self.start.min(other.start), self.end.max(other.end))
-    }
-
     pub fn shifted(self, delta: isize) -> TextRange {
         let shift = |x: usize| x.checked_add_signed(delta).unwrap_or(0);
         TextRange::new(shift(self.start), shift(self.end))
@@ -174,10 +170,6 @@ impl Document {
         }
     }
 
-    pub fn root_node(&self) -> Option<Node<'_>> {
-        self.root.map(|id| self.node(id))
-    }
-
     pub fn node_count(&self) -> usize {
         self.nodes.len()
     }
@@ -226,12 +218,6 @@ impl Document {
             .iter()
             .find(|(k, _)| self.scalar(*k) == Some(key))
             .map(|(_, v)| *v)
-    }
-
-    /// The value at a dotted path of mapping keys from the root (`["spec", "containers"]`).
-    pub fn get_path(&self, keys: &[&str]) -> Option<NodeId> {
-        keys.iter()
-            .try_fold(self.root?, |node, key| self.get(node, key))
     }
 
     pub fn is_null(&self, id: NodeId) -> bool {

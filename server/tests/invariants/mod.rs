@@ -1,8 +1,7 @@
 //! What the fuzz targets (fuzz/) and the property tests (fuzz_invariants.rs) check, written once: each
 //! analysis runs without panicking and returns ranges inside the text, on char boundaries.
 
-use podls::analysis::{self, CompletionOptions};
-use podls::schema::Locale;
+use podls::analysis::{self, CompletionOptions, Inputs};
 use podls::syntax::{self, TextRange, YamlFile};
 
 pub fn check_range(text: &str, range: TextRange, what: &str) {
@@ -31,10 +30,11 @@ pub fn snap(text: &str, offset: usize) -> usize {
 /// Runs every analysis at `offset` (snapped to a char boundary) and checks what they return.
 pub fn analyse_at(text: &str, file: &YamlFile, offset: usize) {
     let offset = snap(text, offset);
+    let inputs = Inputs::default();
     if let Some(doc) = file.document_at(offset) {
         let _ = syntax::locate(text, doc, offset);
     }
-    if let Some(hover) = analysis::hover(text, file, offset, Locale::En) {
+    if let Some(hover) = analysis::hover(&inputs, text, file, offset) {
         check_range(text, hover.range, "hover");
     }
     for trigger in [None, Some(' '), Some(':'), Some('-')] {
@@ -42,13 +42,14 @@ pub fn analyse_at(text: &str, file: &YamlFile, offset: usize) {
             trigger,
             ..CompletionOptions::default()
         };
-        if let Some(list) = analysis::completions(text, file, offset, options) {
+        if let Some(list) = analysis::completions(&inputs, text, file, offset, options) {
             for item in &list.items {
                 check_range(text, item.edit.range, "completion edit");
             }
         }
     }
-    for fix in analysis::fixes(text, file, TextRange::new(offset, offset)) {
+    let found = analysis::diagnostics(&inputs, text, file);
+    for fix in analysis::fixes(&found, TextRange::new(offset, offset)) {
         check_range(text, fix.diagnostic, "fixed diagnostic");
         for (range, _) in &fix.edits {
             check_range(text, *range, "fix edit");
@@ -58,7 +59,7 @@ pub fn analyse_at(text: &str, file: &YamlFile, offset: usize) {
 
 /// Diagnostics of the whole file, with their ranges checked.
 pub fn diagnose(text: &str, file: &YamlFile) {
-    for diagnostic in analysis::diagnostics(text, file) {
+    for diagnostic in analysis::diagnostics(&Inputs::default(), text, file) {
         check_range(text, diagnostic.range, "diagnostic");
         for (range, _) in &diagnostic.related {
             check_range(text, *range, "related information");

@@ -156,7 +156,7 @@ fn field_item(
             site.schema,
             &dotted(&path),
             field,
-            site.options.locale,
+            site.locale,
             DocStyle::Markdown,
         )),
         sort_text: format!(
@@ -218,7 +218,7 @@ fn resource_names(site: &Site<'_>, map: &[PathSegment]) -> Vec<CompletionItem> {
             label: name.to_string(),
             kind: CompletionKind::Field,
             detail: Some("quantity".into()),
-            documentation: crate::analysis::resource_doc(site.schema, name, site.options.locale),
+            documentation: crate::analysis::resource_doc(site.schema, name, site.locale),
             sort_text: format!("b{order}"),
             filter_text: None,
             edit: TextEdit {

@@ -13,7 +13,7 @@ use crate::syntax::{
     CursorLine, CursorSlot, ItemAbove, PathSegment, TextRange, YamlFile, lines, locate,
 };
 
-use super::{DocumentKind, PodRoot, document_kind, pod_root, schema_at};
+use super::{DocumentKind, Inputs, PodRoot, document_kind, pod_root, schema_at};
 pub use indent::Indentation;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,7 +26,6 @@ pub struct CompletionOptions {
     pub as_is: bool,
     /// The client's indentation width, used when the document shows none of its own.
     pub tab_size: usize,
-    pub locale: Locale,
     /// The character whose typing asked for completion, if one did.
     pub trigger: Option<char>,
 }
@@ -37,7 +36,6 @@ impl Default for CompletionOptions {
             snippets: true,
             as_is: false,
             tab_size: 2,
-            locale: Locale::En,
             trigger: None,
         }
     }
@@ -87,6 +85,8 @@ pub struct CompletionList {
 pub(crate) struct Site<'a> {
     pub text: &'a str,
     pub schema: &'static Schema,
+    /// The language of the items' docs.
+    pub locale: Locale,
     pub root: PodRoot,
     pub doc: &'a crate::syntax::Document,
     pub path: Vec<PathSegment>,
@@ -116,6 +116,7 @@ impl Site<'_> {
 /// The completions at byte `offset` of `text`, or `None` where nothing can be typed (a comment, a block
 /// scalar, a free-form value, a level the table does not know, a document that is not a Pod).
 pub fn completions(
+    inputs: &Inputs,
     text: &str,
     file: &YamlFile,
     offset: usize,
@@ -128,7 +129,7 @@ pub fn completions(
     {
         return None;
     }
-    let schema = Schema::embedded();
+    let schema = inputs.schema;
     let doc = file.document_at(offset)?;
     let root = pod_root(text, doc)?;
     let mut context = locate(text, doc, offset);
@@ -136,6 +137,7 @@ pub fn completions(
     let mut site = Site {
         text,
         schema,
+        locale: inputs.locale,
         root,
         doc,
         path: std::mem::take(&mut context.path),

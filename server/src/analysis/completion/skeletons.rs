@@ -25,7 +25,7 @@ pub(super) fn snippet_items(site: &Site<'_>, untyped: bool) -> Vec<CompletionIte
     let Some((PathSegment::Key(_), parent)) = site.path.split_last() else {
         return Vec::new();
     };
-    let at_root = parent == site.root.prefix.as_slice();
+    let at_root = parent == site.root.prefix.segments();
     if at_root && untyped && site.siblings.is_empty() {
         return vec![item(site, pod(site.indentation), "", site.column(), 0)];
     }

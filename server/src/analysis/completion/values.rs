@@ -56,13 +56,8 @@ fn allowed_items(site: &Site<'_>, field: &Field) -> Vec<CompletionItem> {
         .into_iter()
         .enumerate()
         .map(|(i, value)| {
-            let documentation = render_value(
-                site.schema,
-                field,
-                value,
-                site.options.locale,
-                DocStyle::Markdown,
-            );
+            let documentation =
+                render_value(site.schema, field, value, site.locale, DocStyle::Markdown);
             let mut item = value_item(site, value, Some(field.ty.display()), documentation, i);
             item.preselect = field.default.as_deref() == Some(value);
             item

@@ -1,29 +1,43 @@
 //! Diagnostics of a file that is being edited, re-using the results of every `---` document the edit did not
-//! re-parse (same `Document::id`): a document's diagnostics depend on its own text only, so after an edit in
-//! one Pod of a 10,000-line file only that Pod is analysed again; the others' diagnostics move to their new
-//! offsets.
+//! re-parse (same `Document::id`): a document's diagnostics depend on its own text and the inputs only, so
+//! after an edit in one Pod of a 10,000-line file only that Pod is analysed again; the others' diagnostics
+//! move to their new offsets. New inputs (another table, version or rule settings) start afresh.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::{Diagnostic, document_diagnostics};
+use crate::analysis::Inputs;
 use crate::syntax::{TextRange, YamlFile};
 
 #[derive(Default)]
 pub struct DiagnosticsCache {
+    /// The inputs the cached diagnostics were computed with.
+    inputs: Option<Inputs>,
     /// A document's id → where it started when its diagnostics were computed, and those diagnostics.
     by_document: HashMap<u64, (usize, Arc<Vec<Diagnostic>>)>,
 }
 
 impl DiagnosticsCache {
-    /// The same as `diagnostics(text, file)`, computing only what the previous call did not see.
-    pub fn diagnostics(&mut self, text: &str, file: &YamlFile) -> Vec<Diagnostic> {
+    /// The same as `diagnostics(inputs, text, file)`, computing only what the previous call did not see.
+    pub fn diagnostics(&mut self, inputs: &Inputs, text: &str, file: &YamlFile) -> Vec<Diagnostic> {
+        if !self
+            .inputs
+            .as_ref()
+            .is_some_and(|old| old.same_diagnostics(inputs))
+        {
+            self.by_document.clear();
+            self.inputs = Some(inputs.clone());
+        }
         let mut previous = std::mem::take(&mut self.by_document);
         let mut out = Vec::new();
         for doc in &file.documents {
-            let (start, found) = previous
-                .remove(&doc.id)
-                .unwrap_or_else(|| (doc.range.start, Arc::new(document_diagnostics(text, doc))));
+            let (start, found) = previous.remove(&doc.id).unwrap_or_else(|| {
+                (
+                    doc.range.start,
+                    Arc::new(document_diagnostics(inputs, text, doc)),
+                )
+            });
             // Kept with the offset its diagnostics were computed at.
             self.by_document.insert(doc.id, (start, Arc::clone(&found)));
             let delta = doc.range.start as isize - start as isize;
@@ -66,9 +80,10 @@ mod tests {
         let mut text = format!("{pod}---\n{pod}---\n{pod}");
         let mut cache = DiagnosticsCache::default();
         let mut file = parse(&text);
+        let inputs = Inputs::default();
         assert_eq!(
-            cache.diagnostics(&text, &file),
-            super::super::diagnostics(&text, &file)
+            cache.diagnostics(&inputs, &text, &file),
+            super::super::diagnostics(&inputs, &text, &file)
         );
         // Edits in the first document move the other two; an edit in the middle one changes it alone.
         for (at, insert) in [
@@ -80,9 +95,37 @@ mod tests {
             text.insert_str(at, insert);
             file = reparse(&file, &text, range, insert.len());
             assert_eq!(
-                cache.diagnostics(&text, &file),
-                super::super::diagnostics(&text, &file)
+                cache.diagnostics(&inputs, &text, &file),
+                super::super::diagnostics(&inputs, &text, &file)
             );
         }
+    }
+
+    #[test]
+    fn other_inputs_start_afresh() {
+        let text = "apiVersion: v1\nkind: Pod\nspec:\n  restartPolicy: Nevr\n";
+        let file = parse(text);
+        let mut cache = DiagnosticsCache::default();
+        let first = Inputs::default();
+        cache.diagnostics(&first, text, &file);
+        assert_eq!(cache.by_document.len(), 1);
+        // Another Kubernetes version: nothing cached for the old one is reused.
+        let mut other = Inputs::default();
+        other.kubernetes.minor += 1;
+        let found = cache.diagnostics(&other, text, &file);
+        assert_eq!(found, super::super::diagnostics(&other, text, &file));
+        assert_eq!(
+            cache.inputs.as_ref().map(|i| i.kubernetes),
+            Some(other.kubernetes)
+        );
+        // The locale changes no message: the cache stays.
+        let before = Arc::clone(&cache.by_document.values().next().unwrap().1);
+        let mut chinese = other.clone();
+        chinese.locale = crate::schema::Locale::ZhCn;
+        cache.diagnostics(&chinese, text, &file);
+        assert!(Arc::ptr_eq(
+            &before,
+            &cache.by_document.values().next().unwrap().1
+        ));
     }
 }

@@ -4,7 +4,8 @@
 
 use std::collections::HashMap;
 
-use super::Diagnostic;
+use super::code::Code;
+use super::diagnostic::Diagnostic;
 use crate::syntax::{Document, NodeId, NodeKind, TextRange};
 
 pub(super) fn check(text: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
@@ -26,7 +27,7 @@ pub(super) fn check(text: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
             };
             let range = doc.node(key).range;
             let mut diagnostic = Diagnostic::error(
-                "duplicate-key",
+                Code::DuplicateKey,
                 range,
                 format!("duplicate key `{name}`: this mapping already has it; YAML forbids repeated keys and Kubernetes rejects them"),
             )
@@ -63,4 +64,28 @@ pub(super) fn entry_lines(
         .find('\n')
         .map_or(text.len(), |i| value_end + i + 1);
     Some(TextRange::new(line_start, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use expect_test::expect;
+
+    use crate::analysis::diagnostics::tests::check;
+
+    #[test]
+    fn syntax_and_duplicate_keys() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  name: b\nspec:\n  containers:\n  - name: c\n    image: nginx:1\n",
+            expect![[r#"
+            5:3-5:7 error[duplicate-key] duplicate key `name`: this mapping already has it; YAML forbids repeated keys and Kubernetes rejects them
+        "#]],
+        );
+        check(
+            "kind: ConfigMap\ndata:\n  a: 1\n  a: 2\nb: [\n",
+            expect![[r#"
+                4:3-4:4 error[duplicate-key] duplicate key `a`: this mapping already has it; YAML forbids repeated keys and Kubernetes rejects them
+                5:4-5:5 error[yaml-syntax] this `[` is never closed: add `]` after its last entry
+            "#]],
+        );
+    }
 }

@@ -3,7 +3,7 @@
 
 use expect_test::{Expect, expect};
 
-use super::super::diagnostics;
+use super::super::{Code, Inputs, diagnostics};
 use super::fixes;
 use crate::syntax::{TextRange, parse};
 
@@ -21,14 +21,15 @@ fn apply(text: &str, edits: &[(TextRange, String)]) -> String {
 /// and snapshots the title and the fixed text.
 fn check(text: &str, expect: Expect) {
     let file = parse(text);
-    let before = diagnostics(text, &file);
+    let inputs = Inputs::default();
+    let before = diagnostics(&inputs, text, &file);
     let mut out = String::new();
-    for fix in fixes(text, &file, TextRange::new(0, text.len())) {
+    for fix in fixes(&before, TextRange::new(0, text.len())) {
         let fixed = apply(text, &fix.edits);
-        let after = diagnostics(&fixed, &parse(&fixed));
+        let after = diagnostics(&inputs, &fixed, &parse(&fixed));
         assert!(
-            !after.iter().any(|d| d.code == "yaml-syntax")
-                || before.iter().any(|d| d.code == "yaml-syntax"),
+            !after.iter().any(|d| d.code == Code::YamlSyntax)
+                || before.iter().any(|d| d.code == Code::YamlSyntax),
             "`{}` broke the YAML:\n{fixed}",
             fix.title
         );

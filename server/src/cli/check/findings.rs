@@ -9,7 +9,7 @@ use std::sync::Once;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::inputs::{self, DisplayPath, Input};
-use crate::analysis::{Diagnostic, Severity, diagnostics};
+use crate::analysis::{Diagnostic, Inputs, Severity, diagnostics};
 use crate::syntax::{LineIndex, parse};
 
 /// What one input produced: its findings, or why it could not be checked.
@@ -185,12 +185,15 @@ pub fn check_text(text: &str) -> Vec<Finding> {
     let file = parse(text);
     let index = LineIndex::new(text);
     let at = |offset| Position::of(text, &index, offset);
-    let mut found: Vec<(usize, usize, Diagnostic)> = diagnostics(text, &file)
+    // `podls check` has no settings yet: the embedded table and the default version (messages are English).
+    let analysis = Inputs::default();
+    let mut found: Vec<(usize, usize, Diagnostic)> = diagnostics(&analysis, text, &file)
         .into_iter()
         .map(|d| (d.range.start, d.range.end, d))
         .collect();
     found.sort_by(|(s1, e1, a), (s2, e2, b)| {
-        (s1, e1, a.severity, a.code, &a.message).cmp(&(s2, e2, b.severity, b.code, &b.message))
+        let (a_code, b_code) = (a.code.as_str(), b.code.as_str());
+        (s1, e1, a.severity, a_code, &a.message).cmp(&(s2, e2, b.severity, b_code, &b.message))
     });
     found
         .into_iter()
@@ -198,9 +201,9 @@ pub fn check_text(text: &str) -> Vec<Finding> {
             start: at(start),
             end: at(end),
             severity: d.severity,
-            code: d.code,
+            code: d.code.as_str(),
             message: d.message,
-            path: d.path,
+            path: d.path.map(|path| path.to_string()),
             related: d
                 .related
                 .into_iter()

@@ -162,12 +162,10 @@ fn after_a_bare_dash() {
 
 #[test]
 fn documentation_is_the_hover_text() {
-    let (_, list) = run(
+    let (_, list) = run_in(
+        Locale::ZhCn,
         "kind: Pod\nspec:\n  $0\n",
-        CompletionOptions {
-            locale: Locale::ZhCn,
-            ..CompletionOptions::default()
-        },
+        CompletionOptions::default(),
     );
     let item = list
         .unwrap()

@@ -7,10 +7,18 @@ use super::*;
 use crate::syntax::parse;
 
 fn run(fixture: &str, options: CompletionOptions) -> (String, Option<CompletionList>) {
+    run_in(Locale::En, fixture, options)
+}
+
+fn run_in(
+    locale: Locale,
+    fixture: &str,
+    options: CompletionOptions,
+) -> (String, Option<CompletionList>) {
     let offset = fixture.find("$0").expect("fixture needs a $0 cursor");
     let text = fixture.replacen("$0", "", 1);
     let file = parse(&text);
-    let list = completions(&text, &file, offset, options);
+    let list = completions(&Inputs::new(locale), &text, &file, offset, options);
     (text, list)
 }
 

@@ -132,8 +132,14 @@ fn completion_latency_on_a_10000_line_file() {
         let started = std::time::Instant::now();
         let mut count = 0;
         for _ in 0..runs {
-            count = completions(&text, &file, offset, CompletionOptions::default())
-                .map_or(0, |list| list.items.len());
+            count = completions(
+                &Inputs::default(),
+                &text,
+                &file,
+                offset,
+                CompletionOptions::default(),
+            )
+            .map_or(0, |list| list.items.len());
         }
         let each = started.elapsed() / runs;
         eprintln!(

@@ -80,12 +80,10 @@ fn enum_values_with_docs() {
 
 #[test]
 fn enum_value_docs_in_the_clients_language() {
-    let (_, list) = run(
+    let (_, list) = run_in(
+        Locale::ZhCn,
         "kind: Pod\nspec:\n  restartPolicy: $0\n",
-        CompletionOptions {
-            locale: Locale::ZhCn,
-            ..CompletionOptions::default()
-        },
+        CompletionOptions::default(),
     );
     let item = list.unwrap().items.into_iter().next().unwrap();
     expect![[r#"

@@ -2,6 +2,7 @@
 //! `error` get at least one.
 
 use super::render;
+use crate::analysis::Inputs;
 use crate::analysis::diagnostics::{Severity, diagnostics};
 use crate::syntax::parse;
 
@@ -17,7 +18,7 @@ fn corpus_expectations_hold() {
             continue;
         };
         let text = std::fs::read_to_string(format!("{dir}/{file}")).expect("corpus file");
-        let found = diagnostics(&text, &parse(&text));
+        let found = diagnostics(&Inputs::default(), &text, &parse(&text));
         let errors: Vec<_> = found
             .iter()
             .filter(|d| d.severity == Severity::Error)

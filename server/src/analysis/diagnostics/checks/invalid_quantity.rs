@@ -1,15 +1,25 @@
-//! `invalid-quantity`: resource values outside the Kubernetes quantity grammar (k8s-facts §4): `1gb`, `1GB`,
-//! `100MB`, `1K` are rejected (`Ki`, `k`, `M`, `Mi` are the suffixes). Numbers are fine (`cpu: 0.5`).
-//! Quantities must not be negative; extended resources must be whole numbers. A `memory` in `m`
-//! (milli-bytes) is accepted but almost always meant `Mi`: a warning.
+//! `invalid-quantity`: resource values outside the Kubernetes quantity grammar: `1gb`, `1GB`, `100MB`, `1K`
+//! are rejected (`Ki`, `k`, `M`, `Mi` are the suffixes). Numbers are fine (`cpu: 0.5`). Quantities must not
+//! be negative; extended resources must be whole numbers. A `memory` in `m` (milli-bytes) is accepted but
+//! almost always meant `Mi`: a warning.
+//!
+//! | rule | code | upstream |
+//! |---|---|---|
+//! | the quantity grammar | `invalid-quantity` | `ParseQuantity` in apimachinery `pkg/api/resource/quantity.go` |
+//! | not negative | `invalid-quantity` | `ValidateNonnegativeQuantity` (Kubernetes v1.35 `pkg/apis/core/validation/validation.go`) |
+//! | extended resources are whole numbers | `invalid-quantity` | `validateResourceQuantityValue` (same file) |
+//! | `memory` in milli-bytes | `suspicious-quantity` | none: the API server accepts it; podls warns |
 
-use super::value::Scalar;
-use super::walk::Visit;
-use super::{Context, Diagnostic};
+use super::super::code::Code;
+use super::super::context::{Context, Rule, Visit};
+use super::super::diagnostic::Diagnostic;
+use super::super::value::Scalar;
 use crate::schema::FieldType;
 use crate::syntax::PathSegment;
 
-pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+pub(in super::super) const RULE: Rule = Rule { on: &[], check };
+
+fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     if *visit.ty != FieldType::Quantity {
         return;
     }
@@ -22,11 +32,11 @@ pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             Err(why) => {
                 out.push(
                     Diagnostic::error(
-                        "invalid-quantity",
+                        Code::InvalidQuantity,
                         range,
                         format!("`{s}` is not a valid quantity: {why}; write a number with an optional suffix such as `500m`, `2`, `128Mi`, `1Gi` or `1G`"),
                     )
-                    .at(&visit.path),
+                    .at(visit.path.clone()),
                 );
                 return;
             }
@@ -36,11 +46,11 @@ pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     if value < 0.0 {
         out.push(
             Diagnostic::error(
-                "invalid-quantity",
+                Code::InvalidQuantity,
                 range,
                 format!("`{text}`: quantities must not be negative"),
             )
-            .at(&visit.path),
+            .at(visit.path.clone()),
         );
         return;
     }
@@ -51,22 +61,22 @@ pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     if resource.contains('/') && value.fract() != 0.0 {
         out.push(
             Diagnostic::error(
-                "invalid-quantity",
+                Code::InvalidQuantity,
                 range,
                 format!("`{text}`: the extended resource `{resource}` must be a whole number"),
             )
-            .at(&visit.path),
+            .at(visit.path.clone()),
         );
     }
     if resource == "memory" {
         if let Some(number) = text.strip_suffix('m') {
             out.push(
                 Diagnostic::warning(
-                    "suspicious-quantity",
+                    Code::SuspiciousQuantity,
                     range,
                     format!("`{text}` is {number} milli-bytes (thousandths of a byte); for mebibytes write `{number}Mi`"),
                 )
-                .at(&visit.path)
+                .at(visit.path.clone())
                 .fix(format!("Change to `{number}Mi`"), vec![(range, format!("{number}Mi"))], false),
             );
         }
@@ -126,7 +136,24 @@ pub(crate) fn parse_quantity(text: &str) -> Result<f64, String> {
 
 #[cfg(test)]
 mod tests {
+    use expect_test::expect;
+
     use super::parse_quantity;
+    use crate::analysis::diagnostics::tests::check;
+
+    #[test]
+    fn quantities() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n    image: nginx:1\n    resources:\n      requests:\n        cpu: 100MB\n        memory: 128m\n      limits:\n        cpu: -1\n        memory: 1gb\n        example.com/foo: 0.5\n",
+            expect![[r#"
+            11:14-11:19 error[invalid-quantity] spec.containers[0].resources.requests.cpu: `100MB` is not a valid quantity: `MB` is not a quantity suffix (suffixes are case-sensitive: `Ki`, `Mi`, `Gi`, `k`, `M`, `G`, `m`, ...); write a number with an optional suffix such as `500m`, `2`, `128Mi`, `1Gi` or `1G`
+            12:17-12:21 warning[suspicious-quantity] spec.containers[0].resources.requests.memory: `128m` is 128 milli-bytes (thousandths of a byte); for mebibytes write `128Mi`
+            14:14-14:16 error[invalid-quantity] spec.containers[0].resources.limits.cpu: `-1`: quantities must not be negative
+            15:17-15:20 error[invalid-quantity] spec.containers[0].resources.limits.memory: `1gb` is not a valid quantity: `gb` is not a quantity suffix (suffixes are case-sensitive: `Ki`, `Mi`, `Gi`, `k`, `M`, `G`, `m`, ...); write a number with an optional suffix such as `500m`, `2`, `128Mi`, `1Gi` or `1G`
+            16:26-16:29 error[invalid-quantity] spec.containers[0].resources.limits.example.com/foo: `0.5`: the extended resource `example.com/foo` must be a whole number
+        "#]],
+        );
+    }
 
     #[test]
     fn follows_the_quantity_grammar() {

@@ -1,15 +1,29 @@
-//! `invalid-name`: names in the formats apimachinery enforces (k8s-facts §3.1) — DNS-1123 subdomains for the
-//! Pod name, DNS-1123 labels for container and volume names, IANA service names for ports, qualified names
-//! for label and annotation keys, label values, env var names, ConfigMap keys, images without surrounding
-//! whitespace — each message states the rule.
+//! `invalid-name`: names in the formats apimachinery enforces — DNS-1123 subdomains for the Pod name,
+//! DNS-1123 labels for container and volume names, IANA service names for ports, qualified names for label
+//! and annotation keys, label values, env var names, ConfigMap keys, resource names, images without
+//! surrounding whitespace — each message states the rule. The table's `format` / `keyFormat` say which.
+//!
+//! | rule | code | upstream (apimachinery `pkg/util/validation/validation.go`; Kubernetes v1.35 `pkg/apis/core/validation/validation.go`) |
+//! |---|---|---|
+//! | `dns1123-label`, `dns1123-subdomain` | `invalid-name` | `IsDNS1123Label`, `IsDNS1123Subdomain` (`ValidateDNS1123Label`, `ValidatePodName`) |
+//! | `generateName` with its `-` masked | `invalid-name` | `ValidateObjectMeta` in `pkg/api/validation/objectmeta.go` |
+//! | `qualified-name`, `label-value` | `invalid-name` | `IsQualifiedName`, `IsValidLabelValue` (`ValidateLabels`, `ValidateAnnotations`) |
+//! | `iana-port-name` | `invalid-name` | `IsValidPortName` |
+//! | `env-var-name` | `invalid-name` | `IsRelaxedEnvVarName` (`ValidateEnv`) |
+//! | `configmap-key`, `http-header-name`, `ip` | `invalid-name` | `IsConfigMapKey`, `IsHTTPHeaderName`, `IsValidIP` |
+//! | resource names in `limits` / `requests` / `overhead` | `invalid-name` | `validateContainerResourceName`, `validatePodResourceName` (pod-level `spec.resources`) |
+//! | an image with surrounding whitespace | `invalid-name` | `validateContainerOnlyForPod` |
 
-use super::value::Scalar;
-use super::walk::Visit;
-use super::{Context, Diagnostic, requote};
+use super::super::code::Code;
+use super::super::context::{Context, Rule, Visit, requote};
+use super::super::diagnostic::Diagnostic;
+use super::super::value::Scalar;
 use crate::schema::FieldType;
-use crate::syntax::{PathSegment, ScalarStyle};
+use crate::syntax::{NodeKind, PathSegment, ScalarStyle};
 
-pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+pub(in super::super) const RULE: Rule = Rule { on: &[], check };
+
+fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     let Some(field) = visit.field else {
         return;
     };
@@ -33,11 +47,11 @@ pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             if let Some(rule) = format_error("dns1123-subdomain", masked) {
                 out.push(
                     Diagnostic::error(
-                        "invalid-name",
+                        Code::InvalidName,
                         visit.range(cx),
                         format!("invalid `generateName` `{value}`: {rule}"),
                     )
-                    .at(&visit.path),
+                    .at(visit.path.clone()),
                 );
             }
             return;
@@ -56,16 +70,16 @@ pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         _ => format!("`{}`", field.name),
     };
     let mut diagnostic = Diagnostic::error(
-        "invalid-name",
+        Code::InvalidName,
         range,
         format!("invalid {what} `{value}`: {rule}"),
     )
-    .at(&visit.path);
+    .at(visit.path.clone());
     // `port: "8080"`: a quoted number in an int-or-string port is a (bad) port name; the number was meant.
     if *visit.ty == FieldType::IntOrString && value.bytes().all(|b| b.is_ascii_digit()) {
         let quoted = matches!(
             cx.doc.node(visit.node).kind,
-            crate::syntax::NodeKind::Scalar {
+            NodeKind::Scalar {
                 style: ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted,
                 ..
             }
@@ -81,13 +95,13 @@ pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     out.push(diagnostic);
 }
 
-/// `validateContainerOnlyForPod` (V:4434): a Pod's image may not start or end with whitespace.
+/// `validateContainerOnlyForPod`: a Pod's image may not start or end with whitespace.
 fn untrimmed_image(cx: &Context, visit: &Visit, value: &str, out: &mut Vec<Diagnostic>) {
     let range = visit.range(cx);
     let trimmed = value.trim();
     out.push(
         Diagnostic::error(
-            "invalid-name",
+            Code::InvalidName,
             range,
             format!(
                 "invalid `image` `{value}`: an image must not have leading or trailing whitespace"
@@ -98,7 +112,7 @@ fn untrimmed_image(cx: &Context, visit: &Visit, value: &str, out: &mut Vec<Diagn
             vec![(range, requote(cx.source(visit.written), trimmed))],
             true,
         )
-        .at(&visit.path),
+        .at(visit.path.clone()),
     );
 }
 
@@ -115,7 +129,7 @@ fn check_keys(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     );
     // `spec.resources.limits` (PodLevelResources): `validatePodResourceName`.
     let pod_level = matches!(
-        visit.path.as_slice(),
+        visit.site_path(cx),
         [PathSegment::Key(spec), PathSegment::Key(resources), _] if spec == "spec" && resources == "resources"
     );
     let Some(format) = field.key_format.as_deref() else {
@@ -147,11 +161,11 @@ fn check_keys(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         if let Some(rule) = rule {
             out.push(
                 Diagnostic::error(
-                    "invalid-name",
+                    Code::InvalidName,
                     cx.doc.node(key).range,
                     format!("invalid key `{name}` in `{}`: {rule}", field.name),
                 )
-                .at(&visit.child(PathSegment::Key(name.to_string()))),
+                .at(visit.path.key(name)),
             );
         }
     }
@@ -171,7 +185,7 @@ fn is_pod_level_resource(name: &str) -> bool {
 }
 
 /// Why `value` breaks `format`, or `None` when it is fine.
-pub(super) fn format_error(format: &str, value: &str) -> Option<String> {
+fn format_error(format: &str, value: &str) -> Option<String> {
     let ok = match format {
         "dns1123-label" => is_dns_label(value),
         "dns1123-subdomain" => is_dns_subdomain(value),
@@ -282,4 +296,93 @@ fn is_port_name(value: &str) -> bool {
         && !value.contains("--")
         && !value.starts_with('-')
         && !value.ends_with('-')
+}
+
+#[cfg(test)]
+mod tests {
+    use expect_test::expect;
+
+    use crate::analysis::diagnostics::tests::check;
+
+    #[test]
+    fn names() {
+        check(
+            r#"apiVersion: v1
+kind: Pod
+metadata:
+  name: My_Pod
+  labels:
+    app.kubernetes.io/name: web
+    bad key: x
+    tier: "-front"
+  annotations:
+    Example.com/Note: fine
+spec:
+  containers:
+  - name: Web
+    image: nginx:1
+    ports:
+    - name: http--alt
+      containerPort: 80
+    - name: averyveryverylongname
+      containerPort: 81
+    env:
+    - name: my.dotted.name
+      value: x
+    - name: A=B
+      value: x
+    livenessProbe:
+      httpGet:
+        port: "8080"
+    resources:
+      limits:
+        gpu: 1
+        example.com/dongle: 1
+        hugepages-2Mi: 100Mi
+      requests:
+        hugepages-2Mi: 100Mi
+  volumes:
+  - name: data.v
+    emptyDir: {}
+"#,
+            expect![[r#"
+            4:9-4:15 error[invalid-name] metadata.name: invalid `name` `My_Pod`: must be a DNS-1123 subdomain: at most 253 characters, lowercase letters, digits, `-` and `.`, each dot-separated part starting and ending with a letter or digit
+            7:5-7:12 error[invalid-name] metadata.labels.bad key: invalid key `bad key` in `labels`: must be a qualified name: an optional DNS subdomain prefix and `/`, then at most 63 letters, digits, `-`, `_` or `.`, starting and ending with a letter or digit
+            8:11-8:19 error[invalid-name] metadata.labels.tier: invalid value of `tier` `-front`: must be empty or at most 63 letters, digits, `-`, `_` or `.`, starting and ending with a letter or digit
+            13:11-13:14 error[invalid-name] spec.containers[0].name: invalid `name` `Web`: must be a DNS-1123 label: at most 63 characters, lowercase letters, digits and `-`, starting and ending with a letter or digit
+            16:13-16:22 error[invalid-name] spec.containers[0].ports[0].name: invalid `name` `http--alt`: a port name must be at most 15 characters of lowercase letters, digits and `-`, with at least one letter, no `--`, and no `-` at either end
+            18:13-18:34 error[invalid-name] spec.containers[0].ports[1].name: invalid `name` `averyveryverylongname`: a port name must be at most 15 characters of lowercase letters, digits and `-`, with at least one letter, no `--`, and no `-` at either end
+            23:13-23:16 error[invalid-name] spec.containers[0].env[1].name: invalid `name` `A=B`: an environment variable name must be non-empty printable ASCII without `=`
+            27:15-27:21 error[invalid-name] spec.containers[0].livenessProbe.httpGet.port: invalid `port` `8080`: a port name must be at most 15 characters of lowercase letters, digits and `-`, with at least one letter, no `--`, and no `-` at either end
+            30:9-30:12 error[invalid-name] spec.containers[0].resources.limits.gpu: invalid key `gpu` in `limits`: a resource must be `cpu`, `memory`, `ephemeral-storage`, `storage`, `hugepages-<size>`, or an extended resource with a domain prefix (`example.com/gpu`)
+            36:11-36:17 error[invalid-name] spec.volumes[0].name: invalid `name` `data.v`: must be a DNS-1123 label: at most 63 characters, lowercase letters, digits and `-`, starting and ending with a letter or digit
+        "#]],
+        );
+    }
+
+    #[test]
+    fn images_without_surrounding_whitespace() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n    image: \"nginx:1\"\n  - name: d\n    image: \"nginx:1 \"\n  initContainers:\n  - name: e\n    image: ' busybox:1'\n",
+            expect![[r#"
+            10:12-10:22 error[invalid-name] spec.containers[1].image: invalid `image` `nginx:1 `: an image must not have leading or trailing whitespace
+            13:12-13:24 error[invalid-name] spec.initContainers[0].image: invalid `image` ` busybox:1`: an image must not have leading or trailing whitespace
+        "#]],
+        );
+    }
+
+    #[test]
+    fn pod_level_resources() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  resources:\n    limits:\n      cpu: \"2\"\n      memory: 1Gi\n      hugepages-2Mi: 100Mi\n    requests:\n      cpu: \"1\"\n      memory: 1Gi\n      hugepages-2Mi: 100Mi\n  containers:\n  - name: c\n    image: nginx:1\n    resources:\n      limits:\n        ephemeral-storage: 1Gi\n        example.com/gpu: 1\n      requests:\n        example.com/gpu: 1\n",
+            expect![[""]],
+        );
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  resources:\n    limits:\n      ephemeral-storage: 1Gi\n      example.com/gpu: 1\n  containers:\n  - name: c\n    image: nginx:1\n",
+            expect![[r#"
+            8:7-8:24 error[invalid-name] spec.resources.limits.ephemeral-storage: invalid key `ephemeral-storage` in `limits`: pod-level `spec.resources` support only `cpu`, `memory` and `hugepages-<size>`; set other resources on the containers
+            9:7-9:22 error[invalid-name] spec.resources.limits.example.com/gpu: invalid key `example.com/gpu` in `limits`: pod-level `spec.resources` support only `cpu`, `memory` and `hugepages-<size>`; set other resources on the containers
+        "#]],
+        );
+    }
 }

@@ -2,15 +2,22 @@
 //! list belongs, `hostNetwork: "true"`, `resources` written as a list. The API server decodes JSON into Go
 //! types, so a quoted number in an integer field and a bare number in a string field (an env `value`, a
 //! label) are both rejected; quantities and int-or-string accept both forms, as Kubernetes does.
+//!
+//! | rule | code | upstream |
+//! |---|---|---|
+//! | a value must have its field's JSON type | `type-mismatch` | the API server's JSON decoding into the `pkg/apis/core` Go types (`runtime.Decode`; `resource.Quantity` and `intstr.IntOrString` unmarshal both forms) |
+//!
+//! Not in the registry: the walk calls it first on every node, and descends only where it passes.
 
-use super::value::{Scalar, yaml11_boolean};
-use super::walk::Visit;
-use super::{Context, Diagnostic};
+use super::super::code::Code;
+use super::super::context::{Context, Visit};
+use super::super::diagnostic::Diagnostic;
+use super::super::value::{Scalar, plain, yaml11_boolean};
 use crate::schema::FieldType;
 use crate::syntax::{NodeKind, ScalarStyle};
 
 /// Reports a mismatch; returns whether the node has the expected shape (so the walk may go deeper).
-pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) -> bool {
+pub(in super::super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) -> bool {
     let kind = &cx.doc.node(visit.node).kind;
     if let NodeKind::Alias { target: None } = kind {
         return false;
@@ -57,11 +64,11 @@ fn mismatch(cx: &Context, visit: &Visit) -> Diagnostic {
     };
     let name = field_name(visit);
     let mut diagnostic = Diagnostic::error(
-        "type-mismatch",
+        Code::TypeMismatch,
         range,
         format!("{name} must be {}, found {found}", expected(visit.ty)),
     )
-    .at(&visit.path);
+    .at(visit.path.clone());
     let quoted = matches!(
         doc.node(visit.node).kind,
         NodeKind::Scalar {
@@ -71,9 +78,9 @@ fn mismatch(cx: &Context, visit: &Visit) -> Diagnostic {
     );
     match (&visit.scalar, visit.ty) {
         (Some(Scalar::Str(s)), FieldType::Integer | FieldType::Number | FieldType::Boolean)
-            if quoted && !matches!(super::value::plain(s), Scalar::Str(_) | Scalar::Null) =>
+            if quoted && !matches!(plain(s), Scalar::Str(_) | Scalar::Null) =>
         {
-            let plain = super::value::plain(s);
+            let plain = plain(s);
             if scalar_fits(&plain, visit.ty) {
                 diagnostic = diagnostic.fix(
                     format!("Write `{s}` without quotes"),
@@ -96,7 +103,7 @@ fn mismatch(cx: &Context, visit: &Visit) -> Diagnostic {
 }
 
 /// `containerPort`, or `ports[0]` for an item.
-pub(super) fn field_name(visit: &Visit) -> String {
+fn field_name(visit: &Visit) -> String {
     match visit.path.last() {
         Some(crate::syntax::PathSegment::Key(key)) => format!("`{key}`"),
         Some(crate::syntax::PathSegment::Index(_)) => {
@@ -107,7 +114,7 @@ pub(super) fn field_name(visit: &Visit) -> String {
     }
 }
 
-pub(super) fn expected(ty: &FieldType) -> String {
+fn expected(ty: &FieldType) -> String {
     match ty {
         FieldType::String => "a string".into(),
         FieldType::Integer => "an integer".into(),
@@ -129,5 +136,82 @@ fn plural(ty: &FieldType) -> String {
         FieldType::Any => "values".into(),
         FieldType::Array(_) | FieldType::Map(_) => "collections".into(),
         other => format!("{}s", other.display()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use expect_test::expect;
+
+    use crate::analysis::diagnostics::tests::check;
+
+    #[test]
+    fn type_mismatches() {
+        check(
+            r#"apiVersion: v1
+kind: Pod
+metadata:
+  name: a
+  labels:
+    version: 1.0
+spec:
+  hostNetwork: "true"
+  containers:
+  - name: c
+    image: nginx:1
+    command: sleep 10
+    ports:
+    - containerPort: "eighty"
+    - containerPort: "8080"
+    env:
+    - name: PORT
+      value: 8080
+    resources:
+    - limits: {}
+"#,
+            expect![[r#"
+            6:14-6:17 error[type-mismatch] metadata.labels.version: `version` must be a string, found a number (`1.0`)
+            8:16-8:22 error[type-mismatch] spec.hostNetwork: `hostNetwork` must be a boolean (`true` or `false`), found a string (`"true"`)
+            12:14-12:22 error[type-mismatch] spec.containers[0].command: `command` must be a list of strings, found a string (`sleep 10`)
+            14:22-14:30 error[type-mismatch] spec.containers[0].ports[0].containerPort: `containerPort` must be an integer, found a string (`"eighty"`)
+            15:22-15:28 error[type-mismatch] spec.containers[0].ports[1].containerPort: `containerPort` must be an integer, found a string (`"8080"`)
+            18:14-18:18 error[type-mismatch] spec.containers[0].env[0].value: `value` must be a string, found an integer (`8080`)
+            19:5-19:14 error[type-mismatch] spec.containers[0].resources: `resources` must be an object (ResourceRequirements), found a list
+        "#]],
+        );
+        // Quantities and int-or-string take both forms; YAML 1.1 octal modes are integers.
+        check(
+            r#"apiVersion: v1
+kind: Pod
+metadata:
+  name: a
+spec:
+  containers:
+  - name: c
+    image: nginx:1
+    resources:
+      requests:
+        cpu: 0.5
+        memory: "1Gi"
+      limits:
+        cpu: 1
+        memory: 2e9
+    livenessProbe:
+      httpGet:
+        port: http
+    readinessProbe:
+      tcpSocket:
+        port: 8080
+    ports:
+    - name: http
+      containerPort: 8080
+  volumes:
+  - name: v
+    configMap:
+      name: cm
+      defaultMode: 0644
+"#,
+            expect![""],
+        );
     }
 }

@@ -1,14 +1,22 @@
 //! `invalid-enum`: a value outside the closed list the API server accepts — `imagePullPolicy: Sometimes`,
 //! `restartPolicy: Nevr`, `protocol: HTTP`. Values are case-sensitive (`tcp` is rejected); the closest
 //! allowed value is offered as the fix.
+//!
+//! | rule | code | upstream (Kubernetes v1.35 `pkg/apis/core/validation/validation.go`) |
+//! |---|---|---|
+//! | a value outside the field's `enum` (and `enumPattern`) of the table | `invalid-enum` | the field's own validator: `validatePullPolicy`, `validateRestartPolicy`, `validateDNSPolicy`, `validateContainerPorts` (protocol), `validateTaintEffect`, ... |
+//! | a downward API `fieldPath` / `resource` not supported where it is | `invalid-enum` | `validateObjectFieldSelector` with `validEnvDownwardAPIFieldPathExpressions` / `validVolumeDownwardAPIFieldPathExpressions`, `validateContainerResourceFieldSelector` |
 
-use super::value::Scalar;
-use super::walk::Visit;
-use super::{Context, Diagnostic, one_of, requote};
+use super::super::code::Code;
+use super::super::context::{Context, Rule, Visit, one_of, requote};
+use super::super::diagnostic::Diagnostic;
+use super::super::value::Scalar;
 use crate::analysis::closest;
 use crate::schema::FieldType;
 
-pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+pub(in super::super) const RULE: Rule = Rule { on: &[], check };
+
+fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     let (Some(field), Some(Scalar::Str(value)), FieldType::String) =
         (visit.field, &visit.scalar, visit.ty)
     else {
@@ -55,7 +63,8 @@ fn matches_pattern(pattern: &str, value: &str) -> bool {
 }
 
 /// Downward API selectors: which `fieldPath`s and `resource`s the server accepts depends on where the
-/// selector is (env vars accept more than volume files; V:2784-2807, V:1114).
+/// selector is: env vars accept more than volume files (`validEnvDownwardAPIFieldPathExpressions`,
+/// `validVolumeDownwardAPIFieldPathExpressions`).
 struct Selectable {
     values: &'static [&'static str],
     /// Prefixes followed by a non-empty rest: `metadata.labels['app']`, `limits.hugepages-2Mi`.
@@ -151,7 +160,7 @@ fn invalid_value(
     if let Some(known) = suggestion {
         message.push_str(&format!("; did you mean `{known}`?"));
     }
-    let diagnostic = Diagnostic::error("invalid-enum", range, message).at(&visit.path);
+    let diagnostic = Diagnostic::error(Code::InvalidEnum, range, message).at(visit.path.clone());
     match suggestion {
         Some(known) => diagnostic.fix(
             format!("Change `{value}` to `{known}`"),
@@ -159,5 +168,25 @@ fn invalid_value(
             true,
         ),
         None => diagnostic,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use expect_test::expect;
+
+    use crate::analysis::diagnostics::tests::check;
+
+    #[test]
+    fn enums() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  restartPolicy: Nevr\n  containers:\n  - name: c\n    image: nginx:1\n    imagePullPolicy: Sometimes\n    ports:\n    - containerPort: 80\n      protocol: HTTP\n  topologySpreadConstraints:\n  - maxSkew: 1\n    topologyKey: zone\n    whenUnsatisfiable: DoNotSCHEDULE\n  volumes:\n  - name: v\n    emptyDir:\n      medium: HugePages-2Mi\n",
+            expect![[r#"
+            6:18-6:22 error[invalid-enum] spec.restartPolicy: `Nevr` is not a valid `restartPolicy`; allowed: `Always`, `Never` or `OnFailure`; did you mean `Never`?
+            10:22-10:31 error[invalid-enum] spec.containers[0].imagePullPolicy: `Sometimes` is not a valid `imagePullPolicy`; allowed: `Always`, `IfNotPresent` or `Never`
+            13:17-13:21 error[invalid-enum] spec.containers[0].ports[0].protocol: `HTTP` is not a valid `protocol`; allowed: `SCTP`, `TCP` or `UDP`
+            17:24-17:37 error[invalid-enum] spec.topologySpreadConstraints[0].whenUnsatisfiable: `DoNotSCHEDULE` is not a valid `whenUnsatisfiable`; allowed: `DoNotSchedule` or `ScheduleAnyway`; did you mean `DoNotSchedule`?
+        "#]],
+        );
     }
 }

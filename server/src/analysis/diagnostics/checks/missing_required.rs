@@ -1,15 +1,24 @@
 //! `missing-required`: what the API server requires, which is more than the JSON schema marks — a name (or
 //! generateName), at least one container, a container's name and image, a port's containerPort, ... (the
-//! table's `required`, k8s-facts §2/§3). An empty value (`image:` or `image: ""`) counts as missing, as the
-//! server sees it. The diagnostic sits on the parent's key; its fix inserts the field with a placeholder.
+//! table's `required`). An empty value (`image:` or `image: ""`) counts as missing, as the server sees it.
+//! The diagnostic sits on the parent's key; its fix inserts the field with a placeholder.
+//!
+//! | rule | code | upstream (Kubernetes v1.35 `pkg/apis/core/validation/validation.go`) |
+//! |---|---|---|
+//! | a field the table marks `required` is absent or empty | `missing-required` | the validator of its type: `validateContainerCommon` (name, image), `validateContainerPorts` (containerPort), `ValidateVolumes` (name), ... |
+//! | `metadata.name` or `generateName` | `missing-required` | `ValidateObjectMeta` in apimachinery `pkg/api/validation/objectmeta.go` |
+//! | `spec.containers` lists at least one | `missing-required` | `validateContainers` |
 
-use super::value::Scalar;
-use super::walk::Visit;
-use super::{Context, Diagnostic};
+use super::super::code::Code;
+use super::super::context::{Context, Rule, Visit};
+use super::super::diagnostic::Diagnostic;
+use super::super::value::{Scalar, scalar};
 use crate::schema::{Field, FieldType, Schema};
-use crate::syntax::{NodeKind, PathSegment, TextRange};
+use crate::syntax::{NodeKind, TextRange};
 
-pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+pub(in super::super) const RULE: Rule = Rule { on: &[], check };
+
+fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     if !cx.complete {
         return;
     }
@@ -29,7 +38,7 @@ pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             Some(&(key, value)) => {
                 let empty = field.ty.is_scalar() || matches!(field.ty, FieldType::Array(_));
                 let empty = empty
-                    && match super::value::scalar(doc, value) {
+                    && match scalar(doc, value) {
                         Some(Scalar::Null) => true,
                         Some(Scalar::Str(s)) => s.is_empty(),
                         _ => false,
@@ -37,11 +46,11 @@ pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 if empty {
                     out.push(
                         Diagnostic::error(
-                            "missing-required",
+                            Code::MissingRequired,
                             doc.node(key).range,
                             format!("`{}` is required and must not be empty", field.name),
                         )
-                        .at(&visit.child(PathSegment::Key(field.name.clone()))),
+                        .at(visit.path.key(field.name.clone())),
                     );
                 }
             }
@@ -74,11 +83,11 @@ pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 let range = key.map_or(doc.node(containers).range, |k| doc.node(k).range);
                 out.push(
                     Diagnostic::error(
-                        "missing-required",
+                        Code::MissingRequired,
                         range,
                         "`spec.containers` must list at least one container",
                     )
-                    .at(&visit.child(PathSegment::Key("containers".into()))),
+                    .at(visit.path.key("containers")),
                 );
             }
         }
@@ -87,7 +96,7 @@ pub(super) fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
 
 /// The fields the server requires in a type: the table's `required`, plus `ObjectMeta.name` (which may be
 /// replaced by `generateName`, so the table cannot mark it).
-pub(super) fn required_fields<'a>(schema: &'a Schema, type_name: &str) -> Vec<&'a Field> {
+fn required_fields<'a>(schema: &'a Schema, type_name: &str) -> Vec<&'a Field> {
     let Some(def) = schema.type_def(type_name) else {
         return Vec::new();
     };
@@ -103,8 +112,8 @@ pub(super) fn required_fields<'a>(schema: &'a Schema, type_name: &str) -> Vec<&'
 
 fn missing(cx: &Context, visit: &Visit, field: &Field, message: &str) -> Diagnostic {
     let range = visit.anchor(cx);
-    let mut diagnostic = Diagnostic::error("missing-required", range, message.to_string())
-        .at(&visit.child(PathSegment::Key(field.name.clone())));
+    let mut diagnostic = Diagnostic::error(Code::MissingRequired, range, message.to_string())
+        .at(visit.path.key(field.name.clone()));
     if let Some(edit) = insertion(cx, visit, field) {
         diagnostic = diagnostic.fix(format!("Add `{}`", field.name), vec![edit], true);
     }
@@ -240,5 +249,41 @@ fn scalar_placeholder(ty: &FieldType, field: Option<&Field>, json: bool) -> Stri
             Some(value) => quote(value),
             None => quote("change-me"),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use expect_test::expect;
+
+    use crate::analysis::diagnostics::tests::check;
+
+    #[test]
+    fn missing_required() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  labels: {}\nspec:\n  containers:\n  - name: c\n    ports:\n    - name: http\n    env:\n    - value: x\n  volumes:\n  - emptyDir: {}\n  topologySpreadConstraints:\n  - maxSkew: 1\n    whenUnsatisfiable: DoNotSchedule\n",
+            expect![[r#"
+            3:1-3:9 error[missing-required] metadata.name: `metadata.name` (or `generateName`) is required
+            7:5-7:9 error[missing-required] spec.containers[0].image: missing required field `image` (Container)
+            9:7-9:11 error[missing-required] spec.containers[0].ports[0].containerPort: missing required field `containerPort` (ContainerPort)
+            11:7-11:12 error[missing-required] spec.containers[0].env[0].name: missing required field `name` (EnvVar)
+            13:5-13:13 error[missing-required] spec.volumes[0].name: missing required field `name` (Volume)
+            15:5-15:12 error[missing-required] spec.topologySpreadConstraints[0].topologyKey: missing required field `topologyKey` (TopologySpreadConstraint)
+        "#]],
+        );
+        check(
+            "kind: Pod\nmetadata:\n  generateName: web-\nspec:\n  containers: []\n",
+            expect![[r#"
+            1:1-1:5 error[missing-required] apiVersion: missing required field `apiVersion` (Pod)
+            5:3-5:13 error[missing-required] spec.containers: `spec.containers` must list at least one container
+        "#]],
+        );
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata:\nspec:\n  containers:\n  - name: c\n    image: \"\"\n",
+            expect![[r#"
+            3:1-3:9 error[missing-required] metadata.name: `metadata.name` (or `generateName`) is required
+            7:5-7:10 error[missing-required] spec.containers[0].image: `image` is required and must not be empty
+        "#]],
+        );
     }
 }

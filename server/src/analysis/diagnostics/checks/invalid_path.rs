@@ -1,0 +1,79 @@
+//! `invalid-path`: file paths the API server rejects (`validateLocalDescendingPath`, `validateSubPath`,
+//! hostPath's `validatePathNoBacksteps`): paths inside a volume or a mount must be relative and must not climb
+//! out with `..`; a hostPath may be absolute but must not contain a `..` element either.
+//!
+//! | rule | code | upstream (Kubernetes v1.35 `pkg/apis/core/validation/validation.go`) |
+//! |---|---|---|
+//! | a path inside a volume is relative and does not climb | `invalid-path` | `validateLocalDescendingPath` (`ValidateVolumeMounts` subPath, `validateKeyToPath`, `validateDownwardAPIVolumeFile`, `validateProjectionSources`) |
+//! | a hostPath has no `..` element | `invalid-path` | `validatePathNoBacksteps` (`validateHostPathVolumeSource`) |
+
+use super::super::code::Code;
+use super::super::context::{Context, Rule, Visit};
+use super::super::diagnostic::Diagnostic;
+
+pub(in super::super) const RULE: Rule = Rule { on: &[], check };
+
+/// How a path field is constrained.
+enum PathRule {
+    /// Relative, no `..` element (a path inside a volume, or a mount's sub-path).
+    LocalDescending,
+    /// Any path without a `..` element.
+    NoBacksteps,
+}
+
+fn rule(owner: &str, field: &str) -> Option<PathRule> {
+    match (owner, field) {
+        ("VolumeMount", "subPath")
+        | ("KeyToPath", "path")
+        | ("DownwardAPIVolumeFile", "path")
+        | ("ServiceAccountTokenProjection", "path")
+        | ("ClusterTrustBundleProjection", "path") => Some(PathRule::LocalDescending),
+        ("HostPathVolumeSource", "path") => Some(PathRule::NoBacksteps),
+        _ => None,
+    }
+}
+
+fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    let Some(field) = visit.field else { return };
+    let Some(rule) = rule(&field.declared_in, &field.name) else {
+        return;
+    };
+    let Some(path) = cx.doc.scalar(visit.node) else {
+        return;
+    };
+    if path.is_empty() {
+        return;
+    }
+    let climbs = path.split(['/', '\\']).any(|element| element == "..");
+    let absolute = path.starts_with('/');
+    let name = &field.name;
+    let message = match rule {
+        PathRule::LocalDescending if absolute => {
+            format!(
+                "`{name}` must be a relative path inside the volume, found the absolute path `{path}`"
+            )
+        }
+        _ if climbs => format!("`{name}` must not contain a `..` element, found `{path}`"),
+        _ => return,
+    };
+    out.push(Diagnostic::error(Code::InvalidPath, visit.range(cx), message).at(visit.path.clone()));
+}
+
+#[cfg(test)]
+mod tests {
+    use expect_test::expect;
+
+    use crate::analysis::diagnostics::tests::check;
+
+    #[test]
+    fn paths_inside_volumes_stay_inside() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n    image: nginx:1\n    volumeMounts:\n    - name: v\n      mountPath: /data\n      subPath: ../etc\n    - name: h\n      mountPath: /host\n      subPath: logs/app\n  volumes:\n  - name: v\n    configMap:\n      name: cm\n      items:\n      - key: k\n        path: /abs/file\n  - name: h\n    hostPath:\n      path: /var/../etc\n",
+            expect![[r#"
+            12:16-12:22 error[invalid-path] spec.containers[0].volumeMounts[0].subPath: `subPath` must not contain a `..` element, found `../etc`
+            22:15-22:24 error[invalid-path] spec.volumes[0].configMap.items[0].path: `path` must be a relative path inside the volume, found the absolute path `/abs/file`
+            25:13-25:24 error[invalid-path] spec.volumes[1].hostPath.path: `path` must not contain a `..` element, found `/var/../etc`
+        "#]],
+        );
+    }
+}

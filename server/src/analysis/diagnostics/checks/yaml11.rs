@@ -1,0 +1,71 @@
+//! `yaml11-boolean`: YAML 1.1 words (`yes`, `on`, `off`, ...) that kubectl reads as booleans (it reads
+//! YAML with go-yaml v2) while YAML 1.2 tools read strings: a boolean field gets the spelled-out value, a
+//! string field a quoted one.
+//!
+//! | rule | code | upstream |
+//! |---|---|---|
+//! | a plain YAML 1.1 boolean word | `yaml11-boolean` | `resolve` in go-yaml v2 `resolve.go`, which `sigs.k8s.io/yaml` (kubectl) uses |
+
+use super::super::code::Code;
+use super::super::context::{Context, Rule, Visit};
+use super::super::diagnostic::Diagnostic;
+use super::super::value::{Scalar, yaml11_boolean};
+use crate::schema::FieldType;
+use crate::syntax::{NodeKind, ScalarStyle};
+
+pub(in super::super) const RULE: Rule = Rule {
+    on: &[],
+    check: yaml11,
+};
+
+fn yaml11(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    let Some(Scalar::Str(word)) = &visit.scalar else {
+        return;
+    };
+    let plain = matches!(
+        cx.doc.node(visit.node).kind,
+        NodeKind::Scalar {
+            style: ScalarStyle::Plain,
+            tag: None,
+            ..
+        }
+    );
+    let Some(meaning) = yaml11_boolean(word).filter(|_| plain) else {
+        return;
+    };
+    let range = visit.range(cx);
+    let diagnostic = match visit.ty {
+        FieldType::Boolean => Diagnostic::warning(
+            Code::Yaml11Boolean,
+            range,
+            format!("`{word}` is read as `{meaning}` by kubectl (YAML 1.1) but as a string by YAML 1.2 tools; write `{meaning}`"),
+        )
+        .fix(format!("Write `{meaning}`"), vec![(range, meaning.to_string())], true),
+        FieldType::String | FieldType::IntOrString | FieldType::Any => Diagnostic::warning(
+            Code::Yaml11Boolean,
+            range,
+            format!("`{word}` is read as the boolean `{meaning}` by kubectl (YAML 1.1), which a string field rejects; quote it: \"{word}\""),
+        )
+        .fix(format!("Quote `{word}`"), vec![(range, format!("\"{word}\""))], true),
+        _ => return,
+    };
+    out.push(diagnostic.at(visit.path.clone()));
+}
+
+#[cfg(test)]
+mod tests {
+    use expect_test::expect;
+
+    use crate::analysis::diagnostics::tests::check;
+
+    #[test]
+    fn yaml11_booleans() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  hostNetwork: yes\n  containers:\n  - name: c\n    image: nginx:1\n    env:\n    - name: DEBUG\n      value: on\n",
+            expect![[r#"
+            6:16-6:19 warning[yaml11-boolean] spec.hostNetwork: `yes` is read as `true` by kubectl (YAML 1.1) but as a string by YAML 1.2 tools; write `true`
+            12:14-12:16 warning[yaml11-boolean] spec.containers[0].env[0].value: `on` is read as the boolean `true` by kubectl (YAML 1.1), which a string field rejects; quote it: "on"
+        "#]],
+        );
+    }
+}

@@ -1,0 +1,207 @@
+//! What every rule sees: the `Context` of the document (text, tree, inputs, the pod site being checked) and
+//! the `Visit` of one node with the field the table expects there, plus the builders of the diagnostics
+//! several rules share (`conflicting-fields`, `alpha-feature`) and of their messages.
+
+use super::code::Code;
+use super::diagnostic::Diagnostic;
+use super::fields::entry;
+use super::value::Scalar;
+use crate::analysis::{PodSite, exclusive_fields};
+use crate::schema::{Field, FieldType, Schema};
+use crate::syntax::{Document, FieldPath, NodeId, PathSegment, TextRange};
+
+/// The document being checked, for every rule.
+pub(crate) struct Context<'a> {
+    pub text: &'a str,
+    pub doc: &'a Document,
+    pub schema: &'static Schema,
+    /// The pod spec being walked: rules read pod-level fields (`spec.os`, `metadata.labels`) from here, not
+    /// from the document root.
+    pub site: &'a PodSite,
+    /// Whether the whole document parsed. Rules about what is *absent* (required fields, references) stay
+    /// quiet in a broken document: its tree stops at the error.
+    pub complete: bool,
+}
+
+impl Context<'_> {
+    /// The source text of a node.
+    pub fn source(&self, id: NodeId) -> &str {
+        &self.text[self.doc.node(id).range.as_range()]
+    }
+
+    /// The value of the pod's `spec.<key>`, when written.
+    pub fn spec_field(&self, key: &str) -> Option<NodeId> {
+        self.site.spec_field(self.doc, key)
+    }
+}
+
+/// A rule: what it checks at one visited node. It returns early on nodes it does not care about.
+pub(crate) type Check = fn(&Context, &Visit, &mut Vec<Diagnostic>);
+
+/// A rule and the table types it runs on (empty: every node).
+pub(crate) struct Rule {
+    pub on: &'static [&'static str],
+    pub check: Check,
+}
+
+/// A node and what the field table says belongs there.
+pub(crate) struct Visit<'a> {
+    /// The node after following an alias.
+    pub node: NodeId,
+    /// The node as written (an alias stays an alias): where diagnostics about the value point.
+    pub written: NodeId,
+    /// The key whose value this is, for mapping values.
+    pub key: Option<NodeId>,
+    pub path: FieldPath,
+    /// The field this is the value of, or an item or map value of.
+    pub field: Option<&'a Field>,
+    pub ty: &'a FieldType,
+    /// The scalar's meaning, `None` for collections.
+    pub scalar: Option<Scalar<'a>>,
+}
+
+impl Visit<'_> {
+    pub fn range(&self, cx: &Context) -> TextRange {
+        cx.doc.node(self.written).range
+    }
+
+    /// Where a diagnostic about the whole object points: its key, or for a sequence item (or the document
+    /// root) its first key, so the squiggle stays on one line.
+    pub fn anchor(&self, cx: &Context) -> TextRange {
+        if let Some(key) = self.key {
+            return cx.doc.node(key).range;
+        }
+        match cx.doc.entries(self.node).first() {
+            Some((key, _)) => cx.doc.node(*key).range,
+            None => self.range(cx),
+        }
+    }
+
+    pub fn is_null(&self) -> bool {
+        self.scalar == Some(Scalar::Null)
+    }
+
+    /// The object type name when this is an object of the table.
+    pub fn object(&self) -> Option<&str> {
+        match self.ty {
+            FieldType::Object(name) => Some(name),
+            _ => None,
+        }
+    }
+
+    /// The path relative to the pod site (`spec.resources.limits` also inside a template).
+    pub fn site_path<'p>(&'p self, cx: &Context) -> &'p [PathSegment] {
+        self.path
+            .strip_prefix(cx.site.prefix.segments())
+            .unwrap_or(&self.path)
+    }
+}
+
+/// `conflicting-fields` at `at`, a key of this object (or its own key): the path names that key.
+pub(crate) fn conflict(cx: &Context, visit: &Visit, at: NodeId, message: &str) -> Diagnostic {
+    let mut path = visit.path.clone();
+    if let Some(name) = cx.doc.scalar(at).filter(|_| Some(at) != visit.key) {
+        path.push(PathSegment::Key(name.to_string()));
+    }
+    Diagnostic::error(Code::ConflictingFields, cx.doc.node(at).range, message).at(path)
+}
+
+/// A value the API server rejects unless an alpha feature gate (off by default) is on.
+pub(crate) fn alpha_feature(
+    cx: &Context,
+    at: NodeId,
+    path: FieldPath,
+    what: &str,
+    gate: &str,
+    otherwise: Option<&str>,
+) -> Diagnostic {
+    let otherwise = otherwise.map(|o| format!("; {o}")).unwrap_or_default();
+    Diagnostic::warning(
+        Code::AlphaFeature,
+        cx.doc.node(at).range,
+        format!("{what} needs the alpha feature gate {gate} (Kubernetes 1.35+); clusters without it reject the Pod{otherwise}"),
+    )
+    .at(path)
+}
+
+/// `a`, `a` or `b`, `a`, `b` or `c`: a list of allowed values as a sentence.
+pub(crate) fn one_of(values: &[impl AsRef<str>]) -> String {
+    let quoted: Vec<String> = values
+        .iter()
+        .map(|v| match v.as_ref() {
+            "" => "\"\"".to_string(),
+            v => format!("`{v}`"),
+        })
+        .collect();
+    match quoted.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// `new` written in the same quoting as `old` (a key in a JSON file stays quoted).
+pub(crate) fn requote(old: &str, new: &str) -> String {
+    match old.chars().next() {
+        Some(q @ ('"' | '\'')) => format!("{q}{new}{q}"),
+        _ => new.to_string(),
+    }
+}
+
+/// `conflicting-fields` for a one-of: `what` needs exactly one of the object's exclusive fields
+/// (`analysis::exclusive_fields`, which completion reads too).
+pub(crate) fn exactly_one_of_type(
+    cx: &Context,
+    visit: &Visit,
+    what: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let options = visit
+        .object()
+        .and_then(|name| exclusive_fields(cx.schema, name))
+        .unwrap_or_default();
+    exactly_one(cx, visit, &options, what, out);
+}
+
+/// `conflicting-fields` for a one-of: `what` needs exactly one of `options`. None set is reported only in a
+/// complete document (a broken one may have lost it); each one after the first points back at it.
+pub(crate) fn exactly_one(
+    cx: &Context,
+    visit: &Visit,
+    options: &[&str],
+    what: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let found: Vec<NodeId> = options
+        .iter()
+        .filter_map(|o| entry(cx.doc, visit.node, o).map(|(k, _)| k))
+        .collect();
+    match found.as_slice() {
+        [] => {
+            if cx.complete {
+                out.push(
+                    Diagnostic::error(
+                        Code::ConflictingFields,
+                        visit.anchor(cx),
+                        format!(
+                            "{what} needs exactly one of {}; none is set",
+                            one_of(options)
+                        ),
+                    )
+                    .at(visit.path.clone()),
+                );
+            }
+        }
+        [_] => {}
+        [first, rest @ ..] => {
+            for key in rest {
+                let name = cx.doc.scalar(*key).unwrap_or_default();
+                let first_name = cx.doc.scalar(*first).unwrap_or_default();
+                out.push(
+                    conflict(cx, visit, *key, &format!("{what} takes exactly one of {}; `{first_name}` is already set, so remove `{name}` or `{first_name}`", one_of(options)))
+                        .related(cx.doc.node(*first).range, format!("`{first_name}` set here")),
+                );
+            }
+        }
+    }
+}

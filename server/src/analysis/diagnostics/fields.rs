@@ -1,0 +1,162 @@
+//! Readers of mappings the rules share — a field's key and value, its string, boolean or integer, the
+//! containers of a spec — and `Unique`, which reports the second use of a name that must be unique.
+
+use std::collections::HashMap;
+
+use super::code::Code;
+use super::context::Context;
+use super::diagnostic::Diagnostic;
+use super::value::{Scalar, scalar};
+use crate::syntax::{Document, FieldPath, NodeId};
+
+/// The lists of a pod spec that hold containers, in the order the API server validates them.
+pub(crate) const CONTAINER_LISTS: [&str; 3] =
+    ["initContainers", "containers", "ephemeralContainers"];
+
+/// The (key, value) of a field written with a non-null value.
+pub(crate) fn entry(doc: &Document, mapping: NodeId, name: &str) -> Option<(NodeId, NodeId)> {
+    doc.entries(mapping)
+        .iter()
+        .find(|(k, v)| {
+            doc.scalar(*k) == Some(name) && !matches!(scalar(doc, *v), Some(Scalar::Null))
+        })
+        .copied()
+}
+
+/// A field's string value.
+pub(crate) fn text<'a>(doc: &'a Document, mapping: NodeId, name: &str) -> Option<&'a str> {
+    match scalar(doc, entry(doc, mapping, name)?.1)? {
+        Scalar::Str(s) => Some(s),
+        _ => None,
+    }
+}
+
+pub(crate) fn boolean(doc: &Document, mapping: NodeId, name: &str) -> Option<bool> {
+    match scalar(doc, entry(doc, mapping, name)?.1)? {
+        Scalar::Bool(b) => Some(b),
+        _ => None,
+    }
+}
+
+pub(crate) fn integer(doc: &Document, mapping: NodeId, name: &str) -> Option<i128> {
+    match scalar(doc, entry(doc, mapping, name)?.1)? {
+        Scalar::Int(i) => Some(i),
+        _ => None,
+    }
+}
+
+/// A node's boolean value (the value of a field already looked up).
+pub(crate) fn as_boolean(doc: &Document, node: Option<NodeId>) -> Option<bool> {
+    match scalar(doc, node?)? {
+        Scalar::Bool(b) => Some(b),
+        _ => None,
+    }
+}
+
+/// A node's integer value.
+pub(crate) fn as_integer(doc: &Document, node: Option<NodeId>) -> Option<i128> {
+    match scalar(doc, node?)? {
+        Scalar::Int(i) => Some(i),
+        _ => None,
+    }
+}
+
+/// The value node of a non-empty string field.
+pub(crate) fn named(doc: &Document, mapping: NodeId, field: &str) -> Option<NodeId> {
+    let value = doc.get(mapping, field)?;
+    doc.scalar(value).filter(|s| !s.is_empty())?;
+    Some(value)
+}
+
+/// A container of a pod spec: which list holds it, its index there, and its node.
+pub(crate) struct Container {
+    pub list: &'static str,
+    pub index: usize,
+    pub node: NodeId,
+}
+
+impl Container {
+    /// The full path of a field of this container, from the spec's path.
+    pub fn path(&self, spec: &FieldPath, keys: &[&str]) -> FieldPath {
+        spec.key(self.list).index(self.index).keys(keys)
+    }
+}
+
+/// Every container of the spec.
+pub(crate) fn containers(doc: &Document, spec: NodeId) -> Vec<Container> {
+    let mut out = Vec::new();
+    for list in CONTAINER_LISTS {
+        if let Some(items) = doc.get(spec, list) {
+            for (index, item) in doc.items(items).iter().enumerate() {
+                out.push(Container {
+                    list,
+                    index,
+                    node: doc.resolve(*item),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// ` (declared: `a`, `b`)` for a message about a name that is not among them.
+pub(crate) fn known(names: &[&str]) -> String {
+    if names.is_empty() {
+        return String::new();
+    }
+    let mut list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    list.dedup();
+    format!(" (declared: {})", list.join(", "))
+}
+
+/// Reports the second and later occurrences of a name, pointing back at the first.
+pub(crate) struct Unique<'a> {
+    code: Code,
+    what: &'static str,
+    rule: &'static str,
+    first: HashMap<&'a str, NodeId>,
+}
+
+impl<'a> Unique<'a> {
+    pub(crate) fn new(what: &'static str, rule: &'static str) -> Self {
+        Unique {
+            code: Code::DuplicateName,
+            what,
+            rule,
+            first: HashMap::new(),
+        }
+    }
+
+    /// Reports under another code than `duplicate-name` (a clash of paths is a conflict of fields).
+    pub(crate) fn code(mut self, code: Code) -> Self {
+        self.code = code;
+        self
+    }
+
+    pub(crate) fn add(
+        &mut self,
+        cx: &Context<'a>,
+        node: NodeId,
+        path: FieldPath,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let value = cx.doc.scalar(node).unwrap_or_default();
+        match self.first.get(value) {
+            None => {
+                self.first.insert(value, node);
+            }
+            Some(&earlier) => out.push(
+                Diagnostic::error(
+                    self.code,
+                    cx.doc.node(node).range,
+                    format!("duplicate {} `{value}`: {}", self.what, self.rule),
+                )
+                .related(
+                    cx.doc.node(earlier).range,
+                    format!("`{value}` first used here"),
+                )
+                .at(path),
+            ),
+        }
+    }
+}

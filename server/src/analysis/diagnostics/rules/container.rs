@@ -1,0 +1,189 @@
+//! Rules of one container that depend on which list holds it or on the pod: what init and ephemeral
+//! containers may not set, an ephemeral container's target, a stop signal without an OS, and images that
+//! float.
+//!
+//! | rule | code | upstream (Kubernetes v1.35 `pkg/apis/core/validation/validation.go`) |
+//! |---|---|---|
+//! | no lifecycle or probes on an init container that is not a sidecar | `conflicting-fields` | `validateInitContainers` |
+//! | no ports, resources, lifecycle, probes, resizePolicy on an ephemeral container | `conflicting-fields` | `validateEphemeralContainers` (`allowedEphemeralContainerFields`) |
+//! | `targetContainerName` names a container | `unresolved-reference` | `validateEphemeralContainers` |
+//! | `lifecycle.stopSignal` needs `spec.os.name` | `conflicting-fields` | `validateStopSignal` (`validateLifecycle`) |
+//! | an image without a tag or with `latest` | `image-latest` | none: `SetDefaults_Container` in `pkg/apis/core/v1/defaults.go` then pulls `Always`; podls warns |
+
+use super::super::code::Code;
+use super::super::context::{Context, Rule, Visit};
+use super::super::diagnostic::Diagnostic;
+use super::super::fields::{containers, entry, named, text};
+use super::super::value::{Scalar, scalar};
+
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        on: &["PodSpec"],
+        check: forbidden_fields,
+    },
+    Rule {
+        on: &["PodSpec"],
+        check: ephemeral_target,
+    },
+    Rule {
+        on: &["PodSpec"],
+        check: stop_signal,
+    },
+    Rule {
+        on: &["Container", "EphemeralContainer"],
+        check: image,
+    },
+];
+
+const EPHEMERAL_FORBIDDEN: [&str; 7] = [
+    "ports",
+    "resources",
+    "lifecycle",
+    "livenessProbe",
+    "readinessProbe",
+    "startupProbe",
+    "resizePolicy",
+];
+
+const INIT_FORBIDDEN: [&str; 4] = [
+    "lifecycle",
+    "livenessProbe",
+    "readinessProbe",
+    "startupProbe",
+];
+
+fn forbidden_fields(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() {
+        return;
+    }
+    let doc = cx.doc;
+    for container in containers(doc, visit.node) {
+        let (forbidden, rule): (&[&str], fn(&str) -> String) = match container.list {
+            "initContainers" if text(doc, container.node, "restartPolicy") != Some("Always") => {
+                (&INIT_FORBIDDEN, |field| {
+                    format!(
+                        "an init container may not set `{field}` unless it is a sidecar (`restartPolicy: Always`)"
+                    )
+                })
+            }
+            "ephemeralContainers" => (&EPHEMERAL_FORBIDDEN, |field| {
+                format!("ephemeral containers may not set `{field}`")
+            }),
+            _ => continue,
+        };
+        for field in forbidden {
+            if let Some((key, _)) = entry(doc, container.node, field) {
+                out.push(
+                    Diagnostic::error(Code::ConflictingFields, doc.node(key).range, rule(field))
+                        .at(container.path(&visit.path, &[field])),
+                );
+            }
+        }
+    }
+}
+
+fn ephemeral_target(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() || !cx.complete {
+        return;
+    }
+    let doc = cx.doc;
+    let containers = containers(doc, visit.node);
+    for container in containers
+        .iter()
+        .filter(|c| c.list == "ephemeralContainers")
+    {
+        let Some(target) = named(doc, container.node, "targetContainerName") else {
+            continue;
+        };
+        let value = doc.scalar(target).unwrap_or_default();
+        let exists = containers.iter().any(|c| {
+            c.list != "ephemeralContainers"
+                && named(doc, c.node, "name").and_then(|n| doc.scalar(n)) == Some(value)
+        });
+        if !exists {
+            out.push(
+                Diagnostic::error(
+                    Code::UnresolvedReference,
+                    doc.node(target).range,
+                    format!("`targetContainerName` `{value}` names no container or init container of this Pod"),
+                )
+                .at(container.path(&visit.path, &["targetContainerName"])),
+            );
+        }
+    }
+}
+
+fn stop_signal(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() {
+        return;
+    }
+    let doc = cx.doc;
+    let has_os = entry(doc, visit.node, "os")
+        .and_then(|(_, os)| text(doc, os, "name"))
+        .is_some();
+    if has_os {
+        return;
+    }
+    for container in containers(doc, visit.node) {
+        let Some((_, lifecycle)) = entry(doc, container.node, "lifecycle") else {
+            continue;
+        };
+        if let Some((key, _)) = entry(doc, lifecycle, "stopSignal") {
+            out.push(
+                Diagnostic::error(
+                    Code::ConflictingFields,
+                    doc.node(key).range,
+                    format!(
+                        "`lifecycle.stopSignal` requires `{}` to be set",
+                        visit.path.keys(&["os", "name"])
+                    ),
+                )
+                .at(container.path(&visit.path, &["lifecycle", "stopSignal"])),
+            );
+        }
+    }
+}
+
+fn image(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() {
+        return;
+    }
+    let doc = cx.doc;
+    let Some(node) = doc.get(visit.node, "image") else {
+        return;
+    };
+    let Some(Scalar::Str(image)) = scalar(doc, node) else {
+        return;
+    };
+    if image.is_empty() || image.contains('@') {
+        return;
+    }
+    // The tag follows the last `:` after the last `/` (a registry may have a port: `host:5000/app`).
+    let last = image.rsplit('/').next().unwrap_or(image);
+    let tag = last.rsplit_once(':').map(|(_, tag)| tag);
+    let policy = doc
+        .get(visit.node, "imagePullPolicy")
+        .and_then(|p| doc.scalar(p));
+    let message = match tag {
+        None => format!(
+            "image `{image}` has no tag, so it means `{image}:latest`: which version runs can change at any pull{}; pin a version tag or digest",
+            default_policy(policy)
+        ),
+        Some("latest") => format!(
+            "image `{image}` uses the `latest` tag: which version runs can change at any pull{}; pin a version tag or digest",
+            default_policy(policy)
+        ),
+        Some(_) => return,
+    };
+    out.push(
+        Diagnostic::warning(Code::ImageLatest, doc.node(node).range, message)
+            .at(visit.path.key("image")),
+    );
+}
+
+fn default_policy(policy: Option<&str>) -> &'static str {
+    match policy {
+        None => ", and imagePullPolicy then defaults to `Always`",
+        Some(_) => "",
+    }
+}

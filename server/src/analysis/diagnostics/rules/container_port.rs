@@ -1,0 +1,118 @@
+//! Rules of container ports: names unique within a container, host ports with `hostNetwork`, and a node
+//! port bound once per pod.
+//!
+//! | rule | code | upstream (Kubernetes v1.35 `pkg/apis/core/validation/validation.go`) |
+//! |---|---|---|
+//! | port names unique within a container | `duplicate-name` | `validateContainerPorts` |
+//! | with `hostNetwork: true` a hostPort equals its containerPort | `conflicting-fields` | `validatePodHostNetworkDeps` |
+//! | `protocol/hostIP/hostPort` unique across the regular containers | `duplicate-name` | `AccumulateUniqueHostPorts` (`checkHostPortConflicts`) |
+
+use super::super::code::Code;
+use super::super::context::{Context, Rule, Visit};
+use super::super::diagnostic::Diagnostic;
+use super::super::fields::{Unique, boolean, containers, entry, integer, named, text};
+use crate::syntax::NodeId;
+
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        on: &["PodSpec"],
+        check: unique_port_names,
+    },
+    Rule {
+        on: &["PodSpec"],
+        check: host_network_ports,
+    },
+    Rule {
+        on: &["PodSpec"],
+        check: unique_host_ports,
+    },
+];
+
+fn unique_port_names(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() {
+        return;
+    }
+    let doc = cx.doc;
+    for container in containers(doc, visit.node) {
+        let mut ports = Unique::new("port name", "port names must be unique within a container");
+        let Some(list) = doc.get(container.node, "ports") else {
+            continue;
+        };
+        for (i, port) in doc.items(list).iter().enumerate() {
+            if let Some(name) = named(doc, *port, "name") {
+                let path = container.path(&visit.path, &["ports"]).index(i).key("name");
+                ports.add(cx, name, path, out);
+            }
+        }
+    }
+}
+
+fn host_network_ports(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() || boolean(cx.doc, visit.node, "hostNetwork") != Some(true) {
+        return;
+    }
+    let doc = cx.doc;
+    for container in containers(doc, visit.node) {
+        let Some(ports) = doc.get(container.node, "ports") else {
+            continue;
+        };
+        for (i, port) in doc.items(ports).iter().enumerate() {
+            let (Some(host), Some(container_port)) = (
+                integer(doc, *port, "hostPort"),
+                integer(doc, *port, "containerPort"),
+            ) else {
+                continue;
+            };
+            if host != container_port {
+                let (key, _) = entry(doc, *port, "hostPort").expect("read above");
+                out.push(
+                    Diagnostic::error(
+                        Code::ConflictingFields,
+                        doc.node(key).range,
+                        format!("with `hostNetwork: true` the hostPort must equal the containerPort ({container_port}), found {host}"),
+                    )
+                    .at(container.path(&visit.path, &["ports"]).index(i).key("hostPort")),
+                );
+            }
+        }
+    }
+}
+
+/// Two containers cannot bind the same port of the node.
+fn unique_host_ports(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() {
+        return;
+    }
+    let doc = cx.doc;
+    let mut seen: Vec<(String, NodeId)> = Vec::new();
+    for container in containers(doc, visit.node) {
+        if container.list != "containers" {
+            continue;
+        }
+        let Some((_, ports)) = entry(doc, container.node, "ports") else {
+            continue;
+        };
+        for (i, port) in doc.items(ports).iter().enumerate() {
+            let Some(host_port) = integer(doc, *port, "hostPort").filter(|p| *p != 0) else {
+                continue;
+            };
+            let protocol = text(doc, *port, "protocol").unwrap_or("TCP");
+            let host_ip = text(doc, *port, "hostIP").unwrap_or("");
+            let id = format!("{protocol}/{host_ip}/{host_port}");
+            let (key, _) = entry(doc, *port, "hostPort").expect("read above");
+            if let Some((_, earlier)) = seen.iter().find(|(other, _)| *other == id) {
+                out.push(
+                    Diagnostic::error(
+                        Code::DuplicateName,
+                        doc.node(key).range,
+                        format!("hostPort {host_port}/{protocol} is already used by another port of this Pod; each protocol/hostIP/hostPort may be bound once"),
+                    )
+                    .related(doc.node(*earlier).range, "first bound here")
+                    .at(container.path(&visit.path, &["ports"]).index(i).key("hostPort")),
+                );
+            } else {
+                seen.push((id, key));
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! Rules of environment variables: `value` or `valueFrom`, one source per `valueFrom` and per `envFrom`
+//! entry, and a name set twice in one container.
+//!
+//! | rule | code | upstream (Kubernetes v1.35) |
+//! |---|---|---|
+//! | `value` and `valueFrom` mutually exclusive | `conflicting-fields` | `ValidateEnv` in `pkg/apis/core/validation/validation.go` |
+//! | `valueFrom` has exactly one source | `conflicting-fields` | `validateEnvVarValueFrom` (same file) |
+//! | an `envFrom` entry has exactly one source | `conflicting-fields` | `ValidateEnvFrom` (same file) |
+//! | a name set twice in one container | `duplicate-env` | `warningsForPodSpecAndMeta` in `pkg/api/pod/warnings.go` (a warning: the last one wins) |
+
+use std::collections::HashMap;
+
+use super::super::code::Code;
+use super::super::context::{Context, Rule, Visit, conflict, exactly_one_of_type};
+use super::super::diagnostic::Diagnostic;
+use super::super::fields::{entry, text};
+
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        on: &["EnvVar"],
+        check: value_or_value_from,
+    },
+    Rule {
+        on: &["EnvVarSource"],
+        check: one_value_source,
+    },
+    Rule {
+        on: &["EnvFromSource"],
+        check: one_env_from_source,
+    },
+    Rule {
+        on: &["Container", "EphemeralContainer"],
+        check: duplicate_names,
+    },
+];
+
+fn value_or_value_from(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() {
+        return;
+    }
+    let value = text(cx.doc, visit.node, "value").is_some_and(|v| !v.is_empty());
+    if let (true, Some((key, _))) = (value, entry(cx.doc, visit.node, "valueFrom")) {
+        let mut diagnostic = conflict(
+            cx,
+            visit,
+            key,
+            "`value` and `valueFrom` are mutually exclusive: keep one",
+        );
+        if let Some((value_key, _)) = entry(cx.doc, visit.node, "value") {
+            diagnostic = diagnostic.related(cx.doc.node(value_key).range, "`value` set here");
+        }
+        out.push(diagnostic);
+    }
+}
+
+fn one_value_source(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() {
+        return;
+    }
+    exactly_one_of_type(cx, visit, "`valueFrom`", out);
+}
+
+fn one_env_from_source(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() {
+        return;
+    }
+    exactly_one_of_type(cx, visit, "an `envFrom` entry", out);
+}
+
+fn duplicate_names(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() {
+        return;
+    }
+    let doc = cx.doc;
+    let Some(env) = doc.get(visit.node, "env") else {
+        return;
+    };
+    let mut first = HashMap::new();
+    for (i, item) in doc.items(env).iter().enumerate() {
+        let Some(name) = doc.get(*item, "name") else {
+            continue;
+        };
+        let Some(value) = doc.scalar(name).filter(|s| !s.is_empty()) else {
+            continue;
+        };
+        match first.get(value) {
+            None => {
+                first.insert(value, name);
+            }
+            Some(&earlier) => {
+                out.push(
+                    Diagnostic::warning(
+                        Code::DuplicateEnv,
+                        doc.node(name).range,
+                        format!("environment variable `{value}` is set twice in this container; the last one wins"),
+                    )
+                    .related(doc.node(earlier).range, format!("`{value}` first set here"))
+                    .at(visit.path.key("env").index(i).key("name")),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! Rules of the pod spec as a whole: names unique across all its containers, DNS settings, namespaces
+//! shared with the node, and `status` written into a manifest.
+//!
+//! | rule | code | upstream (Kubernetes v1.35 `pkg/apis/core/validation/validation.go`) |
+//! |---|---|---|
+//! | container names unique across init, regular and ephemeral containers | `duplicate-name` | `validateInitContainers`, `validateContainers`, `validateEphemeralContainers` |
+//! | at most 3 nameservers, 32 search domains | `out-of-range` | `validatePodDNSConfig` |
+//! | `dnsPolicy: None` needs a nameserver | `conflicting-fields` | `validatePodDNSConfig` |
+//! | `shareProcessNamespace` with `hostPID` | `conflicting-fields` | `validatePodSpecSecurityContext` |
+//! | `status` in a manifest | `status-field` | none: the API server ignores it on create; podls warns |
+
+use super::super::code::Code;
+use super::super::context::{Context, Rule, Visit};
+use super::super::diagnostic::Diagnostic;
+use super::super::fields::{Unique, boolean, containers, entry, named, text};
+
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        on: &["PodSpec"],
+        check: unique_container_names,
+    },
+    Rule {
+        on: &["PodSpec"],
+        check: dns,
+    },
+    Rule {
+        on: &["PodSpec"],
+        check: shared_namespaces,
+    },
+    Rule {
+        on: &["Pod"],
+        check: status,
+    },
+];
+
+fn unique_container_names(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() {
+        return;
+    }
+    let mut seen = Unique::new(
+        "container name",
+        "container names must be unique across initContainers, containers and ephemeralContainers",
+    );
+    for container in containers(cx.doc, visit.node) {
+        if let Some(name) = named(cx.doc, container.node, "name") {
+            seen.add(cx, name, container.path(&visit.path, &["name"]), out);
+        }
+    }
+}
+
+fn dns(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() {
+        return;
+    }
+    let doc = cx.doc;
+    let spec = visit.node;
+    if let Some((_, config)) = entry(doc, spec, "dnsConfig") {
+        for (field, max) in [("nameservers", 3), ("searches", 32)] {
+            if let Some((key, list)) = entry(doc, config, field) {
+                let count = doc.items(list).len();
+                if count > max {
+                    out.push(
+                        Diagnostic::error(
+                            Code::OutOfRange,
+                            doc.node(key).range,
+                            format!(
+                                "`dnsConfig.{field}` may list at most {max} entries, found {count}"
+                            ),
+                        )
+                        .at(visit.path.keys(&["dnsConfig", field])),
+                    );
+                }
+            }
+        }
+    }
+    if text(doc, spec, "dnsPolicy") == Some("None") && cx.complete {
+        let nameservers = entry(doc, spec, "dnsConfig")
+            .and_then(|(_, config)| entry(doc, config, "nameservers"))
+            .map_or(0, |(_, list)| doc.items(list).len());
+        if nameservers == 0 {
+            let (key, _) = entry(doc, spec, "dnsPolicy").expect("read above");
+            out.push(
+                Diagnostic::error(
+                    Code::ConflictingFields,
+                    doc.node(key).range,
+                    "`dnsPolicy: None` requires `dnsConfig` with at least one nameserver",
+                )
+                .at(visit.path.key("dnsPolicy")),
+            );
+        }
+    }
+}
+
+fn shared_namespaces(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() {
+        return;
+    }
+    let doc = cx.doc;
+    let spec = visit.node;
+    if boolean(doc, spec, "shareProcessNamespace") == Some(true)
+        && boolean(doc, spec, "hostPID") == Some(true)
+    {
+        let (key, _) = entry(doc, spec, "shareProcessNamespace").expect("read above");
+        out.push(
+            Diagnostic::error(
+                Code::ConflictingFields,
+                doc.node(key).range,
+                "`shareProcessNamespace` and `hostPID` cannot both be true",
+            )
+            .at(visit.path.key("shareProcessNamespace")),
+        );
+    }
+}
+
+fn status(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() {
+        return;
+    }
+    if let Some((key, _)) = cx
+        .doc
+        .entries(visit.node)
+        .iter()
+        .find(|(k, _)| cx.doc.scalar(*k) == Some("status"))
+    {
+        out.push(
+            Diagnostic::warning(
+                Code::StatusField,
+                cx.doc.node(*key).range,
+                "`status` is written by the cluster: the API server ignores it on create; remove it from the manifest",
+            )
+            .at(visit.path.key("status")),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use expect_test::expect;
+
+    use crate::analysis::diagnostics::tests::check;
+
+    #[test]
+    fn references() {
+        check(
+            r#"apiVersion: v1
+kind: Pod
+metadata:
+  name: a
+spec:
+  initContainers:
+  - name: web
+    image: busybox:1
+  containers:
+  - name: web
+    image: nginx:1
+    ports:
+    - name: http
+      containerPort: 80
+    - name: http
+      containerPort: 81
+    volumeMounts:
+    - name: data
+      mountPath: /data
+    - name: cache
+      mountPath: /data
+    livenessProbe:
+      httpGet:
+        port: metrics
+  ephemeralContainers:
+  - name: debug
+    image: busybox:1
+    targetContainerName: nope
+  volumes:
+  - name: data
+    emptyDir: {}
+  - name: data
+    emptyDir: {}
+"#,
+            expect![[r#"
+            10:11-10:14 error[duplicate-name] spec.containers[0].name: duplicate container name `web`: container names must be unique across initContainers, containers and ephemeralContainers
+            15:13-15:17 error[duplicate-name] spec.containers[0].ports[1].name: duplicate port name `http`: port names must be unique within a container
+            20:13-20:18 error[unresolved-reference] spec.containers[0].volumeMounts[1].name: no volume named `cache` in `spec.volumes` (declared: `data`)
+            21:18-21:23 error[duplicate-name] spec.containers[0].volumeMounts[1].mountPath: duplicate mountPath `/data`: each volumeMount of a container needs its own mountPath
+            24:15-24:22 error[unresolved-reference] spec.containers[0].livenessProbe.httpGet.port: the container declares no port named `metrics` (declared: `http`)
+            28:26-28:30 error[unresolved-reference] spec.ephemeralContainers[0].targetContainerName: `targetContainerName` `nope` names no container or init container of this Pod
+            32:11-32:15 error[duplicate-name] spec.volumes[1].name: duplicate volume name `data`: volume names must be unique in a Pod
+        "#]],
+        );
+    }
+}

@@ -1,0 +1,170 @@
+//! Rules of probes and lifecycle handlers: exactly one action, what liveness, startup and readiness probes
+//! may set, a named port the container declares, and a sleep that ends within the grace period.
+//!
+//! | rule | code | upstream (Kubernetes v1.35 `pkg/apis/core/validation/validation.go`) |
+//! |---|---|---|
+//! | a probe has exactly one of exec, httpGet, tcpSocket, grpc | `conflicting-fields` | `validateProbe` (`validateHandler`) |
+//! | a lifecycle handler has exactly one of exec, httpGet, tcpSocket, sleep | `conflicting-fields` | `validateLifecycle` (`validateHandler`) |
+//! | liveness and startup probes: `successThreshold` 1 | `conflicting-fields` | `validateLivenessProbe`, `validateStartupProbe` |
+//! | a readiness probe sets no `terminationGracePeriodSeconds` | `conflicting-fields` | `validateReadinessProbe` |
+//! | a probe's named port is declared by the container | `unresolved-reference` | none: the kubelet fails the probe; podls reports it |
+//! | `sleep.seconds` within `terminationGracePeriodSeconds` | `conflicting-fields` | `validateSleepAction` |
+
+use super::super::code::Code;
+use super::super::context::{Context, Rule, Visit, conflict, exactly_one_of_type};
+use super::super::diagnostic::Diagnostic;
+use super::super::fields::{as_integer, containers, entry, integer, known, named};
+use super::super::value::{Scalar, scalar};
+use crate::syntax::PathSegment;
+
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        on: &["PodSpec"],
+        check: named_ports,
+    },
+    Rule {
+        on: &["Probe"],
+        check: probe,
+    },
+    Rule {
+        on: &["LifecycleHandler"],
+        check: lifecycle_handler,
+    },
+    Rule {
+        on: &["SleepAction"],
+        check: sleep_within_grace_period,
+    },
+];
+
+fn probe(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() {
+        return;
+    }
+    exactly_one_of_type(cx, visit, "a probe", out);
+    let Some(PathSegment::Key(kind)) = visit.path.last() else {
+        return;
+    };
+    match kind.as_str() {
+        "livenessProbe" | "startupProbe" => {
+            if let Some(n) = integer(cx.doc, visit.node, "successThreshold").filter(|n| *n != 1) {
+                let (key, _) = entry(cx.doc, visit.node, "successThreshold").expect("read above");
+                out.push(conflict(
+                    cx,
+                    visit,
+                    key,
+                    &format!("`successThreshold` of a {kind} must be 1, found {n}"),
+                ));
+            }
+        }
+        "readinessProbe" => {
+            if let Some((key, _)) = entry(cx.doc, visit.node, "terminationGracePeriodSeconds") {
+                out.push(conflict(
+                    cx,
+                    visit,
+                    key,
+                    "a readinessProbe may not set `terminationGracePeriodSeconds`",
+                ));
+            }
+        }
+        _ => {}
+    }
+}
+
+fn lifecycle_handler(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() {
+        return;
+    }
+    exactly_one_of_type(cx, visit, "a lifecycle handler", out);
+}
+
+/// `httpGet.port` / `tcpSocket.port` given as a name must be one of the container's port names.
+fn named_ports(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() || !cx.complete {
+        return;
+    }
+    let doc = cx.doc;
+    for container in containers(doc, visit.node) {
+        let port_names: Vec<&str> = doc
+            .get(container.node, "ports")
+            .map(|list| doc.items(list))
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|port| named(doc, *port, "name"))
+            .map(|name| doc.scalar(name).unwrap_or_default())
+            .collect();
+        for probe in ["livenessProbe", "readinessProbe", "startupProbe"] {
+            let Some(probe_node) = doc.get(container.node, probe) else {
+                continue;
+            };
+            for action in ["httpGet", "tcpSocket"] {
+                let Some(port) = doc.get(probe_node, action).and_then(|a| doc.get(a, "port"))
+                else {
+                    continue;
+                };
+                let Some(Scalar::Str(name)) = scalar(doc, port) else {
+                    continue;
+                };
+                if name.is_empty()
+                    || name.bytes().all(|b| b.is_ascii_digit())
+                    || port_names.contains(&name)
+                {
+                    continue;
+                }
+                out.push(
+                    Diagnostic::error(
+                        Code::UnresolvedReference,
+                        doc.node(port).range,
+                        format!(
+                            "the container declares no port named `{name}`{}",
+                            known(&port_names)
+                        ),
+                    )
+                    .at(container.path(&visit.path, &[probe, action, "port"])),
+                );
+            }
+        }
+    }
+}
+
+/// The kubelet kills the container when `terminationGracePeriodSeconds` (30 by default) runs out.
+fn sleep_within_grace_period(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() {
+        return;
+    }
+    let Some((key, value)) = entry(cx.doc, visit.node, "seconds") else {
+        return;
+    };
+    let Some(Scalar::Int(seconds)) = scalar(cx.doc, value) else {
+        return;
+    };
+    let grace = as_integer(cx.doc, cx.spec_field("terminationGracePeriodSeconds")).unwrap_or(30);
+    if seconds > grace {
+        out.push(conflict(
+            cx,
+            visit,
+            key,
+            &format!("`sleep.seconds` ({seconds}) must not exceed the pod's `terminationGracePeriodSeconds` ({grace}): the container is killed before the sleep ends"),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use expect_test::expect;
+
+    use crate::analysis::diagnostics::tests::check;
+
+    #[test]
+    fn sleep_hooks_end_within_the_grace_period() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n    image: nginx:1\n    lifecycle:\n      preStop:\n        sleep:\n          seconds: 45\n",
+            expect![[r#"
+            12:11-12:18 error[conflicting-fields] spec.containers[0].lifecycle.preStop.sleep.seconds: `sleep.seconds` (45) must not exceed the pod's `terminationGracePeriodSeconds` (30): the container is killed before the sleep ends
+        "#]],
+        );
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  terminationGracePeriodSeconds: 60\n  containers:\n  - name: c\n    image: nginx:1\n    lifecycle:\n      preStop:\n        sleep:\n          seconds: 45\n",
+            expect![[""]],
+        );
+    }
+}

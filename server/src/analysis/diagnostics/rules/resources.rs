@@ -1,0 +1,84 @@
+//! Rules of resource requirements: a request within its limit, and resources that cannot be overcommitted
+//! (hugepages, extended resources) with a limit equal to the request.
+//!
+//! | rule | code | upstream (Kubernetes v1.35 `pkg/apis/core/validation/validation.go`) |
+//! |---|---|---|
+//! | a request at most its limit | `conflicting-fields` | `ValidateResourceRequirements` |
+//! | hugepages and extended resources: request equals limit, and a limit is set | `conflicting-fields` | `ValidateResourceRequirements` (`helper.IsOvercommitAllowed`) |
+
+use super::super::checks::parse_quantity;
+use super::super::code::Code;
+use super::super::context::{Context, Rule, Visit};
+use super::super::diagnostic::Diagnostic;
+use super::super::fields::entry;
+use super::super::value::{Scalar, scalar};
+use crate::syntax::{Document, NodeId};
+
+pub(super) const RULES: &[Rule] = &[Rule {
+    on: &["ResourceRequirements"],
+    check: requests_within_limits,
+}];
+
+fn requests_within_limits(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() {
+        return;
+    }
+    let doc = cx.doc;
+    let Some((_, requests)) = entry(doc, visit.node, "requests") else {
+        return;
+    };
+    let limits = entry(doc, visit.node, "limits").map(|(_, l)| l);
+    for &(key, request) in doc.entries(requests) {
+        let name = doc.scalar(key).unwrap_or_default();
+        let Some(request_value) = quantity(doc, request) else {
+            continue;
+        };
+        let limit = limits.and_then(|l| doc.get(l, name));
+        let limit_value = limit.and_then(|l| quantity(doc, l));
+        let path = visit.path.key("requests").key(name);
+        let source = |id: NodeId| cx.source(id).trim().to_string();
+        if let (Some(limit), Some(limit_value)) = (limit, limit_value) {
+            let exact = name.starts_with("hugepages-") || name.contains('/');
+            let problem = if request_value > limit_value * (1.0 + 1e-12) {
+                Some(format!(
+                    "the {name} request ({}) is above its limit ({}); a request must be less than or equal to the limit",
+                    source(request),
+                    source(limit)
+                ))
+            } else if exact && (request_value - limit_value).abs() > limit_value * 1e-12 {
+                Some(format!(
+                    "`{name}` cannot be overcommitted: its request ({}) must equal its limit ({})",
+                    source(request),
+                    source(limit)
+                ))
+            } else {
+                None
+            };
+            if let Some(message) = problem {
+                out.push(
+                    Diagnostic::error(Code::ConflictingFields, doc.node(request).range, message)
+                        .related(doc.node(limit).range, format!("{name} limit"))
+                        .at(path.clone()),
+                );
+            }
+        } else if cx.complete && (name.starts_with("hugepages-") || name.contains('/')) {
+            out.push(
+                Diagnostic::error(
+                    Code::ConflictingFields,
+                    doc.node(key).range,
+                    format!("`{name}` cannot be overcommitted: set a limit equal to the request"),
+                )
+                .at(path.clone()),
+            );
+        }
+    }
+}
+
+fn quantity(doc: &Document, node: NodeId) -> Option<f64> {
+    match scalar(doc, node)? {
+        Scalar::Int(i) => Some(i as f64),
+        Scalar::Float(f) => Some(f),
+        Scalar::Str(s) => parse_quantity(s).ok(),
+        _ => None,
+    }
+}

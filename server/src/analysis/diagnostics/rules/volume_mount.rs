@@ -1,0 +1,241 @@
+//! Rules of a container's volume mounts and devices: each names a volume of the pod, each path is used
+//! once, a block device uses a claim, and the mount options that need a privileged or read-only mount.
+//!
+//! | rule | code | upstream (Kubernetes v1.35 `pkg/apis/core/validation/validation.go`) |
+//! |---|---|---|
+//! | a mount or device names a volume of the pod | `unresolved-reference` | `ValidateVolumeMounts`, `ValidateVolumeDevices` |
+//! | mountPath / devicePath unique within a container | `duplicate-name` | `ValidateVolumeMounts`, `ValidateVolumeDevices` |
+//! | `subPath` and `subPathExpr` mutually exclusive | `conflicting-fields` | `ValidateVolumeMounts` |
+//! | `mountPropagation: Bidirectional` only when privileged | `conflicting-fields` | `validateMountPropagation` |
+//! | `recursiveReadOnly` needs `readOnly: true` | `conflicting-fields` | `validateMountRecursiveReadOnly` |
+//! | a device uses a `persistentVolumeClaim` or `ephemeral` volume, not also mounted, not on a mountPath | `conflicting-fields` | `ValidateVolumeDevices` |
+
+use super::super::code::Code;
+use super::super::context::{Context, Rule, Visit, conflict};
+use super::super::diagnostic::Diagnostic;
+use super::super::fields::{Unique, boolean, containers, entry, known, named, text};
+use crate::syntax::NodeId;
+
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        on: &["PodSpec"],
+        check: references_and_paths,
+    },
+    Rule {
+        on: &["PodSpec"],
+        check: mount_options,
+    },
+    Rule {
+        on: &["VolumeMount"],
+        check: sub_path,
+    },
+    Rule {
+        on: &["Container", "EphemeralContainer"],
+        check: devices,
+    },
+];
+
+const BLOCK_SOURCES: [&str; 2] = ["persistentVolumeClaim", "ephemeral"];
+
+fn references_and_paths(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() {
+        return;
+    }
+    let doc = cx.doc;
+    let volume_names: Vec<&str> = doc
+        .get(visit.node, "volumes")
+        .map(|list| doc.items(list))
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|volume| named(doc, *volume, "name"))
+        .map(|name| doc.scalar(name).unwrap_or_default())
+        .collect();
+    for container in containers(doc, visit.node) {
+        for (list, path_field, rule) in [
+            (
+                "volumeMounts",
+                "mountPath",
+                "each volumeMount of a container needs its own mountPath",
+            ),
+            (
+                "volumeDevices",
+                "devicePath",
+                "each volumeDevice of a container needs its own devicePath",
+            ),
+        ] {
+            let mut paths = Unique::new(path_field, rule);
+            let Some(items) = doc.get(container.node, list) else {
+                continue;
+            };
+            for (i, item) in doc.items(items).iter().enumerate() {
+                let at = |field: &str| container.path(&visit.path, &[list]).index(i).key(field);
+                if let Some(path) = named(doc, *item, path_field) {
+                    paths.add(cx, path, at(path_field), out);
+                }
+                let Some(name) = named(doc, *item, "name") else {
+                    continue;
+                };
+                let value = doc.scalar(name).unwrap_or_default();
+                if cx.complete && !volume_names.contains(&value) {
+                    out.push(
+                        Diagnostic::error(
+                            Code::UnresolvedReference,
+                            doc.node(name).range,
+                            format!(
+                                "no volume named `{value}` in `{}`{}",
+                                visit.path.key("volumes"),
+                                known(&volume_names)
+                            ),
+                        )
+                        .at(at("name")),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn mount_options(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() {
+        return;
+    }
+    let doc = cx.doc;
+    for container in containers(doc, visit.node) {
+        let privileged = entry(doc, container.node, "securityContext")
+            .and_then(|(_, sc)| boolean(doc, sc, "privileged"))
+            == Some(true);
+        let Some((_, mounts)) = entry(doc, container.node, "volumeMounts") else {
+            continue;
+        };
+        for (i, mount) in doc.items(mounts).iter().enumerate() {
+            let at = |field: &str| {
+                container
+                    .path(&visit.path, &["volumeMounts"])
+                    .index(i)
+                    .key(field)
+            };
+            if text(doc, *mount, "mountPropagation") == Some("Bidirectional") && !privileged {
+                let (key, _) = entry(doc, *mount, "mountPropagation").expect("read above");
+                out.push(
+                    Diagnostic::error(
+                        Code::ConflictingFields,
+                        doc.node(key).range,
+                        "`mountPropagation: Bidirectional` is only allowed in a privileged container (`securityContext.privileged: true`)",
+                    )
+                    .at(at("mountPropagation")),
+                );
+            }
+            let recursive = text(doc, *mount, "recursiveReadOnly");
+            if recursive.is_some_and(|r| r != "Disabled")
+                && boolean(doc, *mount, "readOnly") != Some(true)
+            {
+                let (key, _) = entry(doc, *mount, "recursiveReadOnly").expect("read above");
+                out.push(
+                    Diagnostic::error(
+                        Code::ConflictingFields,
+                        doc.node(key).range,
+                        "`recursiveReadOnly` other than `Disabled` requires `readOnly: true`",
+                    )
+                    .at(at("recursiveReadOnly")),
+                );
+            }
+        }
+    }
+}
+
+fn sub_path(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() || text(cx.doc, visit.node, "subPath").is_none_or(str::is_empty) {
+        return;
+    }
+    if let Some((key, _)) = entry(cx.doc, visit.node, "subPathExpr") {
+        out.push(conflict(
+            cx,
+            visit,
+            key,
+            "`subPath` and `subPathExpr` are mutually exclusive",
+        ));
+    }
+}
+
+/// A device naming no volume is `references_and_paths`' (`unresolved-reference`).
+fn devices(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() {
+        return;
+    }
+    let doc = cx.doc;
+    let Some(devices) = doc.get(visit.node, "volumeDevices") else {
+        return;
+    };
+    let mounts: Vec<(&str, &str)> = doc
+        .get(visit.node, "volumeMounts")
+        .map(|m| doc.items(m))
+        .unwrap_or_default()
+        .iter()
+        .map(|m| {
+            (
+                text(doc, *m, "name").unwrap_or_default(),
+                text(doc, *m, "mountPath").unwrap_or_default(),
+            )
+        })
+        .collect();
+    let volumes = cx
+        .spec_field("volumes")
+        .map(|v| doc.items(v))
+        .unwrap_or_default();
+    for (i, device) in doc.items(devices).iter().enumerate() {
+        let at = |field: &str, value: NodeId, message: String| {
+            let path = visit.path.key("volumeDevices").index(i).key(field);
+            Diagnostic::error(Code::ConflictingFields, doc.node(value).range, message).at(path)
+        };
+        if let (Some(name), Some(node)) = (text(doc, *device, "name"), doc.get(*device, "name")) {
+            let volume = volumes
+                .iter()
+                .find(|v| text(doc, **v, "name") == Some(name));
+            let source = volume.and_then(|v| {
+                doc.entries(*v)
+                    .iter()
+                    .filter_map(|(k, _)| doc.scalar(*k))
+                    .find(|k| *k != "name")
+            });
+            if let Some(source) = source.filter(|s| !BLOCK_SOURCES.contains(s)) {
+                out.push(at("name", node, format!("volume `{name}` is a `{source}` volume; `volumeDevices` may only use `persistentVolumeClaim` or `ephemeral` volumes")));
+            }
+            if mounts.iter().any(|(mounted, _)| *mounted == name) {
+                out.push(at("name", node, format!("volume `{name}` is also in this container's `volumeMounts`; a container may mount a volume or use it as a device, not both")));
+            }
+        }
+        if let (Some(path), Some(node)) = (
+            text(doc, *device, "devicePath"),
+            doc.get(*device, "devicePath"),
+        ) {
+            if mounts.iter().any(|(_, mount_path)| *mount_path == path) {
+                out.push(at("devicePath", node, format!("`{path}` is also a mountPath of this container; a path may be a mount or a device, not both")));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use expect_test::expect;
+
+    use crate::analysis::diagnostics::tests::check;
+
+    #[test]
+    fn volume_devices() {
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n    image: nginx:1\n    volumeDevices:\n    - name: block\n      devicePath: /dev/xvda\n    - name: scratch\n      devicePath: /dev/xvdb\n    volumeMounts:\n    - name: config\n      mountPath: /etc/app\n  volumes:\n  - name: block\n    persistentVolumeClaim:\n      claimName: data\n  - name: scratch\n    ephemeral:\n      volumeClaimTemplate:\n        spec:\n          accessModes: [ReadWriteOnce]\n          volumeMode: Block\n          resources:\n            requests:\n              storage: 1Gi\n  - name: config\n    configMap:\n      name: cm\n",
+            expect![[""]],
+        );
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n    image: nginx:1\n    volumeDevices:\n    - name: config\n      devicePath: /dev/xvda\n    - name: block\n      devicePath: /data\n    - name: missing\n      devicePath: /dev/xvda\n    volumeMounts:\n    - name: block\n      mountPath: /data\n  volumes:\n  - name: block\n    persistentVolumeClaim:\n      claimName: data\n  - name: config\n    configMap:\n      name: cm\n",
+            expect![[r#"
+            10:13-10:19 error[conflicting-fields] spec.containers[0].volumeDevices[0].name: volume `config` is a `configMap` volume; `volumeDevices` may only use `persistentVolumeClaim` or `ephemeral` volumes
+            12:13-12:18 error[conflicting-fields] spec.containers[0].volumeDevices[1].name: volume `block` is also in this container's `volumeMounts`; a container may mount a volume or use it as a device, not both
+            13:19-13:24 error[conflicting-fields] spec.containers[0].volumeDevices[1].devicePath: `/data` is also a mountPath of this container; a path may be a mount or a device, not both
+            14:13-14:20 error[unresolved-reference] spec.containers[0].volumeDevices[2].name: no volume named `missing` in `spec.volumes` (declared: `block`, `config`)
+            15:19-15:28 error[duplicate-name] spec.containers[0].volumeDevices[2].devicePath: duplicate devicePath `/dev/xvda`: each volumeDevice of a container needs its own devicePath
+        "#]],
+        );
+    }
+}
