@@ -65,8 +65,16 @@ pub fn hover(inputs: &Inputs, text: &str, file: &YamlFile, offset: usize) -> Opt
     let markdown = match context.slot {
         CursorSlot::Value => {
             let value = context.text(text).trim_matches(|c| c == '"' || c == '\'');
-            render_value(schema, field, value, locale, DocStyle::Markdown)
-                .unwrap_or_else(|| render_field(schema, &path, field, locale, DocStyle::Markdown))
+            let field_doc = || render_field(schema, &path, field, locale, DocStyle::Markdown);
+            match &field.ty {
+                // `sizeLimit: 1Gi`: what the amount is, then the field.
+                FieldType::Quantity => match quantity_doc(schema, &field.name, value, locale) {
+                    Some(amount) => format!("{amount}\n\n{}", field_doc()),
+                    None => field_doc(),
+                },
+                _ => render_value(schema, field, value, locale, DocStyle::Markdown)
+                    .unwrap_or_else(field_doc),
+            }
         }
         _ => render_field(schema, &path, field, locale, DocStyle::Markdown),
     };
@@ -211,6 +219,19 @@ mod tests {
                 **nvidia.com/gpu**
 
                 An extended resource advertised by a device plugin or the cluster admin (`nvidia.com/gpu`): whole numbers only, and requests must equal limits."#]],
+        );
+    }
+
+    #[test]
+    fn hover_on_a_quantity_field_says_what_the_amount_is() {
+        check(
+            "kind: Pod\nspec:\n  volumes:\n  - name: v\n    emptyDir:\n      sizeLimit: 1G$0i\n",
+            Locale::En,
+            expect![[r#"
+                on "1Gi"
+                **sizeLimit: 1Gi** = 1073741824 bytes
+
+                A binary suffix: `Ki` = 2^10 (1024), `Mi` = 2^20, `Gi` = 2^30, `Ti` = 2^40, `Pi` = 2^50, `Ei` = 2^60. This is how memory is usually written."#]],
         );
     }
 

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 mod build;
 mod errors;
+mod indentation;
 mod line_index;
 pub mod lines;
 mod locate;
@@ -13,6 +14,7 @@ mod path;
 mod split;
 mod tree;
 
+pub use indentation::Indentation;
 pub use line_index::LineIndex;
 pub use locate::{Before, CursorContext, CursorLine, CursorSlot, ItemAbove, locate};
 pub use path::{FieldPath, PathSegment, dotted};

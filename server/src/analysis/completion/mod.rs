@@ -2,7 +2,6 @@
 //! mapping there, the values a field accepts, and skeletons of whole objects. Pure functions over the text
 //! and its parsed documents; byte ranges in, plain items out. The protocol layer decides how to send them.
 
-mod indent;
 mod keys;
 mod skeletons;
 mod snippet;
@@ -10,11 +9,10 @@ mod values;
 
 use crate::schema::{FieldType, Locale, Schema};
 use crate::syntax::{
-    CursorLine, CursorSlot, ItemAbove, PathSegment, TextRange, YamlFile, lines, locate,
+    CursorLine, CursorSlot, Indentation, ItemAbove, PathSegment, TextRange, YamlFile, lines, locate,
 };
 
 use super::{DocumentKind, Inputs, PodRoot, document_kind, pod_root, schema_at};
-pub use indent::Indentation;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CompletionOptions {

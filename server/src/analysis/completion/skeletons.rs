@@ -9,7 +9,8 @@ use crate::syntax::{Before, PathSegment};
 use super::keys::lead_in;
 use super::snippet::{escape, to_plain};
 use super::values::{child, names_in};
-use super::{CompletionItem, CompletionKind, Indentation, Site, TextEdit};
+use super::{CompletionItem, CompletionKind, Site, TextEdit};
+use crate::syntax::Indentation;
 
 /// One skeleton: lines of (nesting level below the first line, text with placeholders).
 struct Skeleton {

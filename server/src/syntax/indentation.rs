@@ -1,7 +1,7 @@
 //! The indentation a document already uses, so inserted blocks look like the lines around them: the width
 //! of one level (2 or 4 spaces), and whether `- ` items sit under their key or indented below it.
 
-use crate::syntax::{TextRange, lines};
+use super::{TextRange, lines};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Indentation {
