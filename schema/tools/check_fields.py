@@ -13,7 +13,9 @@ import sys
 
 PRIMITIVES = {"string", "integer", "number", "boolean", "quantity", "int-or-string", "any"}
 FIELD_KEYS = {"type", "required", "enum", "enumPattern", "default", "minimum", "maximum", "exclusiveMinimum",
-              "format", "keyFormat", "since", "featureGate", "deprecated", "readOnly"}
+              "format", "keyFormat", "since", "featureGate", "deprecated", "readOnly",
+              "pathRule", "linuxOnly", "windowsOnly", "alphaValues", "selectors", "resourceNames"}
+PATH_RULES = {"local-descending", "no-backsteps"}
 FORMATS = {"dns1123-label", "dns1123-subdomain", "qualified-name", "label-value", "iana-port-name", "env-var-name",
            "configmap-key", "http-header-name", "ip", "int32", "int64"}
 NAME_RE = re.compile(r"^[A-Z][A-Za-z0-9]*$")
@@ -104,6 +106,29 @@ def main(path):
                     err("%s: bad enumPattern: %s" % (where, e2))
                 if "enum" not in f:
                     err("%s: enumPattern without enum" % where)
+            if "pathRule" in f and (f["pathRule"] not in PATH_RULES or f["type"] != "string"):
+                err("%s: pathRule %r on %s" % (where, f["pathRule"], f["type"]))
+            for k in ("linuxOnly", "windowsOnly"):
+                if k in f and f[k] is not True:
+                    err("%s: %s must be true when present" % (where, k))
+            if "alphaValues" in f:
+                a = f["alphaValues"]
+                if not isinstance(a, dict) or not a or not set(a) <= set(f.get("enum", [])):
+                    err("%s: alphaValues must map values of its enum to gates" % where)
+                elif not all(isinstance(g, str) and g for g in a.values()):
+                    err("%s: alphaValues gates must be names" % where)
+            if "selectors" in f:
+                sel = f["selectors"]
+                if not isinstance(sel, dict) or set(sel) != {"env", "volume"} or not all(
+                        isinstance(v, dict) and set(v) == {"values", "prefixes"}
+                        and all(isinstance(x, list) and all(isinstance(y, str) for y in x) for x in v.values())
+                        for v in sel.values()):
+                    err("%s: selectors must be {env, volume} -> {values, prefixes} lists of strings" % where)
+            if "resourceNames" in f:
+                rn = f["resourceNames"]
+                if not isinstance(rn, dict) or set(rn) != {"names", "prefixes", "extended"} \
+                        or not isinstance(rn["extended"], bool):
+                    err("%s: resourceNames must be {names, prefixes, extended}" % where)
             for k in ("format", "keyFormat"):
                 if k in f and f[k] not in FORMATS:
                     err("%s: unknown %s %r" % (where, k, f[k]))

@@ -31,6 +31,10 @@ Where each fact comes from
   version is newer than 1.25 AND newer than the first version in which the containing type itself is reachable
   (so fields of a brand-new type are not all tagged: the field that introduced the type carries `since`).
   The result is cross-checked against k8s-facts.md §7 (assert below).
+* PATH RULES / LINUX-ONLY / ALPHA VALUES / SELECTORS / RESOURCE NAMES (`pathRule`, `linuxOnly`, `windowsOnly`,
+  `alphaValues`, `selectors`, `resourceNames`): the facts podls' diagnostics read from the table, from
+  Kubernetes v1.35 `pkg/apis/core/validation/validation.go`; the upstream function is named beside each entry
+  of the "Facts the diagnostics read" block.
 * DEPRECATED: our own short wording; the set of deprecated fields = fields whose v1.37 schema description says
   "Deprecated:" (PodSpec.serviceAccount, the in-tree volume plugins incl. flexVolume).
 * Lifecycle.stopSignal enum: the Linux signal names of the core/v1 `Signal` constants (types.go): the 34 named
@@ -399,8 +403,64 @@ FACTS_SINCE = {
     ("VolumeProjection", "podCertificate"): "1.34",
 }
 
+# --- Facts the diagnostics read from the table (Kubernetes v1.35 pkg/apis/core/validation/validation.go)
+# pathRule: how a file path is constrained. `local-descending`: relative, no `..` element
+# (validateLocalDescendingPath); `no-backsteps`: any path without a `..` element (validatePathNoBacksteps).
+for _typ, _field in [("VolumeMount", "subPath"), ("KeyToPath", "path"), ("DownwardAPIVolumeFile", "path"),
+                     ("ServiceAccountTokenProjection", "path"), ("ClusterTrustBundleProjection", "path")]:
+    rule(_typ, _field, pathRule="local-descending")
+rule("HostPathVolumeSource", "path", pathRule="no-backsteps")  # validateHostPathVolumeSource
+
+# linuxOnly / windowsOnly: what a pod with `os.name: windows` (validateWindows) or `linux` (validateLinux) may
+# not set.
+for _field in ["seLinuxOptions", "seccompProfile", "appArmorProfile", "fsGroup", "fsGroupChangePolicy", "sysctls",
+               "runAsGroup", "supplementalGroups", "supplementalGroupsPolicy", "seLinuxChangePolicy"]:
+    rule("PodSecurityContext", _field, linuxOnly=True)
+for _field in ["seLinuxOptions", "seccompProfile", "appArmorProfile", "capabilities", "readOnlyRootFilesystem",
+               "privileged", "allowPrivilegeEscalation", "procMount", "runAsGroup"]:
+    rule("SecurityContext", _field, linuxOnly=True)
+rule("PodSpec", "hostUsers", linuxOnly=True)
+rule("PodSecurityContext", "windowsOptions", windowsOnly=True)
+rule("SecurityContext", "windowsOptions", windowsOnly=True)
+
+# alphaValues: enum values the API server rejects unless an alpha feature gate (off by default) is on.
+rule("Toleration", "operator", alphaValues={"Gt": "TaintTolerationComparisonOperators",
+                                            "Lt": "TaintTolerationComparisonOperators"})  # ValidateTolerations
+rule("ContainerRestartRule", "action",
+     alphaValues={"RestartAllContainers": "RestartAllContainersOnContainerExits"})  # validateContainerRestartPolicyRules
+
+# selectors: the downward API values a selector accepts, by where it is (`env` or `volume`); `prefixes` take a
+# non-empty rest (`metadata.labels['app']`). validEnvDownwardAPIFieldPathExpressions,
+# validVolumeDownwardAPIFieldPathExpressions (validateObjectFieldSelector) and
+# validContainerResourceFieldPathExpressions / ...PrefixExpressions (validateContainerResourceFieldSelector).
+_LABEL_PREFIXES = ["metadata.labels['", "metadata.annotations['"]
+rule("ObjectFieldSelector", "fieldPath", selectors={
+    "env": {"values": ["metadata.name", "metadata.namespace", "metadata.uid", "spec.nodeName",
+                       "spec.serviceAccountName", "status.hostIP", "status.hostIPs", "status.podIP",
+                       "status.podIPs"], "prefixes": _LABEL_PREFIXES},
+    "volume": {"values": ["metadata.name", "metadata.namespace", "metadata.uid", "metadata.labels",
+                          "metadata.annotations"], "prefixes": _LABEL_PREFIXES},
+})
+_RESOURCE_FIELDS = {"values": ["limits.cpu", "limits.memory", "limits.ephemeral-storage", "requests.cpu",
+                               "requests.memory", "requests.ephemeral-storage"],
+                    "prefixes": ["limits.hugepages-", "requests.hugepages-"]}
+rule("ResourceFieldSelector", "resource", selectors={"env": _RESOURCE_FIELDS, "volume": _RESOURCE_FIELDS})
+
+# resourceNames: the resource names a map of quantities takes (`names`, `prefixes` with a non-empty rest, and
+# whether extended resources with a domain prefix are allowed); on a field holding such maps (pod-level
+# `resources`) it replaces theirs. validateContainerResourceName / validateResourceName, validatePodResourceName.
+_RESOURCE_NAMES = {"names": ["cpu", "memory", "ephemeral-storage", "storage"], "prefixes": ["hugepages-"],
+                   "extended": True}
+for _typ in ["ResourceRequirements", "VolumeResourceRequirements"]:
+    for _field in ["limits", "requests"]:
+        rule(_typ, _field, resourceNames=_RESOURCE_NAMES)
+rule("PodSpec", "overhead", resourceNames=_RESOURCE_NAMES)
+rule("PodSpec", "resources", resourceNames={"names": ["cpu", "memory"], "prefixes": ["hugepages-"],
+                                            "extended": False})
+
 ALLOWED_KEYS = {"type", "required", "enum", "enumPattern", "default", "minimum", "maximum", "exclusiveMinimum",
-                "format", "keyFormat", "since", "featureGate", "deprecated", "readOnly"}
+                "format", "keyFormat", "since", "featureGate", "deprecated", "readOnly",
+                "pathRule", "linuxOnly", "windowsOnly", "alphaValues", "selectors", "resourceNames"}
 
 
 # ---------------------------------------------------------------------------------------------------------------

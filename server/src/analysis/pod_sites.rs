@@ -77,6 +77,14 @@ impl PodSite {
         doc.get(self.spec?, key)
     }
 
+    /// Where the table's type of this site sits, for `schema_at`.
+    pub fn root(&self) -> PodRoot {
+        PodRoot {
+            prefix: self.prefix.clone(),
+            type_name: self.type_name,
+        }
+    }
+
     /// The value of `metadata.<key>`, when written.
     pub fn metadata_field(&self, doc: &Document, key: &str) -> Option<NodeId> {
         doc.get(self.metadata?, key)
@@ -177,12 +185,8 @@ pub fn document_kind(text: &str, doc: &Document) -> DocumentKind {
 /// Where hover and completion look fields up: the first pod site, or for a document without a `kind` yet
 /// the document root as a Pod.
 pub fn pod_root(text: &str, doc: &Document) -> Option<PodRoot> {
-    let root = |site: &PodSite| PodRoot {
-        prefix: site.prefix.clone(),
-        type_name: site.type_name,
-    };
     if let Some(site) = pod_sites(text, doc).first() {
-        return Some(root(site));
+        return Some(site.root());
     }
     match document_kind(text, doc) {
         DocumentKind::Untyped | DocumentKind::Pod => Some(PodRoot {

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-pub use types::{Field, FieldType, TypeDef};
+pub use types::{Field, FieldType, PathRule, ResourceNames, Selectable, Selectors, TypeDef};
 
 use crate::syntax::PathSegment;
 

@@ -1,6 +1,6 @@
 //! The structure of the field table (`schema/fields.json`, format in `schema/README.md`) as Rust types.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Deserialize;
 
@@ -99,6 +99,73 @@ pub struct Field {
     pub feature_gate: Option<String>,
     pub deprecated: Option<String>,
     pub read_only: bool,
+    /// How a file path in this field is constrained.
+    pub path_rule: Option<PathRule>,
+    /// A pod with `os.name: windows` may not set it.
+    pub linux_only: bool,
+    /// A pod with `os.name: linux` may not set it.
+    pub windows_only: bool,
+    /// Enum values that need an alpha feature gate, with the gate.
+    pub alpha_values: BTreeMap<String, String>,
+    /// The downward API values this selector accepts, in an env var and in a volume file.
+    pub selectors: Option<Selectors>,
+    /// The resource names the maps of quantities of this field (or below it) take.
+    pub resource_names: Option<ResourceNames>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PathRule {
+    /// Relative, no `..` element (a path inside a volume, or a mount's sub-path).
+    LocalDescending,
+    /// Any path without a `..` element.
+    NoBacksteps,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Selectors {
+    pub env: Selectable,
+    pub volume: Selectable,
+}
+
+/// Values a selector accepts: exact ones, and prefixes followed by a non-empty rest.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Selectable {
+    pub values: Vec<String>,
+    pub prefixes: Vec<String>,
+}
+
+impl Selectable {
+    pub fn accepts(&self, value: &str) -> bool {
+        self.values.iter().any(|v| v == value)
+            || self
+                .prefixes
+                .iter()
+                .any(|p| value.len() > p.len() && value.starts_with(p.as_str()))
+    }
+}
+
+/// Resource names: exact ones, prefixes followed by a non-empty rest (`hugepages-2Mi`), and whether
+/// extended resources with a domain prefix (`example.com/gpu`) are allowed.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResourceNames {
+    pub names: Vec<String>,
+    pub prefixes: Vec<String>,
+    pub extended: bool,
+}
+
+impl ResourceNames {
+    pub fn accepts(&self, name: &str) -> bool {
+        self.names.iter().any(|n| n == name)
+            || self
+                .prefixes
+                .iter()
+                .any(|p| name.len() > p.len() && name.starts_with(p.as_str()))
+            || (self.extended && name.contains('/'))
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -160,6 +227,15 @@ struct RawField {
     deprecated: Option<String>,
     #[serde(default)]
     read_only: bool,
+    path_rule: Option<PathRule>,
+    #[serde(default)]
+    linux_only: bool,
+    #[serde(default)]
+    windows_only: bool,
+    #[serde(default)]
+    alpha_values: BTreeMap<String, String>,
+    selectors: Option<Selectors>,
+    resource_names: Option<ResourceNames>,
 }
 
 pub(super) fn load(json: &str) -> Result<(String, HashMap<String, TypeDef>), String> {
@@ -223,5 +299,11 @@ fn field(declared_in: &str, name: &str, raw: &RawField) -> Result<Field, String>
         feature_gate: raw.feature_gate.clone(),
         deprecated: raw.deprecated.clone(),
         read_only: raw.read_only,
+        path_rule: raw.path_rule,
+        linux_only: raw.linux_only,
+        windows_only: raw.windows_only,
+        alpha_values: raw.alpha_values.clone(),
+        selectors: raw.selectors.clone(),
+        resource_names: raw.resource_names.clone(),
     })
 }

@@ -88,13 +88,6 @@ impl Visit<'_> {
             _ => None,
         }
     }
-
-    /// The path relative to the pod site (`spec.resources.limits` also inside a template).
-    pub fn site_path<'p>(&'p self, cx: &Context) -> &'p [PathSegment] {
-        self.path
-            .strip_prefix(cx.site.prefix.segments())
-            .unwrap_or(&self.path)
-    }
 }
 
 /// `conflicting-fields` at `at`, a key of this object (or its own key): the path names that key.
@@ -104,24 +97,6 @@ pub(crate) fn conflict(cx: &Context, visit: &Visit, at: NodeId, message: &str) -
         path.push(PathSegment::Key(name.to_string()));
     }
     Diagnostic::error(Code::ConflictingFields, cx.doc.node(at).range, message).at(path)
-}
-
-/// A value the API server rejects unless an alpha feature gate (off by default) is on.
-pub(crate) fn alpha_feature(
-    cx: &Context,
-    at: NodeId,
-    path: FieldPath,
-    what: &str,
-    gate: &str,
-    otherwise: Option<&str>,
-) -> Diagnostic {
-    let otherwise = otherwise.map(|o| format!("; {o}")).unwrap_or_default();
-    Diagnostic::warning(
-        Code::AlphaFeature,
-        cx.doc.node(at).range,
-        format!("{what} needs the alpha feature gate {gate} (Kubernetes 1.35+); clusters without it reject the Pod{otherwise}"),
-    )
-    .at(path)
 }
 
 /// `a`, `a` or `b`, `a`, `b` or `c`: a list of allowed values as a sentence.

@@ -12,7 +12,8 @@ use super::super::context::{Context, Rule, Visit, one_of, requote};
 use super::super::diagnostic::Diagnostic;
 use super::super::value::Scalar;
 use crate::analysis::closest;
-use crate::schema::FieldType;
+use crate::schema::{FieldType, Selectable};
+use crate::syntax::PathSegment;
 
 pub(in super::super) const RULE: Rule = Rule { on: &[], check };
 
@@ -23,7 +24,7 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         return;
     };
     if let Some(selectable) = selectable(visit) {
-        return selector(cx, visit, value, &selectable, out);
+        return selector(cx, visit, value, selectable, out);
     }
     if field.enum_values.is_empty() || allowed(field, value) {
         return;
@@ -62,59 +63,19 @@ fn matches_pattern(pattern: &str, value: &str) -> bool {
     }
 }
 
-/// Downward API selectors: which `fieldPath`s and `resource`s the server accepts depends on where the
-/// selector is: env vars accept more than volume files (`validEnvDownwardAPIFieldPathExpressions`,
-/// `validVolumeDownwardAPIFieldPathExpressions`).
-struct Selectable {
-    values: &'static [&'static str],
-    /// Prefixes followed by a non-empty rest: `metadata.labels['app']`, `limits.hugepages-2Mi`.
-    prefixes: &'static [&'static str],
-}
-
-fn selectable(visit: &Visit) -> Option<Selectable> {
-    let field = visit.field?;
+/// Downward API selectors (the table's `selectors`): which `fieldPath`s and `resource`s the server accepts
+/// depends on where the selector is, an env var or a volume file.
+fn selectable<'a>(visit: &Visit<'a>) -> Option<&'a Selectable> {
+    let selectors = visit.field?.selectors.as_ref()?;
     let in_env = visit
         .path
         .iter()
-        .any(|s| matches!(s, crate::syntax::PathSegment::Key(k) if k == "env"));
-    match (field.declared_in.as_str(), field.name.as_str(), in_env) {
-        ("ObjectFieldSelector", "fieldPath", true) => Some(Selectable {
-            values: &[
-                "metadata.name",
-                "metadata.namespace",
-                "metadata.uid",
-                "spec.nodeName",
-                "spec.serviceAccountName",
-                "status.hostIP",
-                "status.hostIPs",
-                "status.podIP",
-                "status.podIPs",
-            ],
-            prefixes: &["metadata.labels['", "metadata.annotations['"],
-        }),
-        ("ObjectFieldSelector", "fieldPath", false) => Some(Selectable {
-            values: &[
-                "metadata.name",
-                "metadata.namespace",
-                "metadata.uid",
-                "metadata.labels",
-                "metadata.annotations",
-            ],
-            prefixes: &["metadata.labels['", "metadata.annotations['"],
-        }),
-        ("ResourceFieldSelector", "resource", _) => Some(Selectable {
-            values: &[
-                "limits.cpu",
-                "limits.memory",
-                "limits.ephemeral-storage",
-                "requests.cpu",
-                "requests.memory",
-                "requests.ephemeral-storage",
-            ],
-            prefixes: &["limits.hugepages-", "requests.hugepages-"],
-        }),
-        _ => None,
-    }
+        .any(|s| matches!(s, PathSegment::Key(k) if k == "env"));
+    Some(if in_env {
+        &selectors.env
+    } else {
+        &selectors.volume
+    })
 }
 
 fn selector(
@@ -124,19 +85,14 @@ fn selector(
     selectable: &Selectable,
     out: &mut Vec<Diagnostic>,
 ) {
-    let ok = selectable.values.contains(&value)
-        || selectable
-            .prefixes
-            .iter()
-            .any(|p| value.len() > p.len() && value.starts_with(p));
-    if ok || value.is_empty() {
+    if selectable.accepts(value) || value.is_empty() {
         return;
     }
     let name = visit.field.map_or("", |f| f.name.as_str());
-    let suggestion = closest(value, selectable.values.iter().copied());
+    let suggestion = closest(value, selectable.values.iter().map(String::as_str));
     let message = format!(
         "`{value}` is not a supported `{name}` here; allowed: {}, or {}…",
-        one_of(selectable.values),
+        one_of(&selectable.values),
         selectable
             .prefixes
             .iter()

@@ -18,8 +18,9 @@ use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit, requote};
 use super::super::diagnostic::Diagnostic;
 use super::super::value::Scalar;
-use crate::schema::FieldType;
-use crate::syntax::{NodeKind, PathSegment, ScalarStyle};
+use crate::analysis::schema_at;
+use crate::schema::{Field, FieldType, ResourceNames};
+use crate::syntax::{FieldPath, NodeKind, PathSegment, ScalarStyle};
 
 pub(in super::super) const RULE: Rule = Rule { on: &[], check };
 
@@ -120,21 +121,10 @@ fn check_keys(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     let Some(field) = visit.field else {
         return;
     };
-    let resources = matches!(
-        (field.declared_in.as_str(), field.name.as_str()),
-        (
-            "ResourceRequirements" | "VolumeResourceRequirements",
-            "limits" | "requests"
-        ) | ("PodSpec", "overhead")
-    );
-    // `spec.resources.limits` (PodLevelResources): `validatePodResourceName`.
-    let pod_level = matches!(
-        visit.site_path(cx),
-        [PathSegment::Key(spec), PathSegment::Key(resources), _] if spec == "spec" && resources == "resources"
-    );
     let Some(format) = field.key_format.as_deref() else {
         return;
     };
+    let resources = resource_names(cx, visit, field);
     for &(key, _) in cx.doc.entries(visit.node) {
         let Some(name) = cx.doc.scalar(key) else {
             continue;
@@ -146,17 +136,8 @@ fn check_keys(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             name.to_string()
         };
         let rule = format_error(format, &checked).or_else(|| {
-            if !resources {
-                None
-            } else if pod_level {
-                (!is_pod_level_resource(name)).then(|| {
-                    "pod-level `spec.resources` support only `cpu`, `memory` and `hugepages-<size>`; set other resources on the containers".to_string()
-                })
-            } else {
-                (!is_resource_name(name)).then(|| {
-                    "a resource must be `cpu`, `memory`, `ephemeral-storage`, `storage`, `hugepages-<size>`, or an extended resource with a domain prefix (`example.com/gpu`)".to_string()
-                })
-            }
+            let (names, holder) = resources.as_ref()?;
+            (!names.accepts(name)).then(|| resource_rule(names, holder.as_ref()))
         });
         if let Some(rule) = rule {
             out.push(
@@ -171,17 +152,42 @@ fn check_keys(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn is_resource_name(name: &str) -> bool {
-    is_pod_level_resource(name)
-        || matches!(name, "ephemeral-storage" | "storage")
-        || name.contains('/')
+/// The resource names a map of quantities takes (the table's `resourceNames`): its own, or those of the
+/// field holding it when that field sets them (pod-level `spec.resources`), with that field's path.
+fn resource_names<'a>(
+    cx: &Context<'a>,
+    visit: &Visit,
+    field: &'a Field,
+) -> Option<(&'a ResourceNames, Option<FieldPath>)> {
+    let own = field.resource_names.as_ref()?;
+    let parent = &visit.path[..visit.path.len().saturating_sub(1)];
+    let holder = schema_at(cx.schema, &cx.site.root(), parent)
+        .and_then(|resolved| resolved.field)
+        .and_then(|(_, holder)| holder.resource_names.as_ref());
+    Some(match holder {
+        Some(names) => (names, Some(FieldPath::from(parent))),
+        None => (own, None),
+    })
 }
 
-fn is_pod_level_resource(name: &str) -> bool {
-    matches!(name, "cpu" | "memory")
-        || name
-            .strip_prefix("hugepages-")
-            .is_some_and(|size| !size.is_empty())
+fn resource_rule(names: &ResourceNames, holder: Option<&FieldPath>) -> String {
+    let mut allowed: Vec<String> = names.names.iter().map(|n| format!("`{n}`")).collect();
+    allowed.extend(names.prefixes.iter().map(|p| format!("`{p}<size>`")));
+    match holder {
+        Some(path) => {
+            let last = allowed.pop().unwrap_or_default();
+            let list = match allowed.is_empty() {
+                true => last,
+                false => format!("{} and {last}", allowed.join(", ")),
+            };
+            format!("pod-level `{path}` support only {list}; set other resources on the containers")
+        }
+        None if names.extended => format!(
+            "a resource must be {}, or an extended resource with a domain prefix (`example.com/gpu`)",
+            allowed.join(", ")
+        ),
+        None => format!("a resource must be {}", allowed.join(", ")),
+    }
 }
 
 /// Why `value` breaks `format`, or `None` when it is fine.

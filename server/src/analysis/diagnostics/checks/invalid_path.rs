@@ -2,6 +2,8 @@
 //! hostPath's `validatePathNoBacksteps`): paths inside a volume or a mount must be relative and must not climb
 //! out with `..`; a hostPath may be absolute but must not contain a `..` element either.
 //!
+//! Which fields take which rule is the table's `pathRule`.
+//!
 //! | rule | code | upstream (Kubernetes v1.35 `pkg/apis/core/validation/validation.go`) |
 //! |---|---|---|
 //! | a path inside a volume is relative and does not climb | `invalid-path` | `validateLocalDescendingPath` (`ValidateVolumeMounts` subPath, `validateKeyToPath`, `validateDownwardAPIVolumeFile`, `validateProjectionSources`) |
@@ -10,32 +12,13 @@
 use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
+use crate::schema::PathRule;
 
 pub(in super::super) const RULE: Rule = Rule { on: &[], check };
 
-/// How a path field is constrained.
-enum PathRule {
-    /// Relative, no `..` element (a path inside a volume, or a mount's sub-path).
-    LocalDescending,
-    /// Any path without a `..` element.
-    NoBacksteps,
-}
-
-fn rule(owner: &str, field: &str) -> Option<PathRule> {
-    match (owner, field) {
-        ("VolumeMount", "subPath")
-        | ("KeyToPath", "path")
-        | ("DownwardAPIVolumeFile", "path")
-        | ("ServiceAccountTokenProjection", "path")
-        | ("ClusterTrustBundleProjection", "path") => Some(PathRule::LocalDescending),
-        ("HostPathVolumeSource", "path") => Some(PathRule::NoBacksteps),
-        _ => None,
-    }
-}
-
 fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     let Some(field) = visit.field else { return };
-    let Some(rule) = rule(&field.declared_in, &field.name) else {
+    let Some(rule) = field.path_rule else {
         return;
     };
     let Some(path) = cx.doc.scalar(visit.node) else {

@@ -3,6 +3,7 @@
 //! it. They run on every node the walk visits; `type_mismatch` runs first and decides whether the walk
 //! goes deeper.
 
+mod alpha_feature;
 mod deprecated;
 mod invalid_enum;
 mod invalid_name;
@@ -29,4 +30,5 @@ pub(super) const RULES: &[Rule] = &[
     invalid_quantity::RULE,
     deprecated::RULE,
     yaml11::RULE,
+    alpha_feature::RULE,
 ];

@@ -1,6 +1,6 @@
 //! Rules of a container's restart and resize policies: `restartPolicyRules` need the container's
 //! `restartPolicy`, at most 20 of them, at most 255 exit codes each, listed once, action `Restart`
-//! (`RestartAllContainers` is alpha); one resize policy per resource, and only `NotRequired` when the pod's
+//! (`RestartAllContainers` is alpha: `checks/alpha_feature.rs`); one resize policy per resource, and only `NotRequired` when the pod's
 //! `restartPolicy` is `Never`.
 //!
 //! | rule | code | upstream (Kubernetes v1.35 `pkg/apis/core/validation/validation.go`) |
@@ -8,12 +8,11 @@
 //! | `restartPolicyRules` need `restartPolicy` | `conflicting-fields` | `validateContainerRestartPolicyRules` |
 //! | at most 20 rules, 255 exit codes | `out-of-range` | `validateContainerRestartPolicyRules` |
 //! | each exit code once | `duplicate-name` | `validateContainerRestartPolicyRules` |
-//! | action `RestartAllContainers` | `alpha-feature` | `validateContainerRestartPolicyRules` (gate `RestartAllContainersOnContainerExits`) |
 //! | one resize policy per resource | `duplicate-name` | `validateResizePolicy` |
 //! | with the pod's `restartPolicy: Never`, only `NotRequired` | `conflicting-fields` | `validateResizePolicy` |
 
 use super::super::code::Code;
-use super::super::context::{Context, Rule, Visit, alpha_feature, conflict};
+use super::super::context::{Context, Rule, Visit, conflict};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{Unique, entry, text};
 use crate::syntax::{FieldPath, NodeId};
@@ -79,17 +78,6 @@ fn restart_rules(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         ));
     }
     for (i, rule) in rules.iter().enumerate() {
-        if text(doc, *rule, "action") == Some("RestartAllContainers") {
-            let (action, _) = entry(doc, *rule, "action").expect("read above");
-            out.push(alpha_feature(
-                cx,
-                action,
-                item_path(visit, "restartPolicyRules", i, &["action"]),
-                "action `RestartAllContainers`",
-                "RestartAllContainersOnContainerExits",
-                Some("the action allowed without it is `Restart`"),
-            ));
-        }
         let Some((values_key, values)) =
             entry(doc, *rule, "exitCodes").and_then(|(_, codes)| entry(doc, codes, "values"))
         else {

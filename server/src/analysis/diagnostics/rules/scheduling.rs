@@ -4,14 +4,13 @@
 //! | rule | code | upstream (Kubernetes v1.35 `pkg/apis/core/validation/validation.go`) |
 //! |---|---|---|
 //! | a toleration without `key` uses `operator: Exists`; `Exists` takes no value; `tolerationSeconds` only with `NoExecute` | `conflicting-fields` | `ValidateTolerations` |
-//! | toleration operators `Gt` / `Lt` | `alpha-feature` | `ValidateTolerations` (gate `TaintTolerationComparisonOperators`) |
 //! | `In`/`NotIn` need values, `Exists`/`DoesNotExist` none, `Gt`/`Lt` exactly one | `conflicting-fields` | `ValidateNodeSelectorRequirement`, `ValidateLabelSelectorRequirement` (apimachinery `pkg/apis/meta/v1/validation`) |
 //! | `matchLabelKeys` not in the selector nor in `mismatchLabelKeys` | `conflicting-fields` | `validateLabelKeysWithSelector`, `validateMatchLabelKeysAndMismatchLabelKeys` |
 //! | `minDomains` only with `whenUnsatisfiable: DoNotSchedule` | `conflicting-fields` | `validateMinDomains` (`validateTopologySpreadConstraints`) |
 //! | no two spread constraints with the same topologyKey and whenUnsatisfiable | `conflicting-fields` | `validateTopologySpreadConstraints` |
 
 use super::super::code::Code;
-use super::super::context::{Context, Rule, Visit, alpha_feature, conflict};
+use super::super::context::{Context, Rule, Visit, conflict};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{entry, text};
 use crate::syntax::NodeId;
@@ -63,18 +62,6 @@ fn toleration(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     "`value` must be empty when `operator` is `Exists`",
                 ));
             }
-        }
-    }
-    if matches!(operator, "Gt" | "Lt") {
-        if let Some((key, _)) = entry(doc, visit.node, "operator") {
-            out.push(alpha_feature(
-                cx,
-                key,
-                visit.path.key("operator"),
-                &format!("operator `{operator}`"),
-                "TaintTolerationComparisonOperators",
-                None,
-            ));
         }
     }
     if let Some((key, _)) = entry(doc, visit.node, "tolerationSeconds") {

@@ -6,12 +6,13 @@
 //! | `allowPrivilegeEscalation: false` with `privileged: true` or `CAP_SYS_ADMIN` | `conflicting-fields` | `ValidateSecurityContext` |
 //! | `procMount: Unmasked` needs `spec.hostUsers: false` | `conflicting-fields` | `ValidateSecurityContext` (`validateProcMount`) |
 //! | `localhostProfile` exactly with `type: Localhost` | `conflicting-fields` | `validateSeccompProfileField`, `ValidateAppArmorProfileField` |
-//! | a Windows pod sets no Linux-only field | `conflicting-fields` | `validateWindows` |
-//! | a Linux pod sets no `windowsOptions` | `conflicting-fields` | `validateLinux` |
+//! | a Windows pod sets no Linux-only field (the table's `linuxOnly`) | `conflicting-fields` | `validateWindows` |
+//! | a Linux pod sets no Windows-only field (`windowsOnly`) | `conflicting-fields` | `validateLinux` |
 
 use super::super::context::{Context, Rule, Visit, conflict};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{as_boolean, boolean, entry, text};
+use crate::schema::Field;
 
 pub(super) const RULES: &[Rule] = &[
     Rule {
@@ -23,7 +24,7 @@ pub(super) const RULES: &[Rule] = &[
         check: localhost_profile,
     },
     Rule {
-        on: &["PodSecurityContext", "SecurityContext", "PodSpec"],
+        on: OS_SPECIFIC_TYPES,
         check: os_specific_fields,
     },
 ];
@@ -90,31 +91,8 @@ fn localhost_profile(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Pod-level fields a Windows pod may not set, by the object that holds them.
-const POD_LINUX_ONLY: &[&str] = &[
-    "seLinuxOptions",
-    "seccompProfile",
-    "appArmorProfile",
-    "fsGroup",
-    "fsGroupChangePolicy",
-    "sysctls",
-    "runAsGroup",
-    "supplementalGroups",
-    "supplementalGroupsPolicy",
-    "seLinuxChangePolicy",
-];
-const CONTAINER_LINUX_ONLY: &[&str] = &[
-    "seLinuxOptions",
-    "seccompProfile",
-    "appArmorProfile",
-    "capabilities",
-    "readOnlyRootFilesystem",
-    "privileged",
-    "allowPrivilegeEscalation",
-    "procMount",
-    "runAsGroup",
-];
-const SPEC_LINUX_ONLY: &[&str] = &["hostUsers"];
+/// The types with `linuxOnly` / `windowsOnly` fields (a test keeps this in step with the table).
+const OS_SPECIFIC_TYPES: &[&str] = &["PodSecurityContext", "SecurityContext", "PodSpec"];
 
 fn os_specific_fields(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     if visit.is_null() {
@@ -123,16 +101,17 @@ fn os_specific_fields(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     let Some(os) = cx.spec_field("os").and_then(|os| text(cx.doc, os, "name")) else {
         return;
     };
-    let (forbidden, rule): (&[&str], _) = match (os, visit.object()) {
-        ("windows", Some("PodSecurityContext")) => (POD_LINUX_ONLY, "is Linux-only"),
-        ("windows", Some("SecurityContext")) => (CONTAINER_LINUX_ONLY, "is Linux-only"),
-        ("windows", Some("PodSpec")) => (SPEC_LINUX_ONLY, "is Linux-only"),
-        ("linux", Some("PodSecurityContext" | "SecurityContext")) => {
-            (&["windowsOptions"], "is Windows-only")
-        }
+    // The table's `linuxOnly` / `windowsOnly` fields of this type.
+    let (forbidden, rule): (fn(&Field) -> bool, _) = match os {
+        "windows" => (|f| f.linux_only, "is Linux-only"),
+        "linux" => (|f| f.windows_only, "is Windows-only"),
         _ => return,
     };
-    for field in forbidden {
+    let Some(def) = visit.object().and_then(|name| cx.schema.type_def(name)) else {
+        return;
+    };
+    for field in def.fields.iter().filter(|f| forbidden(f)) {
+        let field = field.name.as_str();
         if let Some((key, _)) = entry(cx.doc, visit.node, field) {
             out.push(conflict(
                 cx,
@@ -151,7 +130,22 @@ fn os_specific_fields(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
 mod tests {
     use expect_test::expect;
 
+    use super::OS_SPECIFIC_TYPES;
     use crate::analysis::diagnostics::tests::check;
+    use crate::schema::Schema;
+
+    #[test]
+    fn runs_on_every_type_with_os_specific_fields() {
+        for def in Schema::embedded().types() {
+            let specific = def.fields.iter().any(|f| f.linux_only || f.windows_only);
+            assert_eq!(
+                specific,
+                OS_SPECIFIC_TYPES.contains(&def.name.as_str()),
+                "{}",
+                def.name
+            );
+        }
+    }
 
     #[test]
     fn security_context_escalation_and_proc_mount() {
