@@ -139,12 +139,15 @@ pub struct Selectable {
 
 impl Selectable {
     pub fn accepts(&self, value: &str) -> bool {
-        self.values.iter().any(|v| v == value)
-            || self
-                .prefixes
-                .iter()
-                .any(|p| value.len() > p.len() && value.starts_with(p.as_str()))
+        self.values.iter().any(|v| v == value) || has_prefix(&self.prefixes, value)
     }
+}
+
+/// Whether `value` is one of `prefixes` followed by a non-empty rest.
+fn has_prefix(prefixes: &[String], value: &str) -> bool {
+    prefixes
+        .iter()
+        .any(|p| value.len() > p.len() && value.starts_with(p.as_str()))
 }
 
 /// Resource names: exact ones, prefixes followed by a non-empty rest (`hugepages-2Mi`), and whether
@@ -160,10 +163,7 @@ pub struct ResourceNames {
 impl ResourceNames {
     pub fn accepts(&self, name: &str) -> bool {
         self.names.iter().any(|n| n == name)
-            || self
-                .prefixes
-                .iter()
-                .any(|p| name.len() > p.len() && name.starts_with(p.as_str()))
+            || has_prefix(&self.prefixes, name)
             || (self.extended && name.contains('/'))
     }
 }

@@ -4,7 +4,7 @@
 //! reads it.
 
 use super::lines::{Line, code, comment_start, key_colon, owns_block, read as read_line};
-use super::{Document, LineIndex, NodeId, NodeKind, PathSegment, TextRange, dotted};
+use super::{Document, FieldPath, LineIndex, NodeId, NodeKind, PathSegment, TextRange};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CursorSlot {
@@ -18,7 +18,7 @@ pub enum CursorSlot {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CursorContext {
-    pub path: Vec<PathSegment>,
+    pub path: FieldPath,
     pub slot: CursorSlot,
     /// The text under the cursor that a completion replaces (an empty range at the cursor when none).
     pub range: TextRange,
@@ -85,7 +85,7 @@ pub enum Before {
 impl CursorContext {
     fn nothing(offset: usize) -> Self {
         CursorContext {
-            path: Vec::new(),
+            path: FieldPath::new(),
             slot: CursorSlot::Nothing,
             range: TextRange::empty(offset),
             siblings: Vec::new(),
@@ -94,11 +94,6 @@ impl CursorContext {
             line: CursorLine::default(),
             item_above: None,
         }
-    }
-
-    /// The path as people write it: `spec.containers[0].image`.
-    pub fn dotted(&self) -> String {
-        dotted(&self.path)
     }
 
     /// The written text under the cursor (a key, a partial key or a value).
@@ -341,7 +336,7 @@ fn keys_of(doc: &Document, mapping: NodeId, except: Option<NodeId>) -> Vec<Strin
 }
 
 /// The path from the root to a node, and whether the node is a key or a value.
-pub(crate) fn path_of(doc: &Document, id: NodeId) -> (Vec<PathSegment>, CursorSlot) {
+pub(crate) fn path_of(doc: &Document, id: NodeId) -> (FieldPath, CursorSlot) {
     let mut path = Vec::new();
     let mut slot = CursorSlot::Value;
     let mut child = id;
@@ -373,7 +368,7 @@ pub(crate) fn path_of(doc: &Document, id: NodeId) -> (Vec<PathSegment>, CursorSl
         child = parent;
     }
     path.reverse();
-    (path, slot)
+    (path.into(), slot)
 }
 
 /// Indentation reading for block style, used while the document does not parse around the cursor.
@@ -495,7 +490,7 @@ fn locate_by_indentation(
         .filter(|key| Some(key.as_str()) != own.as_deref())
         .collect();
     CursorContext {
-        path,
+        path: path.into(),
         slot,
         range,
         siblings,

@@ -78,7 +78,7 @@ fn check_locate(fixture: &str, expect: Expect) {
     let actual = format!(
         "{:?} {} {:?} siblings={:?}{}",
         context.slot,
-        context.dotted(),
+        context.path,
         context.text(&text),
         context.siblings,
         if context.flow { " flow" } else { "" }

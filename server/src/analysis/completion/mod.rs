@@ -9,7 +9,8 @@ mod values;
 
 use crate::schema::{FieldType, Locale, Schema};
 use crate::syntax::{
-    CursorLine, CursorSlot, Indentation, ItemAbove, PathSegment, TextRange, YamlFile, lines, locate,
+    CursorLine, CursorSlot, FieldPath, Indentation, ItemAbove, PathSegment, TextRange, YamlFile,
+    lines, locate,
 };
 
 use super::{DocumentKind, Inputs, PodRoot, document_kind, pod_root, schema_at};
@@ -87,7 +88,7 @@ pub(crate) struct Site<'a> {
     pub locale: Locale,
     pub root: PodRoot,
     pub doc: &'a crate::syntax::Document,
-    pub path: Vec<PathSegment>,
+    pub path: FieldPath,
     pub range: TextRange,
     pub siblings: Vec<String>,
     pub flow: bool,
