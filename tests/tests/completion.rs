@@ -352,6 +352,8 @@ const FOUR_LIMITS: &str =
 const FOUR_PROBE: &str =
     "\n          readinessProbe:\n              tcpSocket:\n                  port: 8080";
 
+const FOUR_AFFINITY: &str = "\n    affinity:\n        nodeAffinity:\n            requiredDuringSchedulingIgnoredDuringExecution:\n                nodeSelectorTerms:\n                    - matchExpressions:\n                          - key: zone\n                            operator: DoesNotExist";
+
 /// The same in a document indented by four.
 fn build_in_four_spaces(editor: Editor) {
     use Key::*;
@@ -400,6 +402,28 @@ fn build_in_four_spaces(editor: Editor) {
                 FOUR_PROBE,
             ],
         ),
+        // Deep: lists in lists, each key where the one above it leaves the cursor.
+        (
+            &[
+                Line(4),
+                Pick("aff", "affinity"),
+                Pick("nodeA", "nodeAffinity"),
+                Pick("requ", "requiredDuringSchedulingIgnoredDuringExecution"),
+                Pick("node", "nodeSelectorTerms"),
+                Pick("matchE", "matchExpressions"),
+                Pick("ke", "key"),
+                Type("zone\n"),
+                Pick("ope", "operator"),
+            ],
+            &[
+                FOUR_START,
+                FOUR_SKELETON,
+                FOUR_PORTS,
+                FOUR_LIMITS,
+                FOUR_PROBE,
+                FOUR_AFFINITY,
+            ],
+        ),
     ];
     Session::new(editor, FOUR_START).play(phases);
 }
@@ -412,6 +436,71 @@ fn four_spaces_in_vs_code() {
 #[test]
 fn four_spaces_in_neovim() {
     build_in_four_spaces(Editor::Neovim);
+}
+
+const KUBECTL_START: &str = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27";
+const KUBECTL_PORTS: &str = "\n    ports:\n    - containerPort: 80\n      protocol: UDP";
+const KUBECTL_SECURITY: &str =
+    "\n    securityContext:\n      capabilities:\n        drop:\n        - ALL";
+const KUBECTL_TOLERATIONS: &str = "\n  tolerations:\n  - key: gpu\n    operator: Exists";
+
+/// kubectl's style: `- ` items at their key's column; after Enter below an item the cursor is at both the
+/// dash's and the list key's column.
+fn build_in_kubectl_style(editor: Editor) {
+    use Key::*;
+    let phases: &[(&[Key], &[&str])] = &[
+        (
+            &[
+                Line(4),
+                Pick("po", "ports"),
+                Pick("cont", "containerPort"),
+                Type("80\n"),
+                Pick("pro", "protocol"),
+                // The choice's first value, then typed over as a person picks another.
+                EndOf("protocol: TCP"),
+                Type("\u{8}\u{8}\u{8}UDP"),
+            ],
+            &[KUBECTL_START, KUBECTL_PORTS],
+        ),
+        (
+            &[
+                Line(4),
+                Pick("secu", "securityContext"),
+                Pick("cap", "capabilities"),
+                Pick("dr", "drop"),
+                Type("ALL"),
+            ],
+            &[KUBECTL_START, KUBECTL_PORTS, KUBECTL_SECURITY],
+        ),
+        (
+            &[
+                Line(2),
+                Pick("tol", "tolerations"),
+                Pick("ke", "key"),
+                Type("gpu\n"),
+                Pick("ope", "operator"),
+                EndOf("operator: Equal"),
+                Type("\u{8}\u{8}\u{8}\u{8}\u{8}Exists"),
+            ],
+            &[
+                KUBECTL_START,
+                KUBECTL_PORTS,
+                KUBECTL_SECURITY,
+                KUBECTL_TOLERATIONS,
+            ],
+        ),
+    ];
+    Session::new(editor, KUBECTL_START).play(phases);
+}
+
+#[test]
+fn kubectl_style_in_vs_code() {
+    build_in_kubectl_style(Editor::VsCode);
+}
+
+#[test]
+fn kubectl_style_in_neovim() {
+    build_in_kubectl_style(Editor::Neovim);
 }
 
 #[test]

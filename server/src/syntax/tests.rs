@@ -410,23 +410,33 @@ fn check_line(fixture: &str, expect: Expect) {
 fn the_cursor_line_around_the_range() {
     check_line(
         "a:\n  - $0\n",
-        expect!["a[0]. CursorLine { indentation: 2, column: 4, before: Dash, colon_follows: false, open_key_above: None }"],
+        expect![
+            "a[0]. CursorLine { indentation: 2, column: 4, before: Dash, colon_follows: false, open_key_above: None }"
+        ],
     );
     check_line(
         "a:\n  -$0\n",
-        expect![[r#"a[0] CursorLine { indentation: 2, column: 3, before: BareDash, colon_follows: false, open_key_above: None }"#]],
+        expect![[
+            r#"a[0] CursorLine { indentation: 2, column: 3, before: BareDash, colon_follows: false, open_key_above: None }"#
+        ]],
     );
     check_line(
         "a:\n  b:$0\n",
-        expect![[r#"a.b CursorLine { indentation: 2, column: 4, before: Colon, colon_follows: false, open_key_above: None }"#]],
+        expect![[
+            r#"a.b CursorLine { indentation: 2, column: 4, before: Colon, colon_follows: false, open_key_above: None }"#
+        ]],
     );
     check_line(
         "a:\n  im$0age: x # c\n",
-        expect![[r#"a.image CursorLine { indentation: 2, column: 2, before: Blanks, colon_follows: true, open_key_above: None }"#]],
+        expect![[
+            r#"a.image CursorLine { indentation: 2, column: 2, before: Blanks, colon_follows: true, open_key_above: None }"#
+        ]],
     );
     check_line(
         "list:\n# note\n$0\n",
-        expect![[r#" CursorLine { indentation: 0, column: 0, before: Blanks, colon_follows: false, open_key_above: Some("list") }"#]],
+        expect![[
+            r#" CursorLine { indentation: 0, column: 0, before: Blanks, colon_follows: false, open_key_above: Some("list") }"#
+        ]],
     );
 }
 
@@ -434,18 +444,26 @@ fn the_cursor_line_around_the_range() {
 fn a_word_below_its_key_and_the_item_above() {
     check_line(
         "resources:\n  req$0\n",
-        expect![[r#"resources CursorLine { indentation: 2, column: 2, before: Blanks, colon_follows: false, open_key_above: None } value-below-key"#]],
+        expect![[
+            r#"resources CursorLine { indentation: 2, column: 2, before: Blanks, colon_follows: false, open_key_above: None } value-below-key"#
+        ]],
     );
     check_line(
         "image: nginx$0\n",
-        expect![[r#"image CursorLine { indentation: 0, column: 7, before: Other, colon_follows: false, open_key_above: None }"#]],
+        expect![[
+            r#"image CursorLine { indentation: 0, column: 7, before: Other, colon_follows: false, open_key_above: None }"#
+        ]],
     );
     check_line(
         "ports:\n  - containerPort: 80\n    name: http\n  - containerPort: 81\n  $0\n",
-        expect![[r#"ports. CursorLine { indentation: 2, column: 2, before: Blanks, colon_follows: false, open_key_above: None } ItemAbove { list_key: None, index: 1, key_column: 4, keys: ["containerPort"] }"#]],
+        expect![[
+            r#"ports. CursorLine { indentation: 2, column: 2, before: Blanks, colon_follows: false, open_key_above: None } ItemAbove { list_key: None, index: 1, key_column: 4, keys: ["containerPort"] }"#
+        ]],
     );
     check_line(
         "c:\n  ports:\n  - containerPort: 80\n    name: http\n  pro$0\n",
-        expect![[r#"c.pro CursorLine { indentation: 2, column: 2, before: Blanks, colon_follows: false, open_key_above: None } ItemAbove { list_key: Some("ports"), index: 0, key_column: 4, keys: ["name", "containerPort"] }"#]],
+        expect![[
+            r#"c.pro CursorLine { indentation: 2, column: 2, before: Blanks, colon_follows: false, open_key_above: None } ItemAbove { list_key: Some("ports"), index: 0, key_column: 4, keys: ["name", "containerPort"] }"#
+        ]],
     );
 }

@@ -200,9 +200,19 @@ impl Session {
     }
 
     /// Types `keys` at the cursor; Enter (`\n`) keeps the indentation of the line it ends, as both editors'
-    /// autoindent does.
+    /// autoindent does; Backspace (`\u{8}`) deletes the character before the cursor.
     pub fn type_text(&mut self, keys: &str) {
         for c in keys.chars() {
+            if c == '\u{8}' {
+                let previous = self.text()[..self.cursor]
+                    .chars()
+                    .last()
+                    .map_or(0, char::len_utf8);
+                self.client
+                    .edit_range(URI, self.cursor - previous..self.cursor, "");
+                self.cursor -= previous;
+                continue;
+            }
             let typed = if c == '\n' {
                 let text = self.text();
                 let line_start = text[..self.cursor].rfind('\n').map_or(0, |i| i + 1);
