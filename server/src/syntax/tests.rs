@@ -396,7 +396,7 @@ fn check_line(fixture: &str, expect: Expect) {
     let text = fixture.replacen("$0", "", 1);
     let file = parse(&text);
     let context = locate(&text, file.document_at(offset).unwrap(), offset);
-    let mut actual = format!("{} {:?}", context.dotted(), context.line);
+    let mut actual = format!("{} {:?}", context.path, context.line);
     if context.value_below_key {
         actual.push_str(" value-below-key");
     }

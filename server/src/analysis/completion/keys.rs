@@ -2,7 +2,7 @@
 //! required ones first, each inserted with what its type needs next (`key: `, a nested block, a `- ` item).
 
 use crate::schema::{Field, FieldType};
-use crate::syntax::{Before, PathSegment, dotted};
+use crate::syntax::{Before, FieldPath, PathSegment};
 
 use super::super::{DocStyle, render_field};
 use super::snippet::escape;
@@ -22,7 +22,7 @@ pub(super) fn key_items(site: &Site<'_>) -> Vec<CompletionItem> {
                 fields_of(
                     site,
                     name,
-                    &child_index(parent, index),
+                    &FieldPath::from(parent).index(index),
                     &Placement::new_item(site),
                 )
             }
@@ -80,8 +80,8 @@ fn continuing_the_item_above(site: &Site<'_>, parent: &[PathSegment]) -> Vec<Com
         return Vec::new();
     };
     let list = match &item.list_key {
-        Some(key) => child_key(parent, key),
-        None => parent.to_vec(),
+        Some(key) => FieldPath::from(parent).key(key.as_str()),
+        None => FieldPath::from(parent),
     };
     let Some(FieldType::Array(of)) = site.type_at(&list) else {
         return Vec::new();
@@ -99,7 +99,7 @@ fn continuing_the_item_above(site: &Site<'_>, parent: &[PathSegment]) -> Vec<Com
         existing: &item.keys,
         group: 'a',
     };
-    fields_of(site, name, &child_index(&list, item.index), &placement)
+    fields_of(site, name, &list.index(item.index), &placement)
 }
 
 /// The fields of the object type `name` at `path`, as completions placed as `placement` says; of a group
@@ -134,7 +134,7 @@ fn field_item(
     parent: &[PathSegment],
     placement: &Placement<'_>,
 ) -> CompletionItem {
-    let path = child_key(parent, &field.name);
+    let path = FieldPath::from(parent).key(field.name.as_str());
     let body = if site.line.colon_follows {
         // Renaming a key that already has its `:` and value: only the name changes.
         escape(&field.name)
@@ -154,7 +154,7 @@ fn field_item(
         detail: Some(field.ty.display()),
         documentation: Some(render_field(
             site.schema,
-            &dotted(&path),
+            &path.to_string(),
             field,
             site.locale,
             DocStyle::Markdown,
@@ -229,18 +229,6 @@ fn resource_names(site: &Site<'_>, map: &[PathSegment]) -> Vec<CompletionItem> {
             preselect: false,
         })
         .collect()
-}
-
-fn child_key(path: &[PathSegment], key: &str) -> Vec<PathSegment> {
-    let mut path = path.to_vec();
-    path.push(PathSegment::Key(key.to_string()));
-    path
-}
-
-fn child_index(path: &[PathSegment], index: usize) -> Vec<PathSegment> {
-    let mut path = path.to_vec();
-    path.push(PathSegment::Index(index));
-    path
 }
 
 /// `key: ` and its value's opening, in a `{ }` mapping: never a line break. The brackets come only with a

@@ -4,13 +4,12 @@
 //! with a tag, a container name not yet used in the Pod.
 
 use crate::schema::FieldType;
-use crate::syntax::{Before, PathSegment};
+use crate::syntax::{Before, FieldPath, Indentation, PathSegment};
 
 use super::keys::lead_in;
 use super::snippet::{escape, to_plain};
-use super::values::{child, names_in};
+use super::values::names_in;
 use super::{CompletionItem, CompletionKind, Site, TextEdit};
-use crate::syntax::Indentation;
 
 /// One skeleton: lines of (nesting level below the first line, text with placeholders).
 struct Skeleton {
@@ -75,7 +74,7 @@ fn new_item_of(site: &Site<'_>, parent: &[PathSegment]) -> Option<(Vec<PathSegme
 fn free_container_name(site: &Site<'_>, spec: &[PathSegment]) -> String {
     let taken: Vec<&str> = ["containers", "initContainers", "ephemeralContainers"]
         .into_iter()
-        .flat_map(|list| names_in(site.doc, &child(spec, list)))
+        .flat_map(|list| names_in(site.doc, &FieldPath::from(spec).key(list)))
         .collect();
     std::iter::once("app".to_string())
         .chain((2..).map(|n| format!("app-{n}")))

@@ -2,7 +2,7 @@
 //! declared elsewhere in the same Pod (a volume, a container port, a resource claim).
 
 use crate::schema::{Field, FieldType};
-use crate::syntax::{Before, Document, NodeId, PathSegment};
+use crate::syntax::{Before, Document, FieldPath, NodeId, PathSegment};
 
 use super::super::{DocStyle, render_value};
 use super::snippet::escape;
@@ -155,9 +155,12 @@ fn declared_names(
 ) -> Vec<CompletionItem> {
     let pod_spec = &container[..container.len() - 2];
     let (list, what) = match reference {
-        Reference::Volume => (child(pod_spec, "volumes"), "volume"),
-        Reference::ContainerPort => (child(container, "ports"), "container port"),
-        Reference::ResourceClaim => (child(pod_spec, "resourceClaims"), "resource claim"),
+        Reference::Volume => (FieldPath::from(pod_spec).key("volumes"), "volume"),
+        Reference::ContainerPort => (FieldPath::from(container).key("ports"), "container port"),
+        Reference::ResourceClaim => (
+            FieldPath::from(pod_spec).key("resourceClaims"),
+            "resource claim",
+        ),
     };
     let mut names = names_in(site.doc, &list);
     names.dedup();
@@ -178,12 +181,6 @@ pub(super) fn names_in<'a>(doc: &'a Document, path: &[PathSegment]) -> Vec<&'a s
         .filter_map(|&item| doc.get(item, "name").and_then(|name| doc.scalar(name)))
         .filter(|name| !name.is_empty())
         .collect()
-}
-
-pub(super) fn child(path: &[PathSegment], key: &str) -> Vec<PathSegment> {
-    let mut path = path.to_vec();
-    path.push(PathSegment::Key(key.to_string()));
-    path
 }
 
 /// The node at a path of the parsed tree (as far as the document parsed).
