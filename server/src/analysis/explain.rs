@@ -249,7 +249,23 @@ mod tests {
             zh.contains("允许的值: Always · IfNotPresent · Never"),
             "{zh}"
         );
-        assert!(zh.contains("默认值: "), "{zh}");
+        assert!(
+            zh.contains("默认值: 镜像标签为 :latest，或既没有标签也没有摘要时为 Always"),
+            "{zh}"
+        );
+        let deprecated = explain(
+            &Inputs::new(Locale::ZhCn),
+            "pod.spec.volumes.gitRepo",
+            false,
+        )
+        .unwrap();
+        assert!(
+            deprecated.contains("已弃用: 树内 gitRepo 插件已弃用"),
+            "{deprecated}"
+        );
+        // Plain values need no translation.
+        let plain = explain(&Inputs::new(Locale::ZhCn), "pod.spec.restartPolicy", false).unwrap();
+        assert!(plain.contains("默认值: Always"), "{plain}");
     }
 
     #[test]

@@ -120,6 +120,7 @@ pub fn render_field(
         facts.push(format!("{}: {}", bold(l.allowed), values.join(" · ")));
     }
     if let Some(default) = &field.default {
+        let default = translated(schema, field, "default", locale).unwrap_or(default);
         facts.push(format!("{}: {}", bold(l.default), default));
     }
     if field.minimum.is_some() || field.maximum.is_some() {
@@ -149,6 +150,7 @@ pub fn render_field(
         facts.push(format!("{}: {}", bold(l.gate), code(gate)));
     }
     if let Some(deprecated) = &field.deprecated {
+        let deprecated = translated(schema, field, "deprecated", locale).unwrap_or(deprecated);
         facts.push(format!("{}: {}", bold(l.deprecated), deprecated));
     }
     if field.read_only {
@@ -156,6 +158,19 @@ pub fn render_field(
     }
     out.push_str(&facts.join(line_break));
     out.trim_end().to_string()
+}
+
+/// A fact of the table written in words (a default such as "the pod IP", a deprecation notice) in `locale`:
+/// the docs key `Type.field#fact` holds it in both languages, its English being the table's own text
+/// (`schema/tests.rs` checks both). Plain values (`Always`, `30`) need none.
+fn translated<'a>(
+    schema: &'a Schema,
+    field: &Field,
+    fact: &str,
+    locale: Locale,
+) -> Option<&'a str> {
+    let key = format!("{}.{}#{fact}", field.declared_in, field.name);
+    schema.doc(&key).map(|doc| doc.text(locale))
 }
 
 /// The docs of one enum value of `field`, followed by a short reminder of the field.

@@ -104,11 +104,62 @@ fn every_field_and_enum_value_has_docs_in_both_languages() {
     );
 }
 
+/// The facts of the table that are written in words, so need a translation: every deprecation notice, and a
+/// default that is a phrase ("the pod IP") rather than a value (`Always`, `30`).
+fn worded_facts(field: &crate::schema::Field) -> Vec<(&'static str, &str)> {
+    let mut facts = Vec::new();
+    if let Some(default) = field.default.as_deref().filter(|d| d.contains(' ')) {
+        facts.push(("default", default));
+    }
+    if let Some(deprecated) = field.deprecated.as_deref() {
+        facts.push(("deprecated", deprecated));
+    }
+    facts
+}
+
+#[test]
+fn every_worded_fact_has_a_translation_of_the_tables_text() {
+    let schema = schema();
+    let mut wrong = BTreeSet::new();
+    for def in schema.types() {
+        for field in def.fields.iter().filter(|f| f.declared_in == def.name) {
+            for (fact, text) in worded_facts(field) {
+                let key = format!("{}.{}#{fact}", def.name, field.name);
+                match schema.doc(&key) {
+                    Some(doc) if doc.en == text && !doc.zh_cn.trim().is_empty() => {}
+                    Some(doc) if doc.en != text => {
+                        wrong.insert(format!(
+                            "{key}: en is {:?}, the table says {text:?}",
+                            doc.en
+                        ));
+                    }
+                    _ => {
+                        wrong.insert(format!("{key}: missing (en: {text:?})"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "translations of the table's words: {wrong:#?}"
+    );
+}
+
 #[test]
 fn every_docs_key_names_something_in_the_table() {
     let schema = schema();
     let mut stale = BTreeSet::new();
     for key in schema.doc_keys() {
+        if let Some((path, fact)) = key.split_once('#') {
+            let field = path
+                .split_once('.')
+                .and_then(|(ty, field)| schema.type_def(ty)?.field(field));
+            if !field.is_some_and(|f| worded_facts(f).iter().any(|(name, _)| *name == fact)) {
+                stale.insert(key.to_string());
+            }
+            continue;
+        }
         let (path, value) = match key.split_once('=') {
             Some((path, value)) => (path, Some(value)),
             None => (key, None),
