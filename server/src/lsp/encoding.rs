@@ -1,11 +1,11 @@
-//! LSP positions ↔ byte offsets, in the position encoding negotiated at `initialize` (LSP 3.17).
-//! The only place that knows about UTF-16 code units or line/character pairs; everything below the LSP
-//! layer works in byte offsets into the document's text.
+//! LSP positions ↔ byte offsets, in the position encoding negotiated at `initialize` (LSP 3.17). The rope
+//! finds the line; the column within it is counted by `syntax::ColumnUnit`, the one column conversion that
+//! `podls check` uses too. Everything below the LSP layer works in byte offsets into the document's text.
 
 use ropey::{Rope, RopeSlice};
 use tower_lsp_server::ls_types::{Position, PositionEncodingKind, Range};
 
-use crate::syntax::TextRange;
+use crate::syntax::{ColumnUnit, TextRange};
 
 /// What the `character` of an LSP `Position` counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -35,6 +35,15 @@ impl PositionEncoding {
         }
     }
 
+    /// What a `character` counts, in the syntax layer's terms.
+    pub fn unit(self) -> ColumnUnit {
+        match self {
+            PositionEncoding::Utf8 => ColumnUnit::Utf8,
+            PositionEncoding::Utf16 => ColumnUnit::Utf16,
+            PositionEncoding::Utf32 => ColumnUnit::Utf32,
+        }
+    }
+
     pub fn kind(self) -> PositionEncodingKind {
         match self {
             PositionEncoding::Utf8 => PositionEncodingKind::UTF8,
@@ -54,34 +63,35 @@ pub fn offset(rope: &Rope, position: Position, encoding: PositionEncoding) -> us
     }
     let line_start = rope.line_to_byte(line);
     let content = line_content(rope.line(line));
-    let character = position.character as usize;
-    let in_line = match encoding {
-        PositionEncoding::Utf8 => {
-            let byte = character.min(content.len_bytes());
-            content.char_to_byte(content.byte_to_char(byte))
+    let unit = encoding.unit();
+    // The line may span several chunks of the rope: count through them until the column is reached.
+    let mut remaining = position.character as usize;
+    let mut in_line = 0;
+    for chunk in content.chunks() {
+        match unit.prefix_len(chunk, remaining) {
+            Ok(len) => return line_start + in_line + len,
+            Err(width) => {
+                remaining -= width;
+                in_line += chunk.len();
+            }
         }
-        PositionEncoding::Utf16 => {
-            let unit = character.min(content.len_utf16_cu());
-            content.char_to_byte(content.utf16_cu_to_char(unit))
-        }
-        PositionEncoding::Utf32 => content.char_to_byte(character.min(content.len_chars())),
-    };
+    }
     line_start + in_line
 }
 
 /// The position of byte `offset` (clamped to the document, snapped back to a char boundary).
 pub fn position(rope: &Rope, offset: usize, encoding: PositionEncoding) -> Position {
-    let char_idx = rope.byte_to_char(offset.min(rope.len_bytes()));
-    let line = rope.byte_to_line(rope.char_to_byte(char_idx));
-    let line_start_char = rope.line_to_char(line);
+    let offset = rope.char_to_byte(rope.byte_to_char(offset.min(rope.len_bytes())));
+    let line = rope.byte_to_line(offset);
     // An offset between the `\r` and `\n` of a CRLF is still on the line, at its end.
     let content = line_content(rope.line(line));
-    let chars_in = (char_idx - line_start_char).min(content.len_chars());
-    let character = match encoding {
-        PositionEncoding::Utf8 => content.char_to_byte(chars_in),
-        PositionEncoding::Utf16 => content.char_to_utf16_cu(chars_in),
-        PositionEncoding::Utf32 => chars_in,
-    };
+    let in_line = (offset - rope.line_to_byte(line)).min(content.len_bytes());
+    let unit = encoding.unit();
+    let character = content
+        .byte_slice(..in_line)
+        .chunks()
+        .map(|chunk| unit.width(chunk))
+        .sum::<usize>();
     Position::new(line as u32, character as u32)
 }
 

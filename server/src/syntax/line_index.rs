@@ -56,20 +56,16 @@ impl LineIndex {
         self.line_start(line) + trimmed
     }
 
-    /// The 0-based column of `offset` on its line, counted in characters (Unicode scalar values), as
-    /// rustc, gcc and most terminals' `file:line:col` links count. An offset inside a line break (between
+    /// The 0-based column of `offset` on its line, counted in `unit`. An offset inside a line break (between
     /// `\r` and `\n`) is the line's end; one inside a character counts as that character's start.
-    pub fn char_col(&self, text: &str, offset: usize) -> usize {
-        self.line_prefix(text, offset).chars().count()
+    pub fn column(&self, text: &str, offset: usize, unit: ColumnUnit) -> usize {
+        unit.width(self.line_prefix(text, offset))
     }
 
-    /// The 0-based column of `offset` on its line in UTF-16 code units: LSP's default `character` and
-    /// SARIF's `utf16CodeUnits` column kind. Clamped like `char_col`.
-    pub fn utf16_col(&self, text: &str, offset: usize) -> usize {
-        self.line_prefix(text, offset)
-            .chars()
-            .map(char::len_utf16)
-            .sum()
+    /// The column in characters (Unicode scalar values), as rustc, gcc and most terminals' `file:line:col`
+    /// links count: `column` in [`ColumnUnit::Utf32`].
+    pub fn char_col(&self, text: &str, offset: usize) -> usize {
+        self.column(text, offset, ColumnUnit::Utf32)
     }
 
     /// The text from the start of `offset`'s line up to `offset`, clamped to the line's content and snapped
@@ -92,10 +88,71 @@ impl LineIndex {
         }
         let start = self.line_start(line);
         let end = self.line_end(text, line);
-        text[start..end]
-            .char_indices()
-            .nth(char_col)
-            .map_or(end, |(i, _)| start + i)
+        start
+            + ColumnUnit::Utf32
+                .prefix_len(&text[start..end], char_col)
+                .unwrap_or(end - start)
+    }
+}
+
+/// What a column counts. The one definition of columns for every layer: the LSP's negotiated position
+/// encodings (UTF-8 bytes, UTF-16 code units — the protocol's default —, UTF-32 = characters) and the columns
+/// `podls check` prints (characters in text, UTF-16 in JSON and SARIF). Works on pieces of a line (`&str`
+/// chunks of a rope as well as slices of a `String`), so the LSP can keep its rope.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ColumnUnit {
+    Utf8,
+    #[default]
+    Utf16,
+    Utf32,
+}
+
+impl ColumnUnit {
+    /// How many units `text` spans.
+    pub fn width(self, text: &str) -> usize {
+        match self {
+            ColumnUnit::Utf8 => text.len(),
+            ColumnUnit::Utf16 => text.chars().map(char::len_utf16).sum(),
+            ColumnUnit::Utf32 => text.chars().count(),
+        }
+    }
+
+    /// The byte length of the prefix of `text` that is `column` units wide: `Ok` when `text` reaches that
+    /// column (a column inside a character — a byte of a UTF-8 sequence, half a surrogate pair — is that
+    /// character's start), else `Err` with `text`'s whole width, so a caller can go on in the next piece.
+    pub fn prefix_len(self, text: &str, column: usize) -> Result<usize, usize> {
+        if self == ColumnUnit::Utf8 {
+            return if column <= text.len() {
+                let mut end = column;
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                Ok(end)
+            } else {
+                Err(text.len())
+            };
+        }
+        let mut width = 0;
+        for (at, c) in text.char_indices() {
+            let next = width + self.char_width(c);
+            if next > column {
+                return Ok(at);
+            }
+            width = next;
+        }
+        if width == column {
+            Ok(text.len())
+        } else {
+            Err(width)
+        }
+    }
+
+    fn char_width(self, c: char) -> usize {
+        match self {
+            ColumnUnit::Utf8 => c.len_utf8(),
+            ColumnUnit::Utf16 => c.len_utf16(),
+            ColumnUnit::Utf32 => 1,
+        }
     }
 }
 
@@ -124,17 +181,45 @@ mod tests {
         let index = LineIndex::new(text);
         let x = text.find('x').unwrap();
         assert_eq!(index.char_col(text, x), 6);
-        assert_eq!(index.utf16_col(text, x), 7);
+        assert_eq!(index.column(text, x, ColumnUnit::Utf16), 7);
+        assert_eq!(index.column(text, x, ColumnUnit::Utf8), 12);
         // Inside the emoji: its start.
         let emoji = text.find('😀').unwrap();
-        assert_eq!(index.utf16_col(text, emoji + 2), 4);
+        assert_eq!(index.column(text, emoji + 2, ColumnUnit::Utf16), 4);
         assert_eq!(index.char_col(text, emoji + 2), 4);
+        assert_eq!(index.column(text, emoji + 2, ColumnUnit::Utf8), 5);
         // Between `\r` and `\n`: the end of line 0.
         let cr = text.find('\r').unwrap();
-        assert_eq!(index.utf16_col(text, cr + 1), 8);
+        assert_eq!(index.column(text, cr + 1, ColumnUnit::Utf16), 8);
         assert_eq!(index.line_of(cr + 1), 0);
         assert_eq!(index.char_col(text, text.find('c').unwrap()), 0);
         assert_eq!(index.char_col(text, text.len()), 1);
         assert_eq!(index.char_col(text, text.len() + 10), 1);
+    }
+
+    #[test]
+    fn prefixes_end_at_a_column_or_report_the_width_reached() {
+        use ColumnUnit::{Utf8, Utf16, Utf32};
+        let text = "é😀x";
+        // Columns before, inside and after the emoji (2 UTF-16 units, 4 bytes, 1 char).
+        assert_eq!(Utf16.prefix_len(text, 1), Ok(2));
+        assert_eq!(
+            Utf16.prefix_len(text, 2),
+            Ok(2),
+            "inside the surrogate pair"
+        );
+        assert_eq!(Utf16.prefix_len(text, 3), Ok(6));
+        assert_eq!(Utf16.prefix_len(text, 4), Ok(7));
+        assert_eq!(Utf16.prefix_len(text, 9), Err(4));
+        assert_eq!(Utf32.prefix_len(text, 2), Ok(6));
+        assert_eq!(Utf32.prefix_len(text, 3), Ok(7));
+        assert_eq!(Utf32.prefix_len(text, 4), Err(3));
+        assert_eq!(Utf8.prefix_len(text, 4), Ok(2), "inside the emoji's bytes");
+        assert_eq!(Utf8.prefix_len(text, 7), Ok(7));
+        assert_eq!(Utf8.prefix_len(text, 8), Err(7));
+        assert_eq!(Utf16.prefix_len("", 0), Ok(0));
+        for unit in [Utf8, Utf16, Utf32] {
+            assert_eq!(unit.prefix_len(text, unit.width(text)), Ok(text.len()));
+        }
     }
 }

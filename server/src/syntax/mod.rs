@@ -15,7 +15,7 @@ mod split;
 mod tree;
 
 pub use indentation::Indentation;
-pub use line_index::LineIndex;
+pub use line_index::{ColumnUnit, LineIndex};
 pub use locate::{Before, CursorContext, CursorLine, CursorSlot, ItemAbove, locate};
 pub use path::{FieldPath, PathSegment, dotted};
 pub use split::document_spans;

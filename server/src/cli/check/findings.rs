@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::inputs::{self, DisplayPath, Input};
 use crate::analysis::{Diagnostic, Inputs, Severity, diagnostics};
-use crate::syntax::{LineIndex, parse};
+use crate::syntax::{ColumnUnit, LineIndex, parse};
 
 /// What one input produced: its findings, or why it could not be checked.
 #[derive(Debug)]
@@ -76,8 +76,8 @@ impl Position {
     fn of(text: &str, index: &LineIndex, offset: usize) -> Position {
         Position {
             line: index.line_of(offset.min(text.len())),
-            utf16: index.utf16_col(text, offset),
-            chars: index.char_col(text, offset),
+            utf16: index.column(text, offset, ColumnUnit::Utf16),
+            chars: index.column(text, offset, ColumnUnit::Utf32),
         }
     }
 
