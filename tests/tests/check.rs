@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use podls::analysis::Code;
 use podls_e2e::{Encoding, POD, binary, position};
 use serde_json::Value;
 
@@ -286,6 +287,38 @@ fn sarif_has_the_keys_code_scanning_requires_and_real_regions() {
     assert_eq!(location["region"]["startLine"], 6);
     assert_eq!(location["region"]["startColumn"], 16);
     assert_eq!(run0["invocations"][0]["executionSuccessful"], true);
+}
+
+#[test]
+fn sarif_lists_every_diagnostic_code_as_a_rule_whether_it_fired_or_not() {
+    let dir = Scratch::new("sarif-rules");
+    dir.write("broken.yaml", BROKEN);
+    let run = check(&dir.0, &["--format", "sarif", "."], None);
+    let sarif = run.json();
+    let driver = &sarif["runs"][0]["tool"]["driver"];
+    let rules = driver["rules"].as_array().unwrap();
+    let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    let codes: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+    assert_eq!(ids, codes, "the registry's codes, in its order");
+    for (rule, code) in rules.iter().zip(Code::ALL) {
+        assert_eq!(rule["shortDescription"]["text"], code.summary());
+    }
+    // The code that fired carries the level it fired at; the others have SARIF's default.
+    let syntax = &rules[ids.iter().position(|id| *id == "yaml-syntax").unwrap()];
+    assert_eq!(syntax["defaultConfiguration"]["level"], "error");
+    let unknown = &rules[ids.iter().position(|id| *id == "unknown-field").unwrap()];
+    assert!(unknown.get("defaultConfiguration").is_none(), "{unknown}");
+
+    // A clean run lists them all too.
+    dir.write("broken.yaml", POD);
+    let clean = check(&dir.0, &["--format", "sarif", "."], None).json();
+    assert_eq!(
+        clean["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+            .len(),
+        codes.len()
+    );
 }
 
 #[test]

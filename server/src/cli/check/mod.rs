@@ -15,7 +15,7 @@ use findings::{FileReport, check_all};
 use inputs::{Input, collect};
 use render::sarif::Rule;
 
-use crate::analysis::Severity;
+use crate::analysis::{Code, Severity};
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -111,19 +111,22 @@ fn check(args: &CheckArgs) -> Vec<FileReport> {
     reports
 }
 
-/// The SARIF rules: the codes that fired, sorted, each at the most severe level it fired with.
+/// The SARIF rules: every code of the diagnostic registry, in its order, whether it fired or not (code
+/// scanning lists what a tool can report, and a rule that stops firing must not vanish from its list). A
+/// code's level is the most severe it was reported at in this run; one that did not fire has none, so SARIF's
+/// default applies (each result carries its own level anyway).
 fn sarif_rules(reports: &[FileReport]) -> Vec<Rule> {
     let mut levels: BTreeMap<&'static str, Severity> = BTreeMap::new();
     for f in reports.iter().flat_map(|r| &r.findings) {
         let level = levels.entry(f.code).or_insert(f.severity);
         *level = (*level).min(f.severity);
     }
-    levels
-        .into_iter()
-        .map(|(code, level)| Rule {
-            code,
-            description: code.replace('-', " "),
-            level,
+    Code::ALL
+        .iter()
+        .map(|code| Rule {
+            code: code.as_str(),
+            description: code.summary(),
+            level: levels.get(code.as_str()).copied(),
         })
         .collect()
 }

@@ -12,12 +12,13 @@ use super::super::findings::{FileReport, Position};
 use super::super::inputs::DisplayPath;
 use crate::analysis::Severity;
 
-/// One entry of `tool.driver.rules`: a diagnostic code, what it means, and the level it is reported at.
+/// One entry of `tool.driver.rules`: a diagnostic code, what it means, and the level it is reported at
+/// (`None`: not known, SARIF's default applies).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rule {
     pub code: &'static str,
-    pub description: String,
-    pub level: Severity,
+    pub description: &'static str,
+    pub level: Option<Severity>,
 }
 
 fn sarif_level(severity: Severity) -> &'static str {
@@ -68,19 +69,23 @@ fn percent_encode(path: &str) -> String {
     out
 }
 
-/// Writes the SARIF log. `rules` must hold every code the findings use; it is printed in the order given.
+/// Writes the SARIF log. `rules` must hold every code the findings use (a result's `ruleIndex` points into
+/// it); it is printed in the order given.
 pub fn write(out: &mut impl Write, reports: &[FileReport], rules: &[Rule]) -> io::Result<()> {
     let rule_index: BTreeMap<&str, usize> =
         rules.iter().enumerate().map(|(i, r)| (r.code, i)).collect();
     let rule_descriptors: Vec<Value> = rules
         .iter()
         .map(|rule| {
-            json!({
+            let mut descriptor = json!({
                 "id": rule.code,
                 "name": pascal_case(rule.code),
                 "shortDescription": { "text": rule.description },
-                "defaultConfiguration": { "level": sarif_level(rule.level) },
-            })
+            });
+            if let Some(level) = rule.level {
+                descriptor["defaultConfiguration"] = json!({ "level": sarif_level(level) });
+            }
+            descriptor
         })
         .collect();
     let mut results = Vec::new();
