@@ -75,10 +75,10 @@ OBJECT_META_FIELDS = ["annotations", "finalizers", "generateName", "labels", "na
 
 # ---------------------------------------------------------------------------------------------------------------
 # Constants
-UID_MAX = 2147483647  # k8s-facts §3.1 UID/GID 0-2147483647
+UID_MAX = 2147483647  # apimachinery IsValidUserID / IsValidGroupID: 0-2147483647
 PULL_POLICY = ["Always", "IfNotPresent", "Never"]
 PULL_DEFAULT = "Always if the image tag is :latest or there is no tag and no digest; IfNotPresent otherwise"
-MODE = {"minimum": 0, "maximum": 511, "format": "int32"}  # §3.4 defaultMode/mode 0..0777
+MODE = {"minimum": 0, "maximum": 511, "format": "int32"}  # validateSecretVolumeSource & co: mode 0..0777
 DEFAULT_MODE = dict(MODE, default="0644 (420)")
 PORT = {"minimum": 1, "maximum": 65535}
 ATOMIC_USER = {"featureGate": "AtomicWriteVolumeUserFields", "minimum": 0, "maximum": UID_MAX}  # range: UID rule applied by analogy (unsure)
@@ -108,22 +108,23 @@ def removed(what):
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Server-required fields the schema does not mark (k8s-facts §2 end list, §3). (Type, field) -> source note.
+# Server-required fields the schema does not mark. (Type, field) -> the upstream check (Kubernetes v1.35
+# pkg/apis/core/validation/validation.go unless named otherwise).
 SERVER_REQUIRED = {
-    ("Pod", "apiVersion"): "facts §1 (schema enum, server needs it)",
-    ("Pod", "kind"): "facts §1",
-    ("Pod", "metadata"): "facts §1 (name/generateName live here)",
-    ("Pod", "spec"): "facts §1 (spec.containers required)",
-    ("Container", "image"): "facts §3.3 V:3888",
-    ("ConfigMapVolumeSource", "name"): "facts §3.4 V:991",
-    ("SecretVolumeSource", "secretName"): "facts §3.4 V:972",
-    ("ConfigMapKeySelector", "name"): "facts §2 end list",
-    ("SecretKeySelector", "name"): "facts §2 end list",
-    ("ConfigMapEnvSource", "name"): "facts §3.3 envFrom: ref name required",
-    ("SecretEnvSource", "name"): "facts §3.3 envFrom: ref name required",
-    ("ExecAction", "command"): "facts §2 end list (exec.command non-empty)",
-    ("ContainerRestartRule", "exitCodes"): "facts §2 end list",
-    ("PodDNSConfigOption", "name"): "facts §3.2 dnsConfig.options[].name required",
+    ("Pod", "apiVersion"): "the API server decodes by apiVersion/kind (runtime.Decode)",
+    ("Pod", "kind"): "the API server decodes by apiVersion/kind (runtime.Decode)",
+    ("Pod", "metadata"): "ValidateObjectMeta (name or generateName live here)",
+    ("Pod", "spec"): "validateContainers (spec.containers required)",
+    ("Container", "image"): "validateContainerCommon: image required",
+    ("ConfigMapVolumeSource", "name"): "validateConfigMapVolumeSource",
+    ("SecretVolumeSource", "secretName"): "validateSecretVolumeSource",
+    ("ConfigMapKeySelector", "name"): "validateConfigMapKeySelector",
+    ("SecretKeySelector", "name"): "validateSecretKeySelector",
+    ("ConfigMapEnvSource", "name"): "validateConfigMapEnvSource (ValidateEnvFrom)",
+    ("SecretEnvSource", "name"): "validateSecretEnvSource (ValidateEnvFrom)",
+    ("ExecAction", "command"): "validateExecAction: command non-empty",
+    ("ContainerRestartRule", "exitCodes"): "validateContainerRestartPolicyRules",
+    ("PodDNSConfigOption", "name"): "validatePodDNSConfig: options[].name required",
     # not in k8s-facts (validation.go, from memory of upstream -- reported as unsure):
     ("ConfigMapProjection", "name"): "validateProjectionSources: name required",
     ("SecretProjection", "name"): "validateProjectionSources: name required",
@@ -143,7 +144,7 @@ def rule(typ, field, **kw):
     O.setdefault((typ, field), {}).update(kw)
 
 
-# --- Pod / ObjectMeta (facts §1)
+# --- Pod / ObjectMeta (ValidateObjectMeta in apimachinery pkg/api/validation/objectmeta.go)
 rule("Pod", "apiVersion", enum=["v1"])
 rule("Pod", "kind", enum=["Pod"])
 rule("ObjectMeta", "name", format="dns1123-subdomain")
@@ -154,7 +155,7 @@ rule("ObjectMeta", "finalizers", format="qualified-name")
 rule("OwnerReference", "blockOwnerDeletion", default="false")
 rule("OwnerReference", "controller", default="false")
 
-# --- PodSpec (facts §2 PodSpec, §3.2, §6)
+# --- PodSpec (ValidatePodSpec; gates from pkg/features/kube_features.go)
 rule("PodSpec", "activeDeadlineSeconds", minimum=1, maximum=2147483647)
 rule("PodSpec", "automountServiceAccountToken", default="true")
 rule("PodSpec", "dnsPolicy", enum=["ClusterFirst", "ClusterFirstWithHostNet", "Default", "None"], default="ClusterFirst")
@@ -184,7 +185,7 @@ rule("PodSpec", "serviceAccountName", format="dns1123-subdomain", default="defau
 rule("PodSpec", "subdomain", format="dns1123-label")
 rule("PodSpec", "terminationGracePeriodSeconds", minimum=0, default="30")
 
-# --- Container (facts §2 Container, §3.3)
+# --- Container (validateContainerCommon, validateContainerPorts)
 rule("Container", "name", format="dns1123-label")
 rule("Container", "imagePullPolicy", enum=PULL_POLICY, default=PULL_DEFAULT)
 rule("Container", "resizePolicy", featureGate="InPlacePodVerticalScaling")
@@ -216,7 +217,7 @@ for t in ("ConfigMapEnvSource", "SecretEnvSource"):
     rule(t, "name", format="dns1123-subdomain")
     rule(t, "optional", default="false")
 
-# --- Volumes (facts §2 Volumes, §3.4)
+# --- Volumes (ValidateVolumes, validateVolumeSource, ValidateVolumeMounts)
 rule("VolumeMount", "name", format="dns1123-label")
 rule("VolumeMount", "bindMountOptions", featureGate="VolumeBindMountOptions")
 rule("VolumeMount", "mountPropagation", enum=["Bidirectional", "HostToContainer", "None"], default="None")
@@ -302,7 +303,7 @@ rule("CephFSVolumeSource", "path", default="/")
 rule("CephFSVolumeSource", "user", default="admin")
 rule("CephFSVolumeSource", "secretFile", default="/etc/ceph/user.secret")
 
-# --- Resources (facts §2 Resources, §3.3)
+# --- Resources (ValidateResourceRequirements)
 rule("ResourceRequirements", "claims", featureGate="DynamicResourceAllocation")
 rule("ResourceRequirements", "limits", keyFormat="qualified-name")
 rule("ResourceRequirements", "requests", keyFormat="qualified-name")
@@ -310,7 +311,7 @@ rule("PodResourceClaim", "name", format="dns1123-label")
 rule("ContainerResizePolicy", "resourceName", enum=["cpu", "memory"])
 rule("ContainerResizePolicy", "restartPolicy", enum=["NotRequired", "RestartContainer"])
 
-# --- Probes & lifecycle (facts §2, §3.3)
+# --- Probes & lifecycle (validateProbe, validateLifecycle, validateHandler)
 rule("Probe", "failureThreshold", minimum=0, default="3")
 rule("Probe", "initialDelaySeconds", minimum=0, default="0")
 rule("Probe", "periodSeconds", minimum=0, default="10")
@@ -334,7 +335,7 @@ rule("Lifecycle", "stopSignal", enum=STOP_SIGNALS, featureGate="ContainerStopSig
      default="the stop signal of the container image / runtime")
 rule("LifecycleHandler", "sleep", featureGate="PodLifecycleSleepAction")
 
-# --- Security (facts §2 Security, §3.2, §3.3)
+# --- Security (ValidateSecurityContext, validatePodSpecSecurityContext)
 for t in ("SecurityContext", "PodSecurityContext"):
     rule(t, "runAsUser", minimum=0, maximum=UID_MAX)
     rule(t, "runAsGroup", minimum=0, maximum=UID_MAX)
@@ -348,7 +349,7 @@ rule("PodSecurityContext", "supplementalGroupsPolicy", enum=["Merge", "Strict"],
 rule("SeccompProfile", "type", enum=PROFILE_TYPES)
 rule("AppArmorProfile", "type", enum=PROFILE_TYPES)
 
-# --- Scheduling (facts §2 Scheduling, §3.2)
+# --- Scheduling (ValidateTolerations, validateAffinity, validateTopologySpreadConstraints)
 rule("Toleration", "effect", enum=["", "NoExecute", "NoSchedule", "PreferNoSchedule"], default='"" (all effects)')
 rule("Toleration", "key", format="qualified-name")
 rule("Toleration", "operator", enum=["Equal", "Exists", "Gt", "Lt"], default="Equal")
@@ -374,7 +375,7 @@ rule("LabelSelectorRequirement", "operator", enum=LABEL_SELECTOR_OPS)
 rule("PodSchedulingGate", "name", format="qualified-name")
 rule("PodReadinessGate", "conditionType", format="qualified-name")  # open: any qualified name
 
-# --- Misc (facts §2 Misc, §3.2)
+# --- Misc (validatePodDNSConfig, ValidateHostAliases, ValidateReadinessGates)
 rule("PodDNSConfig", "nameservers", format="ip")  # not in k8s-facts: validatePodDNSConfig checks each is an IP
 rule("HostAlias", "ip", format="ip")
 rule("HostAlias", "hostnames", format="dns1123-subdomain")

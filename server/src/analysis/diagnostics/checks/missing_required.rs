@@ -58,12 +58,11 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 if !visit.is_null() && doc.get(visit.node, "generateName").is_some() {
                     continue;
                 }
-                out.push(missing(
-                    cx,
-                    visit,
-                    field,
-                    "`metadata.name` (or `generateName`) is required",
-                ));
+                let message = format!(
+                    "`{}` (or `generateName`) is required",
+                    visit.path.key("name")
+                );
+                out.push(missing(cx, visit, field, &message));
             }
             None => {
                 let message = format!("missing required field `{}` ({type_name})", field.name);
@@ -85,7 +84,10 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     Diagnostic::error(
                         Code::MissingRequired,
                         range,
-                        "`spec.containers` must list at least one container",
+                        format!(
+                            "`{}` must list at least one container",
+                            visit.path.key("containers")
+                        ),
                     )
                     .at(visit.path.key("containers")),
                 );
