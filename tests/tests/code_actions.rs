@@ -124,3 +124,96 @@ fn messages_and_titles_are_plain_text() {
         );
     }
 }
+
+/// Opens `text`, applies the action titled `title` and checks that no diagnostic of `code` is left on the
+/// line it fixed; returns the fixed text.
+fn fix(text: &str, title: &str, code: &str, preferred: bool) -> String {
+    let (mut client, diagnostics) = open(text);
+    let actions = actions(&mut client, &diagnostics);
+    let action = actions
+        .iter()
+        .find(|a| a["title"] == title)
+        .unwrap_or_else(|| panic!("no {title:?} among {:?}", titles(&actions)));
+    assert_eq!(action["isPreferred"] == true, preferred, "{action}");
+    let fixed = &action["diagnostics"][0];
+    assert_eq!(fixed["code"], code, "{action}");
+    let after = apply(&mut client, action);
+    let same = |d: &&Value| d["code"] == code && d["message"] == fixed["message"];
+    assert!(!after.iter().any(|d| same(&d)), "{after:?}");
+    client.text(URI).to_owned()
+}
+
+fn titles(actions: &[Value]) -> Vec<&str> {
+    actions.iter().filter_map(|a| a["title"].as_str()).collect()
+}
+
+fn pod(container: &str, spec: &str) -> String {
+    format!(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n{container}{spec}"
+    )
+}
+
+#[test]
+fn an_invalid_enum_offers_every_allowed_value_default_first() {
+    let text = pod("      imagePullPolicy: Sometimes\n", "");
+    let (mut client, diagnostics) = open(&text);
+    let actions = actions(&mut client, &diagnostics);
+    assert_eq!(
+        titles(&actions),
+        [
+            "Change to ‘IfNotPresent’",
+            "Change to ‘Never’",
+            "Change to ‘Always’"
+        ]
+    );
+    let fixed = fix(&text, "Change to ‘IfNotPresent’", "invalid-enum", true);
+    assert!(fixed.contains("imagePullPolicy: IfNotPresent\n"));
+}
+
+#[test]
+fn an_invalid_quantity_offers_the_unit_meant() {
+    let text = pod(
+        "      resources:\n        limits:\n          memory: 128mb\n",
+        "",
+    );
+    let fixed = fix(&text, "Change ‘128mb’ to ‘128Mi’", "invalid-quantity", true);
+    assert!(fixed.contains("memory: 128Mi\n"));
+    let fixed = fix(&text, "Change ‘128mb’ to ‘128M’", "invalid-quantity", false);
+    assert!(fixed.contains("memory: 128M\n"));
+}
+
+#[test]
+fn a_probe_naming_an_undeclared_port_offers_the_declared_ones() {
+    let text = pod(
+        "      ports:\n        - name: http\n          containerPort: 80\n      livenessProbe:\n        httpGet:\n          port: web\n",
+        "",
+    );
+    let fixed = fix(&text, "Change to ‘http’", "unresolved-reference", true);
+    assert!(fixed.contains("port: http\n"));
+}
+
+#[test]
+fn a_mount_of_an_undeclared_volume_adds_it() {
+    let mounts = "      volumeMounts:\n        - name: data\n          mountPath: /data\n";
+    let fixed = fix(
+        &pod(mounts, ""),
+        "Add volume ‘data’ (emptyDir: {})",
+        "unresolved-reference",
+        true,
+    );
+    assert!(
+        fixed.ends_with("  volumes:\n    - name: data\n      emptyDir: {}\n"),
+        "{fixed}"
+    );
+    let flow = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: c, image: \"nginx:1\", volumeMounts: [{name: data, mountPath: /d}]}]}\n";
+    let fixed = fix(
+        flow,
+        "Add volume ‘data’ (emptyDir: {})",
+        "unresolved-reference",
+        true,
+    );
+    assert!(
+        fixed.contains("}], volumes: [{name: data, emptyDir: {}}]}"),
+        "{fixed}"
+    );
+}

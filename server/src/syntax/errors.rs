@@ -148,20 +148,8 @@ impl<'a> Site<'a> {
     /// A `key:value` written without the space: the colon and the whole glued word.
     fn glued(&self, line: usize) -> Option<(usize, TextRange)> {
         let start = self.entry_start(line);
-        let code = &self.source[start..self.code_end(line).max(start)];
-        let word = |c: char| c.is_ascii_alphanumeric() || "_.-/".contains(c);
-        let name_end = match code.chars().next()? {
-            q @ ('"' | '\'') => 1 + code[1..].find(q)? + 1,
-            c if c.is_ascii_alphabetic() || c == '_' => code.find(|c| !word(c))?,
-            _ => return None,
-        };
-        let after = code[name_end..].strip_prefix(':')?;
-        let next = after.chars().next()?;
-        if next.is_whitespace() || ":/".contains(next) {
-            return None;
-        }
-        let token_end = code.find(char::is_whitespace).unwrap_or(code.len());
-        Some((start + name_end, TextRange::new(start, start + token_end)))
+        let (colon, end) = glued_key(&self.source[start..self.code_end(line).max(start)])?;
+        Some((start + colon, TextRange::new(start, start + end)))
     }
 
     // --- Repairs, checked ---
@@ -262,6 +250,26 @@ fn one_of(items: &[String]) -> String {
         [one] => one.clone(),
         [init @ .., last] => format!("{} or {last}", init.join(", ")),
     }
+}
+
+/// `initialDelaySeconds:5` at the start of `code`: a key glued to its value without the space YAML needs
+/// after the colon (URLs such as `http://x` and `::1` excluded). The colon's offset and the word's end.
+pub fn glued_key(code: &str) -> Option<(usize, usize)> {
+    let word = |c: char| c.is_ascii_alphanumeric() || "_.-/".contains(c);
+    let name_end = match code.chars().next()? {
+        q @ ('"' | '\'') => 1 + code[1..].find(q)? + 1,
+        c if c.is_ascii_alphabetic() || c == '_' => code.find(|c| !word(c))?,
+        _ => return None,
+    };
+    let after = code[name_end..].strip_prefix(':')?;
+    let next = after.chars().next()?;
+    if next.is_whitespace() || ":/".contains(next) {
+        return None;
+    }
+    Some((
+        name_end,
+        code.find(char::is_whitespace).unwrap_or(code.len()),
+    ))
 }
 
 /// The offset of the first error the parser finds in `source`, if any.

@@ -14,6 +14,7 @@ mod path;
 mod split;
 mod tree;
 
+pub use errors::glued_key;
 pub use indentation::Indentation;
 pub use line_index::{ColumnUnit, LineIndex};
 pub use locate::{Before, CursorContext, CursorLine, CursorSlot, ItemAbove, locate};

@@ -6,6 +6,7 @@ use super::code::Code;
 use super::diagnostic::Diagnostic;
 use super::fields::entry;
 use super::value::Scalar;
+use crate::analysis::fixes::remove_entry;
 use crate::analysis::{PodSite, exclusive_fields};
 use crate::schema::{Field, FieldType, Schema};
 use crate::syntax::{Document, FieldPath, NodeId, PathSegment, TextRange};
@@ -172,9 +173,11 @@ pub(crate) fn exactly_one(
             for key in rest {
                 let name = cx.doc.scalar(*key).unwrap_or_default();
                 let first_name = cx.doc.scalar(*first).unwrap_or_default();
+                let remove = |k: NodeId| remove_entry(cx.text, cx.doc, visit.node, k, false);
                 out.push(
                     conflict(cx, visit, *key, &format!("{what} takes exactly one of {}; `{first_name}` is already set, so remove `{name}` or `{first_name}`", one_of(options)))
-                        .related(cx.doc.node(*first).range, format!("`{first_name}` set here")),
+                        .related(cx.doc.node(*first).range, format!("`{first_name}` set here"))
+                        .with_fixes(remove(*key).into_iter().chain(remove(*first))),
                 );
             }
         }

@@ -2,6 +2,7 @@
 //! what is allowed, the field path it is about, related places and its quick fixes.
 
 use super::code::Code;
+use crate::analysis::fixes::Proposal;
 use crate::syntax::{FieldPath, TextRange};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -74,6 +75,15 @@ impl Diagnostic {
     pub(crate) fn related(mut self, range: TextRange, message: impl Into<String>) -> Self {
         self.related.push((range, message.into()));
         self
+    }
+
+    /// Attaches the fixes a builder of `analysis::fixes` proposed.
+    pub(crate) fn with_fixes(self, proposals: impl IntoIterator<Item = Proposal>) -> Self {
+        proposals.into_iter().fold(self, Diagnostic::fix_with)
+    }
+
+    pub(crate) fn fix_with(self, proposal: Proposal) -> Self {
+        self.fix(proposal.title, proposal.edits, proposal.preferred)
     }
 
     pub(crate) fn fix(

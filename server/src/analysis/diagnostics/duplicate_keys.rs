@@ -6,15 +6,16 @@ use std::collections::HashMap;
 
 use super::code::Code;
 use super::diagnostic::Diagnostic;
-use crate::syntax::{Document, NodeId, NodeKind, TextRange};
+use crate::analysis::fixes::remove_entry;
+use crate::syntax::{Document, NodeId, NodeKind};
 
 pub(super) fn check(text: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
     for id in doc.node_ids() {
-        let NodeKind::Mapping { entries, flow } = doc.node(id).kind else {
+        let NodeKind::Mapping { entries, .. } = doc.node(id).kind else {
             continue;
         };
         let mut first: HashMap<&str, NodeId> = HashMap::new();
-        for &(key, value) in entries.iter() {
+        for &(key, _) in entries.iter() {
             let Some(name) = doc.scalar(key) else {
                 continue;
             };
@@ -32,38 +33,13 @@ pub(super) fn check(text: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
                 format!("duplicate key `{name}`: this mapping already has it; YAML forbids repeated keys and Kubernetes rejects them"),
             )
             .related(doc.node(earlier).range, format!("`{name}` first written here"));
-            if !flow {
-                if let Some(whole) = entry_lines(text, doc, key, value) {
-                    diagnostic = diagnostic.fix(
-                        format!("Remove the duplicate `{name}`"),
-                        vec![(whole, String::new())],
-                        false,
-                    );
-                }
+            if let Some(mut remove) = remove_entry(text, doc, id, key, false) {
+                remove.title = format!("Remove the duplicate `{name}`");
+                diagnostic = diagnostic.fix_with(remove);
             }
             out.push(diagnostic);
         }
     }
-}
-
-/// The whole lines of a block mapping entry, when the key starts its line (so deleting them leaves the
-/// rest of the mapping intact).
-pub(super) fn entry_lines(
-    text: &str,
-    doc: &Document,
-    key: NodeId,
-    value: NodeId,
-) -> Option<TextRange> {
-    let key_start = doc.node(key).range.start;
-    let line_start = text[..key_start].rfind('\n').map_or(0, |i| i + 1);
-    if !text[line_start..key_start].chars().all(|c| c == ' ') {
-        return None;
-    }
-    let value_end = doc.node(value).range.end.max(doc.node(key).range.end);
-    let end = text[value_end..]
-        .find('\n')
-        .map_or(text.len(), |i| value_end + i + 1);
-    Some(TextRange::new(line_start, end))
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use super::code::Code;
 use super::context::Context;
 use super::diagnostic::Diagnostic;
 use super::value::{Scalar, scalar};
+use crate::analysis::fixes::rename_duplicate;
 use crate::syntax::{Document, FieldPath, NodeId};
 
 /// The lists of a pod spec that hold containers, in the order the API server validates them.
@@ -115,6 +116,8 @@ pub(crate) struct Unique<'a> {
     what: &'static str,
     rule: &'static str,
     first: HashMap<&'a str, NodeId>,
+    /// For names the user picks: offer the next free one (`app-2`), within this many characters.
+    rename_limit: Option<usize>,
 }
 
 impl<'a> Unique<'a> {
@@ -124,7 +127,14 @@ impl<'a> Unique<'a> {
             what,
             rule,
             first: HashMap::new(),
+            rename_limit: None,
         }
+    }
+
+    /// Offers to rename a duplicate to the next free name (`app-2`) of at most `limit` characters.
+    pub(crate) fn renamed(mut self, limit: usize) -> Self {
+        self.rename_limit = Some(limit);
+        self
     }
 
     /// Reports under another code than `duplicate-name` (a clash of paths is a conflict of fields).
@@ -145,18 +155,26 @@ impl<'a> Unique<'a> {
             None => {
                 self.first.insert(value, node);
             }
-            Some(&earlier) => out.push(
-                Diagnostic::error(
-                    self.code,
-                    cx.doc.node(node).range,
-                    format!("duplicate {} `{value}`: {}", self.what, self.rule),
-                )
-                .related(
-                    cx.doc.node(earlier).range,
-                    format!("`{value}` first used here"),
-                )
-                .at(path),
-            ),
+            Some(&earlier) => {
+                let range = cx.doc.node(node).range;
+                let taken: Vec<&str> = self.first.keys().copied().collect();
+                let rename = self
+                    .rename_limit
+                    .map(|limit| rename_duplicate(cx.source(node), range, &taken, limit));
+                out.push(
+                    Diagnostic::error(
+                        self.code,
+                        range,
+                        format!("duplicate {} `{value}`: {}", self.what, self.rule),
+                    )
+                    .related(
+                        cx.doc.node(earlier).range,
+                        format!("`{value}` first used here"),
+                    )
+                    .at(path)
+                    .with_fixes(rename),
+                );
+            }
         }
     }
 }

@@ -29,7 +29,9 @@ use super::pod_sites::pod_sites;
 pub use cache::DiagnosticsCache;
 pub(crate) use checks::parse_quantity;
 pub use code::Code;
+pub(crate) use context::requote;
 pub use diagnostic::{Diagnostic, Fix, Severity};
+pub(crate) use value::{Scalar, plain};
 
 /// The diagnostics of every `---` document of a file.
 pub fn diagnostics(inputs: &Inputs, text: &str, file: &YamlFile) -> Vec<Diagnostic> {

@@ -17,13 +17,13 @@ fn apply(text: &str, edits: &[(TextRange, String)]) -> String {
     out
 }
 
-/// Applies each fix of the whole document; asserts it resolves its diagnostic without breaking the YAML,
-/// and snapshots the title and the fixed text.
-fn check(text: &str, expect: Expect) {
+/// Applies each fix of the whole document; asserts it resolves its diagnostic without breaking the YAML.
+/// Returns each fix with the fixed text.
+fn verified(text: &str) -> Vec<(crate::analysis::Fix, String)> {
     let file = parse(text);
     let inputs = Inputs::default();
     let before = diagnostics(&inputs, text, &file);
-    let mut out = String::new();
+    let mut out = Vec::new();
     for fix in fixes(&before, TextRange::new(0, text.len())) {
         let fixed = apply(text, &fix.edits);
         let after = diagnostics(&inputs, &fixed, &parse(&fixed));
@@ -45,95 +45,81 @@ fn check(text: &str, expect: Expect) {
             fix.title,
             fix.message
         );
-        out.push_str(&format!(
-            "## {}{}\n{fixed}",
-            fix.title,
-            if fix.preferred { " (preferred)" } else { "" }
-        ));
+        out.push((fix, fixed));
+    }
+    out
+}
+
+fn heading(fix: &crate::analysis::Fix) -> String {
+    let preferred = if fix.preferred { " (preferred)" } else { "" };
+    format!("## {}{preferred}\n", fix.title)
+}
+
+/// Snapshots the title and the fixed text of each fix.
+fn check(text: &str, expect: Expect) {
+    let mut out = String::new();
+    for (fix, fixed) in verified(text) {
+        out.push_str(&heading(&fix));
+        out.push_str(&fixed);
+    }
+    expect.assert_eq(&out);
+}
+
+/// Snapshots the title of each fix and the lines it changes (`-` before, `+` after).
+pub(super) fn check_changes(text: &str, expect: Expect) {
+    let mut out = String::new();
+    for (fix, fixed) in verified(text) {
+        out.push_str(&heading(&fix));
+        let (old, new): (Vec<&str>, Vec<&str>) = (text.lines().collect(), fixed.lines().collect());
+        let same_start = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
+        let same_end = old[same_start..]
+            .iter()
+            .rev()
+            .zip(new[same_start..].iter().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        for line in &old[same_start..old.len() - same_end] {
+            out.push_str(&format!("-{line}\n"));
+        }
+        for line in &new[same_start..new.len() - same_end] {
+            out.push_str(&format!("+{line}\n"));
+        }
     }
     expect.assert_eq(&out);
 }
 
 #[test]
 fn replaces_keys_and_values_and_unquotes() {
-    check(
+    check_changes(
         "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  lables: {}\nspec:\n  restartPolicy: Nevr\n  hostNetwork: yes\n  containers:\n  - name: c\n    image: nginx:1\n    ports:\n    - containerPort: \"8080\"\n      protocol: tcp\n",
         expect![[r###"
             ## Change `lables` to `labels` (preferred)
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: a
-              labels: {}
-            spec:
-              restartPolicy: Nevr
-              hostNetwork: yes
-              containers:
-              - name: c
-                image: nginx:1
-                ports:
-                - containerPort: "8080"
-                  protocol: tcp
-            ## Change `Nevr` to `Never` (preferred)
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: a
-              lables: {}
-            spec:
-              restartPolicy: Never
-              hostNetwork: yes
-              containers:
-              - name: c
-                image: nginx:1
-                ports:
-                - containerPort: "8080"
-                  protocol: tcp
+            -  lables: {}
+            +  labels: {}
+            ## Change to `Never` (preferred)
+            -  restartPolicy: Nevr
+            +  restartPolicy: Never
+            ## Change to `Always`
+            -  restartPolicy: Nevr
+            +  restartPolicy: Always
+            ## Change to `OnFailure`
+            -  restartPolicy: Nevr
+            +  restartPolicy: OnFailure
             ## Write `true` (preferred)
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: a
-              lables: {}
-            spec:
-              restartPolicy: Nevr
-              hostNetwork: true
-              containers:
-              - name: c
-                image: nginx:1
-                ports:
-                - containerPort: "8080"
-                  protocol: tcp
+            -  hostNetwork: yes
+            +  hostNetwork: true
             ## Write `8080` without quotes (preferred)
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: a
-              lables: {}
-            spec:
-              restartPolicy: Nevr
-              hostNetwork: yes
-              containers:
-              - name: c
-                image: nginx:1
-                ports:
-                - containerPort: 8080
-                  protocol: tcp
-            ## Change `tcp` to `TCP` (preferred)
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: a
-              lables: {}
-            spec:
-              restartPolicy: Nevr
-              hostNetwork: yes
-              containers:
-              - name: c
-                image: nginx:1
-                ports:
-                - containerPort: "8080"
-                  protocol: TCP
+            -    - containerPort: "8080"
+            +    - containerPort: 8080
+            ## Change to `TCP` (preferred)
+            -      protocol: tcp
+            +      protocol: TCP
+            ## Change to `SCTP`
+            -      protocol: tcp
+            +      protocol: SCTP
+            ## Change to `UDP`
+            -      protocol: tcp
+            +      protocol: UDP
         "###]],
     );
 }
@@ -230,3 +216,13 @@ fn fixes_json_documents() {
         "###]],
     );
 }
+
+/// A Pod with one container `web`: `container` is added to the container's lines, `spec` to the spec's.
+pub(super) fn pod(container: &str, spec: &str) -> String {
+    format!(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n{container}{spec}"
+    )
+}
+
+mod references;
+mod values;

@@ -1,12 +1,12 @@
 //! `deprecated-field`: a field the API server still accepts but that is deprecated, with what to use
-//! instead (the table's `deprecated`).
+//! instead (the table's `deprecated`). A deprecated alias (`serviceAccount`) is renamed to its successor.
 //!
 //! | rule | code | upstream |
 //! |---|---|---|
 //! | a deprecated field is set | `deprecated-field` | `warningsForPodSpecAndMeta` in Kubernetes v1.35 `pkg/api/pod/warnings.go` |
 
 use super::super::code::Code;
-use super::super::context::{Context, Rule, Visit};
+use super::super::context::{Context, Rule, Visit, requote};
 use super::super::diagnostic::Diagnostic;
 
 pub(in super::super) const RULE: Rule = Rule {
@@ -31,12 +31,30 @@ fn deprecated(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     if !is_field_value(visit) {
         return;
     }
-    out.push(
-        Diagnostic::warning(
-            Code::DeprecatedField,
-            cx.doc.node(key).range,
-            format!("`{}` is deprecated: {instead}", field.name),
-        )
-        .at(visit.path.clone()),
-    );
+    let range = cx.doc.node(key).range;
+    let mut diagnostic = Diagnostic::warning(
+        Code::DeprecatedField,
+        range,
+        format!("`{}` is deprecated: {instead}", field.name),
+    )
+    .at(visit.path.clone());
+    // An alias takes the same value as its successor: rename the key, unless the successor is there too.
+    let successor = ALIASES
+        .iter()
+        .find(|(owner, old, _)| *owner == field.declared_in && *old == field.name)
+        .map(|(_, _, new)| *new);
+    let parent = cx.doc.node(key).parent;
+    if let (Some(successor), Some(parent)) = (successor, parent) {
+        if cx.doc.get(parent, successor).is_none() {
+            diagnostic = diagnostic.fix(
+                format!("Rename to `{successor}`"),
+                vec![(range, requote(cx.source(key), successor))],
+                true,
+            );
+        }
+    }
+    out.push(diagnostic);
 }
+
+/// Deprecated fields that are aliases of another: (type, old name, new name).
+const ALIASES: &[(&str, &str, &str)] = &[("PodSpec", "serviceAccount", "serviceAccountName")];

@@ -1,6 +1,6 @@
 //! `invalid-enum`: a value outside the closed list the API server accepts — `imagePullPolicy: Sometimes`,
-//! `restartPolicy: Nevr`, `protocol: HTTP`. Values are case-sensitive (`tcp` is rejected); the closest
-//! allowed value is offered as the fix.
+//! `restartPolicy: Nevr`, `protocol: HTTP`. Values are case-sensitive (`tcp` is rejected). Each allowed
+//! value is offered as a fix: the near typo first, else the value the API server defaults to.
 //!
 //! | rule | code | upstream (Kubernetes v1.35 `pkg/apis/core/validation/validation.go`) |
 //! |---|---|---|
@@ -8,10 +8,11 @@
 //! | a downward API `fieldPath` / `resource` not supported where it is | `invalid-enum` | `validateObjectFieldSelector` with `validEnvDownwardAPIFieldPathExpressions` / `validVolumeDownwardAPIFieldPathExpressions`, `validateContainerResourceFieldSelector` |
 
 use super::super::code::Code;
-use super::super::context::{Context, Rule, Visit, one_of, requote};
+use super::super::context::{Context, Rule, Visit, one_of};
 use super::super::diagnostic::Diagnostic;
 use super::super::value::Scalar;
 use crate::analysis::closest;
+use crate::analysis::fixes::{enum_choices, pull_policy_default};
 use crate::schema::{FieldType, Selectable};
 use crate::syntax::PathSegment;
 
@@ -39,7 +40,35 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     if let Some(pattern) = &field.enum_pattern {
         message.push_str(&format!(" (or a value matching `{pattern}`)"));
     }
-    out.push(invalid_value(cx, visit, value, message, suggestion));
+    let default = default_value(cx, visit, field);
+    out.push(invalid_value(
+        cx,
+        visit,
+        message,
+        suggestion,
+        &field.enum_values,
+        default.as_deref(),
+    ));
+}
+
+/// The value the API server fills in when the field is left out, when it is one of the allowed values:
+/// for a pull policy it depends on the image's tag (`SetDefaults_Container`, pkg/apis/core/v1/defaults.go).
+fn default_value(cx: &Context, visit: &Visit, field: &crate::schema::Field) -> Option<String> {
+    let image_field = match (field.declared_in.as_str(), field.name.as_str()) {
+        ("Container" | "EphemeralContainer", "imagePullPolicy") => Some("image"),
+        ("ImageVolumeSource", "pullPolicy") => Some("reference"),
+        _ => None,
+    };
+    if let Some(image_field) = image_field {
+        let parent = cx.doc.node(visit.written).parent?;
+        let image = cx
+            .doc
+            .get(parent, image_field)
+            .and_then(|i| cx.doc.scalar(i));
+        return Some(pull_policy_default(image.unwrap_or("")).to_string());
+    }
+    let default = field.default.as_deref()?;
+    field.enum_values.iter().find(|v| *v == default).cloned()
 }
 
 fn allowed(field: &crate::schema::Field, value: &str) -> bool {
@@ -100,31 +129,32 @@ fn selector(
             .collect::<Vec<_>>()
             .join(" / ")
     );
-    out.push(invalid_value(cx, visit, value, message, suggestion));
+    let values: Vec<String> = selectable.values.iter().map(|v| v.to_string()).collect();
+    out.push(invalid_value(cx, visit, message, suggestion, &values, None));
 }
 
-/// The `invalid-enum` diagnostic: the message, "did you mean" and the fix that writes the suggestion (in the
-/// quotes the user wrote).
+/// The `invalid-enum` diagnostic: the message, "did you mean" and a fix per allowed value (in the quotes the
+/// user wrote), the near typo or else the default first.
 fn invalid_value(
     cx: &Context,
     visit: &Visit,
-    value: &str,
     mut message: String,
     suggestion: Option<&str>,
+    allowed: &[String],
+    default: Option<&str>,
 ) -> Diagnostic {
     let range = visit.range(cx);
     if let Some(known) = suggestion {
         message.push_str(&format!("; did you mean `{known}`?"));
     }
-    let diagnostic = Diagnostic::error(Code::InvalidEnum, range, message).at(visit.path.clone());
-    match suggestion {
-        Some(known) => diagnostic.fix(
-            format!("Change `{value}` to `{known}`"),
-            vec![(range, requote(cx.source(visit.written), known))],
-            true,
-        ),
-        None => diagnostic,
-    }
+    Diagnostic::error(Code::InvalidEnum, range, message)
+        .at(visit.path.clone())
+        .with_fixes(enum_choices(
+            cx.source(visit.written),
+            range,
+            allowed,
+            default,
+        ))
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! DNS-1123 labels for container and volume names, IANA service names for ports, qualified names for label
 //! and annotation keys, label values, env var names, ConfigMap keys, resource names, images without
 //! surrounding whitespace — each message states the rule. The table's `format` / `keyFormat` say which.
+//! Where the name can be rewritten into its format (`My_Pod` → `my-pod`), that is the fix.
 //!
 //! | rule | code | upstream (apimachinery `pkg/util/validation/validation.go`; Kubernetes v1.35 `pkg/apis/core/validation/validation.go`) |
 //! |---|---|---|
@@ -18,6 +19,7 @@ use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit, requote};
 use super::super::diagnostic::Diagnostic;
 use super::super::value::Scalar;
+use crate::analysis::fixes::format_name;
 use crate::analysis::schema_at;
 use crate::schema::{Field, FieldType, ResourceNames};
 use crate::syntax::{FieldPath, NodeKind, PathSegment, ScalarStyle};
@@ -75,7 +77,13 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         range,
         format!("invalid {what} `{value}`: {rule}"),
     )
-    .at(visit.path.clone());
+    .at(visit.path.clone())
+    .with_fixes(format_name(
+        cx.source(visit.written),
+        range,
+        format,
+        |name| format_error(format, name).is_none(),
+    ));
     // `port: "8080"`: a quoted number in an int-or-string port is a (bad) port name; the number was meant.
     if *visit.ty == FieldType::IntOrString && value.bytes().all(|b| b.is_ascii_digit()) {
         let quoted = matches!(
@@ -251,7 +259,7 @@ fn rule(format: &str) -> &'static str {
     }
 }
 
-fn is_dns_label(value: &str) -> bool {
+pub(in super::super) fn is_dns_label(value: &str) -> bool {
     value.len() <= 63 && is_label_chars(value)
 }
 

@@ -1,6 +1,7 @@
 //! `invalid-path`: file paths the API server rejects (`validateLocalDescendingPath`, `validateSubPath`,
 //! hostPath's `validatePathNoBacksteps`): paths inside a volume or a mount must be relative and must not climb
-//! out with `..`; a hostPath may be absolute but must not contain a `..` element either.
+//! out with `..`; a hostPath may be absolute but must not contain a `..` element either. An absolute path
+//! inside a volume is offered as the same path, relative.
 //!
 //! Which fields take which rule is the table's `pathRule`.
 //!
@@ -10,7 +11,7 @@
 //! | a hostPath has no `..` element | `invalid-path` | `validatePathNoBacksteps` (`validateHostPathVolumeSource`) |
 
 use super::super::code::Code;
-use super::super::context::{Context, Rule, Visit};
+use super::super::context::{Context, Rule, Visit, requote};
 use super::super::diagnostic::Diagnostic;
 use crate::schema::PathRule;
 
@@ -39,7 +40,18 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         _ if climbs => format!("`{name}` must not contain a `..` element, found `{path}`"),
         _ => return,
     };
-    out.push(Diagnostic::error(Code::InvalidPath, visit.range(cx), message).at(visit.path.clone()));
+    let range = visit.range(cx);
+    let mut diagnostic =
+        Diagnostic::error(Code::InvalidPath, range, message).at(visit.path.clone());
+    let relative = path.trim_start_matches('/');
+    if absolute && !climbs && !relative.is_empty() {
+        diagnostic = diagnostic.fix(
+            format!("Change to `{relative}`"),
+            vec![(range, requote(cx.source(visit.written), relative))],
+            true,
+        );
+    }
+    out.push(diagnostic);
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! `invalid-quantity`: resource values outside the Kubernetes quantity grammar: `1gb`, `1GB`, `100MB`, `1K`
 //! are rejected (`Ki`, `k`, `M`, `Mi` are the suffixes). Numbers are fine (`cpu: 0.5`). Quantities must not
 //! be negative; extended resources must be whole numbers. A `memory` in `m` (milli-bytes) is accepted but
-//! almost always meant `Mi`: a warning.
+//! almost always meant `Mi`: a warning. Both offer the value in the unit the user meant (`128Mi`, `128M`).
 //!
 //! | rule | code | upstream |
 //! |---|---|---|
@@ -14,6 +14,7 @@ use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
 use super::super::value::Scalar;
+use crate::analysis::fixes::quantity_corrections;
 use crate::schema::FieldType;
 use crate::syntax::PathSegment;
 
@@ -24,9 +25,14 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         return;
     }
     let range = visit.range(cx);
+    let resource = match visit.path.last() {
+        Some(PathSegment::Key(key)) => key.as_str(),
+        _ => "",
+    };
+    let written = cx.source(visit.written);
     let (text, value) = match &visit.scalar {
         Some(Scalar::Int(i)) => (i.to_string(), *i as f64),
-        Some(Scalar::Float(f)) => (cx.source(visit.written).trim().to_string(), *f),
+        Some(Scalar::Float(f)) => (written.trim().to_string(), *f),
         Some(Scalar::Str(s)) => match parse_quantity(s) {
             Ok(value) => (s.trim().to_string(), value),
             Err(why) => {
@@ -36,7 +42,8 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                         range,
                         format!("`{s}` is not a valid quantity: {why}; write a number with an optional suffix such as `500m`, `2`, `128Mi`, `1Gi` or `1G`"),
                     )
-                    .at(visit.path.clone()),
+                    .at(visit.path.clone())
+                    .with_fixes(quantity_corrections(written, range, resource)),
                 );
                 return;
             }
@@ -54,10 +61,6 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         );
         return;
     }
-    let resource = match visit.path.last() {
-        Some(PathSegment::Key(key)) => key.as_str(),
-        _ => "",
-    };
     if resource.contains('/') && value.fract() != 0.0 {
         out.push(
             Diagnostic::error(
@@ -77,7 +80,11 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     format!("`{text}` is {number} milli-bytes (thousandths of a byte); for mebibytes write `{number}Mi`"),
                 )
                 .at(visit.path.clone())
-                .fix(format!("Change to `{number}Mi`"), vec![(range, format!("{number}Mi"))], false),
+                .with_fixes(quantity_corrections(written, range, resource).into_iter().map(|mut fix| {
+                    // The value is valid: which unit was meant is the user's call.
+                    fix.preferred = false;
+                    fix
+                })),
             );
         }
     }

@@ -1,7 +1,9 @@
 //! `type-mismatch`: a value of the wrong shape — `containerPort: "eighty"`, `command: sleep 10` where a
 //! list belongs, `hostNetwork: "true"`, `resources` written as a list. The API server decodes JSON into Go
 //! types, so a quoted number in an integer field and a bare number in a string field (an env `value`, a
-//! label) are both rejected; quantities and int-or-string accept both forms, as Kubernetes does.
+//! label) are both rejected; quantities and int-or-string accept both forms, as Kubernetes does. The fixes
+//! write the value in the shape wanted: unquoted, quoted, as a list (`["sleep", "10"]`), as a list's item,
+//! or as the `key: value` that `initialDelaySeconds:5` (no space after the colon) was meant to be.
 //!
 //! | rule | code | upstream |
 //! |---|---|---|
@@ -13,6 +15,7 @@ use super::super::code::Code;
 use super::super::context::{Context, Visit};
 use super::super::diagnostic::Diagnostic;
 use super::super::value::{Scalar, plain, yaml11_boolean};
+use crate::analysis::fixes::{glued_key_value, object_to_list, string_to_list};
 use crate::schema::FieldType;
 use crate::syntax::{NodeKind, ScalarStyle};
 
@@ -96,6 +99,25 @@ fn mismatch(cx: &Context, visit: &Visit) -> Diagnostic {
                 vec![(range, format!("\"{text}\""))],
                 true,
             );
+        }
+        // `initialDelaySeconds:5` alone on its line parses as a string where an object belongs.
+        (Some(Scalar::Str(_)), FieldType::Object(_) | FieldType::Map(_) | FieldType::Array(_))
+            if !quoted && glued_key_value(cx.text, range).is_some() =>
+        {
+            diagnostic
+                .message
+                .push_str("; is a space missing after `:`?");
+            diagnostic = diagnostic.with_fixes(glued_key_value(cx.text, range));
+        }
+        (Some(Scalar::Str(s)), FieldType::Array(item)) if **item == FieldType::String => {
+            let name = visit.field.map_or("", |f| f.name.as_str());
+            diagnostic = diagnostic.with_fixes(string_to_list(s, range, name));
+        }
+        (None, FieldType::Array(item))
+            if matches!(**item, FieldType::Object(_))
+                && matches!(doc.node(visit.node).kind, NodeKind::Mapping { .. }) =>
+        {
+            diagnostic = diagnostic.with_fixes(object_to_list(cx.text, doc, visit.node));
         }
         _ => {}
     }

@@ -15,6 +15,7 @@ use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{containers, entry, named, text};
 use super::super::value::{Scalar, scalar};
+use crate::analysis::fixes::{remove_entry, rename_choices};
 
 pub(super) const RULES: &[Rule] = &[
     Rule {
@@ -73,9 +74,12 @@ fn forbidden_fields(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         };
         for field in forbidden {
             if let Some((key, _)) = entry(doc, container.node, field) {
+                // Removing the field is the fix (an init container could instead become a sidecar).
+                let preferred = container.list == "ephemeralContainers";
                 out.push(
                     Diagnostic::error(Code::ConflictingFields, doc.node(key).range, rule(field))
-                        .at(container.path(&visit.path, &[field])),
+                        .at(container.path(&visit.path, &[field]))
+                        .with_fixes(remove_entry(cx.text, doc, container.node, key, preferred)),
                 );
             }
         }
@@ -101,13 +105,20 @@ fn ephemeral_target(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 && named(doc, c.node, "name").and_then(|n| doc.scalar(n)) == Some(value)
         });
         if !exists {
+            let targets: Vec<&str> = containers
+                .iter()
+                .filter(|c| c.list != "ephemeralContainers")
+                .filter_map(|c| named(doc, c.node, "name").and_then(|n| doc.scalar(n)))
+                .collect();
+            let range = doc.node(target).range;
             out.push(
                 Diagnostic::error(
                     Code::UnresolvedReference,
-                    doc.node(target).range,
+                    range,
                     format!("`targetContainerName` `{value}` names no container or init container of this Pod"),
                 )
-                .at(container.path(&visit.path, &["targetContainerName"])),
+                .at(container.path(&visit.path, &["targetContainerName"]))
+                .with_fixes(rename_choices(cx.source(target), range, &targets, true)),
             );
         }
     }

@@ -34,7 +34,8 @@ fn unique_port_names(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     }
     let doc = cx.doc;
     for container in containers(doc, visit.node) {
-        let mut ports = Unique::new("port name", "port names must be unique within a container");
+        let mut ports =
+            Unique::new("port name", "port names must be unique within a container").renamed(15);
         let Some(list) = doc.get(container.node, "ports") else {
             continue;
         };
@@ -64,14 +65,19 @@ fn host_network_ports(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             if host != container_port {
-                let (key, _) = entry(doc, *port, "hostPort").expect("read above");
+                let (key, value) = entry(doc, *port, "hostPort").expect("read above");
                 out.push(
                     Diagnostic::error(
                         Code::ConflictingFields,
                         doc.node(key).range,
                         format!("with `hostNetwork: true` the hostPort must equal the containerPort ({container_port}), found {host}"),
                     )
-                    .at(container.path(&visit.path, &["ports"]).index(i).key("hostPort")),
+                    .at(container.path(&visit.path, &["ports"]).index(i).key("hostPort"))
+                    .fix(
+                        format!("Change the hostPort to `{container_port}`"),
+                        vec![(doc.node(value).range, container_port.to_string())],
+                        true,
+                    ),
                 );
             }
         }

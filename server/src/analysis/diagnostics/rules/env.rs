@@ -14,6 +14,7 @@ use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit, conflict, exactly_one_of_type};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{entry, text};
+use crate::analysis::fixes::remove_entry;
 
 pub(super) const RULES: &[Rule] = &[
     Rule {
@@ -46,8 +47,12 @@ fn value_or_value_from(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             key,
             "`value` and `valueFrom` are mutually exclusive: keep one",
         );
+        let remove = |k| remove_entry(cx.text, cx.doc, visit.node, k, false);
+        diagnostic = diagnostic.with_fixes(remove(key));
         if let Some((value_key, _)) = entry(cx.doc, visit.node, "value") {
-            diagnostic = diagnostic.related(cx.doc.node(value_key).range, "`value` set here");
+            diagnostic = diagnostic
+                .related(cx.doc.node(value_key).range, "`value` set here")
+                .with_fixes(remove(value_key));
         }
         out.push(diagnostic);
     }

@@ -13,6 +13,7 @@ use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{Unique, boolean, containers, entry, named, text};
+use crate::analysis::fixes::remove_entry;
 
 pub(super) const RULES: &[Rule] = &[
     Rule {
@@ -40,7 +41,8 @@ fn unique_container_names(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>
     let mut seen = Unique::new(
         "container name",
         "container names must be unique across initContainers, containers and ephemeralContainers",
-    );
+    )
+    .renamed(63);
     for container in containers(cx.doc, visit.node) {
         if let Some(name) = named(cx.doc, container.node, "name") {
             seen.add(cx, name, container.path(&visit.path, &["name"]), out);
@@ -101,13 +103,16 @@ fn shared_namespaces(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         && boolean(doc, spec, "hostPID") == Some(true)
     {
         let (key, _) = entry(doc, spec, "shareProcessNamespace").expect("read above");
+        let (host_pid, _) = entry(doc, spec, "hostPID").expect("read above");
+        let remove = |k| remove_entry(cx.text, doc, spec, k, false);
         out.push(
             Diagnostic::error(
                 Code::ConflictingFields,
                 doc.node(key).range,
                 "`shareProcessNamespace` and `hostPID` cannot both be true",
             )
-            .at(visit.path.key("shareProcessNamespace")),
+            .at(visit.path.key("shareProcessNamespace"))
+            .with_fixes(remove(key).into_iter().chain(remove(host_pid))),
         );
     }
 }
@@ -122,13 +127,15 @@ fn status(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         .iter()
         .find(|(k, _)| cx.doc.scalar(*k) == Some("status"))
     {
+        let status_fix = remove_entry(cx.text, cx.doc, visit.node, *key, true);
         out.push(
             Diagnostic::warning(
                 Code::StatusField,
                 cx.doc.node(*key).range,
                 "`status` is written by the cluster: the API server ignores it on create; remove it from the manifest",
             )
-            .at(visit.path.key("status")),
+            .at(visit.path.key("status"))
+            .with_fixes(status_fix),
         );
     }
 }

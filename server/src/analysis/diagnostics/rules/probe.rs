@@ -7,7 +7,7 @@
 //! | a lifecycle handler has exactly one of exec, httpGet, tcpSocket, sleep | `conflicting-fields` | `validateLifecycle` (`validateHandler`) |
 //! | liveness and startup probes: `successThreshold` 1 | `conflicting-fields` | `validateLivenessProbe`, `validateStartupProbe` |
 //! | a readiness probe sets no `terminationGracePeriodSeconds` | `conflicting-fields` | `validateReadinessProbe` |
-//! | a probe's named port is declared by the container | `unresolved-reference` | none: the kubelet fails the probe; podls reports it |
+//! | a probe's or lifecycle handler's named port is declared by the container | `unresolved-reference` | none: the kubelet fails the handler (`resolvePort` in `pkg/kubelet/lifecycle`, `pkg/kubelet/prober`); podls reports it |
 //! | `sleep.seconds` within `terminationGracePeriodSeconds` | `conflicting-fields` | `validateSleepAction` |
 
 use super::super::code::Code;
@@ -15,6 +15,7 @@ use super::super::context::{Context, Rule, Visit, conflict, exactly_one_of_type}
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{as_integer, containers, entry, integer, known, named};
 use super::super::value::{Scalar, scalar};
+use crate::analysis::fixes::rename_choices;
 use crate::syntax::PathSegment;
 
 pub(super) const RULES: &[Rule] = &[
@@ -77,7 +78,8 @@ fn lifecycle_handler(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     exactly_one_of_type(cx, visit, "a lifecycle handler", out);
 }
 
-/// `httpGet.port` / `tcpSocket.port` given as a name must be one of the container's port names.
+/// `httpGet.port` / `tcpSocket.port` given as a name must be one of the container's port names; the fixes
+/// name a declared one, the closest first.
 fn named_ports(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     if visit.is_null() || !cx.complete {
         return;
@@ -92,13 +94,21 @@ fn named_ports(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             .filter_map(|port| named(doc, *port, "name"))
             .map(|name| doc.scalar(name).unwrap_or_default())
             .collect();
-        for probe in ["livenessProbe", "readinessProbe", "startupProbe"] {
-            let Some(probe_node) = doc.get(container.node, probe) else {
+        // Probes and lifecycle handlers alike: the kubelet resolves both names against the ports.
+        let lifecycle = doc.get(container.node, "lifecycle");
+        let handlers = ["livenessProbe", "readinessProbe", "startupProbe"]
+            .map(|probe| (vec![probe], doc.get(container.node, probe)))
+            .into_iter()
+            .chain(["postStart", "preStop"].map(|handler| {
+                let node = lifecycle.and_then(|l| doc.get(l, handler));
+                (vec!["lifecycle", handler], node)
+            }));
+        for (keys, handler) in handlers {
+            let Some(handler) = handler else {
                 continue;
             };
             for action in ["httpGet", "tcpSocket"] {
-                let Some(port) = doc.get(probe_node, action).and_then(|a| doc.get(a, "port"))
-                else {
+                let Some(port) = doc.get(handler, action).and_then(|a| doc.get(a, "port")) else {
                     continue;
                 };
                 let Some(Scalar::Str(name)) = scalar(doc, port) else {
@@ -110,16 +120,25 @@ fn named_ports(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 {
                     continue;
                 }
+                let range = doc.node(port).range;
+                let mut path = keys.clone();
+                path.extend([action, "port"]);
                 out.push(
                     Diagnostic::error(
                         Code::UnresolvedReference,
-                        doc.node(port).range,
+                        range,
                         format!(
                             "the container declares no port named `{name}`{}",
                             known(&port_names)
                         ),
                     )
-                    .at(container.path(&visit.path, &[probe, action, "port"])),
+                    .at(container.path(&visit.path, &path))
+                    .with_fixes(rename_choices(
+                        cx.source(port),
+                        range,
+                        &port_names,
+                        true,
+                    )),
                 );
             }
         }

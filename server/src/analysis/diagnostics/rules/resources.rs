@@ -55,11 +55,25 @@ fn requests_within_limits(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>
                 None
             };
             if let Some(message) = problem {
-                out.push(
+                // The request down to the limit, or (where the two may differ) the limit up to it.
+                let (request_text, limit_text) = (source(request), source(limit));
+                let mut diagnostic =
                     Diagnostic::error(Code::ConflictingFields, doc.node(request).range, message)
                         .related(doc.node(limit).range, format!("{name} limit"))
-                        .at(path.clone()),
-                );
+                        .at(path.clone())
+                        .fix(
+                            format!("Change the request to `{limit_text}`"),
+                            vec![(doc.node(request).range, limit_text.clone())],
+                            exact,
+                        );
+                if !exact {
+                    diagnostic = diagnostic.fix(
+                        format!("Change the limit to `{request_text}`"),
+                        vec![(doc.node(limit).range, request_text)],
+                        false,
+                    );
+                }
+                out.push(diagnostic);
             }
         } else if cx.complete && (name.starts_with("hugepages-") || name.contains('/')) {
             out.push(

@@ -47,7 +47,8 @@ fn unique_names(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         return;
     }
     let doc = cx.doc;
-    let mut volumes = Unique::new("volume name", "volume names must be unique in a Pod");
+    let mut volumes =
+        Unique::new("volume name", "volume names must be unique in a Pod").renamed(63);
     if let Some(list) = doc.get(visit.node, "volumes") {
         for (index, volume) in doc.items(list).iter().enumerate() {
             if let Some(name) = named(doc, *volume, "name") {

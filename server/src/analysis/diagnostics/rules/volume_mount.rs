@@ -1,5 +1,6 @@
 //! Rules of a container's volume mounts and devices: each names a volume of the pod, each path is used
-//! once, a block device uses a claim, and the mount options that need a privileged or read-only mount.
+//! once, a block device uses a claim, and the mount options that need a privileged or read-only mount. A
+//! mount of an undeclared volume is fixed by declaring it or by naming a declared one.
 //!
 //! | rule | code | upstream (Kubernetes v1.35 `pkg/apis/core/validation/validation.go`) |
 //! |---|---|---|
@@ -10,10 +11,12 @@
 //! | `recursiveReadOnly` needs `readOnly: true` | `conflicting-fields` | `validateMountRecursiveReadOnly` |
 //! | a device uses a `persistentVolumeClaim` or `ephemeral` volume, not also mounted, not on a mountPath | `conflicting-fields` | `ValidateVolumeDevices` |
 
+use super::super::checks::is_dns_label;
 use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit, conflict};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{Unique, boolean, containers, entry, known, named, text};
+use crate::analysis::fixes::{Proposal, add_volume, rename_choices};
 use crate::syntax::NodeId;
 
 pub(super) const RULES: &[Rule] = &[
@@ -77,21 +80,51 @@ fn references_and_paths(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) 
                 };
                 let value = doc.scalar(name).unwrap_or_default();
                 if cx.complete && !volume_names.contains(&value) {
+                    let range = doc.node(name).range;
                     out.push(
                         Diagnostic::error(
                             Code::UnresolvedReference,
-                            doc.node(name).range,
+                            range,
                             format!(
                                 "no volume named `{value}` in `{}`{}",
                                 visit.path.key("volumes"),
                                 known(&volume_names)
                             ),
                         )
-                        .at(at("name")),
+                        .at(at("name"))
+                        .with_fixes(volume_fixes(
+                            cx,
+                            visit.node,
+                            name,
+                            list,
+                            &volume_names,
+                        )),
                     );
                 }
             }
         }
+    }
+}
+
+/// Declaring the missing volume (an `emptyDir`, for a mount: a device needs a claim), or naming a declared
+/// one: the near typo first, else the new volume.
+fn volume_fixes(
+    cx: &Context,
+    spec: NodeId,
+    name: NodeId,
+    list: &str,
+    declared: &[&str],
+) -> Vec<Proposal> {
+    let value = cx.doc.scalar(name).unwrap_or_default();
+    let renames = rename_choices(cx.source(name), cx.doc.node(name).range, declared, false);
+    let typo = renames.first().is_some_and(|r| r.preferred);
+    let declare = (list == "volumeMounts" && is_dns_label(value))
+        .then(|| add_volume(cx.text, cx.doc, spec, value, !typo))
+        .flatten();
+    if typo {
+        renames.into_iter().chain(declare).collect()
+    } else {
+        declare.into_iter().chain(renames).collect()
     }
 }
 

@@ -1,0 +1,114 @@
+//! "Remove `tcpSocket`": a field that must go (a second probe handler, `status`, a field an ephemeral
+//! container may not set), deleted with its value in block style (its whole lines, or up to the next key
+//! when it follows an item's `- `) or in flow style (with one of its commas).
+
+use super::Proposal;
+use super::edit::{column, line_break};
+use crate::syntax::{Document, NodeId, NodeKind, TextRange};
+
+/// The fix that removes the entry `key: value` of `mapping`; none when the mapping would be left as an
+/// item with nothing in it (an empty `- `).
+pub(crate) fn remove_entry(
+    text: &str,
+    doc: &Document,
+    mapping: NodeId,
+    key: NodeId,
+    preferred: bool,
+) -> Option<Proposal> {
+    let NodeKind::Mapping { entries, flow } = doc.node(mapping).kind else {
+        return None;
+    };
+    let index = entries.iter().position(|(k, _)| *k == key)?;
+    let name = doc.scalar(key)?;
+    let key_range = doc.node(key).range;
+    let end = doc.node(entries[index].1).range.end.max(key_range.end);
+    let range = if *flow {
+        // With the comma after it, or before it for the last entry.
+        match (
+            entries.get(index + 1),
+            index.checked_sub(1).map(|i| entries[i]),
+        ) {
+            (Some((next, _)), _) => TextRange::new(key_range.start, doc.node(*next).range.start),
+            (None, Some((_, previous))) => TextRange::new(doc.node(previous).range.end, end),
+            (None, None) => TextRange::new(key_range.start, end),
+        }
+    } else {
+        let line_start = key_range.start - column(text, key_range.start);
+        let eol = line_break(text);
+        let after = text[end..]
+            .find(eol)
+            .map_or(text.len(), |i| end + i + eol.len());
+        if text[line_start..key_range.start].trim().is_empty() {
+            TextRange::new(line_start, after)
+        } else {
+            // `- key: value`: the next key moves up behind the dash.
+            let (next, _) = entries.get(index + 1)?;
+            TextRange::new(key_range.start, doc.node(*next).range.start)
+        }
+    };
+    Some(Proposal::replace(
+        format!("Remove `{name}`"),
+        range,
+        String::new(),
+        preferred,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::parse;
+
+    fn removed(text: &str, path: &[&str], name: &str) -> Option<String> {
+        let file = parse(text);
+        let doc = &file.documents[0];
+        let mapping = crate::analysis::fixes::at_path(doc, path).unwrap();
+        let mapping = doc.items(mapping).first().copied().unwrap_or(mapping);
+        let key = doc
+            .entries(mapping)
+            .iter()
+            .find(|(k, _)| doc.scalar(*k) == Some(name))?
+            .0;
+        let fix = remove_entry(text, doc, mapping, key, true)?;
+        let mut out = text.to_string();
+        out.replace_range(fix.edits[0].0.as_range(), "");
+        assert!(parse(&out).documents[0].errors.is_empty(), "{out}");
+        Some(out)
+    }
+
+    #[test]
+    fn entries_go_with_their_lines_or_commas() {
+        let probe = "probe:\n  httpGet:\n    port: 80\n  tcpSocket:\n    port: 80 # c\n  periodSeconds: 3\n";
+        assert_eq!(
+            removed(probe, &["probe"], "tcpSocket").as_deref(),
+            Some("probe:\n  httpGet:\n    port: 80\n  periodSeconds: 3\n")
+        );
+        assert_eq!(
+            removed("items:\n- ports: []\n  name: a\n", &["items"], "ports").as_deref(),
+            Some("items:\n- name: a\n")
+        );
+        assert_eq!(removed("items:\n- ports: []\n", &["items"], "ports"), None);
+        assert_eq!(
+            removed(
+                "probe: {httpGet: {port: 80}, tcpSocket: {port: 80}}\n",
+                &["probe"],
+                "httpGet"
+            )
+            .as_deref(),
+            Some("probe: {tcpSocket: {port: 80}}\n")
+        );
+        assert_eq!(
+            removed(
+                "probe: {httpGet: {port: 80}, tcpSocket: {port: 80}}\n",
+                &["probe"],
+                "tcpSocket"
+            )
+            .as_deref(),
+            Some("probe: {httpGet: {port: 80}}\n")
+        );
+        assert_eq!(
+            removed("a:\r\n  b: 1\r\n  c: 2\r\n", &["a"], "b").as_deref(),
+            Some("a:\r\n  c: 2\r\n")
+        );
+    }
+}
