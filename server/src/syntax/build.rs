@@ -13,7 +13,9 @@ use yaml_rust2::scanner::{Marker, ScanError, TScalarStyle};
 
 use super::errors::{self, ParseStop};
 use super::line_index::LineIndex;
-use super::tree::{Document, NodeData, NodeId, NodeKind, ScalarStyle, SyntaxError, TextRange};
+use super::tree::{
+    Document, NodeData, NodeId, NodeKind, Repair, ScalarStyle, SyntaxError, TextRange,
+};
 
 /// How many double-quoted scalars with `\'` escapes a document may have before the next one is an error.
 const MAX_LENIENT_ROUNDS: usize = 100;
@@ -175,7 +177,10 @@ fn restore_single_quotes(
         }
         warnings.push(SyntaxError {
             range: TextRange::new(at, at + 2),
-            repairs: Vec::new(),
+            repairs: vec![Repair {
+                title: "Remove the backslash".to_string(),
+                edits: vec![(TextRange::new(at, at + 1), String::new())],
+            }],
             message: "`\\'` is not an escape in YAML double-quoted strings: Kubernetes (Go YAML) reads it as `'`, \
                       but other YAML tools reject the file; write `'` without the backslash"
                 .to_string(),

@@ -3,24 +3,28 @@
 
 use super::code::Code;
 use super::diagnostic::Diagnostic;
-use crate::syntax::Document;
+use crate::syntax::{Document, SyntaxError};
 
 pub(super) fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     for error in &doc.errors {
-        let mut diagnostic =
-            Diagnostic::error(Code::YamlSyntax, error.range, error.message.clone());
-        // One repair is the obvious one; several (two indentations that both parse) are the user's choice.
-        let preferred = error.repairs.len() == 1;
-        for repair in &error.repairs {
-            diagnostic = diagnostic.fix(repair.title.clone(), repair.edits.clone(), preferred);
-        }
-        out.push(diagnostic);
-    }
-    for warning in &doc.warnings {
-        out.push(Diagnostic::warning(
-            Code::YamlLenient,
-            warning.range,
-            warning.message.clone(),
+        out.push(with_repairs(
+            Diagnostic::error(Code::YamlSyntax, error.range, error.message.clone()),
+            error,
         ));
     }
+    for warning in &doc.warnings {
+        out.push(with_repairs(
+            Diagnostic::warning(Code::YamlLenient, warning.range, warning.message.clone()),
+            warning,
+        ));
+    }
+}
+
+/// The syntax layer's repairs as fixes: one is the obvious one; several (two indentations that both parse)
+/// are the user's choice.
+fn with_repairs(diagnostic: Diagnostic, error: &SyntaxError) -> Diagnostic {
+    let preferred = error.repairs.len() == 1;
+    error.repairs.iter().fold(diagnostic, |d, repair| {
+        d.fix(repair.title.clone(), repair.edits.clone(), preferred)
+    })
 }

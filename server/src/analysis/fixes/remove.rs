@@ -1,6 +1,7 @@
 //! "Remove `tcpSocket`": a field that must go (a second probe handler, `status`, a field an ephemeral
 //! container may not set), deleted with its value in block style (its whole lines, or up to the next key
-//! when it follows an item's `- `) or in flow style (with one of its commas).
+//! when it follows an item's `- `) or in flow style (with one of its commas); and a list item that has no
+//! effect (an env variable set again later).
 
 use super::Proposal;
 use super::edit::{column, line_break};
@@ -52,6 +53,44 @@ pub(crate) fn remove_entry(
         String::new(),
         preferred,
     ))
+}
+
+/// The fix titled `title` that removes `item` from the sequence `list`: its `- ` line and the lines under
+/// it, or in flow style the item with one of its commas.
+pub(crate) fn remove_item(
+    text: &str,
+    doc: &Document,
+    list: NodeId,
+    item: NodeId,
+    title: String,
+) -> Option<Proposal> {
+    let NodeKind::Sequence { items, flow } = doc.node(list).kind else {
+        return None;
+    };
+    let index = items.iter().position(|i| *i == item)?;
+    let node = doc.node(item).range;
+    let range = if *flow {
+        match (items.get(index + 1), index.checked_sub(1).map(|i| items[i])) {
+            (Some(next), _) => TextRange::new(node.start, doc.node(*next).range.start),
+            (None, Some(previous)) => TextRange::new(doc.node(previous).range.end, node.end),
+            (None, None) => node,
+        }
+    } else {
+        let dash = text[..node.start]
+            .trim_end_matches(' ')
+            .strip_suffix('-')?
+            .len();
+        let line_start = dash - column(text, dash);
+        if !text[line_start..dash].trim().is_empty() {
+            return None;
+        }
+        let eol = line_break(text);
+        let after = text[node.end..]
+            .find(eol)
+            .map_or(text.len(), |i| node.end + i + eol.len());
+        TextRange::new(line_start, after)
+    };
+    Some(Proposal::replace(title, range, String::new(), true))
 }
 
 #[cfg(test)]
@@ -109,6 +148,27 @@ mod tests {
         assert_eq!(
             removed("a:\r\n  b: 1\r\n  c: 2\r\n", &["a"], "b").as_deref(),
             Some("a:\r\n  c: 2\r\n")
+        );
+    }
+
+    #[test]
+    fn items_go_with_their_lines_or_commas() {
+        let without_first = |text: &str| {
+            let file = parse(text);
+            let doc = &file.documents[0];
+            let list = crate::analysis::fixes::at_path(doc, &["env"]).unwrap();
+            let fix = remove_item(text, doc, list, doc.items(list)[0], "Remove".into()).unwrap();
+            let mut out = text.to_string();
+            out.replace_range(fix.edits[0].0.as_range(), "");
+            out
+        };
+        assert_eq!(
+            without_first("env:\n  - name: A\n    value: x\n  - name: A\n    value: y\n"),
+            "env:\n  - name: A\n    value: y\n"
+        );
+        assert_eq!(
+            without_first("env: [{name: A, value: x}, {name: A}]\n"),
+            "env: [{name: A}]\n"
         );
     }
 }

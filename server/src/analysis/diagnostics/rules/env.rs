@@ -14,7 +14,7 @@ use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit, conflict, exactly_one_of_type};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{entry, text};
-use crate::analysis::fixes::remove_entry;
+use crate::analysis::fixes::{remove_entry, remove_item};
 
 pub(super) const RULES: &[Rule] = &[
     Rule {
@@ -90,9 +90,17 @@ fn duplicate_names(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         };
         match first.get(value) {
             None => {
-                first.insert(value, name);
+                first.insert(value, (name, *item));
             }
-            Some(&earlier) => {
+            Some(&(earlier, earlier_item)) => {
+                // The first one has no effect, unless a variable reads it (`$(NAME)`) before the second.
+                let reference = format!("$({value})");
+                let read = doc.items(env).iter().any(|other| {
+                    let value = doc.get(*other, "value").and_then(|v| doc.scalar(v));
+                    value.is_some_and(|v| v.contains(&reference))
+                });
+                let title = format!("Remove the first `{value}` (it has no effect)");
+                let fix = (!read).then(|| remove_item(cx.text, doc, env, earlier_item, title));
                 out.push(
                     Diagnostic::warning(
                         Code::DuplicateEnv,
@@ -100,7 +108,8 @@ fn duplicate_names(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                         format!("environment variable `{value}` is set twice in this container; the last one wins"),
                     )
                     .related(doc.node(earlier).range, format!("`{value}` first set here"))
-                    .at(visit.path.key("env").index(i).key("name")),
+                    .at(visit.path.key("env").index(i).key("name"))
+                    .with_fixes(fix.flatten()),
                 );
             }
         }

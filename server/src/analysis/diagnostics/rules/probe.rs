@@ -15,7 +15,7 @@ use super::super::context::{Context, Rule, Visit, conflict, exactly_one_of_type}
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{as_integer, containers, entry, integer, known, named};
 use super::super::value::{Scalar, scalar};
-use crate::analysis::fixes::rename_choices;
+use crate::analysis::fixes::{remove_entry, rename_choices};
 use crate::syntax::PathSegment;
 
 pub(super) const RULES: &[Rule] = &[
@@ -48,23 +48,34 @@ fn probe(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     match kind.as_str() {
         "livenessProbe" | "startupProbe" => {
             if let Some(n) = integer(cx.doc, visit.node, "successThreshold").filter(|n| *n != 1) {
-                let (key, _) = entry(cx.doc, visit.node, "successThreshold").expect("read above");
-                out.push(conflict(
-                    cx,
-                    visit,
-                    key,
-                    &format!("`successThreshold` of a {kind} must be 1, found {n}"),
-                ));
+                let (key, value) =
+                    entry(cx.doc, visit.node, "successThreshold").expect("read above");
+                out.push(
+                    conflict(
+                        cx,
+                        visit,
+                        key,
+                        &format!("`successThreshold` of a {kind} must be 1, found {n}"),
+                    )
+                    .fix(
+                        "Change to `1`",
+                        vec![(cx.doc.node(value).range, "1".into())],
+                        true,
+                    ),
+                );
             }
         }
         "readinessProbe" => {
             if let Some((key, _)) = entry(cx.doc, visit.node, "terminationGracePeriodSeconds") {
-                out.push(conflict(
-                    cx,
-                    visit,
-                    key,
-                    "a readinessProbe may not set `terminationGracePeriodSeconds`",
-                ));
+                out.push(
+                    conflict(
+                        cx,
+                        visit,
+                        key,
+                        "a readinessProbe may not set `terminationGracePeriodSeconds`",
+                    )
+                    .with_fixes(remove_entry(cx.text, cx.doc, visit.node, key, true)),
+                );
             }
         }
         _ => {}

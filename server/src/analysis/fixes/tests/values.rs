@@ -171,3 +171,41 @@ fn conflicting_fields() {
         "#]],
     );
 }
+
+#[test]
+fn lenient_escapes_and_env_set_twice() {
+    check_changes(
+        &pod(
+            "      env:\n        - name: A\n          value: \"it\\'s\"\n        - name: B\n          value: b\n        - name: A\n          value: y\n        - name: C\n          value: c\n        - name: C\n          value: $(C)d\n",
+            "",
+        ),
+        expect![[r###"
+            ## Remove the backslash (preferred)
+            -          value: "it\'s"
+            +          value: "it's"
+            ## Remove the first `A` (it has no effect) (preferred)
+            -        - name: A
+            -          value: "it\'s"
+            ## Quote `y` (preferred)
+            -          value: y
+            +          value: "y"
+        "###]],
+    );
+}
+
+#[test]
+fn probe_settings_their_kind_allows() {
+    check_changes(
+        &pod(
+            "      livenessProbe:\n        exec:\n          command: [\"true\"]\n        successThreshold: 3\n      readinessProbe:\n        exec:\n          command: [\"true\"]\n        terminationGracePeriodSeconds: 5\n",
+            "",
+        ),
+        expect![[r#"
+            ## Change to `1` (preferred)
+            -        successThreshold: 3
+            +        successThreshold: 1
+            ## Remove `terminationGracePeriodSeconds` (preferred)
+            -        terminationGracePeriodSeconds: 5
+        "#]],
+    );
+}
