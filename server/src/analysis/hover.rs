@@ -16,8 +16,8 @@ pub struct Hover {
 pub fn hover(inputs: &Inputs, text: &str, file: &YamlFile, offset: usize) -> Option<Hover> {
     let (schema, locale) = (inputs.schema, inputs.locale);
     let doc = file.document_at(offset)?;
-    let root = pod_root(text, doc)?;
     let context = locate(text, doc, offset);
+    let root = pod_root(text, doc, &context.path)?;
     if context.slot == CursorSlot::Nothing || context.range.is_empty() {
         return None;
     }

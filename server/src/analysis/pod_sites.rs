@@ -1,14 +1,15 @@
 //! Which documents podls serves, and where in each the pod specs sit. `POD_KINDS` is the one table of the
-//! kinds that hold a pod: today a `kind: Pod` at the document root. A workload is one more entry (a
-//! Deployment's `spec.template`, a CronJob's `spec.jobTemplate.spec.template`), a `List` an entry whose
-//! `items` are objects of their own; the walk, the rules and hover read fields relative to the site.
+//! kinds that hold a pod: a `kind: Pod` at the document root, the template of a workload (a Deployment's
+//! `spec.template`, a CronJob's `spec.jobTemplate.spec.template`) and a `List`, whose `items` are objects of
+//! their own. The walk starts at each served object's root with its own table type, so the workload's own
+//! fields and its pod template are checked in one pass; the rules read pod-level fields through the site.
 
 use crate::schema::{Resolved, Schema};
 use crate::syntax::{Document, FieldPath, NodeId, PathSegment};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DocumentKind {
-    /// `kind: Pod` (with `apiVersion: v1`, or none yet).
+    /// A kind of `POD_KINDS` (with its apiVersion, or none yet).
     Pod,
     /// No `kind` written yet: possibly a Pod being typed.
     Untyped,
@@ -18,52 +19,80 @@ pub enum DocumentKind {
 
 /// A kind of object that holds pod specs, and where. A document without `apiVersion` yet matches on its
 /// `kind` alone.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct PodKind {
     pub api_version: &'static str,
     pub kind: &'static str,
     pub holds: Holds,
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 pub(crate) enum Holds {
-    /// A pod-shaped object (`metadata` and `spec`) at this path of keys from the object (empty: the object
-    /// is the pod), of this type of the field table.
+    /// An object of this type of the field table whose pod-shaped part (`metadata` and `spec`) sits at this
+    /// path of keys (empty: the object is the pod).
     Pod {
-        at: &'static [&'static str],
         type_name: &'static str,
+        at: &'static [&'static str],
     },
-    /// Each item of this list is an object of its own, matched against the table again (a `List`). No
-    /// served kind uses it yet: the workloads issue adds `List` as one entry.
-    #[allow(dead_code)]
+    /// Each item of this list is an object of its own, matched against the table again (a `List`).
     Items(&'static str),
 }
 
-/// The kinds podls serves.
-pub(crate) const POD_KINDS: &[PodKind] = &[PodKind {
-    api_version: "v1",
-    kind: "Pod",
-    holds: Holds::Pod {
-        at: &[],
-        type_name: "Pod",
-    },
-}];
+/// A workload whose pod template sits at `at` (keys from the object's root).
+const fn workload(
+    api_version: &'static str,
+    kind: &'static str,
+    at: &'static [&'static str],
+) -> PodKind {
+    PodKind {
+        api_version,
+        kind,
+        holds: Holds::Pod {
+            type_name: kind,
+            at,
+        },
+    }
+}
 
-/// One place in a document where a pod spec sits.
+const TEMPLATE: &[&str] = &["spec", "template"];
+
+/// The kinds podls serves (the table types are named as the kinds are).
+pub(crate) const POD_KINDS: &[PodKind] = &[
+    workload("v1", "Pod", &[]),
+    workload("v1", "PodTemplate", &["template"]),
+    workload("v1", "ReplicationController", TEMPLATE),
+    workload("apps/v1", "Deployment", TEMPLATE),
+    workload("apps/v1", "ReplicaSet", TEMPLATE),
+    workload("apps/v1", "StatefulSet", TEMPLATE),
+    workload("apps/v1", "DaemonSet", TEMPLATE),
+    workload("batch/v1", "Job", TEMPLATE),
+    workload(
+        "batch/v1",
+        "CronJob",
+        &["spec", "jobTemplate", "spec", "template"],
+    ),
+    PodKind {
+        api_version: "v1",
+        kind: "List",
+        holds: Holds::Items("items"),
+    },
+];
+
+/// One served object of a document and the place in it where its pod spec sits (or will: a workload whose
+/// template is not written yet is still a site, so that its own fields are checked).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PodSite {
-    /// From the document root to the pod-shaped object (empty for a Pod): diagnostics and messages keep
-    /// full document paths by starting here.
+    /// The object: its kind (`Deployment`), its node, and where the table's type of it sits.
+    pub kind: &'static str,
+    pub owner: NodeId,
+    pub root: PodRoot,
+    /// From the document root to the pod-shaped object (`spec.template` in a Deployment, empty for a Pod):
+    /// diagnostics and messages keep full document paths by starting here.
     pub prefix: FieldPath,
-    /// The field table's type of that object.
-    pub type_name: &'static str,
-    /// The pod-shaped object.
-    pub object: NodeId,
-    /// Its `spec` and `metadata` values, when written.
+    /// The pod-shaped object, when written, and its `spec` and `metadata` values.
+    pub object: Option<NodeId>,
     pub spec: Option<NodeId>,
     pub metadata: Option<NodeId>,
-    /// The object the pod belongs to: the Pod itself, or the workload whose template it is.
-    pub owner: NodeId,
 }
 
 impl PodSite {
@@ -77,22 +106,21 @@ impl PodSite {
         doc.get(self.spec?, key)
     }
 
-    /// Where the table's type of this site sits, for `schema_at`.
-    pub fn root(&self) -> PodRoot {
-        PodRoot {
-            prefix: self.prefix.clone(),
-            type_name: self.type_name,
-        }
-    }
-
     /// The value of `metadata.<key>`, when written.
     pub fn metadata_field(&self, doc: &Document, key: &str) -> Option<NodeId> {
         doc.get(self.metadata?, key)
     }
+
+    /// Whether the pod is a template (of a workload or a PodTemplate) rather than a Pod the API server
+    /// creates as written: its name, for one, comes from the controller.
+    pub fn is_template(&self) -> bool {
+        self.kind != POD_TYPE
+    }
 }
 
-/// Where the field table's root type sits for hover and completion: a site's prefix and type, also for a
-/// document still being typed (no `kind` yet), which is read as a Pod.
+/// Where the field table's root type sits for hover, completion and the walk: a served object's path from
+/// the document root and its type, also for a document still being typed (no `kind` yet), which is read as
+/// a Pod.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PodRoot {
     pub prefix: FieldPath,
@@ -143,17 +171,22 @@ fn collect(
         return;
     }
     match found.holds {
-        Holds::Pod { at, type_name } => {
-            let Some(object) = at.iter().try_fold(owner, |node, key| doc.get(node, key)) else {
-                return;
-            };
+        Holds::Pod { type_name, at } => {
+            let object = at.iter().try_fold(owner, |node, key| {
+                doc.get(node, key).map(|value| doc.resolve(value))
+            });
+            let field = |key| object.and_then(|o| doc.get(o, key));
             sites.push(PodSite {
-                prefix: prefix.keys(at),
-                type_name,
-                object,
-                spec: doc.get(object, "spec"),
-                metadata: doc.get(object, "metadata"),
+                kind: found.kind,
                 owner,
+                root: PodRoot {
+                    prefix: prefix.clone(),
+                    type_name,
+                },
+                prefix: prefix.keys(at),
+                object,
+                spec: field("spec"),
+                metadata: field("metadata"),
             });
         }
         Holds::Items(list) => {
@@ -161,10 +194,11 @@ fn collect(
                 return;
             };
             for (i, &item) in doc.items(items).iter().enumerate() {
+                let item = doc.resolve(item);
                 let scalar = |key| doc.get(item, key).and_then(|v| doc.scalar(v));
                 if let Some(inner) = match_kind(kinds, scalar("kind"), scalar("apiVersion")) {
                     let prefix = prefix.key(list).index(i);
-                    collect(kinds, doc, inner, doc.resolve(item), prefix, sites);
+                    collect(kinds, doc, inner, item, prefix, sites);
                 }
             }
         }
@@ -176,25 +210,43 @@ pub fn document_kind(text: &str, doc: &Document) -> DocumentKind {
     let kind = top_level_scalar(text, doc, "kind");
     let api_version = top_level_scalar(text, doc, "apiVersion");
     match (kind.as_deref(), api_version.as_deref()) {
-        (Some("Pod"), None | Some("v1")) => DocumentKind::Pod,
         (None | Some(""), None | Some("v1") | Some("")) => DocumentKind::Untyped,
+        (kind, api_version) if match_kind(POD_KINDS, kind, api_version).is_some() => {
+            DocumentKind::Pod
+        }
         _ => DocumentKind::Other,
     }
 }
 
-/// Where hover and completion look fields up: the first pod site, or for a document without a `kind` yet
-/// the document root as a Pod.
-pub fn pod_root(text: &str, doc: &Document) -> Option<PodRoot> {
-    if let Some(site) = pod_sites(text, doc).first() {
-        return Some(site.root());
+/// Where hover and completion look the field at `path` up: the served object that holds it (in a `List`,
+/// the item the path is in), or for a document without a `kind` yet the document root as a Pod.
+pub fn pod_root(text: &str, doc: &Document, path: &[PathSegment]) -> Option<PodRoot> {
+    let sites = pod_sites(text, doc);
+    if let Some(site) = sites
+        .iter()
+        .filter(|site| path.starts_with(site.root.prefix.segments()))
+        .max_by_key(|site| site.root.prefix.len())
+    {
+        return Some(site.root.clone());
     }
-    match document_kind(text, doc) {
-        DocumentKind::Untyped | DocumentKind::Pod => Some(PodRoot {
-            prefix: FieldPath::new(),
-            type_name: POD_TYPE,
-        }),
-        DocumentKind::Other => None,
-    }
+    // No site: a document still being typed, or one whose tree is lost to a syntax error before its
+    // first key (its kind is read from the lines).
+    let type_name = match document_kind(text, doc) {
+        DocumentKind::Untyped => POD_TYPE,
+        DocumentKind::Pod => {
+            let kind = top_level_scalar(text, doc, "kind");
+            let api_version = top_level_scalar(text, doc, "apiVersion");
+            match match_kind(POD_KINDS, kind.as_deref(), api_version.as_deref())?.holds {
+                Holds::Pod { type_name, .. } => type_name,
+                Holds::Items(_) => return None,
+            }
+        }
+        DocumentKind::Other => return None,
+    };
+    Some(PodRoot {
+        prefix: FieldPath::new(),
+        type_name,
+    })
 }
 
 /// The table type of a pod at the document root.
@@ -240,30 +292,12 @@ mod tests {
     use super::*;
     use crate::syntax::parse;
 
-    /// A table with a workload and a List, as the workloads issue will write it: adding a kind is an entry.
-    const KINDS: &[PodKind] = &[
-        POD_KINDS[0],
-        PodKind {
-            api_version: "apps/v1",
-            kind: "Deployment",
-            holds: Holds::Pod {
-                at: &["spec", "template"],
-                type_name: "PodTemplateSpec",
-            },
-        },
-        PodKind {
-            api_version: "v1",
-            kind: "List",
-            holds: Holds::Items("items"),
-        },
-    ];
-
-    fn sites(kinds: &[PodKind], text: &str) -> Vec<String> {
+    fn sites(text: &str) -> Vec<String> {
         let file = parse(text);
-        let doc = &file.documents[0];
-        sites_in(kinds, text, doc)
+        file.documents
             .iter()
-            .map(|site| {
+            .flat_map(|doc| pod_sites(text, doc).into_iter().map(move |site| (doc, site)))
+            .map(|(doc, site)| {
                 let at = |id: Option<NodeId>| {
                     id.map_or("-".to_string(), |id| {
                         text[doc.node(id).range.as_range()]
@@ -274,12 +308,13 @@ mod tests {
                     })
                 };
                 format!(
-                    "{} {} spec={} metadata={} owner-kind={}",
+                    "{} at `{}` {} pod at `{}` spec={} metadata={}",
+                    site.kind,
+                    site.root.prefix,
+                    site.root.type_name,
                     site.prefix,
-                    site.type_name,
                     at(site.spec),
                     at(site.metadata),
-                    at(doc.get(site.owner, "kind"))
                 )
             })
             .collect()
@@ -289,33 +324,93 @@ mod tests {
     fn a_pod_is_one_site_at_the_root() {
         let pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers: []\n";
         assert_eq!(
-            sites(POD_KINDS, pod),
-            [" Pod spec=containers: [] metadata=name: a owner-kind=Pod"]
+            sites(pod),
+            ["Pod at `` Pod pod at `` spec=containers: [] metadata=name: a"]
         );
         // A Pod being typed (no apiVersion yet) is served; other kinds and untyped YAML are not.
-        assert_eq!(sites(POD_KINDS, "kind: Pod\nspec: {}\n").len(), 1);
-        assert!(sites(POD_KINDS, "apiVersion: apps/v1\nkind: Deployment\n").is_empty());
-        assert!(sites(POD_KINDS, "apiVersion: v1\nkind: Pod\n---\n").len() == 1);
-        assert!(sites(POD_KINDS, "foo: bar\n").is_empty());
-        assert!(sites(POD_KINDS, "apiVersion: v2\nkind: Pod\n").is_empty());
+        assert_eq!(sites("kind: Pod\nspec: {}\n").len(), 1);
+        assert!(sites("apiVersion: v1\nkind: Service\n").is_empty());
+        assert!(sites("apiVersion: v1\nkind: Pod\n---\n").len() == 1);
+        assert!(sites("foo: bar\n").is_empty());
+        assert!(sites("apiVersion: v2\nkind: Pod\n").is_empty());
+        assert!(sites("apiVersion: v1\nkind: Deployment\n").is_empty());
     }
 
     #[test]
-    fn a_kind_that_holds_pods_elsewhere_is_a_table_entry() {
-        let deployment = "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    metadata:\n      labels: {}\n    spec:\n      containers: []\n";
+    fn every_workload_kind_holds_its_template_where_the_api_puts_it() {
+        let template = "    metadata:\n      labels: {}\n    spec:\n      containers: []\n";
+        let cases = [
+            ("v1", "PodTemplate", "template:\n".to_string()),
+            ("v1", "ReplicationController", "spec:\n  template:\n".into()),
+            ("apps/v1", "Deployment", "spec:\n  template:\n".into()),
+            ("apps/v1", "ReplicaSet", "spec:\n  template:\n".into()),
+            ("apps/v1", "StatefulSet", "spec:\n  template:\n".into()),
+            ("apps/v1", "DaemonSet", "spec:\n  template:\n".into()),
+            ("batch/v1", "Job", "spec:\n  template:\n".into()),
+        ];
+        let mut found = Vec::new();
+        for (api_version, kind, head) in cases {
+            // PodTemplate's template sits one level up: indent it as its key.
+            let body = if kind == "PodTemplate" {
+                template.lines().map(|l| format!("{}\n", &l[2..])).collect()
+            } else {
+                template.to_string()
+            };
+            let text = format!("apiVersion: {api_version}\nkind: {kind}\n{head}{body}");
+            found.extend(sites(&text));
+        }
+        let cron = "apiVersion: batch/v1\nkind: CronJob\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec: {containers: []}\n";
+        found.extend(sites(cron));
+        // Flow style, and a workload without a template yet: still a site (its own fields are checked).
+        found.extend(sites(
+            "{apiVersion: apps/v1, kind: Deployment, spec: {template: {spec: {}}}}",
+        ));
+        found.extend(sites("apiVersion: apps/v1\nkind: StatefulSet\nspec: {}\n"));
+        expect_test::expect![[r#"
+            PodTemplate at `` PodTemplate pod at `template` spec=containers: [] metadata=labels: {}
+            ReplicationController at `` ReplicationController pod at `spec.template` spec=containers: [] metadata=labels: {}
+            Deployment at `` Deployment pod at `spec.template` spec=containers: [] metadata=labels: {}
+            ReplicaSet at `` ReplicaSet pod at `spec.template` spec=containers: [] metadata=labels: {}
+            StatefulSet at `` StatefulSet pod at `spec.template` spec=containers: [] metadata=labels: {}
+            DaemonSet at `` DaemonSet pod at `spec.template` spec=containers: [] metadata=labels: {}
+            Job at `` Job pod at `spec.template` spec=containers: [] metadata=labels: {}
+            CronJob at `` CronJob pod at `spec.jobTemplate.spec.template` spec={containers: []} metadata=-
+            Deployment at `` Deployment pod at `spec.template` spec={} metadata=-
+            StatefulSet at `` StatefulSet pod at `spec.template` spec=- metadata=-"#]]
+        .assert_eq(&found.join("\n"));
+    }
+
+    #[test]
+    fn a_list_holds_objects_of_any_kind_and_lists_of_them() {
+        let list = "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  spec: {}\n- kind: ConfigMap\n- apiVersion: apps/v1\n  kind: Deployment\n  spec:\n    template:\n      spec: {}\n- apiVersion: v1\n  kind: List\n  items:\n  - {apiVersion: batch/v1, kind: CronJob, spec: {jobTemplate: {spec: {template: {spec: {}}}}}}\n---\nkind: Job\n";
+        expect_test::expect![[r#"
+            Pod at `items[0]` Pod pod at `items[0]` spec={} metadata=-
+            Deployment at `items[2]` Deployment pod at `items[2].spec.template` spec={} metadata=-
+            CronJob at `items[3].items[0]` CronJob pod at `items[3].items[0].spec.jobTemplate.spec.template` spec={} metadata=-
+            Job at `` Job pod at `spec.template` spec=- metadata=-"#]]
+        .assert_eq(&sites(list).join("\n"));
+    }
+
+    #[test]
+    fn hover_and_completion_start_at_the_object_that_holds_the_path() {
+        let text = "apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: Pod}\n- {apiVersion: apps/v1, kind: Deployment}\n";
+        let file = parse(text);
+        let doc = &file.documents[0];
+        let root = |path: FieldPath| {
+            pod_root(text, doc, path.segments()).map(|r| format!("{} {}", r.prefix, r.type_name))
+        };
+        let item = |i| FieldPath::new().key("items").index(i);
         assert_eq!(
-            sites(KINDS, deployment),
-            [
-                "spec.template PodTemplateSpec spec=containers: [] metadata=labels: {} owner-kind=Deployment"
-            ]
+            root(item(1).keys(&["spec", "template"])).as_deref(),
+            Some("items[1] Deployment")
         );
-        let list = "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  spec: {}\n- kind: ConfigMap\n- apiVersion: apps/v1\n  kind: Deployment\n  spec:\n    template:\n      spec: {}\n";
+        assert_eq!(root(item(0).key("spec")).as_deref(), Some("items[0] Pod"));
+        assert_eq!(root(item(2).key("spec")), None);
+        let untyped = "metadata:\n  name: a\n";
+        let file = parse(untyped);
         assert_eq!(
-            sites(KINDS, list),
-            [
-                "items[0] Pod spec={} metadata=- owner-kind=Pod",
-                "items[2].spec.template PodTemplateSpec spec={} metadata=- owner-kind=Deployment",
-            ]
+            pod_root(untyped, &file.documents[0], &[]).map(|r| r.type_name),
+            Some("Pod")
         );
     }
 
@@ -323,6 +418,7 @@ mod tests {
     fn a_file_is_served_when_one_document_holds_a_pod() {
         let served = |text: &str| serves(text, &parse(text));
         assert!(served("kind: ConfigMap\n---\napiVersion: v1\nkind: Pod\n"));
+        assert!(served("apiVersion: batch/v1\nkind: CronJob\n"));
         assert!(!served("kind: ConfigMap\ndata: {}\n"));
         assert!(!served("foo: [\n"));
         assert!(!served(""));

@@ -130,8 +130,8 @@ pub fn completions(
     }
     let schema = inputs.schema;
     let doc = file.document_at(offset)?;
-    let root = pod_root(text, doc)?;
     let mut context = locate(text, doc, offset);
+    let root = pod_root(text, doc, &context.path)?;
     let indentation = Indentation::detect(text, doc.range, options.tab_size);
     let mut site = Site {
         text,

@@ -34,6 +34,13 @@ impl Context<'_> {
     pub fn spec_field(&self, key: &str) -> Option<NodeId> {
         self.site.spec_field(self.doc, key)
     }
+
+    /// Whether `path` is the served object's own `metadata`: the only one whose name the API server requires
+    /// and validates (a pod template's name, a claim template's, is given by the controller).
+    pub fn is_own_metadata(&self, path: &[PathSegment]) -> bool {
+        path.strip_prefix(self.site.root.prefix.segments())
+            .is_some_and(|rest| matches!(rest, [PathSegment::Key(key)] if key == "metadata"))
+    }
 }
 
 /// A rule: what it checks at one visited node. It returns early on nodes it does not care about.

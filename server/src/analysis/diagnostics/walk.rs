@@ -1,5 +1,5 @@
-//! The one walk of a pod site against the field table, and the registry of which rules run on which
-//! types. Every node is visited once with the field it is the value of (or an item or map value of) and
+//! The one walk of a served object (a Pod, a workload with its pod template) against the field table, and
+//! the registry of which rules run on which types. Every node is visited once with the field it is the value of (or an item or map value of) and
 //! the type the table expects there; `type_mismatch` decides whether the node has that shape, and only
 //! then do the rules look at it and the walk go deeper. Keys the table does not know are left to
 //! `unknown_field` and not entered. Rules register themselves in `checks::RULES` and `rules::RULES`; this
@@ -55,17 +55,17 @@ fn registry() -> &'static Registry {
     })
 }
 
-/// Walks the pod-shaped object of the context's site, from its own type in the table.
+/// Walks the served object of the context's site from its own type in the table: a workload's own fields
+/// and its pod template in one pass.
 pub(super) fn check_site(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(def) = cx.schema.type_def(cx.site.type_name) else {
+    let Some(def) = cx.schema.type_def(cx.site.root.type_name) else {
         return;
     };
-    let object = cx.site.object;
     walk(
         cx,
-        object,
+        cx.site.owner,
         None,
-        cx.site.prefix.clone(),
+        cx.site.root.prefix.clone(),
         None,
         def.as_field_type(),
         out,

@@ -13,7 +13,8 @@
 //! | `env-var-name` | `invalid-name` | `IsRelaxedEnvVarName` (`ValidateEnv`) |
 //! | `configmap-key`, `http-header-name`, `ip` | `invalid-name` | `IsConfigMapKey`, `IsHTTPHeaderName`, `IsValidIP` |
 //! | resource names in `limits` / `requests` / `overhead` | `invalid-name` | `validateContainerResourceName`, `validatePodResourceName` (pod-level `spec.resources`) |
-//! | an image with surrounding whitespace | `invalid-name` | `validateContainerOnlyForPod` |
+//! | an image with surrounding whitespace (a Pod's, not a template's) | `invalid-name` | `validateContainerOnlyForPod` |
+//! | a pod template's `metadata.name`/`namespace` are not checked | — | `ValidatePodTemplateSpec` validates only labels, annotations and the spec |
 
 use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit, requote};
@@ -40,8 +41,16 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     if value.is_empty() {
         return;
     }
-    if field.name == "image" && value.trim() != *value {
+    if field.name == "image" && value.trim() != *value && !cx.site.is_template() {
         return untrimmed_image(cx, visit, value, out);
+    }
+    let parent = &visit.path[..visit.path.len().saturating_sub(1)];
+    if field.declared_in == "ObjectMeta"
+        && matches!(field.name.as_str(), "name" | "generateName" | "namespace")
+        && !cx.is_own_metadata(parent)
+    {
+        // `ValidatePodTemplateSpec` leaves a template's name and namespace alone: the controller sets them.
+        return;
     }
     let format = match (field.declared_in.as_str(), field.name.as_str()) {
         // generateName gets a random suffix: it is checked with its trailing `-` masked (objectmeta.go).
@@ -169,7 +178,7 @@ fn resource_names<'a>(
 ) -> Option<(&'a ResourceNames, Option<FieldPath>)> {
     let own = field.resource_names.as_ref()?;
     let parent = &visit.path[..visit.path.len().saturating_sub(1)];
-    let holder = schema_at(cx.schema, &cx.site.root(), parent)
+    let holder = schema_at(cx.schema, &cx.site.root, parent)
         .and_then(|resolved| resolved.field)
         .and_then(|(_, holder)| holder.resource_names.as_ref());
     Some(match holder {

@@ -6,7 +6,7 @@
 //! | rule | code | upstream (Kubernetes v1.35 `pkg/apis/core/validation/validation.go`) |
 //! |---|---|---|
 //! | a field the table marks `required` is absent or empty | `missing-required` | the validator of its type: `validateContainerCommon` (name, image), `validateContainerPorts` (containerPort), `ValidateVolumes` (name), ... |
-//! | `metadata.name` or `generateName` | `missing-required` | `ValidateObjectMeta` in apimachinery `pkg/api/validation/objectmeta.go` |
+//! | `metadata.name` or `generateName` of the object itself (not of a pod or claim template) | `missing-required` | `ValidateObjectMeta` in apimachinery `pkg/api/validation/objectmeta.go`; `ValidatePodTemplateSpec` does not ask for one |
 //! | `spec.containers` lists at least one | `missing-required` | `validateContainers` |
 
 use super::super::code::Code;
@@ -55,7 +55,8 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 }
             }
             None if type_name == "ObjectMeta" && field.name == "name" => {
-                if !visit.is_null() && doc.get(visit.node, "generateName").is_some() {
+                let generated = !visit.is_null() && doc.get(visit.node, "generateName").is_some();
+                if generated || !cx.is_own_metadata(&visit.path) {
                     continue;
                 }
                 let message = format!(

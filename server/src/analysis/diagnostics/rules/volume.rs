@@ -155,6 +155,10 @@ fn ephemeral_claims(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         return;
     }
     let doc = cx.doc;
+    // A template's pods are named by their controller: the claim names are not known here.
+    if cx.site.is_template() {
+        return;
+    }
     let Some(pod) = cx.site.metadata.and_then(|m| text(doc, m, "name")) else {
         return;
     };
