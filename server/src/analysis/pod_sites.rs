@@ -296,7 +296,11 @@ mod tests {
         let file = parse(text);
         file.documents
             .iter()
-            .flat_map(|doc| pod_sites(text, doc).into_iter().map(move |site| (doc, site)))
+            .flat_map(|doc| {
+                pod_sites(text, doc)
+                    .into_iter()
+                    .map(move |site| (doc, site))
+            })
             .map(|(doc, site)| {
                 let at = |id: Option<NodeId>| {
                     id.map_or("-".to_string(), |id| {
