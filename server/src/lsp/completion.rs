@@ -116,3 +116,50 @@ pub fn completion(
         items,
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn support(capabilities: serde_json::Value) -> ClientSupport {
+        ClientSupport::from_capabilities(&serde_json::from_value(capabilities).unwrap())
+    }
+
+    #[test]
+    fn absolute_indentation_only_for_clients_that_insert_as_is() {
+        // VS Code: snippets, and it honours asIs on items.
+        let vs_code = support(serde_json::json!({"textDocument": {"completion": {
+            "completionItem": {"snippetSupport": true, "insertTextModeSupport": {"valueSet": [1, 2]}},
+            "insertTextMode": 2
+        }}}));
+        assert_eq!(
+            vs_code,
+            ClientSupport {
+                snippets: true,
+                as_is: true,
+                mark_as_is: true
+            }
+        );
+        // Neovim 0.11: snippets, no insert modes; `vim.snippet` adds the line's indentation.
+        let neovim = support(serde_json::json!({"textDocument": {"completion": {
+            "completionItem": {"snippetSupport": true}
+        }}}));
+        assert_eq!(
+            neovim,
+            ClientSupport {
+                snippets: true,
+                as_is: false,
+                mark_as_is: false
+            }
+        );
+        // A client that adjusts by default but says nothing of asIs on items.
+        let adjusting =
+            support(serde_json::json!({"textDocument": {"completion": {"insertTextMode": 2}}}));
+        assert!(!adjusting.as_is);
+        // One that inserts as is by default, or says nothing at all (edits applied verbatim).
+        let verbatim =
+            support(serde_json::json!({"textDocument": {"completion": {"insertTextMode": 1}}}));
+        assert!(verbatim.as_is && !verbatim.mark_as_is);
+        assert!(support(serde_json::json!({})).as_is);
+    }
+}
