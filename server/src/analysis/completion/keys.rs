@@ -14,7 +14,7 @@ pub(super) fn key_items(site: &Site<'_>) -> Vec<CompletionItem> {
         return Vec::new();
     };
     let mut items = match site.type_at(parent) {
-        Some(FieldType::Object(name)) => fields_of(site, name, parent, &Placement::here(site, 'b')),
+        Some(FieldType::Object(name)) => fields_of(site, name, parent, &Placement::here(site)),
         // Below `containers:`, deeper than the key but with no `- ` yet: the fields of a new item.
         Some(FieldType::Array(item)) if !site.flow => match item.as_ref() {
             FieldType::Object(name) => {
@@ -28,7 +28,9 @@ pub(super) fn key_items(site: &Site<'_>) -> Vec<CompletionItem> {
             }
             _ => Vec::new(),
         },
-        Some(FieldType::Map(value)) if is_quantity(value) => resource_names(site, parent),
+        Some(FieldType::Map(value)) if matches!(value.as_ref(), FieldType::Quantity) => {
+            resource_names(site, parent)
+        }
         _ => Vec::new(),
     };
     items.extend(continuing_the_item_above(site, parent));
@@ -36,7 +38,7 @@ pub(super) fn key_items(site: &Site<'_>) -> Vec<CompletionItem> {
 }
 
 /// Where a key goes and what is written before it.
-pub(super) struct Placement<'a> {
+struct Placement<'a> {
     /// Before the key: `- ` for a new item, a blank after a bare `-`, the blanks up to the keys of the item
     /// above.
     lead: String,
@@ -50,14 +52,14 @@ pub(super) struct Placement<'a> {
 }
 
 impl<'a> Placement<'a> {
-    fn here(site: &'a Site<'_>, group: char) -> Self {
+    fn here(site: &'a Site<'_>) -> Self {
         let (lead, column) = lead_in(site, false);
         Placement {
             lead: lead.to_string(),
             column,
             new_item: false,
             existing: &site.siblings,
-            group,
+            group: 'b',
         }
     }
 
@@ -104,7 +106,7 @@ fn continuing_the_item_above(site: &Site<'_>, parent: &[PathSegment]) -> Vec<Com
 
 /// The fields of the object type `name` at `path`, as completions placed as `placement` says; of a group
 /// of exclusive fields (a probe's action, a volume's source), none once one is written.
-pub(super) fn fields_of(
+fn fields_of(
     site: &Site<'_>,
     name: &str,
     path: &[PathSegment],
@@ -186,10 +188,6 @@ pub(super) fn lead_in(site: &Site<'_>, new_item: bool) -> (&'static str, usize) 
     }
 }
 
-fn is_quantity(ty: &FieldType) -> bool {
-    matches!(ty, FieldType::Quantity)
-}
-
 /// The resource names a `requests`/`limits`/`overhead` map takes: pod-level `spec.resources` only `cpu`,
 /// `memory` and huge pages (`validatePodResourceName`), a volume claim only `storage`, a container also
 /// `ephemeral-storage` (`validateContainerResourceName` in `pkg/apis/core/validation/validation.go`).
@@ -198,16 +196,21 @@ fn resource_names(site: &Site<'_>, map: &[PathSegment]) -> Vec<CompletionItem> {
         crate::analysis::schema_at(site.schema, &site.root, &map[..=at]).and_then(|r| r.field)
     });
     let pod_level = matches!(map, [.., PathSegment::Key(spec), PathSegment::Key(resources), _] if spec == "spec" && resources == "resources");
-    let names: &[&str] = match owner.map(|(_, field)| field.ty.display()) {
-        Some(ty) if ty == "VolumeResourceRequirements" => &["storage"],
-        _ if pod_level => &["cpu", "memory", "hugepages-2Mi", "hugepages-1Gi"],
-        _ => &[
+    let of_a_claim = owner.is_some_and(
+        |(_, field)| matches!(&field.ty, FieldType::Object(name) if name == "VolumeResourceRequirements"),
+    );
+    let names: &[&str] = if of_a_claim {
+        &["storage"]
+    } else if pod_level {
+        &["cpu", "memory", "hugepages-2Mi", "hugepages-1Gi"]
+    } else {
+        &[
             "cpu",
             "memory",
             "ephemeral-storage",
             "hugepages-2Mi",
             "hugepages-1Gi",
-        ],
+        ]
     };
     let (lead, _) = lead_in(site, false);
     names
