@@ -208,6 +208,11 @@ fn keep_matching(items: &mut Vec<CompletionItem>, typed: &str) {
     if typed.is_empty() {
         return;
     }
+    if typed.len() > MAX_MATCHED {
+        // Longer than any key or value the table has: nothing matches (and a huge scalar is not copied).
+        items.clear();
+        return;
+    }
     let typed = typed.to_lowercase();
     items.retain_mut(|item| {
         let target = item
@@ -226,6 +231,9 @@ fn keep_matching(items: &mut Vec<CompletionItem>, typed: &str) {
         true
     });
 }
+
+/// Longer than any field name, enum value, resource name or declared name (those are at most 253 bytes).
+const MAX_MATCHED: usize = 512;
 
 /// Whether the characters of `typed` appear in `target` in the same order.
 fn in_order(typed: &str, target: &str) -> bool {
