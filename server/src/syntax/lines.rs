@@ -63,27 +63,27 @@ pub fn indentation(line: &str) -> usize {
     line.len() - line.trim_start_matches(' ').len()
 }
 
-/// Where a comment starts: a `#` at the line start or after a blank, outside quotes.
+/// Where a comment starts: a `#` at the line start or after a blank, outside quotes. Byte by byte (every
+/// character that matters is ASCII), as it runs on each request's line.
 pub fn comment_start(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
     let mut quote = None;
-    let mut previous = ' ';
+    let mut previous = b' ';
     let mut escaped = false;
-    for (i, c) in line.char_indices() {
-        match (quote, c) {
-            (None, '#') if previous == ' ' || previous == '\t' => return Some(i),
-            (None, '"' | '\'') if matches!(previous, ' ' | '\t' | ':' | '[' | '{' | ',' | '-') => {
-                quote = Some(c)
-            }
-            (Some('"'), '\\') if !escaped => {
+    for (i, &b) in bytes.iter().enumerate() {
+        match (quote, b) {
+            (None, b'#') if previous == b' ' || previous == b'\t' => return Some(i),
+            (None, b'"' | b'\'') if b" \t:[{,-".contains(&previous) => quote = Some(b),
+            (Some(b'"'), b'\\') if !escaped => {
                 escaped = true;
-                previous = c;
+                previous = b;
                 continue;
             }
-            (Some(q), c) if c == q && !escaped => quote = None,
+            (Some(q), b) if b == q && !escaped => quote = None,
             _ => {}
         }
         escaped = false;
-        previous = c;
+        previous = b;
     }
     None
 }

@@ -115,7 +115,9 @@ pub fn locate(text: &str, doc: &Document, offset: usize) -> CursorContext {
     let line_start = lines.line_start(line);
     let line_text = &text[line_start..lines.line_end(text, line)];
     let column = offset - line_start;
-    if comment_start(line_text).is_some_and(|comment| comment < column) {
+    // Only the text before the cursor can open a comment around it.
+    let before = line_text.get(..column).unwrap_or(line_text);
+    if comment_start(before).is_some() {
         return CursorContext::nothing(offset);
     }
     let mut context = locate_in_tree(text, doc, offset)
