@@ -17,6 +17,7 @@ mod rename;
 mod spacing;
 
 pub(crate) use add_volume::add_volume;
+pub(crate) use edit::requote;
 pub(crate) use enum_value::{enum_choices, pull_policy_default};
 pub(crate) use lists::{object_to_list, string_to_list};
 pub(crate) use names::{format_name, rename_duplicate};
@@ -25,17 +26,7 @@ pub(crate) use remove::{remove_entry, remove_item};
 pub(crate) use rename::rename_choices;
 pub(crate) use spacing::glued_key_value;
 
-use super::diagnostics::{Diagnostic, Fix};
 use crate::syntax::TextRange;
-
-/// The fixes for every diagnostic whose range touches `range` (a cursor is an empty range).
-pub fn fixes(diagnostics: &[Diagnostic], range: TextRange) -> Vec<Fix> {
-    diagnostics
-        .iter()
-        .filter(|d| d.range.start <= range.end && range.start <= d.range.end)
-        .flat_map(|d| d.fixes.iter().cloned())
-        .collect()
-}
 
 /// A fix before it is attached to its diagnostic: what a rule passes to `Diagnostic::with_fixes`.
 #[derive(Clone, Debug, PartialEq, Eq)]

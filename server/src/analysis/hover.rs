@@ -3,9 +3,10 @@
 use crate::schema::FieldType;
 use crate::syntax::{CursorSlot, PathSegment, YamlFile, dotted, locate};
 
-use super::{
-    DocStyle, Inputs, pod_root, quantity_doc, render_field, render_value, resource_doc, schema_at,
-};
+use super::field_docs::{DocStyle, render_field, render_value};
+use super::inputs::Inputs;
+use super::pod_sites::{pod_root, schema_at};
+use super::resource_docs::{quantity_doc, resource_doc};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hover {

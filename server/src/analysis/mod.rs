@@ -11,17 +11,19 @@ mod hover;
 mod inputs;
 mod one_of;
 mod pod_sites;
+mod quantity;
 mod resource_docs;
+mod scalar;
 mod suggest;
 
 pub use completion::{
     CompletionItem, CompletionKind, CompletionList, CompletionOptions, TextEdit, completions,
 };
+pub use diagnostics::fixes;
 pub use diagnostics::{
     Code, Diagnostic, DiagnosticsCache, Fix, Severity, diagnostics, document_diagnostics,
 };
 pub use field_docs::{DocStyle, render_field, render_value};
-pub use fixes::fixes;
 pub use hover::{Hover, hover};
 pub use inputs::{Inputs, KubernetesVersion, RuleSettings};
 pub use one_of::exclusive_fields;

@@ -4,7 +4,7 @@
 
 use crate::schema::{Locale, Schema};
 
-use super::diagnostics::parse_quantity;
+use super::quantity::parse_quantity;
 
 /// The docs key of a resource name: huge pages of any size share one text, as do extended resources.
 fn resource_key(name: &str) -> String {

@@ -4,7 +4,7 @@
 use crate::schema::{Field, FieldType};
 use crate::syntax::{Before, FieldPath, PathSegment};
 
-use super::super::{DocStyle, render_field};
+use super::super::field_docs::{DocStyle, render_field};
 use super::snippet::escape;
 use super::values::allowed_values;
 use super::{CompletionItem, CompletionKind, Site, TextEdit};
@@ -115,7 +115,8 @@ fn fields_of(
     let Some(def) = site.schema.type_def(name) else {
         return Vec::new();
     };
-    let exclusive = crate::analysis::exclusive_fields(site.schema, name).unwrap_or_default();
+    let exclusive =
+        crate::analysis::one_of::exclusive_fields(site.schema, name).unwrap_or_default();
     let taken = exclusive
         .iter()
         .any(|field| placement.existing.iter().any(|key| key == field));
@@ -193,7 +194,8 @@ pub(super) fn lead_in(site: &Site<'_>, new_item: bool) -> (&'static str, usize) 
 /// `ephemeral-storage` (`validateContainerResourceName` in `pkg/apis/core/validation/validation.go`).
 fn resource_names(site: &Site<'_>, map: &[PathSegment]) -> Vec<CompletionItem> {
     let owner = map.len().checked_sub(2).and_then(|at| {
-        crate::analysis::schema_at(site.schema, &site.root, &map[..=at]).and_then(|r| r.field)
+        crate::analysis::pod_sites::schema_at(site.schema, &site.root, &map[..=at])
+            .and_then(|r| r.field)
     });
     let pod_level = matches!(map, [.., PathSegment::Key(spec), PathSegment::Key(resources), _] if spec == "spec" && resources == "resources");
     let of_a_claim = owner.is_some_and(
@@ -221,7 +223,11 @@ fn resource_names(site: &Site<'_>, map: &[PathSegment]) -> Vec<CompletionItem> {
             label: name.to_string(),
             kind: CompletionKind::Field,
             detail: Some("quantity".into()),
-            documentation: crate::analysis::resource_doc(site.schema, name, site.locale),
+            documentation: crate::analysis::resource_docs::resource_doc(
+                site.schema,
+                name,
+                site.locale,
+            ),
             sort_text: format!("b{order}"),
             filter_text: None,
             edit: TextEdit {

@@ -13,7 +13,8 @@ use crate::syntax::{
     lines, locate,
 };
 
-use super::{DocumentKind, Inputs, PodRoot, document_kind, pod_root, schema_at};
+use super::inputs::Inputs;
+use super::pod_sites::{DocumentKind, PodRoot, document_kind, pod_root, schema_at};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CompletionOptions {

@@ -4,7 +4,7 @@
 use crate::schema::{Field, FieldType};
 use crate::syntax::{Before, Document, FieldPath, NodeId, PathSegment};
 
-use super::super::{DocStyle, render_value};
+use super::super::field_docs::{DocStyle, render_value};
 use super::snippet::escape;
 use super::{CompletionItem, CompletionKind, Site, TextEdit};
 
@@ -16,8 +16,9 @@ pub(super) fn value_items(site: &Site<'_>) -> Vec<CompletionItem> {
     if !matches!(site.type_at(parent), Some(FieldType::Object(_))) {
         return Vec::new();
     }
-    let Some((_, field)) = crate::analysis::schema_at(site.schema, &site.root, &site.path)
-        .and_then(|resolved| resolved.field)
+    let Some((_, field)) =
+        crate::analysis::pod_sites::schema_at(site.schema, &site.root, &site.path)
+            .and_then(|resolved| resolved.field)
     else {
         return Vec::new();
     };

@@ -6,8 +6,9 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::{Diagnostic, document_diagnostics};
-use crate::analysis::Inputs;
+use super::diagnostic::Diagnostic;
+use super::tiers::document_diagnostics;
+use crate::analysis::inputs::Inputs;
 use crate::syntax::{TextRange, YamlFile};
 
 #[derive(Default)]
@@ -83,7 +84,7 @@ mod tests {
         let inputs = Inputs::default();
         assert_eq!(
             cache.diagnostics(&inputs, &text, &file),
-            super::super::diagnostics(&inputs, &text, &file)
+            super::super::tiers::diagnostics(&inputs, &text, &file)
         );
         // Edits in the first document move the other two; an edit in the middle one changes it alone.
         for (at, insert) in [
@@ -96,7 +97,7 @@ mod tests {
             file = reparse(&file, &text, range, insert.len());
             assert_eq!(
                 cache.diagnostics(&inputs, &text, &file),
-                super::super::diagnostics(&inputs, &text, &file)
+                super::super::tiers::diagnostics(&inputs, &text, &file)
             );
         }
     }
@@ -113,7 +114,7 @@ mod tests {
         let mut other = Inputs::default();
         other.kubernetes.minor += 1;
         let found = cache.diagnostics(&other, text, &file);
-        assert_eq!(found, super::super::diagnostics(&other, text, &file));
+        assert_eq!(found, super::super::tiers::diagnostics(&other, text, &file));
         assert_eq!(
             cache.inputs.as_ref().map(|i| i.kubernetes),
             Some(other.kubernetes)

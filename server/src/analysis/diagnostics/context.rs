@@ -4,10 +4,8 @@
 
 use super::code::Code;
 use super::diagnostic::Diagnostic;
-use super::fields::entry;
-use super::value::Scalar;
-use crate::analysis::fixes::remove_entry;
-use crate::analysis::{PodSite, exclusive_fields};
+use crate::analysis::pod_sites::PodSite;
+use crate::analysis::scalar::Scalar;
 use crate::schema::{Field, FieldType, Schema};
 use crate::syntax::{Document, FieldPath, NodeId, PathSegment, TextRange};
 
@@ -120,73 +118,5 @@ pub(crate) fn one_of(values: &[impl AsRef<str>]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => format!("{} or {last}", init.join(", ")),
-    }
-}
-
-/// `new` written in the same quoting as `old` (a key in a JSON file stays quoted).
-pub(crate) fn requote(old: &str, new: &str) -> String {
-    match old.chars().next() {
-        Some(q @ ('"' | '\'')) => format!("{q}{new}{q}"),
-        _ => new.to_string(),
-    }
-}
-
-/// `conflicting-fields` for a one-of: `what` needs exactly one of the object's exclusive fields
-/// (`analysis::exclusive_fields`, which completion reads too).
-pub(crate) fn exactly_one_of_type(
-    cx: &Context,
-    visit: &Visit,
-    what: &str,
-    out: &mut Vec<Diagnostic>,
-) {
-    let options = visit
-        .object()
-        .and_then(|name| exclusive_fields(cx.schema, name))
-        .unwrap_or_default();
-    exactly_one(cx, visit, &options, what, out);
-}
-
-/// `conflicting-fields` for a one-of: `what` needs exactly one of `options`. None set is reported only in a
-/// complete document (a broken one may have lost it); each one after the first points back at it.
-pub(crate) fn exactly_one(
-    cx: &Context,
-    visit: &Visit,
-    options: &[&str],
-    what: &str,
-    out: &mut Vec<Diagnostic>,
-) {
-    let found: Vec<NodeId> = options
-        .iter()
-        .filter_map(|o| entry(cx.doc, visit.node, o).map(|(k, _)| k))
-        .collect();
-    match found.as_slice() {
-        [] => {
-            if cx.complete {
-                out.push(
-                    Diagnostic::error(
-                        Code::ConflictingFields,
-                        visit.anchor(cx),
-                        format!(
-                            "{what} needs exactly one of {}; none is set",
-                            one_of(options)
-                        ),
-                    )
-                    .at(visit.path.clone()),
-                );
-            }
-        }
-        [_] => {}
-        [first, rest @ ..] => {
-            for key in rest {
-                let name = cx.doc.scalar(*key).unwrap_or_default();
-                let first_name = cx.doc.scalar(*first).unwrap_or_default();
-                let remove = |k: NodeId| remove_entry(cx.text, cx.doc, visit.node, k, false);
-                out.push(
-                    conflict(cx, visit, *key, &format!("{what} takes exactly one of {}; `{first_name}` is already set, so remove `{name}` or `{first_name}`", one_of(options)))
-                        .related(cx.doc.node(*first).range, format!("`{first_name}` set here"))
-                        .with_fixes(remove(*key).into_iter().chain(remove(*first))),
-                );
-            }
-        }
     }
 }

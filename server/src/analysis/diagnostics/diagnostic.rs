@@ -103,3 +103,13 @@ impl Diagnostic {
         self
     }
 }
+
+/// The fixes for every diagnostic whose range touches `range` (a cursor is an empty range). The caller
+/// passes the file's diagnostics (the language server its cached ones): nothing is analysed again.
+pub fn fixes(diagnostics: &[Diagnostic], range: TextRange) -> Vec<Fix> {
+    diagnostics
+        .iter()
+        .filter(|d| d.range.start <= range.end && range.start <= d.range.end)
+        .flat_map(|d| d.fixes.iter().cloned())
+        .collect()
+}

@@ -4,10 +4,11 @@
 use std::collections::HashMap;
 
 use super::code::Code;
-use super::context::Context;
+use super::context::{Context, Visit, conflict, one_of};
 use super::diagnostic::Diagnostic;
-use super::value::{Scalar, scalar};
-use crate::analysis::fixes::rename_duplicate;
+use crate::analysis::fixes::{remove_entry, rename_duplicate};
+use crate::analysis::one_of::exclusive_fields;
+use crate::analysis::scalar::{Scalar, scalar};
 use crate::syntax::{Document, FieldPath, NodeId};
 
 /// The lists of a pod spec that hold containers, in the order the API server validates them.
@@ -173,6 +174,66 @@ impl<'a> Unique<'a> {
                     )
                     .at(path)
                     .with_fixes(rename),
+                );
+            }
+        }
+    }
+}
+
+/// `conflicting-fields` for a one-of: `what` needs exactly one of the object's exclusive fields
+/// (`analysis::exclusive_fields`, which completion reads too).
+pub(crate) fn exactly_one_of_type(
+    cx: &Context,
+    visit: &Visit,
+    what: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let options = visit
+        .object()
+        .and_then(|name| exclusive_fields(cx.schema, name))
+        .unwrap_or_default();
+    exactly_one(cx, visit, &options, what, out);
+}
+
+/// `conflicting-fields` for a one-of: `what` needs exactly one of `options`. None set is reported only in a
+/// complete document (a broken one may have lost it); each one after the first points back at it.
+pub(crate) fn exactly_one(
+    cx: &Context,
+    visit: &Visit,
+    options: &[&str],
+    what: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let found: Vec<NodeId> = options
+        .iter()
+        .filter_map(|o| entry(cx.doc, visit.node, o).map(|(k, _)| k))
+        .collect();
+    match found.as_slice() {
+        [] => {
+            if cx.complete {
+                out.push(
+                    Diagnostic::error(
+                        Code::ConflictingFields,
+                        visit.anchor(cx),
+                        format!(
+                            "{what} needs exactly one of {}; none is set",
+                            one_of(options)
+                        ),
+                    )
+                    .at(visit.path.clone()),
+                );
+            }
+        }
+        [_] => {}
+        [first, rest @ ..] => {
+            for key in rest {
+                let name = cx.doc.scalar(*key).unwrap_or_default();
+                let first_name = cx.doc.scalar(*first).unwrap_or_default();
+                let remove = |k: NodeId| remove_entry(cx.text, cx.doc, visit.node, k, false);
+                out.push(
+                    conflict(cx, visit, *key, &format!("{what} takes exactly one of {}; `{first_name}` is already set, so remove `{name}` or `{first_name}`", one_of(options)))
+                        .related(cx.doc.node(*first).range, format!("`{first_name}` set here"))
+                        .with_fixes(remove(*key).into_iter().chain(remove(*first))),
                 );
             }
         }

@@ -12,7 +12,7 @@ use super::checks::{self, type_mismatch};
 use super::context::{Check, Context, Rule, Visit};
 use super::diagnostic::Diagnostic;
 use super::rules;
-use super::value::scalar;
+use crate::analysis::scalar::scalar;
 use crate::schema::{Field, FieldType};
 use crate::syntax::{FieldPath, NodeId, PathSegment};
 

@@ -5,7 +5,7 @@
 
 use super::Proposal;
 use super::edit::{append_lines, column, key, scalar};
-use crate::analysis::diagnostics::{Scalar, plain};
+use crate::analysis::scalar::{Scalar, plain};
 use crate::syntax::Indentation;
 use crate::syntax::{Document, NodeId, NodeKind, ScalarStyle, TextRange};
 

@@ -1,7 +1,7 @@
 //! Writing into a document as its author does: the column of a node, the document's line ending, where a
 //! line appended after a node goes, and a small value written in block or flow (JSON) style.
 
-use crate::analysis::diagnostics::plain;
+use crate::analysis::scalar::plain;
 use crate::syntax::TextRange;
 
 /// The byte column of `at` on its line.
@@ -39,7 +39,7 @@ pub(super) fn scalar(value: &str, json: bool) -> String {
     let safe = value
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || "-._/".contains(c));
-    if !json && safe && matches!(plain(value), crate::analysis::diagnostics::Scalar::Str(_)) {
+    if !json && safe && matches!(plain(value), crate::analysis::scalar::Scalar::Str(_)) {
         value.to_string()
     } else {
         serde_json::to_string(value).unwrap_or_default()
@@ -52,6 +52,14 @@ pub(super) fn key(name: &str, json: bool) -> String {
         format!("\"{name}\"")
     } else {
         name.to_string()
+    }
+}
+
+/// `new` written in the same quoting as `old` (a key in a JSON file stays quoted).
+pub(crate) fn requote(old: &str, new: &str) -> String {
+    match old.chars().next() {
+        Some(q @ ('"' | '\'')) => format!("{q}{new}{q}"),
+        _ => new.to_string(),
     }
 }
 

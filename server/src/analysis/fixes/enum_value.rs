@@ -2,9 +2,9 @@
 //! first when there is one, then the value Kubernetes would default to, then the others by likeness.
 
 use super::Proposal;
+use super::edit::requote;
 use super::rename::distance;
-use crate::analysis::closest;
-use crate::analysis::diagnostics::requote;
+use crate::analysis::suggest::closest;
 use crate::syntax::TextRange;
 
 /// More choices than this are a list to read, not a quick fix: the closest ones are offered.

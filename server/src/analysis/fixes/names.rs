@@ -2,7 +2,7 @@
 //! port name, a label value), and "Rename to `app-2`" for the second container called `app`.
 
 use super::Proposal;
-use crate::analysis::diagnostics::requote;
+use super::edit::requote;
 use crate::syntax::TextRange;
 
 /// `value` rewritten into `format` (lowercase, other characters as `-`, no `-` at the ends, cut to the

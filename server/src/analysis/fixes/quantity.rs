@@ -4,7 +4,8 @@
 //! of memory and storage, which is what those units almost always mean there.
 
 use super::Proposal;
-use crate::analysis::diagnostics::{parse_quantity, requote};
+use super::edit::requote;
+use crate::analysis::quantity::parse_quantity;
 use crate::syntax::TextRange;
 
 /// The corrections of the quantity `written` (its source, quotes kept) for `resource` (`memory`, `cpu`,

@@ -2,7 +2,7 @@
 //! (a probe's port, a volumeMount's volume, an ephemeral container's target), the closest first.
 
 use super::Proposal;
-use crate::analysis::diagnostics::requote;
+use super::edit::requote;
 use crate::syntax::TextRange;
 
 /// One fix per declared name, closest to what was written first (preferred when it is a near typo, or when

@@ -4,7 +4,7 @@
 use expect_test::{Expect, expect};
 
 use super::super::{Code, Inputs, diagnostics};
-use super::fixes;
+use crate::analysis::diagnostics::fixes;
 use crate::syntax::{TextRange, parse};
 
 fn apply(text: &str, edits: &[(TextRange, String)]) -> String {

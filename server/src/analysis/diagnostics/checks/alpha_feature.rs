@@ -11,7 +11,7 @@
 use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
-use super::super::value::Scalar;
+use crate::analysis::scalar::Scalar;
 
 pub(in super::super) const RULE: Rule = Rule { on: &[], check };
 

@@ -6,8 +6,9 @@
 //! | a deprecated field is set | `deprecated-field` | `warningsForPodSpecAndMeta` in Kubernetes v1.35 `pkg/api/pod/warnings.go` |
 
 use super::super::code::Code;
-use super::super::context::{Context, Rule, Visit, requote};
+use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
+use crate::analysis::fixes::requote;
 
 pub(in super::super) const RULE: Rule = Rule {
     on: &[],

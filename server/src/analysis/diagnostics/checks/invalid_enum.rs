@@ -10,9 +10,9 @@
 use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit, one_of};
 use super::super::diagnostic::Diagnostic;
-use super::super::value::Scalar;
-use crate::analysis::closest;
 use crate::analysis::fixes::{enum_choices, pull_policy_default};
+use crate::analysis::scalar::Scalar;
+use crate::analysis::suggest::closest;
 use crate::schema::{FieldType, Selectable};
 use crate::syntax::PathSegment;
 

@@ -17,11 +17,12 @@
 //! | a pod template's `metadata.name`/`namespace` are not checked | — | `ValidatePodTemplateSpec` validates only labels, annotations and the spec |
 
 use super::super::code::Code;
-use super::super::context::{Context, Rule, Visit, requote};
+use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
-use super::super::value::Scalar;
 use crate::analysis::fixes::format_name;
-use crate::analysis::schema_at;
+use crate::analysis::fixes::requote;
+use crate::analysis::pod_sites::schema_at;
+use crate::analysis::scalar::Scalar;
 use crate::schema::{Field, FieldType, ResourceNames};
 use crate::syntax::{FieldPath, NodeKind, PathSegment, ScalarStyle};
 

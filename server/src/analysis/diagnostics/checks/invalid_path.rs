@@ -11,8 +11,9 @@
 //! | a hostPath has no `..` element | `invalid-path` | `validatePathNoBacksteps` (`validateHostPathVolumeSource`) |
 
 use super::super::code::Code;
-use super::super::context::{Context, Rule, Visit, requote};
+use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
+use crate::analysis::fixes::requote;
 use crate::schema::PathRule;
 
 pub(in super::super) const RULE: Rule = Rule { on: &[], check };

@@ -12,7 +12,7 @@
 use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
-use super::super::value::{Scalar, scalar};
+use crate::analysis::scalar::{Scalar, scalar};
 use crate::schema::{Field, FieldType, Schema};
 use crate::syntax::{NodeKind, TextRange};
 

@@ -18,7 +18,6 @@ mod yaml11;
 use super::context::Rule;
 
 pub(super) use invalid_name::is_dns_label;
-pub(crate) use invalid_quantity::parse_quantity;
 
 /// In the order their diagnostics come out when they share a place.
 pub(super) const RULES: &[Rule] = &[

@@ -14,8 +14,8 @@
 use super::super::code::Code;
 use super::super::context::{Context, Visit};
 use super::super::diagnostic::Diagnostic;
-use super::super::value::{Scalar, plain, yaml11_boolean};
 use crate::analysis::fixes::{glued_key_value, object_to_list, string_to_list};
+use crate::analysis::scalar::{Scalar, plain, yaml11_boolean};
 use crate::schema::FieldType;
 use crate::syntax::{NodeKind, ScalarStyle};
 

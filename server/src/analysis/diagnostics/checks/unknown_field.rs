@@ -7,9 +7,10 @@
 //! | a key the type does not declare | `unknown-field` | strict field validation of the API server (`fieldValidation=Strict`, kubectl's default; `UnmarshalStrict` of `sigs.k8s.io/json`) |
 
 use super::super::code::Code;
-use super::super::context::{Context, Rule, Visit, requote};
+use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
-use crate::analysis::closest;
+use crate::analysis::fixes::requote;
+use crate::analysis::suggest::closest;
 
 pub(in super::super) const RULE: Rule = Rule { on: &[], check };
 

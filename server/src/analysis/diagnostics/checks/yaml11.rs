@@ -9,7 +9,7 @@
 use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
-use super::super::value::{Scalar, yaml11_boolean};
+use crate::analysis::scalar::{Scalar, yaml11_boolean};
 use crate::schema::FieldType;
 use crate::syntax::{NodeKind, ScalarStyle};
 

@@ -14,8 +14,8 @@ use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{containers, entry, named, text};
-use super::super::value::{Scalar, scalar};
 use crate::analysis::fixes::{remove_entry, rename_choices};
+use crate::analysis::scalar::{Scalar, scalar};
 
 pub(super) const RULES: &[Rule] = &[
     Rule {

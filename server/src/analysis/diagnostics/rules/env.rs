@@ -11,8 +11,9 @@
 use std::collections::HashMap;
 
 use super::super::code::Code;
-use super::super::context::{Context, Rule, Visit, conflict, exactly_one_of_type};
+use super::super::context::{Context, Rule, Visit, conflict};
 use super::super::diagnostic::Diagnostic;
+use super::super::fields::exactly_one_of_type;
 use super::super::fields::{entry, text};
 use crate::analysis::fixes::{remove_entry, remove_item};
 

@@ -11,11 +11,12 @@
 //! | `sleep.seconds` within `terminationGracePeriodSeconds` | `conflicting-fields` | `validateSleepAction` |
 
 use super::super::code::Code;
-use super::super::context::{Context, Rule, Visit, conflict, exactly_one_of_type};
+use super::super::context::{Context, Rule, Visit, conflict};
 use super::super::diagnostic::Diagnostic;
+use super::super::fields::exactly_one_of_type;
 use super::super::fields::{as_integer, containers, entry, integer, known, named};
-use super::super::value::{Scalar, scalar};
 use crate::analysis::fixes::{remove_entry, rename_choices};
+use crate::analysis::scalar::{Scalar, scalar};
 use crate::syntax::PathSegment;
 
 pub(super) const RULES: &[Rule] = &[

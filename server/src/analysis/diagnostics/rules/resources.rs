@@ -6,12 +6,12 @@
 //! | a request at most its limit | `conflicting-fields` | `ValidateResourceRequirements` |
 //! | hugepages and extended resources: request equals limit, and a limit is set | `conflicting-fields` | `ValidateResourceRequirements` (`helper.IsOvercommitAllowed`) |
 
-use super::super::checks::parse_quantity;
 use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::entry;
-use super::super::value::{Scalar, scalar};
+use crate::analysis::quantity::parse_quantity;
+use crate::analysis::scalar::{Scalar, scalar};
 use crate::syntax::{Document, NodeId};
 
 pub(super) const RULES: &[Rule] = &[Rule {

@@ -12,11 +12,12 @@
 //! A secret or configMap source without `items` projects keys unknown here and is not compared.
 
 use super::super::code::Code;
-use super::super::context::{Context, Rule, Visit, conflict, exactly_one_of_type};
+use super::super::context::{Context, Rule, Visit, conflict};
 use super::super::diagnostic::Diagnostic;
+use super::super::fields::exactly_one_of_type;
 use super::super::fields::{Unique, entry, named, text};
-use super::super::value::{Scalar, scalar};
-use crate::analysis::exclusive_fields;
+use crate::analysis::one_of::exclusive_fields;
+use crate::analysis::scalar::{Scalar, scalar};
 use crate::syntax::{FieldPath, NodeId};
 
 pub(super) const RULES: &[Rule] = &[

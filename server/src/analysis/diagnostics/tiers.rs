@@ -1,0 +1,37 @@
+//! The tiers of a document's diagnostics, as a person fixes them: syntax errors, duplicate keys, then the
+//! pod rules walked from each pod site.
+
+use super::context::Context;
+use super::diagnostic::Diagnostic;
+use super::{duplicate_keys, syntax, walk};
+use crate::analysis::inputs::Inputs;
+use crate::analysis::pod_sites::pod_sites;
+use crate::syntax::{Document, YamlFile};
+
+/// The diagnostics of every `---` document of a file.
+pub fn diagnostics(inputs: &Inputs, text: &str, file: &YamlFile) -> Vec<Diagnostic> {
+    file.documents
+        .iter()
+        .flat_map(|doc| document_diagnostics(inputs, text, doc))
+        .collect()
+}
+
+/// The diagnostics of one `---` document, sorted by position. They depend on the document's own text and
+/// the inputs only (which `DiagnosticsCache` relies on).
+pub fn document_diagnostics(inputs: &Inputs, text: &str, doc: &Document) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    syntax::check(doc, &mut out);
+    duplicate_keys::check(text, doc, &mut out);
+    for site in pod_sites(text, doc) {
+        let cx = Context {
+            text,
+            doc,
+            schema: inputs.schema,
+            site: &site,
+            complete: doc.errors.is_empty(),
+        };
+        walk::check_site(&cx, &mut out);
+    }
+    out.sort_by_key(|d| (d.range.start, d.range.end, d.severity));
+    out
+}
