@@ -2,7 +2,7 @@
 """Consistency checks for schema/fields.json (see schema/README.md for the format).
 
 Asserts: the file is canonical (2-space indent, sorted keys); every type expression parses; every referenced type
-(field types and `extends`) exists; every type is reachable from the root (no orphans); every enum is a non-empty
+(field types and `extends`) exists; every type is reachable from a root (no orphans; `root` is the Pod, `roots` every kind podls reads); every enum is a non-empty
 list of distinct strings; only documented keys / formats are used; bounds are consistent.
 Exit status 0 = OK.  Usage: python3 schema/tools/check_fields.py [path/to/fields.json]
 """
@@ -54,12 +54,22 @@ def main(path):
 
     if raw != json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n":
         err("file is not canonical (json.dumps indent=2, sort_keys=True + newline)")
-    if set(doc) != {"root", "types"}:
-        err("top-level keys must be root, types: %s" % sorted(doc))
+    if set(doc) != {"root", "roots", "types"}:
+        err("top-level keys must be root, roots, types: %s" % sorted(doc))
     types = doc.get("types", {})
     root = doc.get("root")
+    roots = doc.get("roots", [])
     if root not in types:
         err("root type %r missing" % root)
+    if root not in roots or roots != sorted(set(roots)):
+        err("roots must be a sorted list of distinct type names including the root %r" % root)
+    for name in roots:
+        if name not in types:
+            err("root type %r missing" % name)
+        elif set(types[name]["fields"]) & {"apiVersion", "kind"} != {"apiVersion", "kind"}:
+            err("root type %r has no apiVersion and kind" % name)
+        elif types[name]["fields"]["kind"].get("enum") != [name]:
+            err("root type %r: its kind enum must be [%r]" % (name, name))
 
     edges = {}
     for tn, t in types.items():
@@ -158,7 +168,7 @@ def main(path):
         edges[tn] = refs
 
     # reachability
-    seen, stack = set(), [root] if root in types else []
+    seen, stack = set(), [r for r in roots if r in types]
     while stack:
         tn = stack.pop()
         if tn in seen:
@@ -166,7 +176,7 @@ def main(path):
         seen.add(tn)
         stack.extend(r for r in edges.get(tn, ()) if r in types)
     for tn in sorted(set(types) - seen):
-        err("orphan type %s (not reachable from %s)" % (tn, root))
+        err("orphan type %s (not reachable from any of %s)" % (tn, ", ".join(roots)))
 
     # extends chains must not loop; extended fields must not be redeclared
     for tn, t in types.items():

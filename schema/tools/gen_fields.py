@@ -54,6 +54,8 @@ import sys
 
 import kubernetes_validate
 
+import workload_facts
+
 KUBERNETES_VALIDATE = "1.37.0"  # the pinned input: .ci/run installs exactly this version
 
 SCHEMA_ROOT = os.path.join(os.path.dirname(kubernetes_validate.__file__), "kubernetes-json-schema")
@@ -144,9 +146,8 @@ def rule(typ, field, **kw):
     O.setdefault((typ, field), {}).update(kw)
 
 
-# --- Pod / ObjectMeta (ValidateObjectMeta in apimachinery pkg/api/validation/objectmeta.go)
-rule("Pod", "apiVersion", enum=["v1"])
-rule("Pod", "kind", enum=["Pod"])
+# --- Pod / ObjectMeta (ValidateObjectMeta in apimachinery pkg/api/validation/objectmeta.go; the roots'
+# apiVersion and kind enums: workload_facts.apply)
 rule("ObjectMeta", "name", format="dns1123-subdomain")
 rule("ObjectMeta", "namespace", format="dns1123-label")
 rule("ObjectMeta", "labels", keyFormat="qualified-name", format="label-value")
@@ -459,6 +460,14 @@ rule("PodSpec", "overhead", resourceNames=_RESOURCE_NAMES)
 rule("PodSpec", "resources", resourceNames={"names": ["cpu", "memory"], "prefixes": ["hugepages-"],
                                             "extended": False})
 
+workload_facts.apply(rule)
+SERVER_REQUIRED.update(workload_facts.SERVER_REQUIRED)
+
+# The definitions walked for the structure: the Pod's spec and metadata, and every workload root.
+WALK_FROM = (["io.k8s.api.core.v1.PodSpec", "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"]
+             + [ref for _, _, ref in workload_facts.ROOTS if ref])
+ROOT_NAMES = sorted(kind for kind, _, _ in workload_facts.ROOTS)
+
 ALLOWED_KEYS = {"type", "required", "enum", "enumPattern", "default", "minimum", "maximum", "exclusiveMinimum",
                 "format", "keyFormat", "since", "featureGate", "deprecated", "readOnly",
                 "pathRule", "linuxOnly", "windowsOnly", "alphaValues", "selectors", "resourceNames"}
@@ -497,7 +506,7 @@ def build():
     defs = load_defs(LATEST)
     types = {}
     long_of = {}
-    queue = ["io.k8s.api.core.v1.PodSpec", "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"]
+    queue = list(WALK_FROM)
     while queue:
         ref = queue.pop()
         name = short(ref)
@@ -507,7 +516,7 @@ def build():
         long_of[name] = ref
         d = defs[ref]
         req = set(d.get("required") or [])
-        props = d["properties"]
+        props = d.get("properties", {})
         names = sorted(props)
         if name == "ObjectMeta":
             names = OBJECT_META_FIELDS
@@ -522,6 +531,10 @@ def build():
             queue.append("io.k8s.api.core.v1.Container")
         fields = {}
         for fname in names:
+            if fname == "status" and name in workload_facts.STATUS_OWNERS:
+                # Server-owned, as the Pod's: not described further.
+                fields[fname] = {"type": "any", "readOnly": True}
+                continue
             texpr, target, ifmt = prop_type(props[fname])
             fld = {"type": texpr}
             if fname in req:
@@ -544,6 +557,7 @@ def build():
         "spec": {"type": "PodSpec"},
         "status": {"type": "any", "readOnly": True},
     }}
+    types["List"] = workload_facts.LIST_TYPE
 
     # server-required
     for (tn, fn) in SERVER_REQUIRED:
@@ -566,6 +580,8 @@ def build():
         if not ref:
             continue
         for fn, fld in t["fields"].items():
+            if fld.get("readOnly"):
+                continue  # a status: its (possibly deprecated) fields are not in the table
             desc = defs[ref]["properties"][fn].get("description", "")
             assert ("Deprecated:" in desc) == ("deprecated" in fld), (tn, fn)
 
@@ -581,8 +597,7 @@ def add_since(types, long_of):
     for ver in VERSIONS:
         vdefs = load_defs(ver)
         seen = set()
-        om = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"
-        queue = [("io.k8s.api.core.v1.PodSpec", "io.k8s.api.core.v1.PodSpec"), (om, om)]
+        queue = [(ref, ref) for ref in WALK_FROM if ref in vdefs]
         while queue:
             ref37, refv = queue.pop()
             if (ref37, refv) in seen:
@@ -596,6 +611,8 @@ def add_since(types, long_of):
                 if fn not in pv:
                     continue
                 first_field.setdefault((tn, fn), ver)
+                if fn == "status" and tn in workload_facts.STATUS_OWNERS:
+                    continue
                 _, t37, _ = prop_type(p37[fn])
                 _, tv, _ = prop_type(pv[fn])
                 if t37 and tv:
@@ -633,7 +650,7 @@ def main(argv=None):
               file=sys.stderr)
         return 2
     types = build()
-    doc = {"root": "Pod", "types": types}
+    doc = {"root": "Pod", "roots": ROOT_NAMES, "types": types}
     text = json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     nf = sum(len(t["fields"]) for t in types.values())
     if args.check:

@@ -84,12 +84,24 @@ pub const DOC_FILES: &[(&str, &str)] = &[
         "resources.json",
         include_str!("../../../schema/docs/resources.json"),
     ),
+    (
+        "workloads.json",
+        include_str!("../../../schema/docs/workloads.json"),
+    ),
+    (
+        "statefulset.json",
+        include_str!("../../../schema/docs/statefulset.json"),
+    ),
+    ("job.json", include_str!("../../../schema/docs/job.json")),
 ];
 
 const FIELDS_JSON: &str = include_str!("../../../schema/fields.json");
 
 pub struct Schema {
+    /// The type a document without a kind is read as: the Pod.
     pub root: String,
+    /// One root type per kind podls reads (`Pod`, `Deployment`, `CronJob`, `List`, …), named as the kind.
+    roots: Vec<String>,
     types: HashMap<String, TypeDef>,
     docs: HashMap<String, Doc>,
 }
@@ -116,7 +128,7 @@ impl Schema {
         fields: &str,
         docs: impl IntoIterator<Item = &'a str>,
     ) -> Result<Schema, String> {
-        let (root, types) = types::load(fields)?;
+        let types::Loaded { root, roots, types } = types::load(fields)?;
         let mut merged = HashMap::new();
         for json in docs {
             let part: HashMap<String, Doc> =
@@ -125,6 +137,7 @@ impl Schema {
         }
         Ok(Schema {
             root,
+            roots,
             types,
             docs: merged,
         })
@@ -140,6 +153,16 @@ impl Schema {
 
     pub fn root_type(&self) -> &TypeDef {
         &self.types[&self.root]
+    }
+
+    /// The root types, one per kind podls reads, sorted by name.
+    pub fn roots(&self) -> impl Iterator<Item = &TypeDef> {
+        self.roots.iter().map(|name| &self.types[name])
+    }
+
+    /// The root type of a kind, matched without regard to case (`deployment`, `CronJob`).
+    pub fn kind_root(&self, kind: &str) -> Option<&TypeDef> {
+        self.roots().find(|root| root.name.eq_ignore_ascii_case(kind))
     }
 
     /// Docs by key: `Type.field`, `Type.field=Value` or `Type`.

@@ -194,7 +194,15 @@ impl TypeDef {
 #[serde(deny_unknown_fields)]
 struct RawTable {
     root: String,
+    roots: Vec<String>,
     types: HashMap<String, RawType>,
+}
+
+/// What `load` reads: the default root (the Pod), every root type (one per kind podls reads) and the types.
+pub(super) struct Loaded {
+    pub root: String,
+    pub roots: Vec<String>,
+    pub types: HashMap<String, TypeDef>,
 }
 
 #[derive(Deserialize)]
@@ -238,7 +246,7 @@ struct RawField {
     resource_names: Option<ResourceNames>,
 }
 
-pub(super) fn load(json: &str) -> Result<(String, HashMap<String, TypeDef>), String> {
+pub(super) fn load(json: &str) -> Result<Loaded, String> {
     let raw: RawTable = serde_json::from_str(json).map_err(|e| format!("fields.json: {e}"))?;
     let mut types = HashMap::new();
     for (name, raw_type) in &raw.types {
@@ -275,10 +283,16 @@ pub(super) fn load(json: &str) -> Result<(String, HashMap<String, TypeDef>), Str
         };
         types.insert(name.clone(), def);
     }
-    if !types.contains_key(&raw.root) {
-        return Err(format!("root type {} is missing", raw.root));
+    for root in std::iter::once(&raw.root).chain(&raw.roots) {
+        if !types.contains_key(root) {
+            return Err(format!("root type {root} is missing"));
+        }
     }
-    Ok((raw.root, types))
+    Ok(Loaded {
+        root: raw.root,
+        roots: raw.roots,
+        types,
+    })
 }
 
 fn field(declared_in: &str, name: &str, raw: &RawField) -> Result<Field, String> {
