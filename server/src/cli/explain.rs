@@ -9,7 +9,8 @@ use crate::schema::Locale;
 
 #[derive(Debug, clap::Args)]
 pub struct ExplainArgs {
-    /// A field path from the Pod, e.g. `pod.spec.containers.imagePullPolicy`.
+    /// A field path from a kind, e.g. `pod.spec.containers.imagePullPolicy` or
+    /// `deployment.spec.template.spec.containers.image` (the kind in any case, plural or short name).
     pub path: String,
     /// List every field below the path, at every depth.
     #[arg(long)]

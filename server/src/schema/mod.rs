@@ -162,7 +162,8 @@ impl Schema {
 
     /// The root type of a kind, matched without regard to case (`deployment`, `CronJob`).
     pub fn kind_root(&self, kind: &str) -> Option<&TypeDef> {
-        self.roots().find(|root| root.name.eq_ignore_ascii_case(kind))
+        self.roots()
+            .find(|root| root.name.eq_ignore_ascii_case(kind))
     }
 
     /// Docs by key: `Type.field`, `Type.field=Value` or `Type`.
