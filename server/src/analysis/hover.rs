@@ -236,11 +236,55 @@ mod tests {
         );
     }
 
+    /// The workloads' own fields explain the rules users hit, as the Pod's do.
+    #[test]
+    fn hover_on_workload_fields_explains_their_rules() {
+        let cases = [
+            (
+                "apiVersion: apps/v1\nkind: Deployment\nspec:\n  strategy:\n    rollingUpdate:\n      max$0Surge: 1\n",
+                Locale::En,
+                &[
+                    "**maxSurge** `int-or-string`",
+                    "`\"25%\"`",
+                    "`maxUnavailable`",
+                ][..],
+            ),
+            (
+                "apiVersion: batch/v1\nkind: CronJob\nspec:\n  sched$0ule: \"*/5 * * * *\"\n",
+                Locale::ZhCn,
+                &[
+                    "**schedule** `string` · 必填",
+                    "`@hourly`",
+                    "`TZ=`",
+                    "`timeZone`",
+                ][..],
+            ),
+            (
+                "apiVersion: batch/v1\nkind: Job\nspec:\n  template:\n    spec:\n      restart$0Policy: Never\n",
+                Locale::En,
+                &[
+                    "`spec.template.spec.restartPolicy`",
+                    "Jobs only `OnFailure` or `Never`",
+                ][..],
+            ),
+        ];
+        for (fixture, locale, needles) in cases {
+            let offset = fixture.find("$0").unwrap();
+            let text = fixture.replacen("$0", "", 1);
+            let markdown = hover(&Inputs::new(locale), &text, &parse(&text), offset)
+                .unwrap_or_else(|| panic!("no hover in {text}"))
+                .markdown;
+            for needle in needles {
+                assert!(markdown.contains(needle), "{needle:?} in {markdown}");
+            }
+        }
+    }
+
     #[test]
     fn no_hover_where_the_table_has_nothing() {
         check(&at("app: web"), Locale::En, expect!["no hover"]);
         check(
-            "apiVersion: apps/v1\nkind: Deployment\nspec:\n  rep$0licas: 1\n",
+            "apiVersion: v1\nkind: Service\nspec:\n  por$0ts: []\n",
             Locale::En,
             expect!["no hover"],
         );

@@ -45,10 +45,21 @@ pub(crate) fn check(text: &str, expect: Expect) {
     expect.assert_eq(&render(text, &found));
 }
 
+/// A workload is checked against its own types of the table; other kinds get no pod rules.
 #[test]
-fn non_pod_documents_get_no_pod_rules() {
+fn workloads_get_their_checks_and_other_kinds_none() {
     check(
         "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  lables: {}\nspec:\n  replicas: \"two\"\n",
+        expect![[r#"
+            3:1-3:9 error[missing-required] metadata.name: `metadata.name` (or `generateName`) is required
+            4:3-4:9 error[unknown-field] metadata.lables: unknown field `lables` in ObjectMeta; did you mean `labels`?
+            5:1-5:5 error[missing-required] spec.selector: missing required field `selector` (DeploymentSpec)
+            5:1-5:5 error[missing-required] spec.template: missing required field `template` (DeploymentSpec)
+            6:13-6:18 error[type-mismatch] spec.replicas: `replicas` must be an integer, found a string (`"two"`)
+        "#]],
+    );
+    check(
+        "apiVersion: v1\nkind: Service\nmetadata:\n  lables: {}\nspec:\n  ports: \"two\"\n",
         expect![[""]],
     );
     check("foo: bar\n", expect![[""]]);

@@ -39,7 +39,7 @@ fn nothing_at_levels_the_table_does_not_know() {
         expect!["nothing"],
     );
     check(
-        "apiVersion: apps/v1\nkind: Deployment\nspec:\n  $0\n",
+        "apiVersion: v1\nkind: Service\nspec:\n  $0\n",
         expect!["nothing"],
     );
 }

@@ -45,12 +45,24 @@ fn references_and_paths(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) 
         return;
     }
     let doc = cx.doc;
+    // A StatefulSet's containers also mount its claim templates by name: the controller adds one volume per
+    // claim to each Pod (`updateStorage` in pkg/controller/statefulset/stateful_set_utils.go).
+    let claim_templates = doc
+        .get(cx.site.owner, "spec")
+        .and_then(|spec| doc.get(spec, "volumeClaimTemplates"))
+        .map(|list| doc.items(list))
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|claim| doc.get(*claim, "metadata"))
+        .filter_map(|metadata| named(doc, metadata, "name"))
+        .collect::<Vec<_>>();
     let volume_names: Vec<&str> = doc
         .get(visit.node, "volumes")
         .map(|list| doc.items(list))
         .unwrap_or_default()
         .iter()
         .filter_map(|volume| named(doc, *volume, "name"))
+        .chain(claim_templates)
         .map(|name| doc.scalar(name).unwrap_or_default())
         .collect();
     for container in containers(doc, visit.node) {
@@ -253,6 +265,17 @@ mod tests {
     use expect_test::expect;
 
     use crate::analysis::diagnostics::tests::check;
+
+    /// A StatefulSet's containers mount its claim templates by name; other names still need a volume.
+    #[test]
+    fn a_statefulset_mounts_its_claim_templates() {
+        check(
+            "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  selector:\n    matchLabels: {app: db}\n  template:\n    metadata:\n      labels: {app: db}\n    spec:\n      containers:\n      - name: c\n        image: postgres:16\n        volumeMounts:\n        - name: data\n          mountPath: /var/lib/postgresql\n        - name: logs\n          mountPath: /logs\n  volumeClaimTemplates:\n  - metadata:\n      name: data\n    spec:\n      accessModes: [ReadWriteOnce]\n      resources:\n        requests:\n          storage: 1Gi\n",
+            expect![[r#"
+                18:17-18:21 error[unresolved-reference] spec.template.spec.containers[0].volumeMounts[1].name: no volume named `logs` in `spec.template.spec.volumes` (declared: `data`)
+            "#]],
+        );
+    }
 
     #[test]
     fn volume_devices() {
