@@ -234,10 +234,22 @@ fn nothing_for_other_kinds_and_comments() {
     let mut client = snippet_client();
     client.open(
         URI,
-        "apiVersion: apps/v1\nkind: Deployment\nspec:\n  \n---\nkind: Pod\n# spec\n",
+        "apiVersion: v1\nkind: Service\nspec:\n  \n---\nkind: Pod\n# spec\n",
     );
     assert!(complete_after(&mut client, "spec:\n  ", Value::Null).is_empty());
     assert!(complete_after(&mut client, "# sp", Value::Null).is_empty());
+}
+
+#[test]
+fn a_deployment_spec_offers_the_deployment_fields() {
+    let mut client = snippet_client();
+    client.open(URI, "apiVersion: apps/v1\nkind: Deployment\nspec:\n  \n");
+    let items = complete_after(&mut client, "spec:\n  ", Value::Null);
+    let offered = labels(&items);
+    for field in ["replicas", "selector", "strategy", "template"] {
+        assert!(offered.contains(&field), "{field} in {offered:?}");
+    }
+    assert!(!offered.contains(&"containers"), "{offered:?}");
 }
 
 #[test]
