@@ -254,7 +254,7 @@ fn a_deployment_spec_offers_the_deployment_fields() {
 
 #[test]
 fn flow_style_in_both_editors() {
-    for editor in [Editor::VsCode, Editor::Neovim] {
+    for editor in [Editor::VsCode, Editor::VsCodeAdjusting, Editor::Neovim] {
         let start = "{ apiVersion: v1, kind: Pod, metadata: { name: a }, spec: { containers: [ { name: a, ima } ] } }";
         let mut s = Session::new(editor, start);
         s.end_of_line_with("");
@@ -273,7 +273,7 @@ fn flow_style_in_both_editors() {
 #[test]
 fn values_after_the_colon_trigger_are_inserted_whole() {
     // Neovim inserts nothing of a plain-text `" Never"` (its first non-blank run is empty).
-    for editor in [Editor::VsCode, Editor::Neovim] {
+    for editor in [Editor::VsCode, Editor::VsCodeAdjusting, Editor::Neovim] {
         let start = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n    - name: a\n      image: nginx:1.27\n  restartPolicy";
         let mut s = Session::new(editor, start);
         s.complete(":", "Never");

@@ -18,6 +18,9 @@ pub const URI: &str = "file:///work/pod.yaml";
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Editor {
     VsCode,
+    /// A VS Code-like client that adjusts indentation and does not offer asIs (items then carry indentation
+    /// relative to the line).
+    VsCodeAdjusting,
     Neovim,
     Plain,
 }
@@ -28,6 +31,10 @@ impl Editor {
         match self {
             Editor::VsCode => json!({"textDocument": {"completion": {
                 "completionItem": {"snippetSupport": true, "insertTextModeSupport": {"valueSet": [1, 2]}},
+                "insertTextMode": 2
+            }}}),
+            Editor::VsCodeAdjusting => json!({"textDocument": {"completion": {
+                "completionItem": {"snippetSupport": true},
                 "insertTextMode": 2
             }}}),
             Editor::Neovim => json!({"textDocument": {"completion": {
@@ -52,7 +59,7 @@ impl Editor {
         let snippet = item["insertTextFormat"] == json!(2);
         let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
         match self {
-            Editor::VsCode => {
+            Editor::VsCode | Editor::VsCodeAdjusting => {
                 let before = &text[line_start..start];
                 let indentation = &before[..before.len() - before.trim_start().len()];
                 let source = if snippet {

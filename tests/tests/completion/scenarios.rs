@@ -105,6 +105,11 @@ fn a_pod_built_from_empty_in_vs_code() {
 }
 
 #[test]
+fn a_pod_built_from_empty_in_a_client_that_adjusts_indentation() {
+    build_a_pod(Editor::VsCodeAdjusting);
+}
+
+#[test]
 fn a_pod_built_from_empty_in_neovim() {
     build_a_pod(Editor::Neovim);
 }
@@ -198,6 +203,11 @@ fn build_in_four_spaces(editor: Editor) {
 #[test]
 fn four_spaces_in_vs_code() {
     build_in_four_spaces(Editor::VsCode);
+}
+
+#[test]
+fn four_spaces_in_a_client_that_adjusts_indentation() {
+    build_in_four_spaces(Editor::VsCodeAdjusting);
 }
 
 #[test]
