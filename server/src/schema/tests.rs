@@ -78,22 +78,20 @@ fn every_enum_has_values_and_bounds_make_sense() {
 fn every_field_and_enum_value_has_docs_in_both_languages() {
     let schema = schema();
     let mut missing = BTreeSet::new();
-    for def in schema.types() {
-        for field in def.fields.iter().filter(|f| f.declared_in == def.name) {
-            match schema.field_doc(field) {
-                Some(doc) if !doc.en.trim().is_empty() && !doc.zh_cn.trim().is_empty() => {}
-                _ => {
-                    missing.insert(format!("{}.{}", def.name, field.name));
-                }
+    for (def, field) in declared_fields(schema) {
+        match schema.field_doc(field) {
+            Some(doc) if !doc.en.trim().is_empty() && !doc.zh_cn.trim().is_empty() => {}
+            _ => {
+                missing.insert(format!("{}.{}", def.name, field.name));
             }
-            for value in &field.enum_values {
-                let documented = schema
-                    .value_doc(field, value)
-                    .is_some_and(|d| !d.en.is_empty() && !d.zh_cn.is_empty());
-                // Signals are many and self-describing; the field's own docs explain them.
-                if !documented && field.name != "stopSignal" {
-                    missing.insert(format!("{}.{}={}", def.name, field.name, value));
-                }
+        }
+        for value in &field.enum_values {
+            let documented = schema
+                .value_doc(field, value)
+                .is_some_and(|d| !d.en.is_empty() && !d.zh_cn.is_empty());
+            // Signals are many and self-describing; the field's own docs explain them.
+            if !documented && field.name != "stopSignal" {
+                missing.insert(format!("{}.{}={}", def.name, field.name, value));
             }
         }
     }
@@ -104,9 +102,19 @@ fn every_field_and_enum_value_has_docs_in_both_languages() {
     );
 }
 
+/// Every field with the type that declares it (not the copies `extends` makes), where its docs live.
+fn declared_fields(schema: &Schema) -> impl Iterator<Item = (&TypeDef, &Field)> {
+    schema.types().flat_map(|def| {
+        def.fields
+            .iter()
+            .filter(move |f| f.declared_in == def.name)
+            .map(move |f| (def, f))
+    })
+}
+
 /// The facts of the table that are written in words, so need a translation: every deprecation notice, and a
 /// default that is a phrase ("the pod IP") rather than a value (`Always`, `30`).
-fn worded_facts(field: &crate::schema::Field) -> Vec<(&'static str, &str)> {
+fn worded_facts(field: &Field) -> Vec<(&'static str, &str)> {
     let mut facts = Vec::new();
     if let Some(default) = field.default.as_deref().filter(|d| d.contains(' ')) {
         facts.push(("default", default));
@@ -121,21 +129,17 @@ fn worded_facts(field: &crate::schema::Field) -> Vec<(&'static str, &str)> {
 fn every_worded_fact_has_a_translation_of_the_tables_text() {
     let schema = schema();
     let mut wrong = BTreeSet::new();
-    for def in schema.types() {
-        for field in def.fields.iter().filter(|f| f.declared_in == def.name) {
-            for (fact, text) in worded_facts(field) {
-                let key = format!("{}.{}#{fact}", def.name, field.name);
-                match schema.doc(&key) {
-                    Some(doc) if doc.en == text && !doc.zh_cn.trim().is_empty() => {}
-                    Some(doc) if doc.en != text => {
-                        wrong.insert(format!(
-                            "{key}: en is {:?}, the table says {text:?}",
-                            doc.en
-                        ));
-                    }
-                    _ => {
-                        wrong.insert(format!("{key}: missing (en: {text:?})"));
-                    }
+    for (def, field) in declared_fields(schema) {
+        for (fact, text) in worded_facts(field) {
+            let key = format!("{}.{}#{fact}", def.name, field.name);
+            match schema.doc(&key) {
+                Some(doc) if doc.en == text && !doc.zh_cn.trim().is_empty() => {}
+                Some(doc) if doc.en != text => {
+                    let en = &doc.en;
+                    wrong.insert(format!("{key}: en is {en:?}, the table says {text:?}"));
+                }
+                _ => {
+                    wrong.insert(format!("{key}: missing (en: {text:?})"));
                 }
             }
         }

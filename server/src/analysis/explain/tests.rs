@@ -22,33 +22,27 @@ fn explains_a_field_with_its_values_and_default() {
         text.contains("Default: Always if the image tag is :latest"),
         "{text}"
     );
-    let zh = explain(
-        &Inputs::new(Locale::ZhCn),
-        "pod.spec.containers.imagePullPolicy",
-        false,
-    )
-    .unwrap();
-    assert!(
-        zh.contains("允许的值: Always · IfNotPresent · Never"),
-        "{zh}"
-    );
-    assert!(
-        zh.contains("默认值: 镜像标签为 :latest，或既没有标签也没有摘要时为 Always"),
-        "{zh}"
-    );
-    let deprecated = explain(
-        &Inputs::new(Locale::ZhCn),
-        "pod.spec.volumes.gitRepo",
-        false,
-    )
-    .unwrap();
-    assert!(
-        deprecated.contains("已弃用: 树内 gitRepo 插件已弃用"),
-        "{deprecated}"
-    );
-    // Plain values need no translation.
-    let plain = explain(&Inputs::new(Locale::ZhCn), "pod.spec.restartPolicy", false).unwrap();
-    assert!(plain.contains("默认值: Always"), "{plain}");
+    let zh = |path| explain(&Inputs::new(Locale::ZhCn), path, false).unwrap();
+    let cases = [
+        (
+            "pod.spec.containers.imagePullPolicy",
+            "允许的值: Always · IfNotPresent · Never",
+        ),
+        (
+            "pod.spec.containers.imagePullPolicy",
+            "默认值: 镜像标签为 :latest，或既没有标签也没有摘要时为 Always",
+        ),
+        (
+            "pod.spec.volumes.gitRepo",
+            "已弃用: 树内 gitRepo 插件已弃用",
+        ),
+        // Plain values need no translation.
+        ("pod.spec.restartPolicy", "默认值: Always"),
+    ];
+    for (path, needle) in cases {
+        let text = zh(path);
+        assert!(text.contains(needle), "{needle} in {text}");
+    }
 }
 
 #[test]
