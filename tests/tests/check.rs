@@ -549,3 +549,51 @@ fn no_path_checks_the_current_directory() {
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
     run.assert_prints("sub/broken.yaml:6:15:");
 }
+
+#[test]
+fn a_pod_in_the_wrong_group_and_a_misspelt_kind_are_errors_with_the_kind_meant() {
+    let dir = Scratch::new("kinds");
+    let pod_in_apps = POD.replacen("apiVersion: v1", "apiVersion: apps/v1", 1);
+    let text = format!(
+        "{pod_in_apps}---\napiVersion: v1\nkind: pod\n---\napiVersion: v1\nkind: Service\n"
+    );
+    let run = check(&dir.0, &["-"], Some(&text));
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    run.assert_prints(
+        "<stdin>:1:13: error[wrong-api-version]: `Pod` is served by `apiVersion: v1`, not `apps/v1`",
+    );
+    let run = check(&dir.0, &["--format", "json", "-"], Some(&text));
+    let items = run.json();
+    // The enum check of `apiVersion` gives way to the clearer error; the Service gets nothing.
+    assert!(with_code(&items, "invalid-enum").is_empty(), "{items}");
+    let [misspelt] = with_code(&items, "unknown-kind")[..] else {
+        panic!("{items}")
+    };
+    let line = text.lines().position(|l| l == "kind: pod").unwrap();
+    assert_eq!(misspelt["path"], "kind");
+    assert_eq!(misspelt["range"]["start"]["line"], line);
+    assert_eq!(misspelt["range"]["start"]["character"], 6);
+    assert_eq!(misspelt["range"]["end"]["character"], 9);
+    assert!(
+        misspelt["message"]
+            .as_str()
+            .unwrap()
+            .contains("did you mean `Pod`?"),
+        "{misspelt}"
+    );
+    assert_eq!(items.as_array().unwrap().len(), 2, "{items}");
+}
+
+#[test]
+fn a_removed_api_version_and_a_misspelt_workload_kind_say_what_to_write() {
+    let dir = Scratch::new("workload-kinds");
+    let text = "apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n---\napiVersion: apps/v1\nkind: Deploymnet\nmetadata:\n  name: web\n";
+    let run = check(&dir.0, &["-"], Some(text));
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    run.assert_prints(
+        "<stdin>:1:13: error[removed-api-version]: `extensions/v1beta1` no longer serves `Deployment`: Kubernetes 1.16 removed it; use `apiVersion: apps/v1`, which also requires `spec.selector`",
+    );
+    run.assert_prints(
+        "<stdin>:16:7: error[unknown-kind]: unknown kind `Deploymnet`; did you mean `Deployment`?",
+    );
+}

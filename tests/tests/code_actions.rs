@@ -217,3 +217,10 @@ fn a_mount_of_an_undeclared_volume_adds_it() {
         "{fixed}"
     );
 }
+
+#[test]
+fn a_misspelt_kind_is_published_and_fixed_to_the_kind_meant() {
+    let text = pod("", "").replacen("kind: Pod", "kind: pod", 1);
+    let fixed = fix(&text, "Change to ‘Pod’", "unknown-kind", true);
+    assert!(fixed.contains("kind: Pod\n"), "{fixed}");
+}

@@ -9,6 +9,7 @@ mod field_docs;
 mod fixes;
 mod hover;
 mod inputs;
+mod kinds;
 mod one_of;
 mod pod_sites;
 mod quantity;

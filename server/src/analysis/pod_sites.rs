@@ -4,6 +4,7 @@
 //! their own. The walk starts at each served object's root with its own table type, so the workload's own
 //! fields and its pod template are checked in one pass; the rules read pod-level fields through the site.
 
+use super::suggest::closest;
 use crate::schema::{Resolved, Schema};
 use crate::syntax::{Document, FieldPath, NodeId, PathSegment};
 
@@ -151,9 +152,46 @@ fn match_kind<'k>(
     kind: Option<&str>,
     api_version: Option<&str>,
 ) -> Option<&'k PodKind> {
+    // A wrong or removed apiVersion of Kubernetes' own still gets the pod rules (beside the error `analysis::kinds`
+    // reports on it); a custom resource that only shares the kind's name does not.
     kinds
         .iter()
-        .find(|k| Some(k.kind) == kind && api_version.is_none_or(|v| v == k.api_version))
+        .find(|k| Some(k.kind) == kind && matches(k, api_version))
+}
+
+/// The entry of a known kind.
+pub(crate) fn known_kind(kind: &str) -> Option<&'static PodKind> {
+    POD_KINDS.iter().find(|k| k.kind == kind)
+}
+
+/// Whether an apiVersion is one of Kubernetes' own groups (core, `apps`, `batch`, `extensions`, any
+/// `*.k8s.io`): a `kind: Job` of `batch.volcano.sh/v1alpha1` is a custom resource that only shares the
+/// name, and podls leaves it alone.
+pub(crate) fn kubernetes_group(api_version: &str) -> bool {
+    match api_version.rsplit_once('/') {
+        None => true,
+        Some((group, _)) => !group.contains('.') || group.ends_with(".k8s.io"),
+    }
+}
+
+/// Whether a document with this `kind` and `apiVersion` holds pods as a known kind does: the served
+/// apiVersion, none yet, or one of Kubernetes' own that is wrong or removed (the document then also gets
+/// the pod rules for its template, whose structure is the same, beside the error about its apiVersion).
+pub(crate) fn matches(known: &PodKind, api_version: Option<&str>) -> bool {
+    api_version.is_none_or(|v| v == known.api_version || kubernetes_group(v))
+}
+
+/// The known kind `kind` misspells, if it is almost one (`Deploymnet`, `pod`): among those the written
+/// apiVersion serves first (`kind: Jobs` with `batch/v1` is a Job), then among all.
+pub(crate) fn misspelt_kind(kind: &str, api_version: Option<&str>) -> Option<&'static str> {
+    if known_kind(kind).is_some() || api_version.is_some_and(|v| !kubernetes_group(v)) {
+        return None;
+    }
+    let served_here = POD_KINDS
+        .iter()
+        .filter(|k| api_version.is_some_and(|v| v == k.api_version));
+    closest(kind, served_here.map(|k| k.kind))
+        .or_else(|| closest(kind, POD_KINDS.iter().map(|k| k.kind)))
 }
 
 /// Objects nest at most this deep (a List of Lists of ...): an alias cannot make the search loop.
@@ -257,7 +295,15 @@ const POD_TYPE: &str = "Pod";
 pub fn serves(text: &str, file: &crate::syntax::YamlFile) -> bool {
     file.documents
         .iter()
-        .any(|doc| !pod_sites(text, doc).is_empty())
+        .any(|doc| !pod_sites(text, doc).is_empty() || misnamed_kind(text, doc))
+}
+
+/// Whether the document's `kind` misspells a known one (`kind: Deploymnet`): podls serves it to say so.
+fn misnamed_kind(text: &str, doc: &Document) -> bool {
+    top_level_scalar(text, doc, "kind").is_some_and(|kind| {
+        let api_version = top_level_scalar(text, doc, "apiVersion");
+        misspelt_kind(&kind, api_version.as_deref()).is_some()
+    })
 }
 
 /// What the field table says about a path from the document root, when the document is one podls knows.
@@ -336,8 +382,17 @@ mod tests {
         assert!(sites("apiVersion: v1\nkind: Service\n").is_empty());
         assert!(sites("apiVersion: v1\nkind: Pod\n---\n").len() == 1);
         assert!(sites("foo: bar\n").is_empty());
-        assert!(sites("apiVersion: v2\nkind: Pod\n").is_empty());
-        assert!(sites("apiVersion: v1\nkind: Deployment\n").is_empty());
+        // A wrong apiVersion of Kubernetes' own is still read as its kind (an error says which apiVersion
+        // serves it, and a migrating user wants the template checked too); a custom resource sharing the
+        // name is not.
+        assert_eq!(sites("apiVersion: v2\nkind: Pod\n").len(), 1);
+        assert_eq!(sites("apiVersion: v1\nkind: Deployment\n").len(), 1);
+        assert_eq!(
+            sites("apiVersion: extensions/v1beta1\nkind: Deployment\n").len(),
+            1
+        );
+        assert!(sites("apiVersion: example.com/v1\nkind: Pod\n").is_empty());
+        assert!(sites("apiVersion: batch.volcano.sh/v1alpha1\nkind: Job\n").is_empty());
     }
 
     #[test]
@@ -424,6 +479,9 @@ mod tests {
         assert!(served("kind: ConfigMap\n---\napiVersion: v1\nkind: Pod\n"));
         assert!(served("apiVersion: batch/v1\nkind: CronJob\n"));
         assert!(!served("kind: ConfigMap\ndata: {}\n"));
+        // A misspelt known kind is served, to say so.
+        assert!(served("apiVersion: apps/v1\nkind: Deploymnet\n"));
+        assert!(!served("apiVersion: example.com/v1\nkind: pod\n"));
         assert!(!served("foo: [\n"));
         assert!(!served(""));
     }

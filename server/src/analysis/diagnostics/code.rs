@@ -55,6 +55,9 @@ codes! {
     UnresolvedReference = "unresolved-reference", "A reference to a volume, port or container the Pod does not declare.";
     ConflictingFields = "conflicting-fields", "Fields that cannot be set together, or a one-of with none or several set.";
     AlphaFeature = "alpha-feature", "A value the API server rejects unless an alpha feature gate is on.";
+    WrongApiVersion = "wrong-api-version", "A known kind under an apiVersion that does not serve it (`apps/v1` with `kind: Pod`).";
+    RemovedApiVersion = "removed-api-version", "A kind under an apiVersion Kubernetes no longer serves (`extensions/v1beta1` Deployments).";
+    UnknownKind = "unknown-kind", "A `kind` that misspells a known one (`Deploymnet`, `pod`).";
 }
 
 impl Code {

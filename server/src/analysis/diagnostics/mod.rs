@@ -14,6 +14,7 @@ mod context;
 mod diagnostic;
 mod duplicate_keys;
 mod fields;
+mod kind;
 mod rules;
 mod syntax;
 mod tiers;

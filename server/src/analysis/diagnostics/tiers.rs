@@ -1,9 +1,9 @@
 //! The tiers of a document's diagnostics, as a person fixes them: syntax errors, duplicate keys, then the
-//! pod rules walked from each pod site.
+//! pod rules walked from each pod site, then what each object's `kind` and `apiVersion` say.
 
 use super::context::Context;
 use super::diagnostic::Diagnostic;
-use super::{duplicate_keys, syntax, walk};
+use super::{duplicate_keys, kind, syntax, walk};
 use crate::analysis::inputs::Inputs;
 use crate::analysis::pod_sites::pod_sites;
 use crate::syntax::{Document, YamlFile};
@@ -32,6 +32,7 @@ pub fn document_diagnostics(inputs: &Inputs, text: &str, doc: &Document) -> Vec<
         };
         walk::check_site(&cx, &mut out);
     }
+    kind::check(inputs, text, doc, &mut out);
     out.sort_by_key(|d| (d.range.start, d.range.end, d.severity));
     out
 }
