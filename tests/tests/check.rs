@@ -1,5 +1,6 @@
 //! `podls check` as a CI job runs it: the real binary on files, directories and stdin, each output format
-//! read back field by field, and each exit code (0 clean, 1 errors, 2 usage or unreadable input).
+//! read back field by field, and each exit code (0 clean, 1 errors, 2 usage, unreadable input or an
+//! internal error).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
