@@ -20,9 +20,18 @@ use super::tree::{
 /// How many double-quoted scalars with `\'` escapes a document may have before the next one is an error.
 const MAX_LENIENT_ROUNDS: usize = 100;
 
+/// The byte-order mark, which may open a document.
+pub(super) const BOM: char = '\u{feff}';
+
 /// Parses the document spanning `span` of `text`.
 pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
     let source = &text[span.as_range()];
+    // A byte-order mark (files saved by Windows editors) is not content: YAML and Go YAML skip it, yaml-rust2
+    // would read it into the first key. Parse what follows it; the document still spans the mark.
+    if source.starts_with(BOM) {
+        let after = TextRange::new(span.start + BOM.len_utf8(), span.end);
+        return parse_document(text, after).extended_back(BOM.len_utf8());
+    }
     // Go YAML (what kubectl and the API server use) reads `\'` in a double-quoted string as `'`; YAML 1.2 and
     // yaml-rust2 reject it. Real manifests use it, so read it as Go does, warn, and keep positions: each `\'`
     // is parsed as `\"` (same length) and the value is corrected afterwards.

@@ -18,10 +18,16 @@ pub fn document_spans(text: &str) -> Vec<TextRange> {
         if line_start >= text.len() {
             break;
         }
-        if matches!(bytes[line_start], b'-' | b'.') {
+        // A byte-order mark before the file's first line is not part of it (`\u{feff}---` opens a document).
+        let content_start = if line_start == 0 && text.starts_with(super::build::BOM) {
+            super::build::BOM.len_utf8()
+        } else {
+            line_start
+        };
+        if matches!(bytes.get(content_start), Some(b'-' | b'.')) {
             let line_end = memchr::memchr(b'\n', &bytes[line_start..])
                 .map_or(text.len(), |i| line_start + i + 1);
-            let line = &text[line_start..line_end];
+            let line = &text[content_start..line_end];
             if is_marker(line, "---") {
                 if opened_by_marker || !only_trivia(&text[start..line_start]) {
                     spans.push(TextRange::new(start, line_start));
@@ -74,5 +80,9 @@ mod tests {
         assert_eq!(spans("a: |\n  ---x\n---\n"), ["a: |\n  ---x\n", "---\n"]);
         assert_eq!(spans("a: 1\n...\nb: 2\n"), ["a: 1\n...\n", "b: 2\n"]);
         assert_eq!(spans("---\na: 1\n"), ["---\na: 1\n"]);
+        assert_eq!(
+            spans("\u{feff}---\na: 1\n---\nb: 2\n"),
+            ["\u{feff}---\na: 1\n", "---\nb: 2\n"]
+        );
     }
 }

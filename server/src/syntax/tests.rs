@@ -467,3 +467,31 @@ fn a_word_below_its_key_and_the_item_above() {
         ]],
     );
 }
+
+#[test]
+fn a_byte_order_mark_is_not_part_of_the_first_key() {
+    check_tree(
+        "\u{feff}apiVersion: v1\nkind: Pod\n---\nkind: Pod\n",
+        expect![[r#"
+            document "\u{feff}apiVersion: v1\nkind: Pod\n"
+              mapping "apiVersion: v1\nkind: Pod"
+                "apiVersion" "apiVersion"
+                  "v1" "v1"
+                "kind" "kind"
+                  "Pod" "Pod"
+            document "---\nkind: Pod\n"
+              mapping "kind: Pod"
+                "kind" "kind"
+                  "Pod" "Pod"
+        "#]],
+    );
+    check_tree(
+        "\u{feff}---\nkind: Pod\n",
+        expect![[r#"
+            document "\u{feff}---\nkind: Pod\n"
+              mapping "kind: Pod"
+                "kind" "kind"
+                  "Pod" "Pod"
+        "#]],
+    );
+}

@@ -224,6 +224,20 @@ impl Document {
         matches!(self.node(id).kind, NodeKind::Scalar { null: true, .. })
     }
 
+    /// This document, also spanning the `len` bytes before it (a byte-order mark that is not content).
+    pub(crate) fn extended_back(mut self, len: usize) -> Document {
+        self.range.start -= len;
+        self.nodes = self
+            .nodes
+            .iter()
+            .map(|data| NodeData {
+                range: data.range.shifted(len as isize),
+                ..data.clone()
+            })
+            .collect();
+        self
+    }
+
     /// This document moved by `delta` bytes (another document before it changed length): its nodes are
     /// shared, not copied.
     pub fn shifted(&self, delta: isize) -> Document {

@@ -133,9 +133,10 @@ pub fn read(input: &Input, stdin_name: &str) -> (DisplayPath, Result<String, Fai
     (file, text)
 }
 
-/// The text of a manifest, which Kubernetes requires to be UTF-8; else where the first bad byte is.
+/// The text of a manifest, which Kubernetes requires to be UTF-8; else where the first bad byte is. A leading
+/// byte-order mark is dropped: it is not content, and an editor counts no column for it.
 fn decode(bytes: Vec<u8>) -> Result<String, Failure> {
-    String::from_utf8(bytes).map_err(|err| {
+    let mut text = String::from_utf8(bytes).map_err(|err| {
         let valid = err.utf8_error().valid_up_to();
         let prefix = std::str::from_utf8(&err.as_bytes()[..valid]).unwrap_or_default();
         let at = Position::in_text(prefix, valid);
@@ -147,7 +148,11 @@ fn decode(bytes: Vec<u8>) -> Result<String, Failure> {
             ),
             at,
         }
-    })
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
 }
 
 /// No manifest is this large; a named path that never ends (`/dev/zero`) must not exhaust the memory.

@@ -1,0 +1,124 @@
+//! What real-world manifests (exported with `kubectl get -o yaml`, saved on Windows, written by hand) get
+//! through both front ends: each case is a document the API server accepts and one it refuses, checked by
+//! `podls check` (stdin, JSON) and by the language server, which must report the same findings.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use podls_e2e::{Client, POD, binary};
+use serde_json::{Value, json};
+
+/// One class of issue 17: a document and the findings expected, each `line:character severity code`
+/// (0-based, UTF-16, as JSON and LSP print them).
+struct Case {
+    name: &'static str,
+    text: String,
+    expected: &'static [&'static str],
+}
+
+fn finding(range: &Value, severity: &str, code: &Value) -> String {
+    let start = &range["start"];
+    format!(
+        "{}:{} {severity} {}",
+        start["line"],
+        start["character"],
+        code.as_str().unwrap()
+    )
+}
+
+fn cli_findings(text: &str) -> Vec<String> {
+    let mut child = Command::new(binary())
+        .args(["check", "--format", "json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("start podls check");
+    let mut pipe = child.stdin.take().unwrap();
+    pipe.write_all(text.as_bytes()).unwrap();
+    drop(pipe);
+    let output = child.wait_with_output().unwrap();
+    let items: Value = serde_json::from_slice(&output.stdout).expect("JSON output");
+    let mut found: Vec<String> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| finding(&d["range"], d["severity"].as_str().unwrap(), &d["code"]))
+        .collect();
+    found.sort();
+    found
+}
+
+fn lsp_findings(client: &mut Client, uri: &str, text: &str) -> Vec<String> {
+    client.open(uri, text);
+    let published = client.wait_for_diagnostics(uri);
+    let mut found: Vec<String> = published["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let severity = ["error", "warning", "information", "hint"]
+                [d["severity"].as_u64().unwrap() as usize - 1];
+            finding(&d["range"], severity, &d["code"])
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// `POD` with `old` replaced by `new` (which must be there, or the case tests nothing).
+fn pod_with(old: &str, new: &str) -> String {
+    assert!(POD.contains(old), "{old:?} is not in POD");
+    POD.replacen(old, new, 1)
+}
+
+fn cases() -> Vec<Case> {
+    vec![
+        Case {
+            name: "a byte-order mark before a valid Pod",
+            text: format!("\u{feff}{POD}"),
+            expected: &[],
+        },
+        Case {
+            // A client that keeps the mark counts it as a column; `podls check` drops it, as editors do.
+            name: "a byte-order mark before a misspelt first key",
+            text: format!("\u{feff}{}", pod_with("apiVersion", "apiVersio")),
+            expected: &["0:0 error missing-required", "0:0 error unknown-field"],
+        },
+    ]
+}
+
+#[test]
+fn each_real_world_case_gets_the_expected_findings_from_the_cli_and_the_server() {
+    let mut client = Client::start();
+    client.initialize(json!({}));
+    for (i, case) in cases().iter().enumerate() {
+        let mut expected: Vec<String> = case.expected.iter().map(|s| s.to_string()).collect();
+        expected.sort();
+        assert_eq!(
+            cli_findings(&case.text),
+            expected,
+            "podls check: {}",
+            case.name
+        );
+        // The language server gets the text as the client sends it: with a byte-order mark, that mark is the
+        // first column of line 0.
+        let shift = usize::from(case.text.starts_with('\u{feff}'));
+        let expected: Vec<String> = expected
+            .iter()
+            .map(|f| match f.strip_prefix("0:") {
+                Some(rest) => {
+                    let (column, rest) = rest.split_once(' ').unwrap();
+                    format!("0:{} {rest}", column.parse::<usize>().unwrap() + shift)
+                }
+                None => f.clone(),
+            })
+            .collect();
+        let uri = format!("file:///work/real-world-{i}.yaml");
+        assert_eq!(
+            lsp_findings(&mut client, &uri, &case.text),
+            expected,
+            "server: {}",
+            case.name
+        );
+    }
+}
