@@ -3,6 +3,8 @@
 # the real podls binary. Install what they need first with editors/install-deps.sh.
 #   PODLS_BIN   server binary (default: target/release/podls, else target/debug/podls, from the repo root)
 #   ONLY=nvim|vscode   run one of them
+#   STEPS=TEXT   only the typing steps whose name holds TEXT (and not the other checks)
+#   PENDING=1   also the typing steps that wait for server work not on main yet (see e2e/accept/scenarios.py)
 #   UPDATE_SCREENSHOT=1   refresh editors/vscode/images/hover.png from the VS Code run
 # Artifacts (screenshots, logs, the .vsix): editors/e2e/artifacts/ (gitignored).
 set -uo pipefail
@@ -26,15 +28,19 @@ run() { # name script
   local t0=$SECONDS out
   echo "[editors] === $1"
   out=$(mktemp); "$2" 2>&1 | tee "$out"; local r=${PIPESTATUS[0]}
-  local line; line=$(grep -E '^(nvim|vscode) e2e: [0-9]+ passed, [0-9]+ failed' "$out" | tail -1)
+  # each driver ends with "<editor> [part] e2e: N passed, N failed"
+  local lines; lines=$(grep -E '^(nvim|vscode)( [a-z]+)? e2e: [0-9]+ passed, [0-9]+ failed' "$out")
   rm -f "$out"
-  if [ -n "$line" ]; then
-    passed=$((passed + $(sed -E 's/.* ([0-9]+) passed.*/\1/' <<<"$line")))
-    failed=$((failed + $(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line")))
-  fi
+  local p=0 f=0 line
+  while read -r line; do
+    [ -n "$line" ] || continue
+    p=$((p + $(sed -E 's/.* ([0-9]+) passed.*/\1/' <<<"$line")))
+    f=$((f + $(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line")))
+  done <<<"$lines"
+  passed=$((passed + p)); failed=$((failed + f))
   if [ "$r" -ne 0 ]; then
     rc=1
-    [ -z "$line" ] || grep -q ' 0 failed' <<<"$line" && failed=$((failed + 1)) # died before/after counting
+    [ "$f" -eq 0 ] && failed=$((failed + 1)) # died before/after counting
   fi
   echo "[editors] === $1: exit $r in $((SECONDS - t0)) s"
 }

@@ -71,7 +71,10 @@ for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null &
 curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null || { cat "$ART/code-server.log"; echo "code-server did not come up" >&2; exit 1; }
 
 rc=0
-LOGS_DIR=$R/ud/logs node "$HERE/e2e.js" "http://127.0.0.1:$PORT" "$WS" "$ART" || rc=$?
+[ -n "${STEPS:-}" ] || LOGS_DIR=$R/ud/logs node "$HERE/e2e.js" "http://127.0.0.1:$PORT" "$WS" "$ART" || rc=$?
+# Typing a Pod by accepting suggestions, and quick fixes (scenarios shared with the Neovim test)
+python3 "$EDITORS/e2e/accept/scenarios.py" > "$R/scenarios.json"
+node "$HERE/typing.js" "http://127.0.0.1:$PORT" "$WS" "$ART" "$R/scenarios.json" || rc=$?
 
 # the language client's output channel ("podls") and the extension host log
 find "$R/ud/logs" -path '*output_logging*' -name '*podls*' -exec cp {} "$ART/podls-output.log" \; 2>/dev/null || true
