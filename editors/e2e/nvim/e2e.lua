@@ -1,14 +1,8 @@
 -- Neovim e2e for podls: run by run.sh as
 --   nvim --headless --clean -u minimal_init.lua -c 'luafile e2e.lua' pod.yaml
 -- Each check prints what came back; the last line is "nvim e2e: N passed, N failed"; exit code 1 on failure.
-local T0 = vim.uv.hrtime()
-local function say(fmt, ...)
-  io.stdout:write(('[nvim %5.1fs] '):format((vim.uv.hrtime() - T0) / 1e9) .. fmt:format(...) .. '\n')
-  io.stdout:flush()
-end
-local function show(v)
-  return vim.inspect(v, { newline = ' ', indent = '' })
-end
+local H = dofile(vim.fs.dirname(debug.getinfo(1, 'S').source:sub(2)) .. '/harness.lua')
+local say, show = H.say, H.show
 
 local passed, failed = 0, 0
 local function check(name, fn)
@@ -263,15 +257,6 @@ local function main()
   end)
 end
 
-local ok, err = xpcall(main, debug.traceback)
-if not ok then
-  failed = failed + 1
-  say('ERROR in the test script: %s', err)
-end
-io.stdout:write(('nvim e2e: %d passed, %d failed\n'):format(passed, failed))
-io.stdout:flush()
-if failed > 0 or passed == 0 then
-  vim.cmd('cquit 1')
-else
-  vim.cmd('qall!')
-end
+H.finish('nvim e2e', main, function()
+  return passed, failed
+end)

@@ -3,11 +3,8 @@
 -- vim.lsp.buf.code_action. The keystrokes and the YAML wanted after each step come from ../accept/*.py
 -- (shared with the VS Code driver); after each step the whole buffer is compared with it byte for byte.
 -- Run by run.sh as: nvim --headless --clean -u minimal_init.lua -c 'luafile typing.lua' (env PODLS_SCENARIOS)
-local T0 = vim.uv.hrtime()
-local function say(fmt, ...)
-  io.stdout:write(('[nvim %5.1fs] '):format((vim.uv.hrtime() - T0) / 1e9) .. fmt:format(...) .. '\n')
-  io.stdout:flush()
-end
+local H = dofile(vim.fs.dirname(debug.getinfo(1, 'S').source:sub(2)) .. '/harness.lua')
+local say, show = H.say, H.show
 
 vim.o.completeopt = 'menuone,noselect,popup'
 vim.o.showmode = false
@@ -82,10 +79,6 @@ local function labels(items)
   return vim.tbl_map(function(it)
     return it.abbr ~= '' and it.abbr or it.word
   end, items)
-end
-
-local function show(v)
-  return vim.inspect(v, { newline = ' ', indent = '' })
 end
 
 --- Waits for the menu to list `label`, moves to it with <C-n> and accepts it with <C-y>.
@@ -314,19 +307,9 @@ local function main()
 end
 
 coroutine.wrap(function()
-  local ok, err = xpcall(main, debug.traceback)
-  if not ok then
-    failed = failed + 1
-    say('ERROR in the test script: %s', err)
-  end
-  io.stdout:write(('nvim typing e2e: %d passed, %d failed\n'):format(passed, failed))
-  io.stdout:write('nvim typing steps:\n  ' .. table.concat(timings, '\n  ') .. '\n')
-  io.stdout:flush()
-  vim.schedule(function()
-    if failed > 0 or passed == 0 then
-      vim.cmd('cquit 1')
-    else
-      vim.cmd('qall!')
-    end
+  H.finish('nvim typing e2e', main, function()
+    return passed, failed
+  end, function()
+    return 'nvim typing steps:\n  ' .. table.concat(timings, '\n  ') .. '\n'
   end)
 end)()

@@ -7,12 +7,9 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { chromium } = require('playwright-core');
+const { log, openWorkbench } = require('./workbench');
 
 const [base, ws, artifacts] = process.argv.slice(2);
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const T0 = Date.now();
-const log = (...a) => console.log(`[vscode ${((Date.now() - T0) / 1000).toFixed(1)}s]`, ...a);
 const oneLine = (s) => String(s).replace(/\s+/g, ' ').trim();
 
 const results = [];
@@ -46,19 +43,9 @@ function clientLog() {
 let page;
 (async () => {
   fs.mkdirSync(artifacts, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
-  page = await browser.newPage({ viewport: { width: 1100, height: 640 } });
-  page.on('pageerror', (e) => log('pageerror', e.message));
+  let browser;
   try {
-    await page.goto(`${base}/?folder=${encodeURIComponent(ws)}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
-    log('workbench up');
-
+    ({ browser, page } = await openWorkbench(base, ws, { width: 1100, height: 640 }));
     const editor = page.locator('.editor-instance .monaco-editor').first();
     await check('open pod.yaml', async () => {
       const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'pod.yaml' }).first();
@@ -260,8 +247,8 @@ let page;
     log('ERROR', e.stack || e.message);
     results.push({ name: 'driver', ok: false });
   } finally {
-    await page.screenshot({ path: path.join(artifacts, 'final.png') }).catch(() => {});
-    await browser.close();
+    await page?.screenshot({ path: path.join(artifacts, 'final.png') }).catch(() => {});
+    await browser?.close();
   }
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;

@@ -77,7 +77,8 @@ python3 "$EDITORS/e2e/accept/scenarios.py" > "$R/scenarios.json"
 node "$HERE/typing.js" "http://127.0.0.1:$PORT" "$WS" "$ART" "$R/scenarios.json" || rc=$?
 
 # the language client's output channel ("podls") and the extension host log
-find "$R/ud/logs" -path '*output_logging*' -name '*podls*' -exec cp {} "$ART/podls-output.log" \; 2>/dev/null || true
+# (one per window: the basic checks, then the typing tests)
+find "$R/ud/logs" -path '*output_logging*' -name '*podls*' | sort | while read -r f; do cat "$f"; done > "$ART/podls-output.log" 2>/dev/null || true
 find "$R/ud/logs" -name 'exthost.log' -exec cp {} "$ART/exthost.log" \; 2>/dev/null || true
 if [ $rc -ne 0 ]; then
   echo "--- podls output channel (language client log, last 80 lines):"

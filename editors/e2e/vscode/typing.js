@@ -6,12 +6,9 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { chromium } = require('playwright-core');
+const { log, openWorkbench } = require('./workbench');
 
 const [base, ws, artifacts, scenariosFile] = process.argv.slice(2);
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const T0 = Date.now();
-const log = (...a) => console.log(`[vscode ${((Date.now() - T0) / 1000).toFixed(1)}s]`, ...a);
 const WAIT = 5000; // ms for a widget to open or an edit to land
 const TYPE_DELAY = 30; // ms between typed characters
 
@@ -32,32 +29,36 @@ async function until(ms, cond) {
   }
 }
 
-/** Leaves the suggest widget and snippet mode, saves, and returns the file's text. */
+/** Leaves the suggest widget and snippet mode, saves, and returns the file's text (once two reads agree:
+ * the write may still be under way when the tab stops showing it dirty). */
 async function saved() {
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+S');
   await until(WAIT, async () => (await page.locator('.tabs-container .tab.active.dirty').count()) === 0);
-  return fs.readFileSync(file, 'utf8');
+  let text = fs.readFileSync(file, 'utf8');
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(50);
+    const again = fs.readFileSync(file, 'utf8');
+    if (again === text) break;
+    text = again;
+  }
+  return text;
 }
 
-async function command(name) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input').filter({ visible: true }).first();
-  await input.waitFor({ timeout: WAIT });
-  await input.fill(`>${name}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: WAIT });
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: WAIT });
-}
-
-/** Replaces the document with `text`: written to disk, then File: Revert File. */
+/** Replaces the document with `text` in one input (Ctrl+A, then the text as one insertion: nothing
+ * re-indents it, auto-indent being off), saves and checks the file. */
 async function setText(text) {
-  await saved();
-  fs.writeFileSync(file, text);
-  await command('File: Revert File');
-  await until(WAIT, async () => (await page.locator('.tabs-container .tab.active.dirty').count()) === 0);
-  await page.waitForTimeout(200);
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+A');
+    if (text) await page.keyboard.insertText(text);
+    else await page.keyboard.press('Delete');
+    await page.waitForTimeout(100);
+    const now = await saved();
+    if (now === text) return;
+    if (attempt === 2) throw new Error(`the document could not be set; it holds\n${framed(now)}`);
+  }
 }
 
 async function gotoLine(line, column) {
@@ -129,8 +130,9 @@ async function openLine({ below, indent }) {
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
   if (indent) await page.keyboard.insertText(' '.repeat(indent));
-  await page.waitForTimeout(100);
-  await page.keyboard.press('Escape'); // a suggestion the blanks may have asked for
+  // A blank is a trigger character: let its (empty) answer arrive before the first letter, or VS Code,
+  // still waiting on it, does not start the quick suggestions for the word typed next.
+  await page.waitForTimeout(400);
 }
 
 /** The code-action menu (Ctrl+.) at the first `at`, and the action titled `title` chosen from it. */
@@ -212,17 +214,9 @@ async function step(doc, st) {
   // driver types the blanks, in both editors alike. (Per language: VS Code's YAML support sets its own.)
   fs.mkdirSync(path.join(ws, '.vscode'), { recursive: true });
   fs.writeFileSync(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ '[yaml]': { 'editor.autoIndent': 'none' } }, null, 2));
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
-  page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  page.on('pageerror', (e) => log('pageerror', e.message));
+  let browser;
   try {
-    await page.goto(`${base}/?folder=${encodeURIComponent(ws)}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    ({ browser, page } = await openWorkbench(base, ws, { width: 1100, height: 900 }));
     editor = page.locator('.editor-instance .monaco-editor').first();
     for (const doc of scenarios.documents) {
       file = path.join(ws, doc.file);
@@ -249,8 +243,8 @@ async function step(doc, st) {
     failed++;
     log('ERROR', e.stack || e.message);
   } finally {
-    await page.screenshot({ path: path.join(artifacts, 'typing-final.png') }).catch(() => {});
-    await browser.close();
+    await page?.screenshot({ path: path.join(artifacts, 'typing-final.png') }).catch(() => {});
+    await browser?.close();
   }
   console.log(`vscode typing e2e: ${passed} passed, ${failed} failed`);
   console.log(`vscode typing steps:\n  ${timings.join('\n  ')}`);
