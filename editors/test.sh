@@ -4,7 +4,6 @@
 #   PODLS_BIN   server binary (default: target/release/podls, else target/debug/podls, from the repo root)
 #   ONLY=nvim|vscode   run one of them
 #   STEPS=TEXT   only the typing steps whose name holds TEXT (and not the other checks)
-#   PENDING=1   also the typing steps that wait for server work not on main yet (see e2e/accept/scenarios.py)
 #   UPDATE_SCREENSHOT=1   refresh editors/vscode/images/hover.png from the VS Code run
 # Artifacts (screenshots, logs, the .vsix): editors/e2e/artifacts/ (gitignored).
 set -uo pipefail

@@ -8,8 +8,9 @@ Actions: {"type": text} types characters; {"accept": label} waits for the menu t
 accepts it; {"accept_first": label} opens the menu if it is not open and accepts its first item, which must be
 label; {"key": "Tab"|"Escape"}; {"open": {"below": line, "indent": n}} starts a new line indented by n blanks below
 the first line whose text is `line` (the editors' own auto-indent is off, so both start from the same line); {"code_action": {"at": text,
-"title": title}} opens the code-action menu at the first `text` and applies `title` (compared without quotes or
-backticks). A step may start from its own text ("start")."""
+"title": title}} opens the code-action menu with the cursor on the last character of the first `text` and applies
+`title` (compared without quotes or
+backticks; an offered title may add details after it, "Add volume data (emptyDir: {})"). A step may start from its own text ("start")."""
 import json
 import os
 
@@ -118,7 +119,7 @@ def fixes():
                  "        httpGet:", "          port: htp"],
                 ["      ports:", "        - name: http", "          containerPort: 8080", "      livenessProbe:",
                  "        httpGet:", "          port: http"]),
-            fix("a mount of an undeclared volume: Add volume `data`", "data", "Add volume `data`",
+            fix("a mount of an undeclared volume: Add volume `data`", "name: data", "Add volume `data`",
                 ["      volumeMounts:", "        - name: data", "          mountPath: /data"],
                 ["      volumeMounts:", "        - name: data", "          mountPath: /data", "  volumes:",
                  "    - name: data", "      emptyDir: {}"]),
@@ -126,24 +127,13 @@ def fixes():
     }
 
 
-# Steps that wait for server behaviour not on main yet: skipped (and listed as SKIP) unless PENDING=1.
-PENDING = {
-    "quick fixes": "the quick fixes of issue 18 point 7 (PENDING=1 runs it)",
-}
-
-
 if __name__ == "__main__":
     documents = [typing(2), typing(4), fixes()]
     # STEPS=TEXT (editors/test.sh) runs only the steps whose "document / step" name holds TEXT; a skipped step
     # is replaced by its expected text, so the next one starts where it should.
     only = os.environ.get("STEPS", "")
-    pending = os.environ.get("PENDING") == "1"
     for doc in documents:
         for step in doc["steps"]:
-            name = f'{doc["name"]} / {step["name"]}'
-            waits = next((why for key, why in PENDING.items() if key in name), None)
-            if only not in name:
+            if only not in f'{doc["name"]} / {step["name"]}':
                 step["skip"] = f"not in STEPS={only!r}"
-            elif waits and not pending:
-                step["skip"] = f"waits for {waits}"
     print(json.dumps({"documents": documents}, indent=1))

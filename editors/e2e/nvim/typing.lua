@@ -160,7 +160,7 @@ end
 
 local KEYS = { Tab = '<Tab>', Escape = '<Esc>', Enter = '<CR>' }
 
---- Puts the cursor on the first occurrence of `at`, lists the code actions there and applies the one
+--- Puts the cursor on the last character of the first `at`, lists the code actions there and applies the one
 --- titled `title` through vim.lsp.buf.code_action's filter (what a mapping to it does).
 local function code_action(spec)
   feed('<Esc>')
@@ -168,7 +168,7 @@ local function code_action(spec)
   for i, l in ipairs(lines()) do
     local s = l:find(spec.at, 1, true)
     if s then
-      row, col = i, s - 1
+      row, col = i, s - 1 + #spec.at - 1
       break
     end
   end
@@ -194,17 +194,19 @@ local function code_action(spec)
     return (t:gsub('[`\'"]', ''):gsub('‘', ''):gsub('’', ''))
   end
   local wanted = plain(spec.title)
-  local hit = vim.tbl_contains(titles, function(t)
-    return plain(t) == wanted
-  end, { predicate = true })
-  if not hit then
-    error(('no code action %q at %q; offered: %s'):format(spec.title, spec.at, show(titles)))
+  local function matches(t) -- the title, or the title and details in parentheses
+    t = plain(t)
+    return t == wanted or vim.startswith(t, wanted .. ' (')
+  end
+  local hits = vim.tbl_filter(matches, titles)
+  if #hits ~= 1 then
+    error(('%s code action %q at %q; offered: %s'):format(#hits == 0 and 'no' or 'more than one', spec.title, spec.at, show(titles)))
   end
   local before = text()
   vim.lsp.buf.code_action({
     apply = true,
     filter = function(a)
-      return plain(a.title) == wanted
+      return matches(a.title)
     end,
   })
   wait(KEY_WAIT, function()

@@ -14,6 +14,9 @@ const TYPE_DELAY = 30; // ms between typed characters
 
 const framed = (s) => s.split('\n').map((l, i) => `${String(i + 1).padStart(3)} ${l}|`).join('\n');
 const plainTitle = (t) => t.replace(/[`'"‘’]/g, '');
+/** Whether an offered code-action title is the one wanted (or it followed by details in parentheses). */
+const titleMatches = (offered, wanted) =>
+  plainTitle(offered) === plainTitle(wanted) || plainTitle(offered).startsWith(`${plainTitle(wanted)} (`);
 
 let page;
 let editor;
@@ -135,7 +138,8 @@ async function openLine({ below, indent }) {
   await page.waitForTimeout(400);
 }
 
-/** The code-action menu (Ctrl+.) at the first `at`, and the action titled `title` chosen from it. */
+/** The code-action menu (Ctrl+.) on the last character of the first `at`, and the action titled `title`
+ * chosen from it. */
 async function codeAction({ at, title }) {
   const lines = (await saved()).split('\n');
   const i = lines.findIndex((l) => l.includes(at));
@@ -144,13 +148,21 @@ async function codeAction({ at, title }) {
   let titles = [];
   for (let attempt = 0; attempt < 6; attempt++) { // diagnostics may still be on their way
     await page.keyboard.press('Escape');
-    await gotoLine(i + 1, lines[i].indexOf(at) + 2);
+    await gotoLine(i + 1, lines[i].indexOf(at) + at.length); // 1-based column of its last character
     await page.keyboard.press('Control+.');
     await until(1500, async () => (await rows.count()) > 0);
     titles = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-    const hit = titles.findIndex((t) => plainTitle(t) === plainTitle(title));
-    if (hit >= 0) {
-      await rows.nth(hit).click();
+    const hits = titles.filter((t) => titleMatches(t, title));
+    if (hits.length > 1) throw new Error(`more than one code action "${title}" at "${at}": ${JSON.stringify(titles)}`);
+    if (hits.length === 1) {
+      // Down to it and Enter, as from the keyboard (a pointer block covers the menu while it opens)
+      const focused = page.locator('.action-widget .monaco-list-row.focused');
+      for (let n = 0; n < 20 && !titleMatches((await focused.getAttribute('aria-label').catch(() => '')) || '', title); n++) {
+        await page.keyboard.press('ArrowDown');
+      }
+      const now = (await focused.getAttribute('aria-label').catch(() => '')) || '';
+      if (!titleMatches(now, title)) throw new Error(`Down never reached "${title}" in ${JSON.stringify(titles)}`);
+      await page.keyboard.press('Enter');
       await page.waitForTimeout(300);
       return;
     }
