@@ -161,14 +161,14 @@ local function main()
     error('imagePullPolicy not among the completion items: ' .. show(labels))
   end)
 
-  check('no podls diagnostics on a non-Pod file (deployment.yaml)', function()
-    vim.cmd.edit('deployment.yaml')
+  check('no podls diagnostics on a kind podls does not serve (custom-resource.yaml)', function()
+    vim.cmd.edit('custom-resource.yaml')
     local dep = vim.api.nvim_get_current_buf()
     local ok = vim.wait(10000, function()
       return podls_client(dep) ~= nil
     end, 50)
     if not ok then
-      error('podls did not attach to deployment.yaml')
+      error('podls did not attach to custom-resource.yaml')
     end
     -- a round trip after didOpen, then give a push-diagnostics server a moment
     local row, col = find(dep, 'imagePullPolicy:')
@@ -179,7 +179,7 @@ local function main()
     end, vim.diagnostic.get(dep))
     vim.cmd.buffer(pod)
     if #mine > 0 then
-      error('podls reported on a Deployment: ' .. show(mine))
+      error('podls reported on a custom resource: ' .. show(mine))
     end
     return 'none (the same invalid imagePullPolicy as in pod.yaml)'
   end)

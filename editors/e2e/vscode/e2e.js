@@ -205,18 +205,18 @@ let page;
       return lines.slice(i).map((l) => l.replace(/^\[client \S+\] /, '')).join(' | ');
     });
 
-    await check('non-Pod file: no podls problems (the server decides, the client does not filter)', async () => {
+    await check('a kind podls does not serve: no podls problems (the server decides, the client does not filter)', async () => {
       const podProblems = async () => (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map(oneLine)
         .filter((t) => /podls/.test(t));
       await page.keyboard.press('Control+Shift+M');
       const before = await podProblems();
-      const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'deployment.yaml' }).first();
+      const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'custom-resource.yaml' }).first();
       await row.dblclick();
-      await editor.locator('.view-lines', { hasText: 'Deployment' }).waitFor({ timeout: 30000 });
+      await editor.locator('.view-lines', { hasText: 'WebApp' }).waitFor({ timeout: 30000 });
       await page.waitForTimeout(3000); // time for a (wrong) diagnostic to arrive
       const after = await podProblems();
       await page.keyboard.press('Control+Shift+M');
-      if (after.length !== before.length) throw new Error(`podls problems changed after opening deployment.yaml: ${JSON.stringify(after)}`);
+      if (after.length !== before.length) throw new Error(`podls problems changed after opening custom-resource.yaml: ${JSON.stringify(after)}`);
       return `podls problems stay ${after.length} (pod.yaml only)`;
     });
 
