@@ -110,16 +110,20 @@ local function accept(label, opts)
   if opts.first and found ~= 0 then
     error(('%q is not the first item of the menu: %s'):format(label, show(labels((menu())))))
   end
+  -- by label, not index: the menu may still change (a later answer) while <C-n> walks it
+  local function selected_label()
+    local items, selected = menu()
+    local it = items[selected + 1]
+    return it and (it.abbr ~= '' and it.abbr or it.word)
+  end
   for _ = 1, 50 do
-    local _, selected = menu()
-    if selected == found then
+    if selected_label() == label then
       break
     end
     feed('<C-n>')
   end
-  local _, selected = menu()
-  if selected ~= found then
-    error(('<C-n> never reached %q (at %d): %s'):format(label, selected, show(labels((menu())))))
+  if selected_label() ~= label then
+    error(('<C-n> never reached %q: %s'):format(label, show(labels((menu())))))
   end
   feed('<C-y>')
   -- the item's text edit or snippet lands after CompleteDone (a snippet choice already shows its value)
