@@ -6,6 +6,8 @@
 mod editors;
 #[path = "completion/scenarios.rs"]
 mod scenarios;
+#[path = "completion/workloads.rs"]
+mod workloads;
 
 use editors::{Editor, Session, URI};
 use podls_e2e::{Client, offset, position};

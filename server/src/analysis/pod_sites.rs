@@ -248,7 +248,13 @@ pub fn document_kind(text: &str, doc: &Document) -> DocumentKind {
     let kind = top_level_scalar(text, doc, "kind");
     let api_version = top_level_scalar(text, doc, "apiVersion");
     match (kind.as_deref(), api_version.as_deref()) {
-        (None | Some(""), None | Some("v1") | Some("")) => DocumentKind::Untyped,
+        // No kind yet under an apiVersion that serves known kinds (`apiVersion: apps/v1` typed first).
+        (None | Some(""), version)
+            if version
+                .is_none_or(|v| v.is_empty() || POD_KINDS.iter().any(|k| k.api_version == v)) =>
+        {
+            DocumentKind::Untyped
+        }
         (kind, api_version) if match_kind(POD_KINDS, kind, api_version).is_some() => {
             DocumentKind::Pod
         }

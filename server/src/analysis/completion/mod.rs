@@ -3,6 +3,7 @@
 //! and its parsed documents; byte ranges in, plain items out. The protocol layer decides how to send them.
 
 mod keys;
+mod kinds;
 mod skeletons;
 mod snippet;
 mod values;
@@ -132,7 +133,18 @@ pub fn completions(
     let schema = inputs.schema;
     let doc = file.document_at(offset)?;
     let mut context = locate(text, doc, offset);
-    let root = pod_root(text, doc, &context.path)?;
+    // Any object's `kind` and `apiVersion` can be completed, also in a document podls does not serve yet
+    // (`kind: Dep` being typed).
+    let identity =
+        context.slot == CursorSlot::Value && kinds::identity_field(&context.path).is_some();
+    let root = match pod_root(text, doc, &context.path) {
+        Some(root) => root,
+        None if identity => PodRoot {
+            prefix: FieldPath::new(),
+            type_name: "Pod",
+        },
+        None => return None,
+    };
     let indentation = Indentation::detect(text, doc.range, options.tab_size);
     let mut site = Site {
         text,
@@ -159,14 +171,19 @@ pub fn completions(
     let mut items = match context.slot {
         CursorSlot::Nothing => return None,
         CursorSlot::Key => {
+            let untyped = document_kind(text, doc) == DocumentKind::Untyped;
             let mut items = keys::key_items(&site);
-            items.extend(skeletons::snippet_items(
-                &site,
-                document_kind(text, doc) == DocumentKind::Untyped,
-            ));
+            if untyped {
+                kinds::choose_in_keys(&site, &mut items);
+            }
+            items.extend(skeletons::snippet_items(&site, untyped));
+            items.extend(kinds::skeleton_items(&site, untyped));
             items
         }
-        CursorSlot::Value => values::value_items(&site),
+        CursorSlot::Value => match kinds::identity_field(&site.path) {
+            Some(field) => kinds::value_items(&site, field),
+            None => values::value_items(&site),
+        },
     };
     let typed = text
         .get(site.range.start..offset.max(site.range.start))

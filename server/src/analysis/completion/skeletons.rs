@@ -12,10 +12,10 @@ use super::values::names_in;
 use super::{CompletionItem, CompletionKind, Site, TextEdit};
 
 /// One skeleton: lines of (nesting level below the first line, text with placeholders).
-struct Skeleton {
-    label: &'static str,
-    detail: &'static str,
-    lines: Vec<(usize, String)>,
+pub(super) struct Skeleton {
+    pub label: &'static str,
+    pub detail: &'static str,
+    pub lines: Vec<(usize, String)>,
 }
 
 pub(super) fn snippet_items(site: &Site<'_>, untyped: bool) -> Vec<CompletionItem> {
@@ -25,8 +25,7 @@ pub(super) fn snippet_items(site: &Site<'_>, untyped: bool) -> Vec<CompletionIte
     let Some((PathSegment::Key(_), parent)) = site.path.split_last() else {
         return Vec::new();
     };
-    let at_root = parent == site.root.prefix.segments();
-    if at_root && untyped && site.siblings.is_empty() {
+    if starts_a_document(site, untyped) {
         return vec![item(site, pod(site.indentation), "", site.column(), 0)];
     }
     let Some((list, new_item)) = new_item_of(site, parent) else {
@@ -48,6 +47,15 @@ pub(super) fn snippet_items(site: &Site<'_>, untyped: bool) -> Vec<CompletionIte
         .enumerate()
         .map(|(i, skeleton)| item(site, skeleton, lead, column, i))
         .collect()
+}
+
+/// Whether the cursor starts a document: a first key at the root of one without a kind yet, where a
+/// skeleton of a whole object fits (the Pod's here, the workloads' in `kinds.rs`).
+pub(super) fn starts_a_document(site: &Site<'_>, untyped: bool) -> bool {
+    !site.flow
+        && untyped
+        && site.siblings.is_empty()
+        && matches!(site.path.split_last(), Some((PathSegment::Key(_), parent)) if parent == site.root.prefix.segments())
 }
 
 /// The path of the list the cursor starts a new item of, and whether the `- ` still has to be written: a
@@ -82,7 +90,7 @@ fn free_container_name(site: &Site<'_>, spec: &[PathSegment]) -> String {
         .unwrap_or_default()
 }
 
-fn item(
+pub(super) fn item(
     site: &Site<'_>,
     skeleton: Skeleton,
     lead: &str,
@@ -124,23 +132,42 @@ fn render(lines: &[(usize, String)], column: usize, indentation: Indentation) ->
 }
 
 fn pod(indentation: Indentation) -> Skeleton {
-    // The container item's `- ` sits one level below `containers:` when sequences are indented, at its
-    // column otherwise; its second key lines up after the `- `.
-    let item = if indentation.indented_sequences { 2 } else { 1 };
+    let mut lines = vec![
+        (0, "apiVersion: v1".into()),
+        (0, "kind: Pod".into()),
+        (0, "metadata:".into()),
+        (1, "name: ${1:my-pod}".into()),
+        (0, "spec:".into()),
+    ];
+    lines.extend(containers(1, indentation, 2, IMAGE, None));
     Skeleton {
         label: "Pod",
         detail: "Pod skeleton",
-        lines: vec![
-            (0, "apiVersion: v1".into()),
-            (0, "kind: Pod".into()),
-            (0, "metadata:".into()),
-            (1, "name: ${1:my-pod}".into()),
-            (0, "spec:".into()),
-            (1, "containers:".into()),
-            (item, "- name: ${2:app}".into()),
-            (item, format!("  image: ${{3:{IMAGE}}}$0")),
-        ],
+        lines,
     }
+}
+
+/// `containers:` at `level` with one container (tab stops `tab` and `tab + 1`), and the final `$0`.
+pub(super) fn containers(
+    level: usize,
+    indentation: Indentation,
+    tab: usize,
+    image: &str,
+    extra: Option<&str>,
+) -> Vec<(usize, String)> {
+    // The item's `- ` sits one level below `containers:` when sequences are indented, at its column
+    // otherwise; its other keys line up after the `- `.
+    let item = level + usize::from(indentation.indented_sequences);
+    let mut lines = vec![
+        (level, "containers:".to_string()),
+        (item, format!("- name: ${{{tab}:app}}")),
+        (item, format!("  image: ${{{}:{image}}}", tab + 1)),
+    ];
+    lines.extend(extra.map(|line| (item, format!("  {line}"))));
+    if let Some((_, last)) = lines.last_mut() {
+        last.push_str("$0");
+    }
+    lines
 }
 
 fn container(name: &str) -> Skeleton {
@@ -155,7 +182,7 @@ fn container(name: &str) -> Skeleton {
 }
 
 /// An image with a tag, so the skeleton does not trip the `:latest` warning; the user replaces it anyway.
-const IMAGE: &str = "nginx:1.27";
+pub(super) const IMAGE: &str = "nginx:1.27";
 
 /// A volume name people would write for a source.
 fn volume_name(label: &str) -> &'static str {

@@ -185,7 +185,7 @@ pub(super) fn names_in<'a>(doc: &'a Document, path: &[PathSegment]) -> Vec<&'a s
 }
 
 /// The node at a path of the parsed tree (as far as the document parsed).
-fn node_at(doc: &Document, path: &[PathSegment]) -> Option<NodeId> {
+pub(super) fn node_at(doc: &Document, path: &[PathSegment]) -> Option<NodeId> {
     path.iter()
         .try_fold(doc.root?, |node, segment| match segment {
             PathSegment::Key(key) => doc.get(node, key),

@@ -9,11 +9,11 @@ fn top_level_keys_required_first() {
     check(
         "apiVersion: v1\n$0\n",
         expect![[r#"
-        replaces ""
-        kind "kind: Pod"
-        metadata "metadata:\n  $0"
-        spec "spec:\n  $0"
-    "#]],
+            replaces ""
+            kind "kind: ${1|Pod,PodTemplate,ReplicationController,List,Deployment,ReplicaSet,StatefulSet,DaemonSet,Job,CronJob|}"
+            metadata "metadata:\n  $0"
+            spec "spec:\n  $0"
+        "#]],
     );
     check(
         "$0\nkind: Pod\n",

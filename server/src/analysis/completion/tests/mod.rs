@@ -139,6 +139,7 @@ fn triggered(trigger: char) -> CompletionOptions {
 mod accepting;
 mod insert_text;
 mod keys;
+mod kinds;
 mod nothing;
 mod skeletons;
 mod triggers;

@@ -21,7 +21,10 @@ fn pod_skeleton_in_an_empty_file() {
                 - name: ${2:app}
                   image: ${3:nginx:1.27}$0"#]],
     );
-    check_labels("$0", expect!["Pod apiVersion kind metadata spec"]);
+    check_labels(
+        "$0",
+        expect!["Pod Deployment StatefulSet DaemonSet Job CronJob apiVersion kind metadata spec"],
+    );
     check_labels("ap$0", expect!["apiVersion"]);
 }
 

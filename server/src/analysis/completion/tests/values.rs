@@ -103,26 +103,22 @@ fn booleans_api_version_and_kind() {
             true "true"
         "#]],
     );
-    check(
-        "apiVersion: $0\n",
-        expect![[r#"
-        replaces ""
-        v1 "v1"
-    "#]],
-    );
-    check(
-        "apiVersion: v1\nkind: $0\n",
-        expect![[r#"
-        replaces ""
-        Pod "Pod"
-    "#]],
-    );
+    // Every value of `kind` and `apiVersion`: `tests/kinds.rs`.
     check(
         "apiVersion: v1\nkind:$0\n",
         expect![[r#"
-        replaces ""
-        Pod " Pod"
-    "#]],
+            replaces ""
+            Pod " Pod"
+            PodTemplate " PodTemplate"
+            ReplicationController " ReplicationController"
+            List " List"
+            Deployment " Deployment"
+            ReplicaSet " ReplicaSet"
+            StatefulSet " StatefulSet"
+            DaemonSet " DaemonSet"
+            Job " Job"
+            CronJob " CronJob"
+        "#]],
     );
 }
 
