@@ -84,6 +84,18 @@ fn cases() -> Vec<Case> {
             text: format!("\u{feff}{}", pod_with("apiVersion", "apiVersio")),
             expected: &["0:0 error missing-required", "0:0 error unknown-field"],
         },
+        Case {
+            name: "empty strings where the API server fills a default",
+            text: pod_with("IfNotPresent", "\"\"")
+                .replace("OnFailure", "''")
+                .replace("protocol: TCP", "protocol: \"\""),
+            expected: &[],
+        },
+        Case {
+            name: "a pull policy in the wrong case",
+            text: pod_with("IfNotPresent", "ifnotpresent"),
+            expected: &["11:23 error invalid-enum"],
+        },
     ]
 }
 

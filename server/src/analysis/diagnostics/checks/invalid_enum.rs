@@ -5,6 +5,7 @@
 //! | rule | code | upstream (Kubernetes v1.35 `pkg/apis/core/validation/validation.go`) |
 //! |---|---|---|
 //! | a value outside the field's `enum` (and `enumPattern`) of the table | `invalid-enum` | the field's own validator: `validatePullPolicy`, `validateRestartPolicy`, `validateDNSPolicy`, `validateContainerPorts` (protocol), `validateTaintEffect`, ... |
+//! | `""` where the table has a default among the allowed values is unset, not invalid (`imagePullPolicy: ""`, `protocol: ""`) | none | `SetDefaults_Container`, `SetDefaults_PodSpec`, `SetDefaults_HTTPGetAction` (pkg/apis/core/v1/defaults.go), `SetObjectDefaults_Pod` (zz_generated.defaults.go, ports' protocol) |
 //! | a downward API `fieldPath` / `resource` not supported where it is | `invalid-enum` | `validateObjectFieldSelector` with `validEnvDownwardAPIFieldPathExpressions` / `validVolumeDownwardAPIFieldPathExpressions`, `validateContainerResourceFieldSelector` |
 
 use super::super::code::Code;
@@ -30,6 +31,11 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     if field.enum_values.is_empty() || allowed(field, value) {
         return;
     }
+    let default = default_value(cx, visit, field);
+    // v1 defaulting tests `== ""`, not presence: an empty string is unset and gets the default.
+    if value.is_empty() && default.is_some() {
+        return;
+    }
     let candidates = field.enum_values.iter().filter(|v| !v.is_empty());
     let suggestion = closest(value, candidates.map(String::as_str));
     let mut message = format!(
@@ -40,7 +46,6 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     if let Some(pattern) = &field.enum_pattern {
         message.push_str(&format!(" (or a value matching `{pattern}`)"));
     }
-    let default = default_value(cx, visit, field);
     out.push(invalid_value(
         cx,
         visit,
@@ -173,6 +178,18 @@ mod tests {
             13:17-13:21 error[invalid-enum] spec.containers[0].ports[0].protocol: `HTTP` is not a valid `protocol`; allowed: `SCTP`, `TCP` or `UDP`
             17:24-17:37 error[invalid-enum] spec.topologySpreadConstraints[0].whenUnsatisfiable: `DoNotSCHEDULE` is not a valid `whenUnsatisfiable`; allowed: `DoNotSchedule` or `ScheduleAnyway`; did you mean `DoNotSchedule`?
         "#]],
+        );
+    }
+
+    #[test]
+    fn an_empty_value_is_unset_where_the_server_fills_a_default() {
+        // Each of these has a default the v1 defaulting writes over `""`; a field without one keeps the error.
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  restartPolicy: \"\"\n  dnsPolicy: ''\n  containers:\n  - name: c\n    image: nginx:1\n    imagePullPolicy: \"\"\n    terminationMessagePolicy: \"\"\n    ports:\n    - containerPort: 80\n      protocol: \"\"\n    livenessProbe:\n      httpGet:\n        port: 80\n        scheme: \"\"\n  topologySpreadConstraints:\n  - maxSkew: 1\n    topologyKey: zone\n    whenUnsatisfiable: \"\"\n",
+            expect![[r#"
+                23:5-23:22 error[missing-required] spec.topologySpreadConstraints[0].whenUnsatisfiable: `whenUnsatisfiable` is required and must not be empty
+                23:24-23:26 error[invalid-enum] spec.topologySpreadConstraints[0].whenUnsatisfiable: `` is not a valid `whenUnsatisfiable`; allowed: `DoNotSchedule` or `ScheduleAnyway`
+            "#]],
         );
     }
 }
