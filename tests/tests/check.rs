@@ -1,6 +1,5 @@
 //! `podls check` as a CI job runs it: the real binary on files, directories and stdin, each output format
-//! read back field by field, and each exit code (0 clean, 1 errors, 2 usage, unreadable input or an
-//! internal error).
+//! read back field by field, and each exit code (0 clean, 1 errors, 2 usage or unreadable input).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -3,11 +3,10 @@
 //! (warnings allowed), `error` files at least one. The corpus lives in the repository so a fresh clone
 //! tests it; `PODLS_CORPUS` points at another copy.
 //!
+//! Workload files count like Pods: podls checks every workload kind and its template, so an error in the
+//! workload itself (a ReplicationController's `spec.replicas`, a DaemonSet's unknown field) is `error`.
+//!
 //! Not asserted, and why:
-//! - `workload-error`: the error is in the workload kind itself (a ReplicationController's `spec.replicas`,
-//!   a DaemonSet's unknown field, a missing apiVersion on a workload); podls checks Pods and Pod
-//!   templates only, so it may or may not find something there. The file must still be checked (no
-//!   I/O failure), and its outcome is shown in the table.
 //! - `version`: the right answer depends on the Kubernetes version the user targets (an alpha feature gate,
 //!   a field newer than the table's version); podls has no version setting, so either outcome is accepted
 //!   and shown.
@@ -92,7 +91,7 @@ fn outcomes() -> &'static [Outcome] {
                 let expect = fields.next().expect("an expectation").to_owned();
                 let why = fields.next().unwrap_or_default().to_owned();
                 assert!(
-                    ["no-error", "error", "workload-error", "version"].contains(&expect.as_str()),
+                    ["no-error", "error", "version"].contains(&expect.as_str()),
                     "EXPECT.tsv: unknown expectation {expect:?} for {file}"
                 );
                 assert!(
@@ -164,11 +163,8 @@ fn corpus_files_marked_error_get_an_error() {
 
 /// Not asserted (see the module docs); printed with `--nocapture` to see where podls stands.
 #[test]
-fn corpus_workload_and_version_files_are_checked() {
-    for o in outcomes()
-        .iter()
-        .filter(|o| o.expect == "workload-error" || o.expect == "version")
-    {
+fn corpus_version_files_are_checked() {
+    for o in outcomes().iter().filter(|o| o.expect == "version") {
         eprintln!(
             "{} [{}] {} errors, {} warnings: {}",
             o.file,

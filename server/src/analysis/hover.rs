@@ -281,6 +281,28 @@ mod tests {
     }
 
     #[test]
+    fn hover_inside_workloads_starts_at_the_object() {
+        check(
+            "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      - name: web\n        ima$0ge: nginx:1\n",
+            Locale::En,
+            expect![[r#"
+                on "image"
+                **image** `string` · required  
+                `spec.template.spec.containers[0].image`
+            "#]],
+        );
+        check(
+            "apiVersion: batch/v1\nkind: CronJob\nspec:\n  concurrency$0Policy: Forbid\n",
+            Locale::En,
+            expect![[r#"
+                on "concurrencyPolicy"
+                **concurrencyPolicy** `string` · optional  
+                `spec.concurrencyPolicy`
+            "#]],
+        );
+    }
+
+    #[test]
     fn no_hover_where_the_table_has_nothing() {
         check(&at("app: web"), Locale::En, expect!["no hover"]);
         check(

@@ -34,8 +34,7 @@ pub struct Cli {
 pub enum Command {
     /// Print the docs of a Pod field, like `kubectl explain` (offline).
     Explain(explain::ExplainArgs),
-    /// Check manifests like the editor does, for CI: exit 0 when clean, 1 on errors, 2 on unreadable input
-    /// or a file podls failed on (an internal error; the other files are still checked).
+    /// Check manifests like the editor does, for CI: exit 0 when clean, 1 on errors, 2 on unreadable input.
     Check(check::CheckArgs),
 }
 

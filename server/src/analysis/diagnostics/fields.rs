@@ -70,6 +70,13 @@ pub(crate) fn named(doc: &Document, mapping: NodeId, field: &str) -> Option<Node
     Some(value)
 }
 
+/// An object's `metadata.name`: its value node and text, when written and not empty.
+pub(crate) fn object_name(doc: &Document, object: NodeId) -> Option<(NodeId, &str)> {
+    let metadata = doc.resolve(doc.get(object, "metadata")?);
+    let (_, value) = entry(doc, metadata, "name")?;
+    Some((value, doc.scalar(value).filter(|name| !name.is_empty())?))
+}
+
 /// A container of a pod spec: which list holds it, its index there, and its node.
 pub(crate) struct Container {
     pub list: &'static str,

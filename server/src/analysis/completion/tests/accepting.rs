@@ -170,33 +170,3 @@ fn scalars_are_snippets_so_neovim_inserts_them_whole() {
     );
     // A value after the `:` trigger (`" Never"`) is one too: see `trigger_characters_answer_only_where_they_help`.
 }
-
-#[test]
-fn the_same_in_a_workloads_pod_template() {
-    let deployment = "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: nginx:1.27\n";
-    check_edit(
-        &format!("{deployment}          ports:\n            - containerPort: 80\n            $0\n"),
-        "protocol",
-        CompletionOptions::default(),
-        expect![[r#"
-            Field Some("string") snippet=true
-                          protocol: ${1|TCP,SCTP,UDP|}"#]],
-    );
-    check_labels(
-        &format!("{deployment}          resources:\n            req$0\n"),
-        expect!["requests"],
-    );
-    check_labels(
-        &format!("{deployment}      resources:\n        limits:\n          $0\n"),
-        expect!["cpu memory hugepages-2Mi hugepages-1Gi"],
-    );
-    check_edit(
-        &format!("{deployment}        - $0\n"),
-        "container",
-        CompletionOptions::default(),
-        expect![[r#"
-            Snippet Some("Container skeleton") snippet=true
-                    - name: ${1:app-2}
-                      image: ${2:nginx:1.27}$0"#]],
-    );
-}

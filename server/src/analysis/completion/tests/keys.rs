@@ -141,3 +141,19 @@ fn keys_of_scheduling() {
         ]],
     );
 }
+
+#[test]
+fn keys_inside_workloads_come_from_the_object_root() {
+    check_labels(
+        "apiVersion: apps/v1\nkind: Deployment\nspec:\n  $0\n",
+        expect![
+            "selector template minReadySeconds paused progressDeadlineSeconds replicas revisionHistoryLimit strategy"
+        ],
+    );
+    check_labels(
+        "apiVersion: batch/v1\nkind: CronJob\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n          - name: c\n            $0\n",
+        expect![
+            "image args command env envFrom imagePullPolicy lifecycle livenessProbe ports readinessProbe resizePolicy resources restartPolicy restartPolicyRules securityContext startupProbe stdin stdinOnce terminationMessagePath terminationMessagePolicy tty volumeDevices volumeMounts workingDir"
+        ],
+    );
+}

@@ -5,16 +5,26 @@
 
 mod container;
 mod container_port;
+mod cron_job;
+mod cron_schedule;
+mod deployment;
 mod env;
+mod job;
+mod pod_failure_policy;
 mod pod_spec;
+mod pod_template;
 mod probe;
+mod replication_controller;
 mod resources;
 mod restart_policy;
+mod rolling_update;
 mod scheduling;
 mod security_context;
+mod stateful_set;
 mod sysctl;
 mod volume;
 mod volume_mount;
+mod workload_selector;
 
 use super::context::Rule;
 
@@ -32,6 +42,15 @@ pub(super) const RULES: &[&[Rule]] = &[
     security_context::RULES,
     sysctl::RULES,
     restart_policy::RULES,
+    pod_template::RULES,
+    workload_selector::RULES,
+    rolling_update::RULES,
+    deployment::RULES,
+    cron_job::RULES,
+    job::RULES,
+    pod_failure_policy::RULES,
+    stateful_set::RULES,
+    replication_controller::RULES,
 ];
 #[cfg(test)]
 mod tests;

@@ -4,7 +4,7 @@
 //!
 //! | rule | code | upstream (Kubernetes v1.35 `pkg/apis/core/validation/validation.go`) |
 //! |---|---|---|
-//! | a mount or device names a volume of the pod | `unresolved-reference` | `ValidateVolumeMounts`, `ValidateVolumeDevices` |
+//! | a mount or device names a volume of the pod (in a StatefulSet, or a claim template) | `unresolved-reference` | `ValidateVolumeMounts`, `ValidateVolumeDevices` |
 //! | mountPath / devicePath unique within a container | `duplicate-name` | `ValidateVolumeMounts`, `ValidateVolumeDevices` |
 //! | `subPath` and `subPathExpr` mutually exclusive | `conflicting-fields` | `ValidateVolumeMounts` |
 //! | `mountPropagation: Bidirectional` only when privileged | `conflicting-fields` | `validateMountPropagation` |
@@ -16,6 +16,7 @@ use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit, conflict};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{Unique, boolean, containers, entry, known, named, text};
+use super::stateful_set::claim_templates;
 use crate::analysis::fixes::{Proposal, add_volume, rename_choices};
 use crate::syntax::NodeId;
 
@@ -47,24 +48,23 @@ fn references_and_paths(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) 
     let doc = cx.doc;
     // A StatefulSet's containers also mount its claim templates by name: the controller adds one volume per
     // claim to each Pod (`updateStorage` in pkg/controller/statefulset/stateful_set_utils.go).
-    let claim_templates = doc
-        .get(cx.site.owner, "spec")
-        .and_then(|spec| doc.get(spec, "volumeClaimTemplates"))
-        .map(|list| doc.items(list))
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|claim| doc.get(*claim, "metadata"))
-        .filter_map(|metadata| named(doc, metadata, "name"))
-        .collect::<Vec<_>>();
     let volume_names: Vec<&str> = doc
         .get(visit.node, "volumes")
         .map(|list| doc.items(list))
         .unwrap_or_default()
         .iter()
         .filter_map(|volume| named(doc, *volume, "name"))
-        .chain(claim_templates)
+        .chain(claim_templates(cx).into_iter().map(|(_, name)| name))
         .map(|name| doc.scalar(name).unwrap_or_default())
         .collect();
+    // A StatefulSet's claim templates are volumes of its pods too.
+    let claims = match cx.site.kind {
+        "StatefulSet" => {
+            let templates = cx.site.root.prefix.keys(&["spec", "volumeClaimTemplates"]);
+            format!(" nor in `{templates}`")
+        }
+        _ => String::new(),
+    };
     for container in containers(doc, visit.node) {
         for (list, path_field, rule) in [
             (
@@ -98,7 +98,7 @@ fn references_and_paths(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) 
                             Code::UnresolvedReference,
                             range,
                             format!(
-                                "no volume named `{value}` in `{}`{}",
+                                "no volume named `{value}` in `{}`{claims}{}",
                                 visit.path.key("volumes"),
                                 known(&volume_names)
                             ),
@@ -272,7 +272,7 @@ mod tests {
         check(
             "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  selector:\n    matchLabels: {app: db}\n  template:\n    metadata:\n      labels: {app: db}\n    spec:\n      containers:\n      - name: c\n        image: postgres:16\n        volumeMounts:\n        - name: data\n          mountPath: /var/lib/postgresql\n        - name: logs\n          mountPath: /logs\n  volumeClaimTemplates:\n  - metadata:\n      name: data\n    spec:\n      accessModes: [ReadWriteOnce]\n      resources:\n        requests:\n          storage: 1Gi\n",
             expect![[r#"
-                18:17-18:21 error[unresolved-reference] spec.template.spec.containers[0].volumeMounts[1].name: no volume named `logs` in `spec.template.spec.volumes` (declared: `data`)
+                18:17-18:21 error[unresolved-reference] spec.template.spec.containers[0].volumeMounts[1].name: no volume named `logs` in `spec.template.spec.volumes` nor in `spec.volumeClaimTemplates` (declared: `data`)
             "#]],
         );
     }
