@@ -96,6 +96,23 @@ fn cases() -> Vec<Case> {
             text: pod_with("IfNotPresent", "ifnotpresent"),
             expected: &["11:23 error invalid-enum"],
         },
+        Case {
+            name: "explicit nulls, which the decoder reads as absent",
+            text: pod_with(
+                "  containers:\n",
+                "  affinity:\n    nodeAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution: null\n  containers:\n",
+            )
+            .replace("      ports:\n", "      resources: null\n      env: null\n      ports:\n"),
+            expected: &[],
+        },
+        Case {
+            name: "an empty node selector, which is not null",
+            text: pod_with(
+                "  containers:\n",
+                "  affinity:\n    nodeAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution: {}\n  containers:\n",
+            ),
+            expected: &["10:6 error missing-required"],
+        },
     ]
 }
 

@@ -8,13 +8,14 @@
 //! | a field the table marks `required` is absent or empty | `missing-required` | the validator of its type: `validateContainerCommon` (name, image), `validateContainerPorts` (containerPort), `ValidateVolumes` (name), ... |
 //! | `metadata.name` or `generateName` of the object itself (not of a pod or claim template) | `missing-required` | `ValidateObjectMeta` in apimachinery `pkg/api/validation/objectmeta.go`; `ValidatePodTemplateSpec` does not ask for one |
 //! | `spec.containers` lists at least one | `missing-required` | `validateContainers` |
+//! | nothing is missing inside an optional object written `null`: the decoder leaves its pointer nil | none | sigs.k8s.io/json (the API server's decoder): `null` into a pointer sets it to nil |
 
 use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
 use crate::analysis::scalar::{Scalar, scalar};
 use crate::schema::{Field, FieldType, Schema};
-use crate::syntax::{NodeKind, TextRange};
+use crate::syntax::{NodeKind, PathSegment, TextRange};
 
 pub(in super::super) const RULE: Rule = Rule { on: &[], check };
 
@@ -25,6 +26,9 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     let Some(type_name) = visit.object() else {
         return;
     };
+    if unset_by_null(visit) {
+        return;
+    }
     let doc = cx.doc;
     for field in required_fields(cx.schema, type_name) {
         let present = if visit.is_null() {
@@ -95,6 +99,15 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// Whether the decoder leaves this object unset: an optional object written `null` (or with nothing after its
+/// key) is a nil pointer in the Go types (`affinity`, a probe, `requiredDuringScheduling…`), so nothing inside
+/// it is missing. A required one (`spec: null`) or a `null` list item decodes to an empty object, whose
+/// required fields are.
+fn unset_by_null(visit: &Visit) -> bool {
+    let item = matches!(visit.path.last(), Some(PathSegment::Index(_)));
+    visit.is_null() && !item && !visit.field.is_some_and(|f| f.required)
 }
 
 /// The fields the server requires in a type: the table's `required`, plus `ObjectMeta.name` (which may be
@@ -287,6 +300,26 @@ mod tests {
             3:1-3:9 error[missing-required] metadata.name: `metadata.name` (or `generateName`) is required
             7:5-7:10 error[missing-required] spec.containers[0].image: `image` is required and must not be empty
         "#]],
+        );
+    }
+
+    #[test]
+    fn null_is_absent_for_the_decoder() {
+        // Optional objects, lists and scalars written `null` are unset: nothing inside them is missing. A
+        // required object written `null` and a `null` list item decode to empty objects, whose fields are.
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  labels: null\nspec:\n  affinity:\n    nodeAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution: null\n  securityContext: ~\n  volumes: null\n  containers:\n  - name: c\n    image: nginx:1\n    resources: null\n    env: null\n    livenessProbe: null\n    workingDir: null\n  initContainers:\n  - null\n",
+            expect![[r#"
+                20:5-20:9 error[missing-required] spec.initContainers[0].name: missing required field `name` (Container)
+                20:5-20:9 error[missing-required] spec.initContainers[0].image: missing required field `image` (Container)
+            "#]],
+        );
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata: null\nspec: null\n",
+            expect![[r#"
+                3:1-3:9 error[missing-required] metadata.name: `metadata.name` (or `generateName`) is required
+                4:1-4:5 error[missing-required] spec.containers: missing required field `containers` (PodSpec)
+            "#]],
         );
     }
 }
