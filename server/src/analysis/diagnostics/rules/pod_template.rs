@@ -4,7 +4,7 @@
 //!
 //! | rule | code | upstream (Kubernetes v1.35) |
 //! |---|---|---|
-//! | `restartPolicy` `Always` (the default) in a Deployment, ReplicaSet, StatefulSet, DaemonSet, ReplicationController | `invalid-enum` | `ValidatePodTemplateSpecForReplicaSet`, `ValidateStatefulSetSpec`, `ValidateDaemonSetSpec` (`pkg/apis/apps/validation/validation.go`), `ValidatePodTemplateSpecForRC` (`pkg/apis/core/validation/validation.go`) |
+//! | `restartPolicy` `Always` (the default) in a Deployment, ReplicaSet, StatefulSet, DaemonSet, ReplicationController (fix: change to an accepted value) | `invalid-enum` | `ValidatePodTemplateSpecForReplicaSet`, `ValidateStatefulSetSpec`, `ValidateDaemonSetSpec` (`pkg/apis/apps/validation/validation.go`), `ValidatePodTemplateSpecForRC` (`pkg/apis/core/validation/validation.go`) |
 //! | `restartPolicy` `OnFailure` or `Never` in a Job and a CronJob's job template; unset (defaulted to `Always`) is an error at the template | `missing-required`, `invalid-enum` | `validateJobSpec` (`pkg/apis/batch/validation/validation.go`), `SetDefaults_PodSpec` |
 //! | no `activeDeadlineSeconds` in the template of a Deployment, ReplicaSet, StatefulSet, DaemonSet, ReplicationController | `forbidden-field` | the same functions |
 //! | no `ephemeralContainers` in a template, nor in a Pod being created | `forbidden-field` | `ValidatePodTemplateSpec`, `ValidatePodCreate` |
@@ -13,6 +13,7 @@ use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit, one_of};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::entry;
+use crate::analysis::fixes::{Proposal, requote};
 use crate::analysis::scalar::{Scalar, scalar};
 
 pub(super) const RULES: &[Rule] = &[
@@ -71,16 +72,25 @@ fn template(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 } else {
                     "its pods run to completion, so they may not always restart"
                 };
+                let range = doc.node(value).range;
+                let source = cx.source(value);
+                // One fix per accepted value, the first preferred (`Never` for a Job: it keeps failed pods).
+                let fixes = allowed.iter().rev().enumerate().map(|(i, to)| Proposal {
+                    title: format!("Change to `{to}`"),
+                    edits: vec![(range, requote(source, to))],
+                    preferred: i == 0,
+                });
                 out.push(
                     Diagnostic::error(
                         Code::InvalidEnum,
-                        doc.node(value).range,
+                        range,
                         format!(
                             "a {kind}'s pod template must use `restartPolicy` {}, found `{policy}`: {why}",
                             one_of(allowed)
                         ),
                     )
-                    .at(spec_path.key("restartPolicy")),
+                    .at(spec_path.key("restartPolicy"))
+                    .with_fixes(fixes),
                 );
             }
         }
@@ -238,17 +248,22 @@ mod tests {
         let text = workload(
             "apps/v1",
             "Deployment",
-            "      restartPolicy: Nevr\n      dnsPolicy: ClusterFirts\n",
+            "      restartPolicy: Never\n      dnsPolicy: ClusterFirts\n",
         );
-        let found = diagnostics(&Inputs::default(), &text, &parse(&text));
-        let titles: Vec<String> = fixes(&found, TextRange::new(0, text.len()))
-            .into_iter()
-            .filter(|f| f.preferred)
-            .map(|f| f.title)
-            .collect();
+        let preferred = |text: &str| -> Vec<String> {
+            let found = diagnostics(&Inputs::default(), text, &parse(text));
+            fixes(&found, TextRange::new(0, text.len()))
+                .into_iter()
+                .filter(|f| f.preferred)
+                .map(|f| f.title)
+                .collect()
+        };
+        let job = "apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  template:\n    spec:\n      restartPolicy: 'Always'\n      containers: [{name: c, image: 'busybox:1'}]\n";
+        assert_eq!(preferred(job), ["Change to `Never`"]);
+        let titles = preferred(&text);
         expect![[r#"
             [
-                "Change to `Never`",
+                "Change to `Always`",
                 "Change to `ClusterFirst`",
             ]
         "#]]
