@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """podls against yaml-language-server: the same LSP messages over stdio, as an editor sends them.
 
-For each file size (generated multi-document Pod files) both servers are started fresh and measured on:
+For each file size (generated multi-document files of Pods, and of workloads whose templates are the same
+Pods) both servers are started fresh and measured on:
 spawn → initialize response; didOpen → first diagnostics; edit → its diagnostics (paced: each edit waits for
 its answer); hover latency; completion latency right after an edit; peak RSS of the process tree.
 Prints a Markdown table with the ratio yaml-language-server / podls (higher is better for podls).
 
-Usage: bench/run.sh [--sizes 100,1000,10000,50000] [--only podls]   (run.sh installs and builds first)
+Usage: bench/run.sh [--sizes 100,1000,10000,50000] [--files pods,workloads] [--only podls]   (run.sh installs and builds first)
 """
 
 import argparse
@@ -119,14 +120,36 @@ spec:
 """
 
 
-def pod_file(lines: int) -> str:
-    pods, total, i = [], 0, 0
+def workload(i: int) -> str:
+    """The same pod as the template of a Deployment, a StatefulSet, a Job or a CronJob, in turn; the Job's
+    restart their containers on failure (a Job refuses `Always`)."""
+    kind = ("Deployment", "StatefulSet", "Job", "CronJob")[i % 4]
+    spec = pod(i).split("\nspec:\n", 1)[1]
+    if kind in ("Job", "CronJob"):
+        spec = spec.replace("restartPolicy: Always", "restartPolicy: OnFailure")
+    head = {"Deployment": ("apps/v1", f"  replicas: 3\n  selector:\n    matchLabels:\n      app: web-{i}\n", 2),
+            "StatefulSet": ("apps/v1", f"  serviceName: web-{i}\n  replicas: 3\n  selector:\n    matchLabels:\n"
+                                       f"      app: web-{i}\n", 2),
+            "Job": ("batch/v1", "  backoffLimit: 2\n", 2),
+            "CronJob": ("batch/v1", '  schedule: "*/15 * * * *"\n  concurrencyPolicy: Forbid\n  jobTemplate:\n'
+                                    "    spec:\n", 6)}
+    api_version, fields, depth = head[kind]
+    pad = " " * depth
+    body = "".join(pad + "  " + line + "\n" if line else "\n" for line in spec.rstrip("\n").split("\n"))
+    return (f"apiVersion: {api_version}\nkind: {kind}\nmetadata:\n  name: web-{i}\n  namespace: shop\n"
+            f"  labels:\n    app: web-{i}\nspec:\n{fields}{pad}template:\n{pad}  metadata:\n{pad}    labels:\n"
+            f"{pad}      app: web-{i}\n{pad}      tier: frontend\n{pad}  spec:\n{body}")
+
+
+def generated_file(make, lines: int) -> str:
+    """Documents made by `make(i)` until the file has `lines` lines."""
+    documents, total, i = [], 0, 0
     while total < lines:
-        text = pod(i)
-        pods.append(text)
+        text = make(i)
+        documents.append(text)
         total += text.count("\n") + 1
         i += 1
-    return "---\n".join(pods)
+    return "---\n".join(documents)
 
 
 # --- An LSP client ----------------------------------------------------------------------------------------
@@ -345,14 +368,16 @@ def measure(server_name, command, settings, text, uri, samples, seed):
     completions = []
     anchors = [i + len(line) for i, line in line_starts(text) if line.strip().startswith("imagePullPolicy:")]
     for offset in rng.sample(anchors, min(samples["completion"], len(anchors))):
-        typed = "\n      re"
+        line = text[text.rfind("\n", 0, offset) + 1:offset]
+        indent = len(line) - len(line.lstrip())
+        typed = "\n" + " " * indent + "re"
         version += 1
         position = lsp_position(text, offset)
         server.drain_diagnostics()
         server.notify("textDocument/didChange", {
             "textDocument": {"uri": uri, "version": version},
             "contentChanges": [{"range": {"start": position, "end": position}, "text": typed}]})
-        at = {"line": position["line"] + 1, "character": 8}
+        at = {"line": position["line"] + 1, "character": indent + 2}
         found, seconds = server.request("textDocument/completion", {
             "textDocument": {"uri": uri}, "position": at,
             "context": {"triggerKind": 1}})
@@ -439,20 +464,24 @@ def main():
     parser.add_argument("--hover", type=int, default=200, help="hover samples per size")
     parser.add_argument("--edits", type=int, default=20, help="edits per size")
     parser.add_argument("--completions", type=int, default=50, help="completions per size")
+    parser.add_argument("--files", default="pods,workloads",
+                        help="which generated files: pods (kind: Pod), workloads (Deployments, StatefulSets, "
+                             "Jobs and CronJobs in turn)")
     args = parser.parse_args()
 
     WORK.mkdir(exist_ok=True)
     schema = DEPS / "pod.schema.json"
+    workloads_schema = DEPS / "workloads.schema.json"
     node = DEPS / "node_modules" / "node" / "bin" / "node"
     peer = DEPS / "node_modules" / "yaml-language-server" / "bin" / "yaml-language-server"
     servers = []
     if args.only != "yaml-language-server":
         servers.append(("podls", [args.podls, "--stdio"], {"podls": {}}))
     if args.only != "podls":
-        if not (schema.exists() and node.exists() and peer.exists()):
+        if not (schema.exists() and workloads_schema.exists() and node.exists() and peer.exists()):
             sys.exit("bench/install-deps.sh has not run")
         yaml_settings = {
-            "schemas": {schema.as_uri(): ["*.yaml"]},
+            "schemas": {schema.as_uri(): ["pods-*.yaml"], workloads_schema.as_uri(): ["workloads-*.yaml"]},
             "schemaStore": {"enable": False, "url": ""},
             "kubernetesCRDStore": {"enable": False},
             "validate": True, "hover": True, "completion": True, "format": {"enable": False},
@@ -467,9 +496,12 @@ def main():
               + (subprocess.run([str(node), "--version"], capture_output=True, text=True).stdout.strip()
                  if node.exists() else "?"),
               ""]
-    for size in [int(s) for s in args.sizes.split(",")]:
-        text = pod_file(size)
-        path = WORK / f"pods-{size}.yaml"
+    makers = {"pods": (pod, "Pods"), "workloads": (workload, "workloads")}
+    runs = [(name, size) for name in args.files.split(",") for size in [int(s) for s in args.sizes.split(",")]]
+    for name, size in runs:
+        make, what = makers[name]
+        text = generated_file(make, size)
+        path = WORK / f"{name}-{size}.yaml"
         path.write_text(text)
         lines = text.count("\n") + 1
         documents = text.count("\n---\n") + 1
@@ -478,10 +510,10 @@ def main():
         samples = {"hover": args.hover, "edit": max(5, args.edits // scale),
                    "completion": max(10, args.completions // scale)}
         results = {}
-        for name, command, settings in servers:
-            print(f"{size} lines: {name}…", file=sys.stderr, flush=True)
-            results[name] = measure(name, command, settings, text, path.as_uri(), samples, seed=size)
-        report.append(f"### {lines:,} lines ({documents:,} Pods; {samples['hover']} hovers, "
+        for server_name, command, settings in servers:
+            print(f"{size} lines of {name}: {server_name}…", file=sys.stderr, flush=True)
+            results[server_name] = measure(server_name, command, settings, text, path.as_uri(), samples, seed=size)
+        report.append(f"### {lines:,} lines ({documents:,} {what}; {samples['hover']} hovers, "
                       f"{samples['edit']} edits, {samples['completion']} completions)")
         report.append("")
         report.append("| | podls | yaml-language-server | ratio |")
