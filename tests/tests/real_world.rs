@@ -113,6 +113,18 @@ fn cases() -> Vec<Case> {
             ),
             expected: &["10:6 error missing-required"],
         },
+        Case {
+            name: "a probe on a port name the container declares",
+            text: pod_with("        - containerPort: 80\n", "        - containerPort: 80\n          name: http\n")
+                + "      readinessProbe:\n        httpGet:\n          port: http\n",
+            expected: &[],
+        },
+        Case {
+            // Accepted by the API server; the kubelet cannot resolve the name.
+            name: "a probe on a port name the container does not declare",
+            text: format!("{POD}      livenessProbe:\n        tcpSocket:\n          port: metrics\n"),
+            expected: &["17:16 warning unresolved-reference"],
+        },
     ]
 }
 

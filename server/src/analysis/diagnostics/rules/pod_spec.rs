@@ -188,7 +188,7 @@ spec:
                 15:13-15:17 error[duplicate-name] spec.containers[0].ports[1].name: duplicate port name `http`: port names must be unique within a container
                 20:13-20:18 error[unresolved-reference] spec.containers[0].volumeMounts[1].name: no volume named `cache` in `spec.volumes` (declared: `data`)
                 21:18-21:23 error[duplicate-name] spec.containers[0].volumeMounts[1].mountPath: duplicate mountPath `/data`: each volumeMount of a container needs its own mountPath
-                24:15-24:22 error[unresolved-reference] spec.containers[0].livenessProbe.httpGet.port: the container declares no port named `metrics` (declared: `http`)
+                24:15-24:22 warning[unresolved-reference] spec.containers[0].livenessProbe.httpGet.port: the container declares no port named `metrics` (declared: `http`): the API server accepts the Pod, but the kubelet cannot resolve the name and the probe fails at run time
                 25:3-25:22 error[forbidden-field] spec.ephemeralContainers: `ephemeralContainers` cannot be set when a Pod is created: they are added to a running Pod (`kubectl debug`)
                 28:26-28:30 error[unresolved-reference] spec.ephemeralContainers[0].targetContainerName: `targetContainerName` `nope` names no container or init container of this Pod
                 32:11-32:15 error[duplicate-name] spec.volumes[1].name: duplicate volume name `data`: volume names must be unique in a Pod

@@ -7,7 +7,7 @@
 //! | a lifecycle handler has exactly one of exec, httpGet, tcpSocket, sleep | `conflicting-fields` | `validateLifecycle` (`validateHandler`) |
 //! | liveness and startup probes: `successThreshold` 1 | `conflicting-fields` | `validateLivenessProbe`, `validateStartupProbe` |
 //! | a readiness probe sets no `terminationGracePeriodSeconds` | `conflicting-fields` | `validateReadinessProbe` |
-//! | a probe's or lifecycle handler's named port is declared by the container | `unresolved-reference` | none: the kubelet fails the handler (`resolvePort` in `pkg/kubelet/lifecycle`, `pkg/kubelet/prober`); podls reports it |
+//! | a probe's or lifecycle handler's named port is declared by the container (a warning: `validateHTTPGetAction` / `validateTCPSocketAction` check only the name's format, `ValidatePortNumOrName`) | `unresolved-reference` | none: the kubelet fails the handler (`resolvePort` in `pkg/kubelet/lifecycle`, `pkg/kubelet/prober`); podls reports it |
 //! | `sleep.seconds` within `terminationGracePeriodSeconds` | `conflicting-fields` | `validateSleepAction` |
 
 use super::super::code::Code;
@@ -136,12 +136,14 @@ fn named_ports(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 let mut path = keys.clone();
                 path.extend([action, "port"]);
                 out.push(
-                    Diagnostic::error(
+                    Diagnostic::warning(
                         Code::UnresolvedReference,
                         range,
                         format!(
-                            "the container declares no port named `{name}`{}",
-                            known(&port_names)
+                            "the container declares no port named `{name}`{}: the API server accepts the \
+                             Pod, but the kubelet cannot resolve the name and the {} fails at run time",
+                            known(&port_names),
+                            what_fails(&keys)
                         ),
                     )
                     .at(container.path(&visit.path, &path))
@@ -154,6 +156,15 @@ fn named_ports(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 );
             }
         }
+    }
+}
+
+/// What the kubelet runs with the port: a probe, or a lifecycle hook (`lifecycle.postStart`, `preStop`).
+fn what_fails(keys: &[&str]) -> &'static str {
+    if keys.first() == Some(&"lifecycle") {
+        "hook"
+    } else {
+        "probe"
     }
 }
 
@@ -196,6 +207,17 @@ mod tests {
         check(
             "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  terminationGracePeriodSeconds: 60\n  containers:\n  - name: c\n    image: nginx:1\n    lifecycle:\n      preStop:\n        sleep:\n          seconds: 45\n",
             expect![[""]],
+        );
+    }
+
+    #[test]
+    fn a_named_port_the_container_does_not_declare_fails_at_run_time() {
+        // A warning, not an error: the API server accepts the Pod. Declared names and numbers are fine.
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n    image: nginx:1\n    ports:\n    - name: http\n      containerPort: 80\n    readinessProbe:\n      httpGet:\n        port: http\n    livenessProbe:\n      tcpSocket:\n        port: 80\n    lifecycle:\n      preStop:\n        httpGet:\n          port: htp\n",
+            expect![[r#"
+                21:17-21:20 warning[unresolved-reference] spec.containers[0].lifecycle.preStop.httpGet.port: the container declares no port named `htp` (declared: `http`): the API server accepts the Pod, but the kubelet cannot resolve the name and the hook fails at run time
+            "#]],
         );
     }
 }
