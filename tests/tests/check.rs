@@ -587,13 +587,15 @@ fn a_pod_in_the_wrong_group_and_a_misspelt_kind_are_errors_with_the_kind_meant()
 #[test]
 fn a_removed_api_version_and_a_misspelt_workload_kind_say_what_to_write() {
     let dir = Scratch::new("workload-kinds");
-    let text = "apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n---\napiVersion: apps/v1\nkind: Deploymnet\nmetadata:\n  name: web\n";
+    let text = "apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n        imagePullPolicy: Sometimes\n---\napiVersion: apps/v1\nkind: Deploymnet\nmetadata:\n  name: web\n";
     let run = check(&dir.0, &["-"], Some(text));
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
     run.assert_prints(
         "<stdin>:1:13: error[removed-api-version]: `extensions/v1beta1` no longer serves `Deployment`: Kubernetes 1.16 removed it; use `apiVersion: apps/v1`, which also requires `spec.selector`",
     );
     run.assert_prints(
-        "<stdin>:16:7: error[unknown-kind]: unknown kind `Deploymnet`; did you mean `Deployment`?",
+        "<stdin>:17:7: error[unknown-kind]: unknown kind `Deploymnet`; did you mean `Deployment`?",
     );
+    // The template of the removed version is still checked, as a migrating user wants.
+    run.assert_prints("<stdin>:14:26: error[invalid-enum]");
 }
