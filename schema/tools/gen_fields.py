@@ -77,6 +77,12 @@ def short(ref):
 
 
 OBJECT_META_FIELDS = ["annotations", "finalizers", "generateName", "labels", "name", "namespace", "ownerReferences"]
+# The ObjectMeta fields the cluster sets (`kubectl get -o yaml` and `--dry-run=client -o yaml` write them): known,
+# not described further (`any`, readOnly). Create resets or ignores them (FillObjectMetaSystemFields and
+# BeforeCreate in apiserver pkg/registry/rest/create.go); a resourceVersion is refused on create (the storage's
+# Create), accepted on update.
+SYSTEM_META_FIELDS = ["creationTimestamp", "deletionGracePeriodSeconds", "deletionTimestamp", "generation",
+                      "managedFields", "resourceVersion", "selfLink", "uid"]
 
 # ---------------------------------------------------------------------------------------------------------------
 # Constants
@@ -522,7 +528,7 @@ def build():
         props = d.get("properties", {})
         names = sorted(props)
         if name == "ObjectMeta":
-            names = OBJECT_META_FIELDS
+            names = OBJECT_META_FIELDS + SYSTEM_META_FIELDS
         extends = None
         if name == "EphemeralContainer":
             cont = defs["io.k8s.api.core.v1.Container"]["properties"]
@@ -534,6 +540,9 @@ def build():
             queue.append("io.k8s.api.core.v1.Container")
         fields = {}
         for fname in names:
+            if name == "ObjectMeta" and fname in SYSTEM_META_FIELDS:
+                fields[fname] = {"type": "any", "readOnly": True}
+                continue
             if fname == "status" and name in workload_facts.STATUS_OWNERS:
                 # Server-owned, as the Pod's: not described further.
                 fields[fname] = {"type": "any", "readOnly": True}

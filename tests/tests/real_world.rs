@@ -125,6 +125,16 @@ fn cases() -> Vec<Case> {
             text: format!("{POD}      livenessProbe:\n        tcpSocket:\n          port: metrics\n"),
             expected: &["17:16 warning unresolved-reference"],
         },
+        Case {
+            name: "an exported Pod with the fields the cluster sets",
+            text: pod_with("  name: web\n", "  name: web\n  creationTimestamp: null\n"),
+            expected: &["4:2 hint system-field"],
+        },
+        Case {
+            name: "a resourceVersion, which create refuses",
+            text: pod_with("  name: web\n", "  name: web\n  resourceVersion: \"42\"\n"),
+            expected: &["4:2 warning system-field"],
+        },
     ]
 }
 

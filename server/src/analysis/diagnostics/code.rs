@@ -58,6 +58,7 @@ codes! {
     WrongApiVersion = "wrong-api-version", "A known kind under an apiVersion that does not serve it (`apps/v1` with `kind: Pod`).";
     RemovedApiVersion = "removed-api-version", "A kind under an apiVersion Kubernetes no longer serves (`extensions/v1beta1` Deployments).";
     UnknownKind = "unknown-kind", "A `kind` that misspells a known one (`Deploymnet`, `pod`).";
+    SystemField = "system-field", "A metadata field the cluster sets (`uid`, `creationTimestamp`, `resourceVersion`, ...): reset or ignored on create.";
     ForbiddenField = "forbidden-field", "A field the API server rejects in this place (a Deployment template's activeDeadlineSeconds, a CronJob job template's selector).";
     SelectorMismatch = "selector-mismatch", "A workload selector that is empty or does not select the labels of its own pod template.";
     InvalidValue = "invalid-value", "A value in a form the API server cannot read (a percentage, a list of indexes, exit codes out of order).";

@@ -10,6 +10,7 @@ mod cron_schedule;
 mod deployment;
 mod env;
 mod job;
+mod object_meta;
 mod pod_failure_policy;
 mod pod_spec;
 mod pod_template;
@@ -51,6 +52,7 @@ pub(super) const RULES: &[&[Rule]] = &[
     pod_failure_policy::RULES,
     stateful_set::RULES,
     replication_controller::RULES,
+    object_meta::RULES,
 ];
 #[cfg(test)]
 mod tests;
