@@ -270,3 +270,63 @@ fn resolves_paths_through_arrays_maps_and_inherited_fields() {
             .is_none()
     );
 }
+
+#[test]
+fn every_kind_has_a_root_with_its_api_version_and_the_pod_spec_inside() {
+    let schema = schema();
+    let kinds: Vec<&str> = schema.roots().map(|root| root.name.as_str()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "CronJob",
+            "DaemonSet",
+            "Deployment",
+            "Job",
+            "List",
+            "Pod",
+            "PodTemplate",
+            "ReplicaSet",
+            "ReplicationController",
+            "StatefulSet"
+        ]
+    );
+    for root in schema.roots() {
+        let kind = root.field("kind").unwrap();
+        assert_eq!(kind.enum_values, [root.name.clone()], "{}", root.name);
+        assert!(kind.required && root.field("apiVersion").unwrap().required);
+    }
+    let path = |s: &str| -> Vec<PathSegment> {
+        s.split('.')
+            .map(|p| {
+                p.parse()
+                    .map(PathSegment::Index)
+                    .unwrap_or_else(|_| PathSegment::Key(p.to_string()))
+            })
+            .collect()
+    };
+    for (kind, pod_spec) in [
+        ("deployment", "spec.template.spec"),
+        ("STATEFULSET", "spec.template.spec"),
+        ("Job", "spec.template.spec"),
+        ("cronjob", "spec.jobTemplate.spec.template.spec"),
+        ("podtemplate", "template.spec"),
+        ("replicationcontroller", "spec.template.spec"),
+    ] {
+        let root = schema.kind_root(kind).unwrap();
+        let image = schema
+            .resolve(
+                root.as_field_type(),
+                &path(&format!("{pod_spec}.containers.0.image")),
+            )
+            .unwrap_or_else(|| panic!("{kind}: no {pod_spec}"));
+        assert_eq!(image.field.unwrap().1.declared_in, "Container", "{kind}");
+    }
+    assert!(schema.kind_root("Service").is_none());
+    let claim = schema
+        .resolve(
+            schema.kind_root("StatefulSet").unwrap().as_field_type(),
+            &path("spec.volumeClaimTemplates.0.spec.accessModes"),
+        )
+        .unwrap();
+    assert_eq!(claim.field.unwrap().0.name, "PersistentVolumeClaimSpec");
+}
