@@ -292,7 +292,12 @@ fn every_kind_has_a_root_with_its_api_version_and_the_pod_spec_inside() {
     );
     for root in schema.roots() {
         let kind = root.field("kind").unwrap();
-        assert_eq!(kind.enum_values, [root.name.clone()], "{}", root.name);
+        assert_eq!(
+            kind.enum_values,
+            std::slice::from_ref(&root.name),
+            "{}",
+            root.name
+        );
         assert!(kind.required && root.field("apiVersion").unwrap().required);
     }
     let path = |s: &str| -> Vec<PathSegment> {
