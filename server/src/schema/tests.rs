@@ -8,6 +8,18 @@ fn schema() -> &'static Schema {
     Schema::embedded()
 }
 
+/// A dotted path as segments: numbers are indexes (`spec.containers.0.image`).
+fn path(dotted: &str) -> Vec<PathSegment> {
+    dotted
+        .split('.')
+        .map(|p| {
+            p.parse()
+                .map(PathSegment::Index)
+                .unwrap_or_else(|_| PathSegment::Key(p.to_string()))
+        })
+        .collect()
+}
+
 #[test]
 fn every_referenced_type_exists_and_none_is_orphaned() {
     let schema = schema();
@@ -233,15 +245,6 @@ fn the_seed_fields_have_real_descriptions() {
 #[test]
 fn resolves_paths_through_arrays_maps_and_inherited_fields() {
     let schema = schema();
-    let path = |s: &str| -> Vec<PathSegment> {
-        s.split('.')
-            .map(|p| {
-                p.parse()
-                    .map(PathSegment::Index)
-                    .unwrap_or_else(|_| PathSegment::Key(p.to_string()))
-            })
-            .collect()
-    };
     let resolved = schema
         .resolve(
             schema.root_field_type(),
@@ -300,15 +303,6 @@ fn every_kind_has_a_root_with_its_api_version_and_the_pod_spec_inside() {
         );
         assert!(kind.required && root.field("apiVersion").unwrap().required);
     }
-    let path = |s: &str| -> Vec<PathSegment> {
-        s.split('.')
-            .map(|p| {
-                p.parse()
-                    .map(PathSegment::Index)
-                    .unwrap_or_else(|_| PathSegment::Key(p.to_string()))
-            })
-            .collect()
-    };
     for (kind, pod_spec) in [
         ("deployment", "spec.template.spec"),
         ("STATEFULSET", "spec.template.spec"),
