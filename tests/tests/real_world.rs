@@ -135,6 +135,22 @@ fn cases() -> Vec<Case> {
             text: pod_with("  name: web\n", "  name: web\n  resourceVersion: \"42\"\n"),
             expected: &["4:2 warning system-field"],
         },
+        Case {
+            name: "a Windows HostProcess Pod on the host network",
+            text: pod_with(
+                "  restartPolicy: OnFailure\n",
+                "  restartPolicy: OnFailure\n  hostNetwork: true\n  securityContext:\n    windowsOptions:\n      hostProcess: true\n",
+            ),
+            expected: &[],
+        },
+        Case {
+            name: "a Windows HostProcess Pod without hostNetwork",
+            text: pod_with(
+                "  restartPolicy: OnFailure\n",
+                "  restartPolicy: OnFailure\n  securityContext:\n    windowsOptions:\n      hostProcess: true\n",
+            ),
+            expected: &["10:19 error conflicting-fields"],
+        },
     ]
 }
 

@@ -25,6 +25,7 @@ mod stateful_set;
 mod sysctl;
 mod volume;
 mod volume_mount;
+mod windows_host_process;
 mod workload_selector;
 
 use super::context::Rule;
@@ -53,6 +54,7 @@ pub(super) const RULES: &[&[Rule]] = &[
     stateful_set::RULES,
     replication_controller::RULES,
     object_meta::RULES,
+    windows_host_process::RULES,
 ];
 #[cfg(test)]
 mod tests;

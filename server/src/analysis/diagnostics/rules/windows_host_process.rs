@@ -1,0 +1,108 @@
+//! Rules of Windows HostProcess containers: a Pod runs either only HostProcess containers or none, on the
+//! node's network, and a container's `hostProcess` agrees with the pod's when both are written.
+//!
+//! | rule | code | upstream (Kubernetes v1.35 `pkg/apis/core/validation/validation.go`) |
+//! |---|---|---|
+//! | a container's `windowsOptions.hostProcess` equals the pod's when both are set | `conflicting-fields` | `validateWindowsHostProcessPod` |
+//! | if any container is HostProcess (its own setting, or inherited from the pod's), all are | `conflicting-fields` | `validateWindowsHostProcessPod` |
+//! | a Pod with HostProcess containers sets `hostNetwork: true` | `conflicting-fields` | `validateWindowsHostProcessPod` |
+
+use super::super::code::Code;
+use super::super::context::{Context, Rule, Visit};
+use super::super::diagnostic::Diagnostic;
+use super::super::fields::{boolean, containers, entry};
+use crate::syntax::{Document, NodeId};
+
+pub(super) const RULES: &[Rule] = &[Rule {
+    on: &["PodSpec"],
+    check: host_process,
+}];
+
+/// `securityContext.windowsOptions.hostProcess` of a pod spec or a container, with its value's node.
+fn setting(doc: &Document, owner: NodeId) -> Option<(NodeId, bool)> {
+    let context = entry(doc, owner, "securityContext")?.1;
+    let options = entry(doc, context, "windowsOptions")?.1;
+    let value = entry(doc, options, "hostProcess")?.1;
+    Some((value, boolean(doc, options, "hostProcess")?))
+}
+
+fn host_process(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() {
+        return;
+    }
+    let doc = cx.doc;
+    let pod = setting(doc, visit.node);
+    let all = containers(doc, visit.node);
+    let mut host_process = Vec::new();
+    let mut others = Vec::new();
+    for container in &all {
+        let own = setting(doc, container.node);
+        if let (Some((_, pod_value)), Some((at, value))) = (pod, own) {
+            if pod_value != value {
+                out.push(
+                    Diagnostic::error(
+                        Code::ConflictingFields,
+                        doc.node(at).range,
+                        format!(
+                            "`hostProcess: {value}` differs from the pod's `securityContext.windowsOptions.hostProcess: {pod_value}`: when both are set they must be the same"
+                        ),
+                    )
+                    .at(container.path(&visit.path, &["securityContext", "windowsOptions", "hostProcess"])),
+                );
+            }
+        }
+        match own.or(pod) {
+            Some((at, true)) => host_process.push(at),
+            _ => others.push(container),
+        }
+    }
+    let Some(&first) = host_process.first() else {
+        return;
+    };
+    for container in others {
+        let anchor = entry(doc, container.node, "name").map_or(container.node, |(key, _)| key);
+        out.push(
+            Diagnostic::error(
+                Code::ConflictingFields,
+                doc.node(anchor).range,
+                "the Pod has HostProcess containers, so every container must be one: set `securityContext.windowsOptions.hostProcess: true` here or on the pod",
+            )
+            .at(container.path(&visit.path, &[])),
+        );
+    }
+    if boolean(doc, visit.node, "hostNetwork") != Some(true) {
+        let at = entry(doc, visit.node, "hostNetwork").map_or(first, |(_, value)| value);
+        out.push(
+            Diagnostic::error(
+                Code::ConflictingFields,
+                doc.node(at).range,
+                "a Pod with HostProcess containers must set `hostNetwork: true`",
+            )
+            .at(visit.path.key("hostNetwork")),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use expect_test::expect;
+
+    use crate::analysis::diagnostics::tests::check;
+
+    #[test]
+    fn host_process_containers_are_all_or_none_and_on_the_host_network() {
+        // Inherited from the pod: both containers are HostProcess, on the host network.
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  hostNetwork: true\n  securityContext:\n    windowsOptions:\n      hostProcess: true\n      runAsUserName: \"NT AUTHORITY\\\\SYSTEM\"\n  containers:\n  - name: a\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n  - name: b\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n",
+            expect![[""]],
+        );
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  securityContext:\n    windowsOptions:\n      hostProcess: true\n  containers:\n  - name: a\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n  - name: b\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    securityContext:\n      windowsOptions:\n        hostProcess: false\n",
+            expect![[r#"
+                8:20-8:24 error[conflicting-fields] spec.hostNetwork: a Pod with HostProcess containers must set `hostNetwork: true`
+                12:5-12:9 error[conflicting-fields] spec.containers[1]: the Pod has HostProcess containers, so every container must be one: set `securityContext.windowsOptions.hostProcess: true` here or on the pod
+                16:22-16:27 error[conflicting-fields] spec.containers[1].securityContext.windowsOptions.hostProcess: `hostProcess: false` differs from the pod's `securityContext.windowsOptions.hostProcess: true`: when both are set they must be the same
+            "#]],
+        );
+    }
+}
