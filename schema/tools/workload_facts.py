@@ -151,7 +151,10 @@ def apply(rule):
     rule("JobSpec", "backoffLimitPerIndex", featureGate="JobBackoffLimitPerIndex", **NONNEGATIVE)
     rule("JobSpec", "maxFailedIndexes", maximum=100000, featureGate="JobBackoffLimitPerIndex", **NONNEGATIVE)
     rule("JobSpec", "ttlSecondsAfterFinished", **NONNEGATIVE)
-    rule("JobSpec", "completionMode", enum=["Indexed", "NonIndexed"], default="NonIndexed")
+    # A pointer: SetDefaults_Job fills it only when nil, so `completionMode: ""` is rejected (validateJobSpec),
+    # unlike the `== ""` defaults of the enums above; the phrase keeps "" from reading as unset.
+    rule("JobSpec", "completionMode", enum=["Indexed", "NonIndexed"],
+         default="NonIndexed when left out (an empty string is rejected)")
     rule("JobSpec", "podReplacementPolicy", enum=["Failed", "TerminatingOrFailed"],
          default="TerminatingOrFailed (Failed when podFailurePolicy is set)", featureGate="JobPodReplacementPolicy")
     rule("JobSpec", "suspend", default="false")
