@@ -151,6 +151,11 @@ fn cases() -> Vec<Case> {
             ),
             expected: &["10:19 error conflicting-fields"],
         },
+        Case {
+            name: "a Pod whose kind is misspelt as a key",
+            text: pod_with("kind: Pod", "ind: Pod"),
+            expected: &["1:0 error missing-required", "1:0 error unknown-field"],
+        },
     ]
 }
 

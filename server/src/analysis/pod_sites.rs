@@ -141,10 +141,30 @@ pub(crate) fn sites_in(kinds: &[PodKind], text: &str, doc: &Document) -> Vec<Pod
     // The document's own kind may come from its lines (it broke before them); nested objects parsed.
     let kind = top_level_scalar(text, doc, "kind");
     let api_version = top_level_scalar(text, doc, "apiVersion");
-    if let Some(found) = match_kind(kinds, kind.as_deref(), api_version.as_deref()) {
+    let found = match_kind(kinds, kind.as_deref(), api_version.as_deref());
+    // No `kind` at all but a Pod's body (`ind: Pod`): served as the Pod it is meant to be, to say the kind is
+    // missing and check the rest.
+    let found = found.or_else(|| {
+        (kind.is_none() && kindless_pod(doc)).then(|| kinds.iter().find(|k| k.kind == POD_TYPE))?
+    });
+    if let Some(found) = found {
         collect(kinds, doc, found, root, FieldPath::new(), &mut sites);
     }
     sites
+}
+
+/// A document with no `kind` key whose body is a Pod's: a `spec` with `containers` at its root, and an
+/// apiVersion (if any) that serves Pods.
+pub(crate) fn kindless_pod(doc: &Document) -> bool {
+    let Some(root) = doc.root.map(|r| doc.resolve(r)) else {
+        return false;
+    };
+    let version = doc.get(root, "apiVersion").and_then(|v| doc.scalar(v));
+    doc.get(root, "kind").is_none()
+        && version.is_none_or(|v| v == "v1")
+        && doc
+            .get(root, "spec")
+            .is_some_and(|spec| doc.get(doc.resolve(spec), "containers").is_some())
 }
 
 fn match_kind<'k>(

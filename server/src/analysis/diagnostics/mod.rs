@@ -15,6 +15,7 @@ mod diagnostic;
 mod duplicate_keys;
 mod fields;
 mod kind;
+mod missing_kind;
 mod rules;
 mod syntax;
 mod tiers;
