@@ -156,6 +156,12 @@ fn cases() -> Vec<Case> {
             text: pod_with("kind: Pod", "ind: Pod"),
             expected: &["1:0 error missing-required", "1:0 error unknown-field"],
         },
+        Case {
+            // Go YAML reads it; other YAML tools may not.
+            name: "a flow sequence closed at its key's column",
+            text: pod_with("      ports:\n", "      args: [\n        \"a\",\n      ]\n      ports:\n"),
+            expected: &["14:6 warning yaml-lenient"],
+        },
     ]
 }
 

@@ -12,6 +12,7 @@ use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::{Marker, ScanError, TScalarStyle};
 
 use super::errors::{self, ParseStop};
+use super::lenient;
 use super::line_index::LineIndex;
 use super::tree::{
     Document, NodeData, NodeId, NodeKind, Repair, ScalarStyle, SyntaxError, TextRange,
@@ -36,6 +37,7 @@ pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
     // yaml-rust2 reject it. Real manifests use it, so read it as Go does, warn, and keep positions: each `\'`
     // is parsed as `\"` (same length) and the value is corrected afterwards.
     let mut lenient_escapes = Vec::new();
+    let mut lenient_warnings = Vec::new();
     let mut patched: Option<String> = None;
     let mut rounds = 0;
     loop {
@@ -56,6 +58,15 @@ pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
                     continue;
                 }
             }
+            if rounds < MAX_LENIENT_ROUNDS {
+                let at = builder.offset(error.marker());
+                if let Some((fixed, warning)) = lenient::closing_bracket_line(current, at) {
+                    rounds += 1;
+                    lenient_warnings.push(warning);
+                    patched = Some(fixed);
+                    continue;
+                }
+            }
         }
         let mut errors = Vec::new();
         let mut parsed_until = source.len();
@@ -72,7 +83,8 @@ pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
                 open_flows,
             }));
         }
-        let warnings = restore_single_quotes(&mut builder.nodes, current, &lenient_escapes);
+        let mut warnings = restore_single_quotes(&mut builder.nodes, current, &lenient_escapes);
+        warnings.append(&mut lenient_warnings);
         static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         let mut document = Document {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),

@@ -7,6 +7,7 @@ use std::sync::Arc;
 mod build;
 mod errors;
 mod indentation;
+mod lenient;
 mod line_index;
 pub mod lines;
 mod locate;

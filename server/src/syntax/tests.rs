@@ -495,3 +495,33 @@ fn a_byte_order_mark_is_not_part_of_the_first_key() {
         "#]],
     );
 }
+
+#[test]
+fn a_closing_bracket_at_its_keys_column_parses_as_go_yaml_reads_it() {
+    let text = "spec:\n  containers:\n  - name: a\n    args: [\n      \"x\",\n    ]\n";
+    let file = parse(text);
+    let doc = &file.documents[0];
+    assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+    assert_eq!(doc.warnings.len(), 1, "{:?}", doc.warnings);
+    assert_eq!(&text[doc.warnings[0].range.as_range()], "]");
+    check_tree(
+        text,
+        expect![[r#"
+        document "spec:\n  containers:\n  - name: a\n    args: [\n      \"x\",\n    ]\n"
+          mapping "spec:\n  containers:\n  - name: a\n    args: [\n      \"x\",\n    ]"
+            "spec" "spec"
+              mapping "containers:\n  - name: a\n    args: [\n      \"x\",\n    ]"
+                "containers" "containers"
+                  sequence "- name: a\n    args: [\n      \"x\",\n    ]"
+                    mapping "name: a\n    args: [\n      \"x\",\n    ]"
+                      "name" "name"
+                        "a" "a"
+                      "args" "args"
+                        sequence flow "[\n      \"x\",\n    ]"
+                          "x" "\"x\""
+    "#]],
+    );
+    // Joined to the line above, the bracket would end up in its comment: still an error.
+    let commented = "spec:\n  containers:\n  - name: a\n    args: [\n      \"x\", # c\n    ]\n";
+    assert!(!parse(commented).documents[0].errors.is_empty());
+}
