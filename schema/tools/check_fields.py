@@ -14,7 +14,7 @@ import sys
 PRIMITIVES = {"string", "integer", "number", "boolean", "quantity", "int-or-string", "any"}
 FIELD_KEYS = {"type", "required", "enum", "enumPattern", "default", "minimum", "maximum", "exclusiveMinimum",
               "format", "keyFormat", "since", "featureGate", "deprecated", "readOnly",
-              "pathRule", "linuxOnly", "windowsOnly", "alphaValues", "selectors", "resourceNames"}
+              "pathRule", "linuxOnly", "windowsOnly", "emptyIsUnset", "alphaValues", "selectors", "resourceNames"}
 PATH_RULES = {"local-descending", "no-backsteps"}
 FORMATS = {"dns1123-label", "dns1123-subdomain", "qualified-name", "label-value", "iana-port-name", "env-var-name",
            "configmap-key", "http-header-name", "ip", "int32", "int64"}

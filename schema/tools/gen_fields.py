@@ -34,7 +34,7 @@ Where each fact comes from
   version is newer than 1.25 AND newer than the first version in which the containing type itself is reachable
   (so fields of a brand-new type are not all tagged: the field that introduced the type carries `since`).
   The result is cross-checked against k8s-facts.md §7 (assert below).
-* PATH RULES / LINUX-ONLY / ALPHA VALUES / SELECTORS / RESOURCE NAMES (`pathRule`, `linuxOnly`, `windowsOnly`,
+* PATH RULES / LINUX-ONLY / ALPHA VALUES / SELECTORS / RESOURCE NAMES / EMPTY IS UNSET (`pathRule`, `linuxOnly`, `windowsOnly`, `emptyIsUnset`,
   `alphaValues`, `selectors`, `resourceNames`): the facts podls' diagnostics read from the table, from
   Kubernetes v1.35 `pkg/apis/core/validation/validation.go`; the upstream function is named beside each entry
   of the "Facts the diagnostics read" block.
@@ -434,6 +434,29 @@ rule("PodSpec", "hostUsers", linuxOnly=True)
 rule("PodSecurityContext", "windowsOptions", windowsOnly=True)
 rule("SecurityContext", "windowsOptions", windowsOnly=True)
 
+# emptyIsUnset: enum fields that are plain (non-pointer) strings in the Go types, where v1 defaulting tests
+# `== ""` and fills the default, or validation reads "" as the default: `imagePullPolicy: ""` is accepted. An
+# optional enum that is a pointer (`mountPropagation`, `procMount`, `volumeMode`, `preemptionPolicy`, ...) is
+# defaulted only when nil, so `""` there is rejected by validation and must not be listed here.
+for _typ, _field in [("Container", "imagePullPolicy"),            # SetDefaults_Container
+                     ("Container", "terminationMessagePolicy"),   # SetDefaults_Container
+                     ("ContainerPort", "protocol"),               # SetObjectDefaults_Pod (zz_generated)
+                     ("PodSpec", "dnsPolicy"),                    # SetDefaults_PodSpec
+                     ("PodSpec", "restartPolicy"),                # SetDefaults_PodSpec
+                     ("HTTPGetAction", "scheme"),                 # SetDefaults_HTTPGetAction
+                     ("ImageVolumeSource", "pullPolicy"),         # SetDefaults_ImageVolumeSource
+                     ("ScaleIOVolumeSource", "storageMode"),      # SetDefaults_ScaleIOVolumeSource
+                     ("Toleration", "operator"),                  # validateTolerations: "" reads as Equal
+                     ("DeploymentStrategy", "type"),              # apps/v1 SetDefaults_Deployment
+                     ("DaemonSetUpdateStrategy", "type"),         # apps/v1 SetDefaults_DaemonSet
+                     ("StatefulSetSpec", "podManagementPolicy"),  # apps/v1 SetDefaults_StatefulSet
+                     ("StatefulSetUpdateStrategy", "type"),       # apps/v1 SetDefaults_StatefulSet
+                     ("StatefulSetPersistentVolumeClaimRetentionPolicy", "whenDeleted"),  # SetDefaults_StatefulSet
+                     ("StatefulSetPersistentVolumeClaimRetentionPolicy", "whenScaled"),   # SetDefaults_StatefulSet
+                     ("CronJobSpec", "concurrencyPolicy"),        # batch/v1 SetDefaults_CronJob
+                     ("PodFailurePolicyOnPodConditionsPattern", "status")]:  # SetDefaults_PodFailurePolicyOn...
+    rule(_typ, _field, emptyIsUnset=True)
+
 # alphaValues: enum values the API server rejects unless an alpha feature gate (off by default) is on.
 rule("Toleration", "operator", alphaValues={"Gt": "TaintTolerationComparisonOperators",
                                             "Lt": "TaintTolerationComparisonOperators"})  # ValidateTolerations
@@ -477,7 +500,7 @@ WALK_FROM = (["io.k8s.api.core.v1.PodSpec", "io.k8s.apimachinery.pkg.apis.meta.v
              + [ref for _, _, ref in workload_facts.ROOTS if ref])
 ROOT_NAMES = sorted(kind for kind, _, _ in workload_facts.ROOTS)
 
-ALLOWED_KEYS = {"type", "required", "enum", "enumPattern", "default", "minimum", "maximum", "exclusiveMinimum",
+ALLOWED_KEYS = {"emptyIsUnset", "type", "required", "enum", "enumPattern", "default", "minimum", "maximum", "exclusiveMinimum",
                 "format", "keyFormat", "since", "featureGate", "deprecated", "readOnly",
                 "pathRule", "linuxOnly", "windowsOnly", "alphaValues", "selectors", "resourceNames"}
 

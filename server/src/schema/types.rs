@@ -105,6 +105,8 @@ pub struct Field {
     pub linux_only: bool,
     /// A pod with `os.name: linux` may not set it.
     pub windows_only: bool,
+    /// An enum whose `""` is unset and gets the default (a plain Go string that v1 defaulting tests `== ""`).
+    pub empty_is_unset: bool,
     /// Enum values that need an alpha feature gate, with the gate.
     pub alpha_values: BTreeMap<String, String>,
     /// The downward API values this selector accepts, in an env var and in a volume file.
@@ -241,6 +243,8 @@ struct RawField {
     #[serde(default)]
     windows_only: bool,
     #[serde(default)]
+    empty_is_unset: bool,
+    #[serde(default)]
     alpha_values: BTreeMap<String, String>,
     selectors: Option<Selectors>,
     resource_names: Option<ResourceNames>,
@@ -315,6 +319,7 @@ fn field(declared_in: &str, name: &str, raw: &RawField) -> Result<Field, String>
         read_only: raw.read_only,
         path_rule: raw.path_rule,
         linux_only: raw.linux_only,
+        empty_is_unset: raw.empty_is_unset,
         windows_only: raw.windows_only,
         alpha_values: raw.alpha_values.clone(),
         selectors: raw.selectors.clone(),

@@ -5,7 +5,7 @@
 //! | rule | code | upstream (Kubernetes v1.35 `pkg/apis/core/validation/validation.go`) |
 //! |---|---|---|
 //! | a value outside the field's `enum` (and `enumPattern`) of the table | `invalid-enum` | the field's own validator: `validatePullPolicy`, `validateRestartPolicy`, `validateDNSPolicy`, `validateContainerPorts` (protocol), `validateTaintEffect`, ... |
-//! | `""` where the table has a default among the allowed values is unset, not invalid (`imagePullPolicy: ""`, `protocol: ""`) | none | `SetDefaults_Container`, `SetDefaults_PodSpec`, `SetDefaults_HTTPGetAction` (pkg/apis/core/v1/defaults.go), `SetObjectDefaults_Pod` (zz_generated.defaults.go, ports' protocol) |
+//! | `""` on a field the table marks `emptyIsUnset` is unset, not invalid (`imagePullPolicy: ""`, `protocol: ""`; not `mountPropagation: ""`) | none | `SetDefaults_Container`, `SetDefaults_PodSpec`, `SetDefaults_HTTPGetAction` (pkg/apis/core/v1/defaults.go), `SetObjectDefaults_Pod` (zz_generated.defaults.go, ports' protocol) |
 //! | a downward API `fieldPath` / `resource` not supported where it is | `invalid-enum` | `validateObjectFieldSelector` with `validEnvDownwardAPIFieldPathExpressions` / `validVolumeDownwardAPIFieldPathExpressions`, `validateContainerResourceFieldSelector` |
 
 use super::super::code::Code;
@@ -31,11 +31,12 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     if field.enum_values.is_empty() || allowed(field, value) {
         return;
     }
-    let default = default_value(cx, visit, field);
-    // v1 defaulting tests `== ""`, not presence: an empty string is unset and gets the default.
-    if value.is_empty() && default.is_some() {
+    // v1 defaulting tests `== ""` on plain string enums: an empty string there is unset and gets the default.
+    // A pointer enum (`mountPropagation`) is defaulted only when absent, so its `""` is refused.
+    if value.is_empty() && field.empty_is_unset {
         return;
     }
+    let default = default_value(cx, visit, field);
     let candidates = field.enum_values.iter().filter(|v| !v.is_empty());
     let suggestion = closest(value, candidates.map(String::as_str));
     let mut message = format!(
@@ -189,6 +190,19 @@ mod tests {
             expect![[r#"
                 23:5-23:22 error[missing-required] spec.topologySpreadConstraints[0].whenUnsatisfiable: `whenUnsatisfiable` is required and must not be empty
                 23:24-23:26 error[invalid-enum] spec.topologySpreadConstraints[0].whenUnsatisfiable: `` is not a valid `whenUnsatisfiable`; allowed: `DoNotSchedule` or `ScheduleAnyway`
+            "#]],
+        );
+    }
+
+    #[test]
+    fn an_empty_value_of_a_pointer_enum_is_refused() {
+        // Go pointers: defaulting fills them only when absent, and validation refuses the empty string.
+        check(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  preemptionPolicy: \"\"\n  containers:\n  - name: c\n    image: nginx:1\n    securityContext:\n      procMount: \"\"\n    volumeMounts:\n    - name: v\n      mountPath: /v\n      mountPropagation: \"\"\n  volumes:\n  - name: v\n    emptyDir: {}\n",
+            expect![[r#"
+                6:21-6:23 error[invalid-enum] spec.preemptionPolicy: `` is not a valid `preemptionPolicy`; allowed: `Never` or `PreemptLowerPriority`
+                11:18-11:20 error[invalid-enum] spec.containers[0].securityContext.procMount: `` is not a valid `procMount`; allowed: `Default` or `Unmasked`
+                15:25-15:27 error[invalid-enum] spec.containers[0].volumeMounts[0].mountPropagation: `` is not a valid `mountPropagation`; allowed: `Bidirectional`, `HostToContainer` or `None`
             "#]],
         );
     }
