@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every podls test: formatting and lints, the field table's checks (regenerated = checked in, consistent),
 # the Rust tests (unit and data-driven analysis tests, end-to-end tests through the real binary, the real-world
-# corpus), then the editor tests in real VS Code (code-server) and Neovim. Editor dependencies are installed on
+# corpus), `cargo package` with verification (the crates stay publishable), then the editor tests in real VS Code (code-server) and Neovim. Editor dependencies are installed on
 # first use (editors/install-deps.sh, cached in ~/.cache/podls-ci); set SKIP_EDITORS=1 to run only the rest.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -23,6 +23,10 @@ fi
 python3 schema/tools/check_fields.py
 step "cargo test"
 cargo test --workspace
+step "cargo package: the published crates build from their packages alone"
+# Verification unpacks each .crate and builds it against the registry (podls-schema through cargo's
+# temporary local registry), so a file embedded from outside its package fails here, not on crates.io.
+cargo package --allow-dirty -p podls-schema -p podls
 if [ "${SKIP_EDITORS:-0}" != 1 ]; then
   step "editor end-to-end tests"
   cargo build -p podls

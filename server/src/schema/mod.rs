@@ -57,45 +57,8 @@ impl Doc {
     }
 }
 
-/// The docs files, merged; split by topic only so that several people can edit them at once.
-pub const DOC_FILES: &[(&str, &str)] = &[
-    ("pod.json", include_str!("../../../schema/docs/pod.json")),
-    (
-        "container.json",
-        include_str!("../../../schema/docs/container.json"),
-    ),
-    (
-        "volumes.json",
-        include_str!("../../../schema/docs/volumes.json"),
-    ),
-    (
-        "probes.json",
-        include_str!("../../../schema/docs/probes.json"),
-    ),
-    (
-        "security.json",
-        include_str!("../../../schema/docs/security.json"),
-    ),
-    (
-        "scheduling.json",
-        include_str!("../../../schema/docs/scheduling.json"),
-    ),
-    (
-        "resources.json",
-        include_str!("../../../schema/docs/resources.json"),
-    ),
-    (
-        "workloads.json",
-        include_str!("../../../schema/docs/workloads.json"),
-    ),
-    (
-        "statefulset.json",
-        include_str!("../../../schema/docs/statefulset.json"),
-    ),
-    ("job.json", include_str!("../../../schema/docs/job.json")),
-];
-
-const FIELDS_JSON: &str = include_str!("../../../schema/fields.json");
+// The data lives in its own crate (`schema/`) so that this package never reaches outside itself.
+pub use podls_schema::{DOC_FILES, FIELDS_JSON};
 
 pub struct Schema {
     /// The type a document without a kind is read as: the Pod.

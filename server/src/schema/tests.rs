@@ -200,18 +200,6 @@ fn every_docs_key_names_something_in_the_table() {
 }
 
 #[test]
-fn docs_files_are_all_embedded() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema/docs");
-    let on_disk: BTreeSet<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".json"))
-        .collect();
-    let embedded: BTreeSet<String> = DOC_FILES.iter().map(|(n, _)| n.to_string()).collect();
-    assert_eq!(on_disk, embedded);
-}
-
-#[test]
 fn the_seed_fields_have_real_descriptions() {
     let schema = schema();
     for key in [
