@@ -7,14 +7,20 @@ mod diagnostics;
 pub mod explain;
 mod field_docs;
 mod fixes;
+#[cfg(test)]
+mod fixture;
+mod folding;
 mod hover;
 mod inputs;
 mod kinds;
 mod one_of;
+mod outline;
 mod pod_sites;
 mod quantity;
 mod resource_docs;
 mod scalar;
+mod selection;
+mod structure;
 mod suggest;
 
 pub use completion::{
@@ -25,11 +31,14 @@ pub use diagnostics::{
     Code, Diagnostic, DiagnosticsCache, Fix, Severity, diagnostics, document_diagnostics,
 };
 pub use field_docs::{DocStyle, render_field, render_value};
+pub use folding::{Fold, FoldKind, folding_ranges};
 pub use hover::{Hover, hover};
 pub use inputs::{Inputs, KubernetesVersion, RuleSettings};
 pub use one_of::exclusive_fields;
+pub use outline::{Symbol, SymbolKind, outline};
 pub use pod_sites::{
     DocumentKind, PodRoot, PodSite, document_kind, pod_root, pod_sites, schema_at, serves,
 };
 pub use resource_docs::{quantity_doc, resource_doc};
+pub use selection::selection_ranges;
 pub use suggest::closest;

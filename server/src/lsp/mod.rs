@@ -5,12 +5,16 @@ mod code_action;
 mod completion;
 mod config;
 mod diagnostics;
+mod document_symbol;
 mod documents;
 mod encoding;
+mod folding_range;
 mod framing;
 mod guard;
 mod hover;
+mod selection_range;
 mod server;
+mod structure;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};

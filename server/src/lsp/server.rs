@@ -13,16 +13,22 @@ use tower_lsp_server::ls_types::{
     CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability,
     CodeActionResponse, CompletionParams, CompletionResponse, ConfigurationItem,
     DidChangeConfigurationParams, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
-    DidOpenTextDocumentParams, Hover, HoverParams, HoverProviderCapability, InitializeParams,
-    InitializeResult, InitializedParams, Registration, ServerCapabilities, ServerInfo,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions, Uri,
+    DidOpenTextDocumentParams, DocumentSymbolParams, DocumentSymbolResponse, FoldingRange,
+    FoldingRangeParams, FoldingRangeProviderCapability, Hover, HoverParams,
+    HoverProviderCapability, InitializeParams, InitializeResult, InitializedParams, OneOf,
+    Registration, SelectionRange, SelectionRangeParams, SelectionRangeProviderCapability,
+    ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
+    TextDocumentSyncOptions, Uri,
 };
 use tower_lsp_server::{Client, LanguageServer};
 
 use super::config::{self, Settings};
 use super::documents::{DocumentSnapshot, DocumentStore};
 use super::encoding::PositionEncoding;
-use super::{code_action, completion, diagnostics, guard, hover};
+use super::{
+    code_action, completion, diagnostics, document_symbol, folding_range, guard, hover,
+    selection_range, structure,
+};
 
 /// How long to wait for the client to answer a `workspace/configuration` pull before going on without it.
 const CONFIGURATION_TIMEOUT: Duration = Duration::from_secs(5);
@@ -46,6 +52,8 @@ struct SessionState {
     registers_configuration: AtomicBool,
     /// What the client takes in completion items (snippets), from `initialize`.
     completion_support: OnceLock<completion::ClientSupport>,
+    /// What the client takes in outlines and folds, from `initialize`.
+    structure_support: OnceLock<structure::ClientSupport>,
     /// Set by `shutdown`: `exit` after it ends the process with 0, without it with 1 (LSP spec).
     shutdown_requested: Arc<AtomicBool>,
 }
@@ -77,6 +85,14 @@ impl PodServer {
 
     fn snapshot(&self, uri: &Uri) -> Option<DocumentSnapshot> {
         self.documents().snapshot(uri)
+    }
+
+    fn structure_support(&self) -> structure::ClientSupport {
+        self.state
+            .structure_support
+            .get()
+            .copied()
+            .unwrap_or_default()
     }
 
     fn settings(&self) -> Settings {
@@ -162,6 +178,9 @@ fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {
             ..CodeActionOptions::default()
         })),
         completion_provider: Some(completion::capability()),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+        selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
         ..ServerCapabilities::default()
     }
 }
@@ -196,6 +215,13 @@ impl LanguageServer for PodServer {
             .state
             .completion_support
             .set(completion::ClientSupport::from_capabilities(
+                &params.capabilities,
+            ));
+
+        let _ = self
+            .state
+            .structure_support
+            .set(structure::ClientSupport::from_capabilities(
                 &params.capabilities,
             ));
 
@@ -338,6 +364,50 @@ impl LanguageServer for PodServer {
         let (encoding, inputs) = (self.encoding(), self.settings().inputs());
         guard::request("code action", || {
             code_action::code_actions(&uri, &document, params.range, encoding, &inputs)
+        })
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        let uri = params.text_document.uri;
+        let Some(document) = self.snapshot(&uri) else {
+            return Ok(None);
+        };
+        let (encoding, support) = (self.encoding(), self.structure_support());
+        guard::request("document symbol", || {
+            document_symbol::document_symbols(&uri, &document, encoding, support)
+        })
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
+        let Some(document) = self.snapshot(&params.text_document.uri) else {
+            return Ok(None);
+        };
+        let (encoding, support) = (self.encoding(), self.structure_support());
+        guard::request("folding range", || {
+            folding_range::folding_ranges(&document, encoding, support)
+        })
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn selection_range(
+        &self,
+        params: SelectionRangeParams,
+    ) -> Result<Option<Vec<SelectionRange>>> {
+        let Some(document) = self.snapshot(&params.text_document.uri) else {
+            return Ok(None);
+        };
+        let encoding = self.encoding();
+        guard::request("selection range", || {
+            Some(selection_range::selection_ranges(
+                &document,
+                &params.positions,
+                encoding,
+            ))
         })
     }
 }

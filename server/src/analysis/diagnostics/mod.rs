@@ -13,7 +13,7 @@ mod code;
 mod context;
 mod diagnostic;
 mod duplicate_keys;
-mod fields;
+pub(crate) mod fields;
 mod kind;
 mod missing_kind;
 mod rules;
