@@ -139,7 +139,7 @@ items:
                 Container container job (backup:2) [items[0].spec.jobTemplate.spec.template.spec.containers[0]] 12:26-12:56 sel 12:33-12:36
               Object StatefulSet db 13:1-22:15 sel 15:20-15:22
                 Container container pg (postgres:17) [items[1].spec.template.spec.containers[0]] 19:22-19:52 sel 19:29-19:31
-                ClaimTemplate volume claim template pgdata [spec.volumeClaimTemplates[0]] 21:5-22:15 sel 21:24-21:30
+                ClaimTemplate volume claim template pgdata [items[1].spec.volumeClaimTemplates[0]] 21:5-22:15 sel 21:24-21:30
         "#]],
     );
 }
