@@ -47,11 +47,11 @@ spec:
   template:
     spec:
       initContainers:
-      - name: migrate
-        image: flyway:10
+      - name: schema
+        image: liquibase:4
       containers:
-      - name: app
-        image: nginx:1.27
+      - name: api
+        image: httpd:2.4
         ports:
         - name: http
           containerPort: 8080
@@ -68,8 +68,8 @@ spec:
 ",
         expect![[r#"
             Object Deployment web 1:1-26:30 sel 4:9-4:12
-              InitContainer init container migrate (flyway:10) [spec.template.spec.initContainers[0]] 9:7-10:25 sel 9:15-9:22
-              Container container app (nginx:1.27) [spec.template.spec.containers[0]] 12:7-21:27 sel 12:15-12:18
+              InitContainer init container schema (liquibase:4) [spec.template.spec.initContainers[0]] 9:7-10:27 sel 9:15-9:21
+              Container container api (httpd:2.4) [spec.template.spec.containers[0]] 12:7-21:27 sel 12:15-12:18
                 Port port http (8080/TCP) [spec.template.spec.containers[0].ports[0]] 15:9-16:30 sel 15:17-15:21
                 Port port 9090/UDP [spec.template.spec.containers[0].ports[1]] 17:9-18:24 sel 17:26-17:30
                 Mount mount data → /data [spec.template.spec.containers[0].volumeMounts[0]] 20:9-21:27 sel 20:17-20:21
