@@ -33,7 +33,7 @@ pub struct RuleSettings {}
 #[derive(Clone)]
 pub struct Inputs {
     pub schema: &'static Schema,
-    /// The language of hover, completion docs and `explain` (diagnostic messages are English for now).
+    /// The language of every message, hover, completion docs and `explain`.
     pub locale: Locale,
     /// Only one version is known today; the versions issue lets users pick one.
     pub kubernetes: KubernetesVersion,
@@ -51,10 +51,11 @@ impl Inputs {
         }
     }
 
-    /// Whether diagnostics computed with `other` hold for these inputs too. Messages do not depend on the
-    /// locale yet; when they do, it joins this comparison.
+    /// Whether diagnostics computed with `other` hold for these inputs too: their messages and fix titles
+    /// are rendered in the locale, so another language computes them afresh.
     pub fn same_diagnostics(&self, other: &Inputs) -> bool {
         std::ptr::eq(self.schema, other.schema)
+            && self.locale == other.locale
             && self.kubernetes == other.kubernetes
             && self.rules == other.rules
     }

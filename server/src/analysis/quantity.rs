@@ -1,12 +1,14 @@
 //! Resource quantities as Kubernetes reads them (`500m`, `1Gi`, `2`): their value, or why one does not
 //! parse. Diagnostics, quick fixes and hover all read quantities through here.
 
+use crate::messages::{Message, fields as msg};
+
 /// The value of a quantity (in base units: cores, bytes), or why it does not parse
 /// (apimachinery `ParseQuantity`).
-pub(crate) fn parse_quantity(text: &str) -> Result<f64, String> {
+pub(crate) fn parse_quantity(text: &str) -> Result<f64, Message> {
     let text = text.trim();
     if text.is_empty() {
-        return Err("it is empty".into());
+        return Err(msg::quantity_empty());
     }
     let body = text.strip_prefix(['+', '-']).unwrap_or(text);
     let number_len = body
@@ -14,11 +16,9 @@ pub(crate) fn parse_quantity(text: &str) -> Result<f64, String> {
         .unwrap_or(body.len());
     let (number, suffix) = body.split_at(number_len);
     if number.is_empty() || number == "." || number.matches('.').count() > 1 {
-        return Err("it does not start with a number".into());
+        return Err(msg::quantity_no_number());
     }
-    let magnitude: f64 = number
-        .parse()
-        .map_err(|_| "it does not start with a number".to_string())?;
+    let magnitude: f64 = number.parse().map_err(|_| msg::quantity_no_number())?;
     let multiplier = match suffix {
         "" => 1.0,
         "n" => 1e-9,
@@ -44,7 +44,7 @@ pub(crate) fn parse_quantity(text: &str) -> Result<f64, String> {
                     !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
                 })
                 .and_then(|e| e.parse::<i32>().ok())
-                .ok_or_else(|| format!("`{suffix}` is not a quantity suffix (suffixes are case-sensitive: `Ki`, `Mi`, `Gi`, `k`, `M`, `G`, `m`, ...)"))?;
+                .ok_or_else(|| msg::quantity_bad_suffix(suffix))?;
             10f64.powi(exponent)
         }
     };

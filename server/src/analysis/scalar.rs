@@ -2,6 +2,7 @@
 //! server decodes JSON, so the classification follows YAML 1.1 where it matters to users: `0644` is octal
 //! (420), while YAML 1.2 booleans (`true`, `False`) and nulls (`null`, `~`) are read as everywhere.
 
+use crate::messages::{Message, fields as msg};
 use crate::syntax::{Document, NodeId, NodeKind, ScalarStyle};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -15,13 +16,13 @@ pub(crate) enum Scalar<'a> {
 
 impl Scalar<'_> {
     /// How a message names the kind of value written.
-    pub fn describe(&self) -> &'static str {
+    pub fn describe(&self) -> Message {
         match self {
-            Scalar::Null => "null",
-            Scalar::Bool(_) => "a boolean",
-            Scalar::Int(_) => "an integer",
-            Scalar::Float(_) => "a number",
-            Scalar::Str(_) => "a string",
+            Scalar::Null => msg::a_null(),
+            Scalar::Bool(_) => msg::a_boolean(),
+            Scalar::Int(_) => msg::an_integer(),
+            Scalar::Float(_) => msg::a_number(),
+            Scalar::Str(_) => msg::a_string(),
         }
     }
 }

@@ -5,7 +5,6 @@ use std::process::ExitCode;
 
 use crate::analysis::Inputs;
 use crate::analysis::explain::explain;
-use crate::schema::Locale;
 
 #[derive(Debug, clap::Args)]
 pub struct ExplainArgs {
@@ -15,23 +14,19 @@ pub struct ExplainArgs {
     /// List every field below the path, at every depth.
     #[arg(long)]
     pub recursive: bool,
-    /// The language of the docs: `en` or `zh-cn` (default: from LANG, else English).
+    /// The language of the docs: `en` or `zh-cn` (default: from LC_ALL, LC_MESSAGES or LANG, else
+    /// English).
     #[arg(long)]
     pub locale: Option<String>,
 }
 
 pub fn run(args: &ExplainArgs) -> ExitCode {
-    let locale = match &args.locale {
-        Some(tag) => match Locale::parse_strict(tag) {
-            Some(locale) => locale,
-            None => {
-                eprintln!("error: unknown locale `{tag}`; use `en` or `zh-cn`");
-                return ExitCode::from(2);
-            }
-        },
-        None => std::env::var("LANG")
-            .map(|lang| Locale::from_tag(&lang))
-            .unwrap_or_default(),
+    let locale = match super::locale::resolve(args.locale.as_deref()) {
+        Ok(locale) => locale,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
     };
     match explain(&Inputs::new(locale), &args.path, args.recursive) {
         Ok(text) => {

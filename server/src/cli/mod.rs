@@ -3,6 +3,7 @@
 
 mod check;
 mod explain;
+mod locale;
 mod logging;
 mod serve;
 

@@ -39,8 +39,8 @@ impl Settings {
         Inputs::new(self.locale())
     }
 
-    /// The language of the docs in hover and completion: `podls.locale`, else the client's, else English.
-    /// Diagnostic messages are English whatever the locale (their translation is still to come).
+    /// The language of diagnostics, quick fixes, hover and completion docs: `podls.locale`, else the
+    /// client's, else English.
     pub fn locale(&self) -> Locale {
         self.locale_setting
             .or(self.client_locale)

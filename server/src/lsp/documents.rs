@@ -82,6 +82,14 @@ impl DocumentStore {
         self.documents.get(uri).map(OpenDocument::snapshot)
     }
 
+    /// Every open document, to publish their diagnostics again when the settings change them.
+    pub fn snapshots(&self) -> Vec<(Uri, DocumentSnapshot)> {
+        self.documents
+            .iter()
+            .map(|(uri, document)| (uri.clone(), document.snapshot()))
+            .collect()
+    }
+
     /// The version the document is at now, to drop diagnostics computed for an older one.
     pub fn version(&self, uri: &Uri) -> Option<i32> {
         self.documents.get(uri).map(|document| document.version)

@@ -33,6 +33,7 @@ use super::{
 /// How long to wait for the client to answer a `workspace/configuration` pull before going on without it.
 const CONFIGURATION_TIMEOUT: Duration = Duration::from_secs(5);
 
+#[derive(Clone)]
 pub struct PodServer {
     client: Client,
     state: Arc<SessionState>,
@@ -125,6 +126,29 @@ impl PodServer {
             .await;
     }
 
+    /// Applies a settings payload; when it changes what diagnostics say (their language), publishes every
+    /// open document's again, so a locale switch shows without a restart or an edit.
+    async fn update_settings(&self, value: &Value, how: &str) {
+        let (before, after) = {
+            let mut settings = self
+                .state
+                .settings
+                .write()
+                .unwrap_or_else(|p| p.into_inner());
+            let before = settings.inputs();
+            settings.update(value);
+            tracing::info!("settings {how}: locale {:?}", settings.locale());
+            (before, settings.inputs())
+        };
+        if before.same_diagnostics(&after) {
+            return;
+        }
+        let open = self.documents().snapshots();
+        for (uri, snapshot) in open {
+            self.publish_diagnostics(uri, snapshot).await;
+        }
+    }
+
     /// Asks the client for the `podls` section (clients that pull settings send an empty
     /// `didChangeConfiguration` and expect this). Runs as its own task so no handler waits on the client.
     fn pull_configuration(&self) {
@@ -132,7 +156,7 @@ impl PodServer {
             return;
         }
         let client = self.client.clone();
-        let state = Arc::clone(&self.state);
+        let server = self.clone();
         tokio::spawn(async move {
             let item = ConfigurationItem {
                 scope_uri: None,
@@ -143,10 +167,7 @@ impl PodServer {
             {
                 Ok(Ok(values)) => {
                     if let Some(section) = values.first().filter(|v| !v.is_null()) {
-                        let mut settings =
-                            state.settings.write().unwrap_or_else(|p| p.into_inner());
-                        settings.update(section);
-                        tracing::info!("settings pulled: locale {:?}", settings.locale());
+                        server.update_settings(section, "pulled").await;
                     }
                 }
                 Ok(Err(error)) => tracing::warn!("workspace/configuration failed: {error}"),
@@ -312,13 +333,7 @@ impl LanguageServer for PodServer {
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
         let has_section = config::find_section(&params.settings).is_some();
         if has_section {
-            let mut settings = self
-                .state
-                .settings
-                .write()
-                .unwrap_or_else(|p| p.into_inner());
-            settings.update(&params.settings);
-            tracing::info!("settings changed: locale {:?}", settings.locale());
+            self.update_settings(&params.settings, "changed").await;
         } else {
             // Push-less clients (VS Code without `configurationSection`) only say "something changed".
             self.pull_configuration();

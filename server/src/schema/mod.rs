@@ -13,33 +13,8 @@ pub use types::{Field, FieldType, PathRule, ResourceNames, Selectable, Selectors
 
 use crate::syntax::PathSegment;
 
-/// The languages podls writes docs in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Locale {
-    #[default]
-    En,
-    ZhCn,
-}
-
-impl Locale {
-    /// Reads a BCP 47 tag as a client or user writes it ("en", "en-US", "zh-cn", "zh-CN", "zh-Hans"); any
-    /// Chinese tag gets the Chinese docs, anything else English.
-    pub fn from_tag(tag: &str) -> Locale {
-        if tag.trim().to_ascii_lowercase().starts_with("zh") {
-            Locale::ZhCn
-        } else {
-            Locale::En
-        }
-    }
-
-    pub fn parse_strict(tag: &str) -> Option<Locale> {
-        match tag.trim().to_ascii_lowercase().as_str() {
-            "en" => Some(Locale::En),
-            "zh-cn" | "zh" => Some(Locale::ZhCn),
-            _ => None,
-        }
-    }
-}
+/// The languages of the docs: the same as the messages'.
+pub use crate::messages::Locale;
 
 #[derive(Clone, Debug, Deserialize)]
 pub struct Doc {

@@ -1,7 +1,7 @@
 //! Diagnostics of a file that is being edited, re-using the results of every `---` document the edit did not
 //! re-parse (same `Document::id`): a document's diagnostics depend on its own text and the inputs only, so
 //! after an edit in one Pod of a 10,000-line file only that Pod is analysed again; the others' diagnostics
-//! move to their new offsets. New inputs (another table, version or rule settings) start afresh.
+//! move to their new offsets. New inputs (another table, version, rule settings or locale) start afresh.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -119,14 +119,24 @@ mod tests {
             cache.inputs.as_ref().map(|i| i.kubernetes),
             Some(other.kubernetes)
         );
-        // The locale changes no message: the cache stays.
-        let before = Arc::clone(&cache.by_document.values().next().unwrap().1);
+        // Messages are rendered in the locale: another language computes them afresh, in that language.
         let mut chinese = other.clone();
         chinese.locale = crate::schema::Locale::ZhCn;
-        cache.diagnostics(&chinese, text, &file);
-        assert!(Arc::ptr_eq(
-            &before,
-            &cache.by_document.values().next().unwrap().1
-        ));
+        let found = cache.diagnostics(&chinese, text, &file);
+        assert_eq!(
+            found,
+            super::super::tiers::diagnostics(&chinese, text, &file)
+        );
+        assert!(
+            found
+                .iter()
+                .any(|d| d.message.contains("不是 `restartPolicy` 的有效取值")),
+            "{found:?}"
+        );
+        assert_ne!(
+            found,
+            super::super::tiers::diagnostics(&other, text, &file),
+            "the English diagnostics were kept"
+        );
     }
 }

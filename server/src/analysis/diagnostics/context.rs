@@ -6,6 +6,7 @@ use super::code::Code;
 use super::diagnostic::Diagnostic;
 use crate::analysis::pod_sites::PodSite;
 use crate::analysis::scalar::Scalar;
+use crate::messages::Locale;
 use crate::schema::{Field, FieldType, Schema};
 use crate::syntax::{Document, FieldPath, NodeId, PathSegment, TextRange};
 
@@ -14,6 +15,8 @@ pub(crate) struct Context<'a> {
     pub text: &'a str,
     pub doc: &'a Document,
     pub schema: &'static Schema,
+    /// The language of the messages (`messages`): rules render theirs with `.render(cx.locale)`.
+    pub locale: Locale,
     /// The pod spec being walked: rules read pod-level fields (`spec.os`, `metadata.labels`) from here, not
     /// from the document root.
     pub site: &'a PodSite,

@@ -2,6 +2,7 @@
 //! server's field validation reject it, while many parsers silently keep the last value. Applies to every
 //! document, Pod or not.
 
+use crate::messages::{Locale, documents as msg, fixes};
 use std::collections::HashMap;
 
 use super::code::Code;
@@ -9,7 +10,7 @@ use super::diagnostic::Diagnostic;
 use crate::analysis::fixes::remove_entry;
 use crate::syntax::{Document, NodeId, NodeKind};
 
-pub(super) fn check(text: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(locale: Locale, text: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
     for id in doc.node_ids() {
         let NodeKind::Mapping { entries, .. } = doc.node(id).kind else {
             continue;
@@ -30,11 +31,14 @@ pub(super) fn check(text: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
             let mut diagnostic = Diagnostic::error(
                 Code::DuplicateKey,
                 range,
-                format!("duplicate key `{name}`: this mapping already has it; YAML forbids repeated keys and Kubernetes rejects them"),
+                msg::duplicate_key(name).render(locale),
             )
-            .related(doc.node(earlier).range, format!("`{name}` first written here"));
-            if let Some(mut remove) = remove_entry(text, doc, id, key, false) {
-                remove.title = format!("Remove the duplicate `{name}`");
+            .related(
+                doc.node(earlier).range,
+                msg::first_written_here(name).render(locale),
+            );
+            if let Some(mut remove) = remove_entry(locale, text, doc, id, key, false) {
+                remove.title = fixes::remove_duplicate(name).render(locale);
                 diagnostic = diagnostic.fix_with(remove);
             }
             out.push(diagnostic);

@@ -166,9 +166,9 @@ impl<'a> Unique<'a> {
             Some(&earlier) => {
                 let range = cx.doc.node(node).range;
                 let taken: Vec<&str> = self.first.keys().copied().collect();
-                let rename = self
-                    .rename_limit
-                    .map(|limit| rename_duplicate(cx.source(node), range, &taken, limit));
+                let rename = self.rename_limit.map(|limit| {
+                    rename_duplicate(cx.locale, cx.source(node), range, &taken, limit)
+                });
                 out.push(
                     Diagnostic::error(
                         self.code,
@@ -236,7 +236,8 @@ pub(crate) fn exactly_one(
             for key in rest {
                 let name = cx.doc.scalar(*key).unwrap_or_default();
                 let first_name = cx.doc.scalar(*first).unwrap_or_default();
-                let remove = |k: NodeId| remove_entry(cx.text, cx.doc, visit.node, k, false);
+                let remove =
+                    |k: NodeId| remove_entry(cx.locale, cx.text, cx.doc, visit.node, k, false);
                 out.push(
                     conflict(cx, visit, *key, &format!("{what} takes exactly one of {}; `{first_name}` is already set, so remove `{name}` or `{first_name}`", one_of(options)))
                         .related(cx.doc.node(*first).range, format!("`{first_name}` set here"))

@@ -11,10 +11,11 @@ use super::code::Code;
 use super::diagnostic::Diagnostic;
 use crate::analysis::pod_sites::kindless_pod;
 use crate::analysis::suggest::closest;
+use crate::messages::{Locale, documents as msg};
 use crate::syntax::Document;
 
 /// Words the missing-required check on `kind` is replaced by.
-pub(super) fn check(doc: &Document, out: &mut [Diagnostic]) {
+pub(super) fn check(locale: Locale, doc: &Document, out: &mut [Diagnostic]) {
     if !kindless_pod(doc) {
         return;
     }
@@ -34,14 +35,9 @@ pub(super) fn check(doc: &Document, out: &mut [Diagnostic]) {
     missing.message = match misspelt {
         Some((key, name)) => {
             missing.range = doc.node(key).range;
-            format!(
-                "Object 'Kind' is missing: the API server cannot tell what this is; `{name}` looks like a misspelt `kind` (`kind: Pod`)"
-            )
+            msg::kind_missing_misspelt(name).render(locale)
         }
-        None => {
-            "Object 'Kind' is missing: the API server cannot tell what this is; add `kind: Pod`"
-                .to_string()
-        }
+        None => msg::kind_missing().render(locale),
     };
     // Its fix (add `kind`) resolves the diagnostic as it now reads.
     for fix in &mut missing.fixes {

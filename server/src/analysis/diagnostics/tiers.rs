@@ -21,19 +21,20 @@ pub fn diagnostics(inputs: &Inputs, text: &str, file: &YamlFile) -> Vec<Diagnost
 pub fn document_diagnostics(inputs: &Inputs, text: &str, doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     syntax::check(doc, &mut out);
-    duplicate_keys::check(text, doc, &mut out);
+    duplicate_keys::check(inputs.locale, text, doc, &mut out);
     for site in pod_sites(text, doc) {
         let cx = Context {
             text,
             doc,
             schema: inputs.schema,
+            locale: inputs.locale,
             site: &site,
             complete: doc.errors.is_empty(),
         };
         walk::check_site(&cx, &mut out);
     }
     kind::check(inputs, text, doc, &mut out);
-    missing_kind::check(doc, &mut out);
+    missing_kind::check(inputs.locale, doc, &mut out);
     out.sort_by_key(|d| (d.range.start, d.range.end, d.severity));
     out
 }

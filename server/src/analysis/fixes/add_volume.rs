@@ -6,12 +6,14 @@
 use super::Proposal;
 use super::edit::{append_lines, column, key, scalar};
 use crate::analysis::scalar::{Scalar, plain};
+use crate::messages::{Locale, fixes};
 use crate::syntax::Indentation;
 use crate::syntax::{Document, NodeId, NodeKind, ScalarStyle, TextRange};
 
 /// The fix that declares volume `name` in the Pod spec `spec`; none where the text has no clear place for
 /// it (a `volumes:` that is not a list).
 pub(crate) fn add_volume(
+    locale: Locale,
     text: &str,
     doc: &Document,
     spec: NodeId,
@@ -20,7 +22,7 @@ pub(crate) fn add_volume(
 ) -> Option<Proposal> {
     let edit = insertion(text, doc, spec, name)?;
     Some(Proposal {
-        title: format!("Add volume `{name}` (emptyDir: {{}})"),
+        title: fixes::add_volume(name).render(locale),
         edits: vec![edit],
         preferred,
     })

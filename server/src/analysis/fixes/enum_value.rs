@@ -5,6 +5,7 @@ use super::Proposal;
 use super::edit::requote;
 use super::rename::distance;
 use crate::analysis::suggest::closest;
+use crate::messages::{Locale, fixes};
 use crate::syntax::TextRange;
 
 /// More choices than this are a list to read, not a quick fix: the closest ones are offered.
@@ -13,6 +14,7 @@ const MAX_CHOICES: usize = 10;
 /// The fixes for an invalid enum value. `written` is the value's source (quotes kept in the fix), `default`
 /// the value the API server would fill in (preferred unless the value is a near typo of another).
 pub(crate) fn enum_choices(
+    locale: Locale,
     written: &str,
     range: TextRange,
     allowed: &[String],
@@ -37,7 +39,7 @@ pub(crate) fn enum_choices(
         .map(|(i, choice)| {
             let preferred = i == 0 && (typo.is_some() || default.is_some());
             Proposal::replace(
-                format!("Change to `{choice}`"),
+                fixes::change_to(choice).render(locale),
                 range,
                 requote(written, choice),
                 preferred,
@@ -68,7 +70,13 @@ mod tests {
     fn titles(written: &str, allowed: &[&str], default: Option<&str>) -> Vec<String> {
         let allowed: Vec<String> = allowed.iter().map(|s| s.to_string()).collect();
         let range = TextRange::new(0, written.len());
-        crate::analysis::fixes::describe(&enum_choices(written, range, &allowed, default))
+        crate::analysis::fixes::describe(&enum_choices(
+            crate::messages::Locale::En,
+            written,
+            range,
+            &allowed,
+            default,
+        ))
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use super::Proposal;
 use super::edit::{column, line_break};
+use crate::messages::{Locale, fixes};
 use crate::syntax::{Document, NodeId, NodeKind, TextRange};
 
 /// Characters that make a string a shell line rather than words: splitting it would change its meaning.
@@ -12,7 +13,12 @@ const SHELL: &[char] = &[
 ];
 
 /// The fixes for the string `value` (written at `range`) in a list-of-strings field `field`.
-pub(crate) fn string_to_list(value: &str, range: TextRange, field: &str) -> Vec<Proposal> {
+pub(crate) fn string_to_list(
+    locale: Locale,
+    value: &str,
+    range: TextRange,
+    field: &str,
+) -> Vec<Proposal> {
     let json = |items: &[&str]| {
         let items: Vec<String> = items
             .iter()
@@ -28,7 +34,7 @@ pub(crate) fn string_to_list(value: &str, range: TextRange, field: &str) -> Vec<
     if !value.contains(SHELL) {
         let list = json(&words);
         out.push(Proposal::replace(
-            format!("Write as a list: `{list}`"),
+            fixes::write_as_list(&list).render(locale),
             range,
             list,
             true,
@@ -38,7 +44,7 @@ pub(crate) fn string_to_list(value: &str, range: TextRange, field: &str) -> Vec<
         let list = json(&["sh", "-c", value.trim()]);
         let preferred = out.is_empty();
         out.push(Proposal::replace(
-            format!("Run in a shell: `{list}`"),
+            fixes::run_in_shell(&list).render(locale),
             range,
             list,
             preferred,
@@ -49,7 +55,12 @@ pub(crate) fn string_to_list(value: &str, range: TextRange, field: &str) -> Vec<
 
 /// An object written where a list of objects belongs: made the list's only item (`- ` before its first key
 /// and its lines indented under it; a `{ }` put in `[ ]`).
-pub(crate) fn object_to_list(text: &str, doc: &Document, mapping: NodeId) -> Option<Proposal> {
+pub(crate) fn object_to_list(
+    locale: Locale,
+    text: &str,
+    doc: &Document,
+    mapping: NodeId,
+) -> Option<Proposal> {
     let node = doc.node(mapping);
     let NodeKind::Mapping { entries, flow } = node.kind else {
         return None;
@@ -80,7 +91,7 @@ pub(crate) fn object_to_list(text: &str, doc: &Document, mapping: NodeId) -> Opt
         edits
     };
     Some(Proposal {
-        title: "Make it an item of the list".into(),
+        title: fixes::make_list_item().render(locale),
         edits,
         preferred: true,
     })
@@ -104,10 +115,15 @@ mod tests {
     #[test]
     fn strings_become_lists() {
         let titles = |value: &str, field| -> Vec<String> {
-            string_to_list(value, TextRange::new(0, value.len()), field)
-                .iter()
-                .map(|p| format!("{}{}", p.title, if p.preferred { " *" } else { "" }))
-                .collect()
+            string_to_list(
+                crate::messages::Locale::En,
+                value,
+                TextRange::new(0, value.len()),
+                field,
+            )
+            .iter()
+            .map(|p| format!("{}{}", p.title, if p.preferred { " *" } else { "" }))
+            .collect()
         };
         assert_eq!(
             titles("sleep 10", "command"),
@@ -146,7 +162,10 @@ mod tests {
             let file = parse(text);
             let doc = &file.documents[0];
             let ports = crate::analysis::fixes::at_path(doc, &["ports"]).unwrap();
-            let fixed = apply(text, &object_to_list(text, doc, ports).unwrap());
+            let fixed = apply(
+                text,
+                &object_to_list(crate::messages::Locale::En, text, doc, ports).unwrap(),
+            );
             assert_eq!(fixed, expected);
             assert!(parse(&fixed).documents[0].errors.is_empty());
         }

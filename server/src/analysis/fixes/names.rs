@@ -3,11 +3,13 @@
 
 use super::Proposal;
 use super::edit::requote;
+use crate::messages::{Locale, fixes};
 use crate::syntax::TextRange;
 
 /// `value` rewritten into `format` (lowercase, other characters as `-`, no `-` at the ends, cut to the
 /// length limit), if the result is `valid`.
 pub(crate) fn format_name(
+    locale: Locale,
     written: &str,
     range: TextRange,
     format: &str,
@@ -54,7 +56,7 @@ pub(crate) fn format_name(
     let name = trim(&name);
     (name != value && valid(&name)).then(|| {
         Proposal::replace(
-            format!("Change to `{name}`"),
+            fixes::change_to(&name).render(locale),
             range,
             requote(written, &name),
             true,
@@ -64,6 +66,7 @@ pub(crate) fn format_name(
 
 /// A name like `value` that none of `taken` has: `app-2`, `app-3`, ... (cut to keep within `limit`).
 pub(crate) fn rename_duplicate(
+    locale: Locale,
     written: &str,
     range: TextRange,
     taken: &[&str],
@@ -80,7 +83,7 @@ pub(crate) fn rename_duplicate(
         .find(|candidate| !taken.contains(&candidate.as_str()))
         .unwrap_or_default();
     Proposal::replace(
-        format!("Rename to `{name}`"),
+        fixes::rename_to(&name).render(locale),
         range,
         requote(written, &name),
         false,
@@ -97,8 +100,14 @@ mod tests {
                 && s.bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
         };
-        format_name(value, TextRange::new(0, value.len()), format, label)
-            .map(|p| p.edits[0].1.clone())
+        format_name(
+            crate::messages::Locale::En,
+            value,
+            TextRange::new(0, value.len()),
+            format,
+            label,
+        )
+        .map(|p| p.edits[0].1.clone())
     }
 
     #[test]
@@ -129,10 +138,22 @@ mod tests {
 
     #[test]
     fn duplicates_get_the_next_free_number() {
-        let fix = rename_duplicate("app", TextRange::new(0, 3), &["app", "app-2"], 63);
+        let fix = rename_duplicate(
+            crate::messages::Locale::En,
+            "app",
+            TextRange::new(0, 3),
+            &["app", "app-2"],
+            63,
+        );
         assert_eq!(fix.title, "Rename to `app-3`");
         let long = "x".repeat(63);
-        let fix = rename_duplicate(&long, TextRange::new(0, 63), &[&long], 63);
+        let fix = rename_duplicate(
+            crate::messages::Locale::En,
+            &long,
+            TextRange::new(0, 63),
+            &[&long],
+            63,
+        );
         assert_eq!(fix.edits[0].1.len(), 63);
     }
 }

@@ -6,11 +6,13 @@
 use super::Proposal;
 use super::edit::requote;
 use crate::analysis::quantity::parse_quantity;
+use crate::messages::{Locale, fixes};
 use crate::syntax::TextRange;
 
 /// The corrections of the quantity `written` (its source, quotes kept) for `resource` (`memory`, `cpu`,
 /// `ephemeral-storage`, `hugepages-2Mi`, `sizeLimit`, ...). Nothing when no reading is a valid quantity.
 pub(crate) fn quantity_corrections(
+    locale: Locale,
     written: &str,
     range: TextRange,
     resource: &str,
@@ -38,7 +40,7 @@ pub(crate) fn quantity_corrections(
         .enumerate()
         .map(|(i, reading)| {
             Proposal::replace(
-                format!("Change `{value}` to `{reading}`"),
+                fixes::change_from_to(value, &reading).render(locale),
                 range,
                 requote(written, &reading),
                 i == 0,
@@ -120,13 +122,18 @@ mod tests {
     /// The new texts, `*` marking the preferred one.
     fn readings(written: &str, resource: &str) -> Vec<String> {
         let range = TextRange::new(0, written.len());
-        crate::analysis::fixes::describe(&quantity_corrections(written, range, resource))
-            .iter()
-            .map(|d| {
-                let (title, new) = d.split_once(" -> ").unwrap();
-                format!("{new}{}", if title.ends_with('*') { " *" } else { "" })
-            })
-            .collect()
+        crate::analysis::fixes::describe(&quantity_corrections(
+            crate::messages::Locale::En,
+            written,
+            range,
+            resource,
+        ))
+        .iter()
+        .map(|d| {
+            let (title, new) = d.split_once(" -> ").unwrap();
+            format!("{new}{}", if title.ends_with('*') { " *" } else { "" })
+        })
+        .collect()
     }
 
     #[test]

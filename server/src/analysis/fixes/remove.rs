@@ -5,11 +5,13 @@
 
 use super::Proposal;
 use super::edit::{column, line_break};
+use crate::messages::{Locale, fixes};
 use crate::syntax::{Document, NodeId, NodeKind, TextRange};
 
 /// The fix that removes the entry `key: value` of `mapping`; none when the mapping would be left as an
 /// item with nothing in it (an empty `- `).
 pub(crate) fn remove_entry(
+    locale: Locale,
     text: &str,
     doc: &Document,
     mapping: NodeId,
@@ -48,7 +50,7 @@ pub(crate) fn remove_entry(
         }
     };
     Some(Proposal::replace(
-        format!("Remove `{name}`"),
+        fixes::remove(name).render(locale),
         range,
         String::new(),
         preferred,
@@ -108,7 +110,7 @@ mod tests {
             .iter()
             .find(|(k, _)| doc.scalar(*k) == Some(name))?
             .0;
-        let fix = remove_entry(text, doc, mapping, key, true)?;
+        let fix = remove_entry(crate::messages::Locale::En, text, doc, mapping, key, true)?;
         let mut out = text.to_string();
         out.replace_range(fix.edits[0].0.as_range(), "");
         assert!(parse(&out).documents[0].errors.is_empty(), "{out}");

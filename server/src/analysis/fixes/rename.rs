@@ -3,12 +3,14 @@
 
 use super::Proposal;
 use super::edit::requote;
+use crate::messages::{Locale, fixes};
 use crate::syntax::TextRange;
 
 /// One fix per declared name, closest to what was written first (preferred when it is a near typo, or when
 /// `prefer_only` and it is the only name there is). `written` is the value's source text, quotes included:
 /// the new name keeps them.
 pub(crate) fn rename_choices(
+    locale: Locale,
     written: &str,
     range: TextRange,
     declared: &[&str],
@@ -30,7 +32,7 @@ pub(crate) fn rename_choices(
         .enumerate()
         .map(|(i, name)| {
             Proposal::replace(
-                format!("Change to `{name}`"),
+                fixes::change_to(name).render(locale),
                 range,
                 requote(written, name),
                 i == 0 && (only || typo == Some(name)),
@@ -50,7 +52,13 @@ mod tests {
 
     fn titles(written: &str, declared: &[&str]) -> Vec<String> {
         let range = TextRange::new(0, written.len());
-        crate::analysis::fixes::describe(&rename_choices(written, range, declared, true))
+        crate::analysis::fixes::describe(&rename_choices(
+            crate::messages::Locale::En,
+            written,
+            range,
+            declared,
+            true,
+        ))
     }
 
     #[test]

@@ -4,17 +4,18 @@
 
 use super::Proposal;
 use super::edit::column;
+use crate::messages::{Locale, fixes};
 use crate::syntax::{TextRange, glued_key};
 
 /// The fix for a plain scalar at `range` that is really `key:value`, when it starts its line (or follows
 /// only `- ` markers): with the space, it becomes the mapping the field expects.
-pub(crate) fn glued_key_value(text: &str, range: TextRange) -> Option<Proposal> {
+pub(crate) fn glued_key_value(locale: Locale, text: &str, range: TextRange) -> Option<Proposal> {
     let written = &text[range.as_range()];
     let (colon, end) = glued_key(written)?;
     let before = &text[range.start - column(text, range.start)..range.start];
     let only_markers = before.split_whitespace().all(|w| w == "-");
     (end == written.len() && only_markers).then(|| Proposal {
-        title: "Insert a space after `:`".into(),
+        title: fixes::insert_space_after_colon().render(locale),
         edits: vec![(TextRange::empty(range.start + colon + 1), " ".into())],
         preferred: true,
     })
@@ -26,7 +27,11 @@ mod tests {
 
     fn fixed(text: &str, value: &str) -> Option<String> {
         let start = text.rfind(value).unwrap();
-        let fix = glued_key_value(text, TextRange::new(start, start + value.len()))?;
+        let fix = glued_key_value(
+            crate::messages::Locale::En,
+            text,
+            TextRange::new(start, start + value.len()),
+        )?;
         let mut out = text.to_string();
         let (range, new_text) = &fix.edits[0];
         out.replace_range(range.as_range(), new_text);

@@ -3,6 +3,7 @@
 //! thread pool, each inside `catch_unwind`: a bug that panics on one file is reported for that file and
 //! every other file is still checked.
 
+use crate::messages::cli as msg;
 use std::cell::{Cell, RefCell};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Once;
@@ -117,13 +118,16 @@ impl FileReport {
 
 /// Checks every input on a pool of `available_parallelism` threads that take the next input as they
 /// finish one (files differ a lot in size); the caller sorts the reports.
-pub fn check_all(inputs: &[Input], stdin_name: &str) -> Vec<FileReport> {
+pub fn check_all(analysis: &Inputs, inputs: &[Input], stdin_name: &str) -> Vec<FileReport> {
     silence_panics_while_checking();
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(inputs.len());
     if workers <= 1 {
-        return inputs.iter().map(|i| check_input(i, stdin_name)).collect();
+        return inputs
+            .iter()
+            .map(|i| check_input(analysis, i, stdin_name))
+            .collect();
     }
     let next = AtomicUsize::new(0);
     std::thread::scope(|scope| {
@@ -132,7 +136,7 @@ pub fn check_all(inputs: &[Input], stdin_name: &str) -> Vec<FileReport> {
                 scope.spawn(|| {
                     let mut done = Vec::new();
                     while let Some(input) = inputs.get(next.fetch_add(1, Ordering::Relaxed)) {
-                        done.push(check_input(input, stdin_name));
+                        done.push(check_input(analysis, input, stdin_name));
                     }
                     done
                 })
@@ -148,8 +152,8 @@ pub fn check_all(inputs: &[Input], stdin_name: &str) -> Vec<FileReport> {
     })
 }
 
-fn check_input(input: &Input, stdin_name: &str) -> FileReport {
-    let (file, text) = inputs::read(input, stdin_name);
+fn check_input(analysis: &Inputs, input: &Input, stdin_name: &str) -> FileReport {
+    let (file, text) = inputs::read(analysis.locale, input, stdin_name);
     let text = match text {
         Ok(text) => text,
         Err(failure) => return FileReport::failed(file, failure),
@@ -158,7 +162,7 @@ fn check_input(input: &Input, stdin_name: &str) -> FileReport {
     // AssertUnwindSafe: a panic throws away everything built for this file; nothing shared is written.
     let checked = panic::catch_unwind(AssertUnwindSafe(|| {
         panic_on_request(&file);
-        check_text(&text)
+        check_text(analysis, &text)
     }));
     CHECKING.set(false);
     match checked {
@@ -171,23 +175,18 @@ fn check_input(input: &Input, stdin_name: &str) -> FileReport {
             let panic = LAST_PANIC
                 .take()
                 .unwrap_or_else(|| "unknown panic".to_owned());
-            let message = format!(
-                "internal error: podls panicked while checking this file ({panic}); \
-                 please report it with the file"
-            );
+            let message = msg::internal_error(panic).render(analysis.locale);
             FileReport::failed(file, Failure::at_start(FailureCode::InternalError, message))
         }
     }
 }
 
 /// The same engine as the editor: parse, diagnose, then resolve positions while the text is at hand.
-pub fn check_text(text: &str) -> Vec<Finding> {
+pub fn check_text(analysis: &Inputs, text: &str) -> Vec<Finding> {
     let file = parse(text);
     let index = LineIndex::new(text);
     let at = |offset| Position::of(text, &index, offset);
-    // `podls check` has no settings yet: the embedded table and the default version (messages are English).
-    let analysis = Inputs::default();
-    let mut found: Vec<(usize, usize, Diagnostic)> = diagnostics(&analysis, text, &file)
+    let mut found: Vec<(usize, usize, Diagnostic)> = diagnostics(analysis, text, &file)
         .into_iter()
         .map(|d| (d.range.start, d.range.end, d))
         .collect();
@@ -288,7 +287,7 @@ mod tests {
 
     #[test]
     fn syntax_errors_become_findings() {
-        let findings = check_text("a: b\nc: [\n");
+        let findings = check_text(&Inputs::default(), "a: b\nc: [\n");
         assert!(!findings.is_empty());
         assert_eq!(findings[0].code, "yaml-syntax");
         assert_eq!(findings[0].severity, Severity::Error);

@@ -2,6 +2,7 @@
 //! stdin) as UTF-8 text with a size bound. Knows nothing of diagnostics; a path that cannot be read is a
 //! [`Failure`] for that path and never stops the walk.
 
+use crate::messages::{Locale, cli as msg};
 use std::fmt;
 use std::io::{self, Read};
 use std::path::{Component, Path, PathBuf};
@@ -118,34 +119,35 @@ fn is_manifest(name: &str) -> bool {
 }
 
 /// Reads `input` as text: the name it is reported under, and its text or why it has none.
-pub fn read(input: &Input, stdin_name: &str) -> (DisplayPath, Result<String, Failure>) {
+pub fn read(
+    locale: Locale,
+    input: &Input,
+    stdin_name: &str,
+) -> (DisplayPath, Result<String, Failure>) {
     let (file, bytes) = match input {
         Input::Stdin => {
             let mut bytes = Vec::new();
             let read = io::stdin().lock().read_to_end(&mut bytes);
             (DisplayPath(stdin_name.to_string()), read.map(|_| bytes))
         }
-        Input::File(path) => (display(path), read_bounded(path)),
+        Input::File(path) => (display(path), read_bounded(locale, path)),
     };
     let text = bytes
         .map_err(|err| Failure::at_start(FailureCode::IoError, err.to_string()))
-        .and_then(decode);
+        .and_then(|bytes| decode(locale, bytes));
     (file, text)
 }
 
 /// The text of a manifest, which Kubernetes requires to be UTF-8; else where the first bad byte is. A leading
 /// byte-order mark is dropped: it is not content, and an editor counts no column for it.
-fn decode(bytes: Vec<u8>) -> Result<String, Failure> {
+fn decode(locale: Locale, bytes: Vec<u8>) -> Result<String, Failure> {
     let mut text = String::from_utf8(bytes).map_err(|err| {
         let valid = err.utf8_error().valid_up_to();
         let prefix = std::str::from_utf8(&err.as_bytes()[..valid]).unwrap_or_default();
         let at = Position::in_text(prefix, valid);
         Failure {
             code: FailureCode::InvalidUtf8,
-            message: format!(
-                "not valid UTF-8 (byte {valid}, line {}): Kubernetes manifests are UTF-8",
-                at.line + 1
-            ),
+            message: msg::not_utf8(valid, at.line + 1).render(locale),
             at,
         }
     })?;
@@ -158,16 +160,14 @@ fn decode(bytes: Vec<u8>) -> Result<String, Failure> {
 /// No manifest is this large; a named path that never ends (`/dev/zero`) must not exhaust the memory.
 const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-fn read_bounded(path: &Path) -> io::Result<Vec<u8>> {
+fn read_bounded(locale: Locale, path: &Path) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     std::fs::File::open(path)?
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(io::Error::other(format!(
-            "larger than {} MiB: not a manifest",
-            MAX_FILE_BYTES / 1024 / 1024
-        )));
+        let mib = MAX_FILE_BYTES / 1024 / 1024;
+        return Err(io::Error::other(msg::too_large(mib).render(locale)));
     }
     Ok(bytes)
 }
@@ -195,7 +195,7 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_located_at_its_first_bad_byte() {
-        let failure = decode(b"a: 1\nb: \xff\n".to_vec()).unwrap_err();
+        let failure = decode(Locale::En, b"a: 1\nb: \xff\n".to_vec()).unwrap_err();
         assert_eq!(failure.code, FailureCode::InvalidUtf8);
         assert_eq!((failure.at.line, failure.at.chars), (1, 3));
         assert!(

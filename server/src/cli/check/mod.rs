@@ -15,7 +15,7 @@ use findings::{FileReport, check_all};
 use inputs::{Input, collect};
 use render::sarif::Rule;
 
-use crate::analysis::{Code, Severity};
+use crate::analysis::{Code, Inputs, Severity};
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -29,6 +29,10 @@ pub struct CheckArgs {
     /// The name stdin's diagnostics are reported under.
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     pub stdin_filename: String,
+    /// The language of the messages and the summary: `en` or `zh-cn` (default: from LC_ALL, LC_MESSAGES
+    /// or LANG, else English). Codes are the same in every language.
+    #[arg(long, value_name = "LOCALE")]
+    pub locale: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -50,7 +54,15 @@ const EXIT_ERRORS: u8 = 1;
 const EXIT_TROUBLE: u8 = 2;
 
 pub fn run(args: &CheckArgs) -> ExitCode {
-    let reports = check(args);
+    let locale = match super::locale::resolve(args.locale.as_deref()) {
+        Ok(locale) => locale,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(EXIT_TROUBLE);
+        }
+    };
+    let analysis = Inputs::new(locale);
+    let reports = check(args, &analysis);
     for report in &reports {
         if let Some(failure) = &report.failure {
             eprintln!("error: {}: {}", report.file, failure.message);
@@ -59,7 +71,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let stdout = io::stdout().lock();
     let mut out = io::BufWriter::new(stdout);
     let written = match args.format {
-        OutputFormat::Text => render::text::write(&mut out, &reports),
+        OutputFormat::Text => render::text::write(&mut out, &reports, locale),
         OutputFormat::Json => render::json::write(&mut out, &reports),
         OutputFormat::Sarif => render::sarif::write(&mut out, &reports, &sarif_rules(&reports)),
     }
@@ -86,7 +98,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
 }
 
 /// Every report of the run, one per file, sorted by file.
-fn check(args: &CheckArgs) -> Vec<FileReport> {
+fn check(args: &CheckArgs, analysis: &Inputs) -> Vec<FileReport> {
     let mut inputs = Vec::new();
     let mut reports = Vec::new();
     let default_root = [PathBuf::from(".")];
@@ -105,7 +117,7 @@ fn check(args: &CheckArgs) -> Vec<FileReport> {
     // `podls check . pod.yaml` names `./pod.yaml` twice: report each file once.
     inputs.sort_by_cached_key(Input::key);
     inputs.dedup_by_key(|input| input.key());
-    reports.extend(check_all(&inputs, &args.stdin_filename));
+    reports.extend(check_all(analysis, &inputs, &args.stdin_filename));
     reports.sort_by(|a, b| a.file.cmp(&b.file));
     reports.dedup_by(|a, b| a.file == b.file && a.failure.is_some() && b.failure.is_some());
     reports

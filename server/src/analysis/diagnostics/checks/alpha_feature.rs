@@ -12,6 +12,7 @@ use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
 use crate::analysis::scalar::Scalar;
+use crate::messages::{Arg, fields as msg};
 
 pub(in super::super) const RULE: Rule = Rule { on: &[], check };
 
@@ -30,17 +31,14 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         .filter(|v| !field.alpha_values.contains_key(*v))
         .collect();
     let otherwise = match without.as_slice() {
-        [only] => format!("; the {} allowed without it is `{only}`", field.name),
-        _ => String::new(),
+        [only] => msg::alpha_otherwise(&field.name, only).into(),
+        _ => Arg::from(""),
     };
     out.push(
         Diagnostic::warning(
             Code::AlphaFeature,
             cx.doc.node(key).range,
-            format!(
-                "{} `{value}` needs the alpha feature gate {gate} (Kubernetes 1.35+); clusters without it reject the Pod{otherwise}",
-                field.name
-            ),
+            msg::alpha_value(&field.name, value, gate, otherwise).render(cx.locale),
         )
         .at(visit.path.clone()),
     );

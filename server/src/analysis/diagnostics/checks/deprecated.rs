@@ -9,6 +9,7 @@ use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
 use crate::analysis::fixes::requote;
+use crate::messages::{fields as msg, fixes};
 
 pub(in super::super) const RULE: Rule = Rule {
     on: &[],
@@ -36,7 +37,7 @@ fn deprecated(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     let mut diagnostic = Diagnostic::warning(
         Code::DeprecatedField,
         range,
-        format!("`{}` is deprecated: {instead}", field.name),
+        msg::deprecated(&field.name, instead).render(cx.locale),
     )
     .at(visit.path.clone());
     // An alias takes the same value as its successor: rename the key, unless the successor is there too.
@@ -48,7 +49,7 @@ fn deprecated(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     if let (Some(successor), Some(parent)) = (successor, parent) {
         if cx.doc.get(parent, successor).is_none() {
             diagnostic = diagnostic.fix(
-                format!("Rename to `{successor}`"),
+                fixes::rename_to(successor).render(cx.locale),
                 vec![(range, requote(cx.source(key), successor))],
                 true,
             );

@@ -9,11 +9,12 @@
 //! | a downward API `fieldPath` / `resource` not supported where it is | `invalid-enum` | `validateObjectFieldSelector` with `validEnvDownwardAPIFieldPathExpressions` / `validVolumeDownwardAPIFieldPathExpressions`, `validateContainerResourceFieldSelector` |
 
 use super::super::code::Code;
-use super::super::context::{Context, Rule, Visit, one_of};
+use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
 use crate::analysis::fixes::{enum_choices, pull_policy_default};
 use crate::analysis::scalar::Scalar;
 use crate::analysis::suggest::closest;
+use crate::messages::{Arg, Message, fields as msg, one_of};
 use crate::schema::{FieldType, Selectable};
 use crate::syntax::PathSegment;
 
@@ -39,18 +40,22 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     let default = default_value(cx, visit, field);
     let candidates = field.enum_values.iter().filter(|v| !v.is_empty());
     let suggestion = closest(value, candidates.map(String::as_str));
-    let mut message = format!(
-        "`{value}` is not a valid `{}`; allowed: {}",
-        field.name,
-        one_of(&field.enum_values)
-    );
-    if let Some(pattern) = &field.enum_pattern {
-        message.push_str(&format!(" (or a value matching `{pattern}`)"));
-    }
+    let pattern = match &field.enum_pattern {
+        Some(pattern) => msg::or_matching(pattern).into(),
+        None => Arg::from(""),
+    };
     out.push(invalid_value(
         cx,
         visit,
-        message,
+        |more| {
+            msg::invalid_enum(
+                value,
+                &field.name,
+                one_of(&field.enum_values),
+                pattern,
+                more,
+            )
+        },
         suggestion,
         &field.enum_values,
         default.as_deref(),
@@ -125,17 +130,15 @@ fn selector(
     }
     let name = visit.field.map_or("", |f| f.name.as_str());
     let suggestion = closest(value, selectable.values.iter().map(String::as_str));
-    let message = format!(
-        "`{value}` is not a supported `{name}` here; allowed: {}, or {}…",
-        one_of(&selectable.values),
-        selectable
-            .prefixes
-            .iter()
-            .map(|p| format!("`{p}`"))
-            .collect::<Vec<_>>()
-            .join(" / ")
-    );
+    let prefixes = selectable
+        .prefixes
+        .iter()
+        .map(|p| format!("`{p}`"))
+        .collect::<Vec<_>>()
+        .join(" / ");
     let values: Vec<String> = selectable.values.iter().map(|v| v.to_string()).collect();
+    let message =
+        |more| msg::invalid_selector(value, name, one_of(&selectable.values), prefixes, more);
     out.push(invalid_value(cx, visit, message, suggestion, &values, None));
 }
 
@@ -144,18 +147,17 @@ fn selector(
 fn invalid_value(
     cx: &Context,
     visit: &Visit,
-    mut message: String,
+    message: impl FnOnce(Arg) -> Message,
     suggestion: Option<&str>,
     allowed: &[String],
     default: Option<&str>,
 ) -> Diagnostic {
     let range = visit.range(cx);
-    if let Some(known) = suggestion {
-        message.push_str(&format!("; did you mean `{known}`?"));
-    }
-    Diagnostic::error(Code::InvalidEnum, range, message)
+    let more = suggestion.map_or(Arg::from(""), |known| msg::did_you_mean(known).into());
+    Diagnostic::error(Code::InvalidEnum, range, message(more).render(cx.locale))
         .at(visit.path.clone())
         .with_fixes(enum_choices(
+            cx.locale,
             cx.source(visit.written),
             range,
             allowed,

@@ -23,6 +23,7 @@ use crate::analysis::fixes::format_name;
 use crate::analysis::fixes::requote;
 use crate::analysis::pod_sites::schema_at;
 use crate::analysis::scalar::Scalar;
+use crate::messages::{Message, all_of, fields as msg, fixes, one_of};
 use crate::schema::{Field, FieldType, ResourceNames};
 use crate::syntax::{FieldPath, NodeKind, PathSegment, ScalarStyle};
 
@@ -62,7 +63,8 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     Diagnostic::error(
                         Code::InvalidName,
                         visit.range(cx),
-                        format!("invalid `generateName` `{value}`: {rule}"),
+                        msg::invalid_format(msg::the_field("generateName"), value, rule)
+                            .render(cx.locale),
                     )
                     .at(visit.path.clone()),
                 );
@@ -79,21 +81,19 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     };
     let range = visit.range(cx);
     let what = match visit.path.last() {
-        Some(PathSegment::Key(key)) if key != &field.name => format!("value of `{key}`"),
-        _ => format!("`{}`", field.name),
+        Some(PathSegment::Key(key)) if key != &field.name => msg::value_of(key),
+        _ => msg::the_field(&field.name),
     };
-    let mut diagnostic = Diagnostic::error(
-        Code::InvalidName,
-        range,
-        format!("invalid {what} `{value}`: {rule}"),
-    )
-    .at(visit.path.clone())
-    .with_fixes(format_name(
-        cx.source(visit.written),
-        range,
-        format,
-        |name| format_error(format, name).is_none(),
-    ));
+    let message = msg::invalid_format(what, value, rule).render(cx.locale);
+    let mut diagnostic = Diagnostic::error(Code::InvalidName, range, message)
+        .at(visit.path.clone())
+        .with_fixes(format_name(
+            cx.locale,
+            cx.source(visit.written),
+            range,
+            format,
+            |name| format_error(format, name).is_none(),
+        ));
     // `port: "8080"`: a quoted number in an int-or-string port is a (bad) port name; the number was meant.
     if *visit.ty == FieldType::IntOrString && value.bytes().all(|b| b.is_ascii_digit()) {
         let quoted = matches!(
@@ -105,7 +105,7 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         );
         if quoted {
             diagnostic = diagnostic.fix(
-                format!("Write `{value}` as a number"),
+                fixes::write_as_number(value).render(cx.locale),
                 vec![(range, value.to_string())],
                 true,
             );
@@ -122,12 +122,10 @@ fn untrimmed_image(cx: &Context, visit: &Visit, value: &str, out: &mut Vec<Diagn
         Diagnostic::error(
             Code::InvalidName,
             range,
-            format!(
-                "invalid `image` `{value}`: an image must not have leading or trailing whitespace"
-            ),
+            msg::image_whitespace(value).render(cx.locale),
         )
         .fix(
-            format!("Write `{trimmed}`"),
+            fixes::write(trimmed).render(cx.locale),
             vec![(range, requote(cx.source(visit.written), trimmed))],
             true,
         )
@@ -162,7 +160,7 @@ fn check_keys(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     Code::InvalidName,
                     cx.doc.node(key).range,
-                    format!("invalid key `{name}` in `{}`: {rule}", field.name),
+                    msg::invalid_key(name, &field.name, rule).render(cx.locale),
                 )
                 .at(visit.path.key(name)),
             );
@@ -188,28 +186,18 @@ fn resource_names<'a>(
     })
 }
 
-fn resource_rule(names: &ResourceNames, holder: Option<&FieldPath>) -> String {
-    let mut allowed: Vec<String> = names.names.iter().map(|n| format!("`{n}`")).collect();
-    allowed.extend(names.prefixes.iter().map(|p| format!("`{p}<size>`")));
+fn resource_rule(names: &ResourceNames, holder: Option<&FieldPath>) -> Message {
+    let mut allowed = names.names.clone();
+    allowed.extend(names.prefixes.iter().map(|p| format!("{p}<size>")));
     match holder {
-        Some(path) => {
-            let last = allowed.pop().unwrap_or_default();
-            let list = match allowed.is_empty() {
-                true => last,
-                false => format!("{} and {last}", allowed.join(", ")),
-            };
-            format!("pod-level `{path}` support only {list}; set other resources on the containers")
-        }
-        None if names.extended => format!(
-            "a resource must be {}, or an extended resource with a domain prefix (`example.com/gpu`)",
-            allowed.join(", ")
-        ),
-        None => format!("a resource must be {}", allowed.join(", ")),
+        Some(path) => msg::pod_level_resources(path, all_of(allowed)),
+        None if names.extended => msg::resource_or_extended(one_of(allowed)),
+        None => msg::resource_one_of(one_of(allowed)),
     }
 }
 
 /// Why `value` breaks `format`, or `None` when it is fine.
-fn format_error(format: &str, value: &str) -> Option<String> {
+fn format_error(format: &str, value: &str) -> Option<Message> {
     let ok = match format {
         "dns1123-label" => is_dns_label(value),
         "dns1123-subdomain" => is_dns_subdomain(value),
@@ -237,35 +225,21 @@ fn format_error(format: &str, value: &str) -> Option<String> {
         "ip" => value.parse::<std::net::IpAddr>().is_ok(),
         _ => true,
     };
-    (!ok).then(|| rule(format).to_string())
+    (!ok).then(|| rule(format))
 }
 
-fn rule(format: &str) -> &'static str {
+fn rule(format: &str) -> Message {
     match format {
-        "dns1123-label" => {
-            "must be a DNS-1123 label: at most 63 characters, lowercase letters, digits and `-`, starting and ending with a letter or digit"
-        }
-        "dns1123-subdomain" => {
-            "must be a DNS-1123 subdomain: at most 253 characters, lowercase letters, digits, `-` and `.`, each dot-separated part starting and ending with a letter or digit"
-        }
-        "qualified-name" => {
-            "must be a qualified name: an optional DNS subdomain prefix and `/`, then at most 63 letters, digits, `-`, `_` or `.`, starting and ending with a letter or digit"
-        }
-        "label-value" => {
-            "must be empty or at most 63 letters, digits, `-`, `_` or `.`, starting and ending with a letter or digit"
-        }
-        "iana-port-name" => {
-            "a port name must be at most 15 characters of lowercase letters, digits and `-`, with at least one letter, no `--`, and no `-` at either end"
-        }
-        "env-var-name" => {
-            "an environment variable name must be non-empty printable ASCII without `=`"
-        }
-        "configmap-key" => {
-            "a key must be at most 253 letters, digits, `-`, `_` or `.`, and not `.` or start with `..`"
-        }
-        "http-header-name" => "a header name must be letters, digits and `-`",
-        "ip" => "must be an IPv4 or IPv6 address",
-        _ => "has an invalid format",
+        "dns1123-label" => msg::dns1123_label(),
+        "dns1123-subdomain" => msg::dns1123_subdomain(),
+        "qualified-name" => msg::qualified_name(),
+        "label-value" => msg::label_value(),
+        "iana-port-name" => msg::port_name(),
+        "env-var-name" => msg::env_var_name(),
+        "configmap-key" => msg::configmap_key(),
+        "http-header-name" => msg::header_name(),
+        "ip" => msg::ip_address(),
+        _ => msg::bad_format(),
     }
 }
 
@@ -370,17 +344,17 @@ spec:
     emptyDir: {}
 "#,
             expect![[r#"
-            4:9-4:15 error[invalid-name] metadata.name: invalid `name` `My_Pod`: must be a DNS-1123 subdomain: at most 253 characters, lowercase letters, digits, `-` and `.`, each dot-separated part starting and ending with a letter or digit
-            7:5-7:12 error[invalid-name] metadata.labels.bad key: invalid key `bad key` in `labels`: must be a qualified name: an optional DNS subdomain prefix and `/`, then at most 63 letters, digits, `-`, `_` or `.`, starting and ending with a letter or digit
-            8:11-8:19 error[invalid-name] metadata.labels.tier: invalid value of `tier` `-front`: must be empty or at most 63 letters, digits, `-`, `_` or `.`, starting and ending with a letter or digit
-            13:11-13:14 error[invalid-name] spec.containers[0].name: invalid `name` `Web`: must be a DNS-1123 label: at most 63 characters, lowercase letters, digits and `-`, starting and ending with a letter or digit
-            16:13-16:22 error[invalid-name] spec.containers[0].ports[0].name: invalid `name` `http--alt`: a port name must be at most 15 characters of lowercase letters, digits and `-`, with at least one letter, no `--`, and no `-` at either end
-            18:13-18:34 error[invalid-name] spec.containers[0].ports[1].name: invalid `name` `averyveryverylongname`: a port name must be at most 15 characters of lowercase letters, digits and `-`, with at least one letter, no `--`, and no `-` at either end
-            23:13-23:16 error[invalid-name] spec.containers[0].env[1].name: invalid `name` `A=B`: an environment variable name must be non-empty printable ASCII without `=`
-            27:15-27:21 error[invalid-name] spec.containers[0].livenessProbe.httpGet.port: invalid `port` `8080`: a port name must be at most 15 characters of lowercase letters, digits and `-`, with at least one letter, no `--`, and no `-` at either end
-            30:9-30:12 error[invalid-name] spec.containers[0].resources.limits.gpu: invalid key `gpu` in `limits`: a resource must be `cpu`, `memory`, `ephemeral-storage`, `storage`, `hugepages-<size>`, or an extended resource with a domain prefix (`example.com/gpu`)
-            36:11-36:17 error[invalid-name] spec.volumes[0].name: invalid `name` `data.v`: must be a DNS-1123 label: at most 63 characters, lowercase letters, digits and `-`, starting and ending with a letter or digit
-        "#]],
+                4:9-4:15 error[invalid-name] metadata.name: invalid `name` `My_Pod`: must be a DNS-1123 subdomain: at most 253 characters, lowercase letters, digits, `-` and `.`, each dot-separated part starting and ending with a letter or digit
+                7:5-7:12 error[invalid-name] metadata.labels.bad key: invalid key `bad key` in `labels`: must be a qualified name: an optional DNS subdomain prefix and `/`, then at most 63 letters, digits, `-`, `_` or `.`, starting and ending with a letter or digit
+                8:11-8:19 error[invalid-name] metadata.labels.tier: invalid value of `tier` `-front`: must be empty or at most 63 letters, digits, `-`, `_` or `.`, starting and ending with a letter or digit
+                13:11-13:14 error[invalid-name] spec.containers[0].name: invalid `name` `Web`: must be a DNS-1123 label: at most 63 characters, lowercase letters, digits and `-`, starting and ending with a letter or digit
+                16:13-16:22 error[invalid-name] spec.containers[0].ports[0].name: invalid `name` `http--alt`: a port name must be at most 15 characters of lowercase letters, digits and `-`, with at least one letter, no `--`, and no `-` at either end
+                18:13-18:34 error[invalid-name] spec.containers[0].ports[1].name: invalid `name` `averyveryverylongname`: a port name must be at most 15 characters of lowercase letters, digits and `-`, with at least one letter, no `--`, and no `-` at either end
+                23:13-23:16 error[invalid-name] spec.containers[0].env[1].name: invalid `name` `A=B`: an environment variable name must be non-empty printable ASCII without `=`
+                27:15-27:21 error[invalid-name] spec.containers[0].livenessProbe.httpGet.port: invalid `port` `8080`: a port name must be at most 15 characters of lowercase letters, digits and `-`, with at least one letter, no `--`, and no `-` at either end
+                30:9-30:12 error[invalid-name] spec.containers[0].resources.limits.gpu: invalid key `gpu` in `limits`: a resource must be `cpu`, `memory`, `ephemeral-storage`, `storage` or `hugepages-<size>`, or an extended resource with a domain prefix (`example.com/gpu`)
+                36:11-36:17 error[invalid-name] spec.volumes[0].name: invalid `name` `data.v`: must be a DNS-1123 label: at most 63 characters, lowercase letters, digits and `-`, starting and ending with a letter or digit
+            "#]],
         );
     }
 

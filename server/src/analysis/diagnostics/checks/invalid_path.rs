@@ -14,6 +14,7 @@ use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
 use crate::analysis::fixes::requote;
+use crate::messages::{fields as msg, fixes};
 use crate::schema::PathRule;
 
 pub(in super::super) const RULE: Rule = Rule { on: &[], check };
@@ -33,21 +34,17 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     let absolute = path.starts_with('/');
     let name = &field.name;
     let message = match rule {
-        PathRule::LocalDescending if absolute => {
-            format!(
-                "`{name}` must be a relative path inside the volume, found the absolute path `{path}`"
-            )
-        }
-        _ if climbs => format!("`{name}` must not contain a `..` element, found `{path}`"),
+        PathRule::LocalDescending if absolute => msg::absolute_path(name, path),
+        _ if climbs => msg::climbing_path(name, path),
         _ => return,
     };
     let range = visit.range(cx);
-    let mut diagnostic =
-        Diagnostic::error(Code::InvalidPath, range, message).at(visit.path.clone());
+    let mut diagnostic = Diagnostic::error(Code::InvalidPath, range, message.render(cx.locale))
+        .at(visit.path.clone());
     let relative = path.trim_start_matches('/');
     if absolute && !climbs && !relative.is_empty() {
         diagnostic = diagnostic.fix(
-            format!("Change to `{relative}`"),
+            fixes::change_to(relative).render(cx.locale),
             vec![(range, requote(cx.source(visit.written), relative))],
             true,
         );

@@ -16,6 +16,7 @@ use super::super::diagnostic::Diagnostic;
 use crate::analysis::fixes::quantity_corrections;
 use crate::analysis::quantity::parse_quantity;
 use crate::analysis::scalar::Scalar;
+use crate::messages::fields as msg;
 use crate::schema::FieldType;
 use crate::syntax::PathSegment;
 
@@ -41,10 +42,10 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     Diagnostic::error(
                         Code::InvalidQuantity,
                         range,
-                        format!("`{s}` is not a valid quantity: {why}; write a number with an optional suffix such as `500m`, `2`, `128Mi`, `1Gi` or `1G`"),
+                        msg::invalid_quantity(s, why).render(cx.locale),
                     )
                     .at(visit.path.clone())
-                    .with_fixes(quantity_corrections(written, range, resource)),
+                    .with_fixes(quantity_corrections(cx.locale, written, range, resource)),
                 );
                 return;
             }
@@ -56,7 +57,7 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             Diagnostic::error(
                 Code::InvalidQuantity,
                 range,
-                format!("`{text}`: quantities must not be negative"),
+                msg::negative_quantity(&text).render(cx.locale),
             )
             .at(visit.path.clone()),
         );
@@ -67,7 +68,7 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             Diagnostic::error(
                 Code::InvalidQuantity,
                 range,
-                format!("`{text}`: the extended resource `{resource}` must be a whole number"),
+                msg::fractional_extended_resource(&text, resource).render(cx.locale),
             )
             .at(visit.path.clone()),
         );
@@ -81,7 +82,7 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     format!("`{text}` is {number} milli-bytes (thousandths of a byte); for mebibytes write `{number}Mi`"),
                 )
                 .at(visit.path.clone())
-                .with_fixes(quantity_corrections(written, range, resource).into_iter().map(|mut fix| {
+                .with_fixes(quantity_corrections(cx.locale, written, range, resource).into_iter().map(|mut fix| {
                     // The value is valid: which unit was meant is the user's call.
                     fix.preferred = false;
                     fix

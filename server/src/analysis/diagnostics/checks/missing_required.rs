@@ -14,6 +14,7 @@ use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
 use crate::analysis::scalar::{Scalar, scalar};
+use crate::messages::{Message, fields as msg, fixes};
 use crate::schema::{Field, FieldType, Schema};
 use crate::syntax::{NodeKind, PathSegment, TextRange};
 
@@ -52,7 +53,7 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                         Diagnostic::error(
                             Code::MissingRequired,
                             doc.node(key).range,
-                            format!("`{}` is required and must not be empty", field.name),
+                            msg::required_not_empty(&field.name).render(cx.locale),
                         )
                         .at(visit.path.key(field.name.clone())),
                     );
@@ -63,15 +64,12 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 if generated || !cx.is_own_metadata(&visit.path) {
                     continue;
                 }
-                let message = format!(
-                    "`{}` (or `generateName`) is required",
-                    visit.path.key("name")
-                );
-                out.push(missing(cx, visit, field, &message));
+                let message = msg::name_required(visit.path.key("name"));
+                out.push(missing(cx, visit, field, message));
             }
             None => {
-                let message = format!("missing required field `{}` ({type_name})", field.name);
-                out.push(missing(cx, visit, field, &message));
+                let message = msg::missing_required(&field.name, type_name);
+                out.push(missing(cx, visit, field, message));
             }
         }
     }
@@ -89,10 +87,7 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     Diagnostic::error(
                         Code::MissingRequired,
                         range,
-                        format!(
-                            "`{}` must list at least one container",
-                            visit.path.key("containers")
-                        ),
+                        msg::no_containers(visit.path.key("containers")).render(cx.locale),
                     )
                     .at(visit.path.key("containers")),
                 );
@@ -126,12 +121,13 @@ fn required_fields<'a>(schema: &'a Schema, type_name: &str) -> Vec<&'a Field> {
     fields
 }
 
-fn missing(cx: &Context, visit: &Visit, field: &Field, message: &str) -> Diagnostic {
+fn missing(cx: &Context, visit: &Visit, field: &Field, message: Message) -> Diagnostic {
     let range = visit.anchor(cx);
-    let mut diagnostic = Diagnostic::error(Code::MissingRequired, range, message.to_string())
+    let mut diagnostic = Diagnostic::error(Code::MissingRequired, range, message.render(cx.locale))
         .at(visit.path.key(field.name.clone()));
     if let Some(edit) = insertion(cx, visit, field) {
-        diagnostic = diagnostic.fix(format!("Add `{}`", field.name), vec![edit], true);
+        let title = fixes::add(&field.name).render(cx.locale);
+        diagnostic = diagnostic.fix(title, vec![edit], true);
     }
     diagnostic
 }

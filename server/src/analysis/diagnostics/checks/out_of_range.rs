@@ -12,6 +12,7 @@ use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
 use crate::analysis::scalar::Scalar;
+use crate::messages::{Arg, fields as msg};
 use crate::schema::FieldType;
 
 /// The keys and values of all annotations together (`TotalAnnotationSizeLimitB`).
@@ -44,18 +45,20 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     let name = &field.name;
     let allowed = match (min, max) {
         (Some(min), Some(max)) if field.name.ends_with("ode") && max == 511 => {
-            format!("between {min} and {max} (octal 0{min:o}–0{max:o})")
+            msg::between_octal(min, max, format!("{min:o}"), format!("{max:o}"))
         }
-        (Some(min), Some(max)) => format!("between {min} and {max}"),
-        (Some(min), None) if field.exclusive_minimum => format!("greater than {}", min - 1),
-        (Some(min), None) => format!("at least {min}"),
-        (None, Some(max)) => format!("at most {max}"),
-        (None, None) => format!("between {type_min} and {type_max}"),
+        (Some(min), Some(max)) => msg::between(min, max),
+        (Some(min), None) if field.exclusive_minimum => msg::greater_than(min - 1),
+        (Some(min), None) => msg::at_least(min),
+        (None, Some(max)) => msg::at_most(max),
+        (None, None) => msg::between(type_min, type_max),
     };
-    let mut message = format!("`{name}` must be {allowed}, found {value}");
-    if name == "containerPort" && value == 0 {
-        message.push_str(" (0 means unset, and containerPort is required)");
-    }
+    let more = if name == "containerPort" && value == 0 {
+        msg::container_port_zero().into()
+    } else {
+        Arg::from("")
+    };
+    let message = msg::out_of_range(name, allowed, value, more).render(cx.locale);
     out.push(Diagnostic::error(Code::OutOfRange, visit.range(cx), message).at(visit.path.clone()));
 }
 
@@ -80,7 +83,7 @@ fn annotations_size(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             Diagnostic::error(
                 Code::OutOfRange,
                 doc.node(key).range,
-                format!("the annotations take {size} bytes (keys and values together); the limit is {ANNOTATIONS_LIMIT} bytes (256 KiB): move large data to a ConfigMap"),
+                msg::annotations_too_large(size, ANNOTATIONS_LIMIT).render(cx.locale),
             )
             .at(visit.path.clone()),
         );

@@ -16,6 +16,7 @@ use super::super::context::{Context, Visit};
 use super::super::diagnostic::Diagnostic;
 use crate::analysis::fixes::{glued_key_value, object_to_list, string_to_list};
 use crate::analysis::scalar::{Scalar, plain, yaml11_boolean};
+use crate::messages::{Arg, Message, fields as msg, fixes};
 use crate::schema::FieldType;
 use crate::syntax::{NodeKind, ScalarStyle};
 
@@ -59,19 +60,12 @@ fn mismatch(cx: &Context, visit: &Visit) -> Diagnostic {
     let source = cx.source(visit.written);
     let (found, range) = match (&visit.scalar, &doc.node(visit.node).kind) {
         (Some(value), _) => (
-            format!("{} (`{}`)", value.describe(), source.trim()),
+            msg::found_value(value.describe(), source.trim()),
             visit.range(cx),
         ),
-        (None, NodeKind::Sequence { .. }) => ("a list".to_string(), visit.anchor(cx)),
-        (None, _) => ("a mapping".to_string(), visit.anchor(cx)),
+        (None, NodeKind::Sequence { .. }) => (msg::a_list(), visit.anchor(cx)),
+        (None, _) => (msg::a_mapping(), visit.anchor(cx)),
     };
-    let name = field_name(visit);
-    let mut diagnostic = Diagnostic::error(
-        Code::TypeMismatch,
-        range,
-        format!("{name} must be {}, found {found}", expected(visit.ty)),
-    )
-    .at(visit.path.clone());
     let quoted = matches!(
         doc.node(visit.node).kind,
         NodeKind::Scalar {
@@ -79,6 +73,23 @@ fn mismatch(cx: &Context, visit: &Visit) -> Diagnostic {
             ..
         }
     );
+    // `initialDelaySeconds:5` alone on its line parses as a string where an object belongs.
+    let glued = !quoted
+        && matches!(
+            (&visit.scalar, visit.ty),
+            (
+                Some(Scalar::Str(_)),
+                FieldType::Object(_) | FieldType::Map(_) | FieldType::Array(_)
+            )
+        )
+        && glued_key_value(cx.locale, cx.text, range).is_some();
+    let hint = match glued {
+        true => msg::missing_space_after_colon().into(),
+        false => Arg::from(""),
+    };
+    let message = msg::type_mismatch(field_name(visit), expected(visit.ty), found, hint);
+    let mut diagnostic = Diagnostic::error(Code::TypeMismatch, range, message.render(cx.locale))
+        .at(visit.path.clone());
     match (&visit.scalar, visit.ty) {
         (Some(Scalar::Str(s)), FieldType::Integer | FieldType::Number | FieldType::Boolean)
             if quoted && !matches!(plain(s), Scalar::Str(_) | Scalar::Null) =>
@@ -86,7 +97,7 @@ fn mismatch(cx: &Context, visit: &Visit) -> Diagnostic {
             let plain = plain(s);
             if scalar_fits(&plain, visit.ty) {
                 diagnostic = diagnostic.fix(
-                    format!("Write `{s}` without quotes"),
+                    fixes::write_unquoted(s).render(cx.locale),
                     vec![(range, s.to_string())],
                     true,
                 );
@@ -95,29 +106,23 @@ fn mismatch(cx: &Context, visit: &Visit) -> Diagnostic {
         (Some(Scalar::Int(_) | Scalar::Float(_) | Scalar::Bool(_)), FieldType::String) => {
             let text = source.trim();
             diagnostic = diagnostic.fix(
-                format!("Quote `{text}` as a string"),
+                fixes::quote_as_string(text).render(cx.locale),
                 vec![(range, format!("\"{text}\""))],
                 true,
             );
         }
-        // `initialDelaySeconds:5` alone on its line parses as a string where an object belongs.
-        (Some(Scalar::Str(_)), FieldType::Object(_) | FieldType::Map(_) | FieldType::Array(_))
-            if !quoted && glued_key_value(cx.text, range).is_some() =>
-        {
-            diagnostic
-                .message
-                .push_str("; is a space missing after `:`?");
-            diagnostic = diagnostic.with_fixes(glued_key_value(cx.text, range));
+        _ if glued => {
+            diagnostic = diagnostic.with_fixes(glued_key_value(cx.locale, cx.text, range));
         }
         (Some(Scalar::Str(s)), FieldType::Array(item)) if **item == FieldType::String => {
             let name = visit.field.map_or("", |f| f.name.as_str());
-            diagnostic = diagnostic.with_fixes(string_to_list(s, range, name));
+            diagnostic = diagnostic.with_fixes(string_to_list(cx.locale, s, range, name));
         }
         (None, FieldType::Array(item))
             if matches!(**item, FieldType::Object(_))
                 && matches!(doc.node(visit.node).kind, NodeKind::Mapping { .. }) =>
         {
-            diagnostic = diagnostic.with_fixes(object_to_list(cx.text, doc, visit.node));
+            diagnostic = diagnostic.with_fixes(object_to_list(cx.locale, cx.text, doc, visit.node));
         }
         _ => {}
     }
@@ -125,39 +130,43 @@ fn mismatch(cx: &Context, visit: &Visit) -> Diagnostic {
 }
 
 /// `containerPort`, or `ports[0]` for an item.
-fn field_name(visit: &Visit) -> String {
+fn field_name(visit: &Visit) -> Message {
     match visit.path.last() {
-        Some(crate::syntax::PathSegment::Key(key)) => format!("`{key}`"),
-        Some(crate::syntax::PathSegment::Index(_)) => {
-            let name = visit.field.map_or("the list", |f| f.name.as_str());
-            format!("each item of `{name}`")
-        }
-        None => "the document".to_string(),
+        Some(crate::syntax::PathSegment::Key(key)) => msg::the_field(key),
+        Some(crate::syntax::PathSegment::Index(_)) => match visit.field {
+            Some(field) => msg::each_item_of(&field.name),
+            None => msg::each_item_of_the_list(),
+        },
+        None => msg::the_document(),
     }
 }
 
-fn expected(ty: &FieldType) -> String {
+fn expected(ty: &FieldType) -> Message {
     match ty {
-        FieldType::String => "a string".into(),
-        FieldType::Integer => "an integer".into(),
-        FieldType::Number => "a number".into(),
-        FieldType::Boolean => "a boolean (`true` or `false`)".into(),
-        FieldType::Quantity => "a quantity (a number, or a string such as `500m` or `1Gi`)".into(),
-        FieldType::IntOrString => "an integer or a string".into(),
-        FieldType::Any => "any value".into(),
-        FieldType::Object(name) => format!("an object ({name})"),
-        FieldType::Array(item) => format!("a list of {}", plural(item)),
-        FieldType::Map(value) => format!("a mapping of names to {}", plural(value)),
+        FieldType::String => msg::a_string(),
+        FieldType::Integer => msg::an_integer(),
+        FieldType::Number => msg::a_number(),
+        FieldType::Boolean => msg::a_boolean_true_false(),
+        FieldType::Quantity => msg::a_quantity(),
+        FieldType::IntOrString => msg::an_int_or_string(),
+        FieldType::Any => msg::any_value(),
+        FieldType::Object(name) => msg::an_object(name),
+        FieldType::Array(item) => msg::a_list_of(plural(item)),
+        FieldType::Map(value) => msg::a_map_of(plural(value)),
     }
 }
 
-fn plural(ty: &FieldType) -> String {
+fn plural(ty: &FieldType) -> Message {
     match ty {
-        FieldType::Object(name) => format!("{name} objects"),
-        FieldType::IntOrString => "integers or strings".into(),
-        FieldType::Any => "values".into(),
-        FieldType::Array(_) | FieldType::Map(_) => "collections".into(),
-        other => format!("{}s", other.display()),
+        FieldType::Object(name) => msg::objects_of(name),
+        FieldType::String => msg::strings(),
+        FieldType::Integer => msg::integers(),
+        FieldType::Number => msg::numbers(),
+        FieldType::Boolean => msg::booleans(),
+        FieldType::Quantity => msg::quantities(),
+        FieldType::IntOrString => msg::ints_or_strings(),
+        FieldType::Any => msg::values(),
+        FieldType::Array(_) | FieldType::Map(_) => msg::collections(),
     }
 }
 

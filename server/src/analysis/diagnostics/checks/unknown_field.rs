@@ -11,6 +11,7 @@ use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
 use crate::analysis::fixes::requote;
 use crate::analysis::suggest::closest;
+use crate::messages::{Arg, all_of, fields as msg, fixes};
 
 pub(in super::super) const RULE: Rule = Rule { on: &[], check };
 
@@ -30,24 +31,19 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         }
         let range = cx.doc.node(key).range;
         let suggestion = closest(name, def.fields.iter().map(|f| f.name.as_str()));
-        let mut message = format!("unknown field `{name}` in {type_name}");
-        match suggestion {
-            Some(known) => message.push_str(&format!("; did you mean `{known}`?")),
-            None if def.fields.len() <= 8 => message.push_str(&format!(
-                "; known fields: {}",
-                def.fields
-                    .iter()
-                    .map(|f| format!("`{}`", f.name))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
-            None => {}
-        }
+        let more = match suggestion {
+            Some(known) => msg::did_you_mean(known).into(),
+            None if def.fields.len() <= 8 => {
+                msg::known_fields(all_of(def.fields.iter().map(|f| f.name.as_str()))).into()
+            }
+            None => Arg::from(""),
+        };
+        let message = msg::unknown_field(name, type_name, more).render(cx.locale);
         let mut diagnostic =
             Diagnostic::error(Code::UnknownField, range, message).at(visit.path.key(name));
         if let Some(known) = suggestion {
             diagnostic = diagnostic.fix(
-                format!("Change `{name}` to `{known}`"),
+                fixes::change_from_to(name, known).render(cx.locale),
                 vec![(range, requote(cx.source(key), known))],
                 true,
             );

@@ -10,6 +10,7 @@ use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
 use crate::analysis::scalar::{Scalar, yaml11_boolean};
+use crate::messages::{fields as msg, fixes};
 use crate::schema::FieldType;
 use crate::syntax::{NodeKind, ScalarStyle};
 
@@ -38,15 +39,23 @@ fn yaml11(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         FieldType::Boolean => Diagnostic::warning(
             Code::Yaml11Boolean,
             range,
-            format!("`{word}` is read as `{meaning}` by kubectl (YAML 1.1) but as a string by YAML 1.2 tools; write `{meaning}`"),
+            msg::yaml11_boolean(word, meaning).render(cx.locale),
         )
-        .fix(format!("Write `{meaning}`"), vec![(range, meaning.to_string())], true),
+        .fix(
+            fixes::write(meaning).render(cx.locale),
+            vec![(range, meaning.to_string())],
+            true,
+        ),
         FieldType::String | FieldType::IntOrString | FieldType::Any => Diagnostic::warning(
             Code::Yaml11Boolean,
             range,
-            format!("`{word}` is read as the boolean `{meaning}` by kubectl (YAML 1.1), which a string field rejects; quote it: \"{word}\""),
+            msg::yaml11_string(word, meaning).render(cx.locale),
         )
-        .fix(format!("Quote `{word}`"), vec![(range, format!("\"{word}\""))], true),
+        .fix(
+            fixes::quote(word).render(cx.locale),
+            vec![(range, format!("\"{word}\""))],
+            true,
+        ),
         _ => return,
     };
     out.push(diagnostic.at(visit.path.clone()));

@@ -79,7 +79,14 @@ fn forbidden_fields(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::error(Code::ConflictingFields, doc.node(key).range, rule(field))
                         .at(container.path(&visit.path, &[field]))
-                        .with_fixes(remove_entry(cx.text, doc, container.node, key, preferred)),
+                        .with_fixes(remove_entry(
+                            cx.locale,
+                            cx.text,
+                            doc,
+                            container.node,
+                            key,
+                            preferred,
+                        )),
                 );
             }
         }
@@ -118,7 +125,7 @@ fn ephemeral_target(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     format!("`targetContainerName` `{value}` names no container or init container of this Pod"),
                 )
                 .at(container.path(&visit.path, &["targetContainerName"]))
-                .with_fixes(rename_choices(cx.source(target), range, &targets, true)),
+                .with_fixes(rename_choices(cx.locale, cx.source(target), range, &targets, true)),
             );
         }
     }

@@ -48,7 +48,7 @@ fn value_or_value_from(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             key,
             "`value` and `valueFrom` are mutually exclusive: keep one",
         );
-        let remove = |k| remove_entry(cx.text, cx.doc, visit.node, k, false);
+        let remove = |k| remove_entry(cx.locale, cx.text, cx.doc, visit.node, k, false);
         diagnostic = diagnostic.with_fixes(remove(key));
         if let Some((value_key, _)) = entry(cx.doc, visit.node, "value") {
             diagnostic = diagnostic

@@ -62,7 +62,7 @@ fn system_fields(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         out.push(
             diagnostic
                 .at(visit.path.key(field))
-                .with_fixes(remove_entry(cx.text, doc, visit.node, key, true)),
+                .with_fixes(remove_entry(cx.locale, cx.text, doc, visit.node, key, true)),
         );
     }
 }

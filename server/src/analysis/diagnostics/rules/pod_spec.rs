@@ -104,7 +104,7 @@ fn shared_namespaces(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     {
         let (key, _) = entry(doc, spec, "shareProcessNamespace").expect("read above");
         let (host_pid, _) = entry(doc, spec, "hostPID").expect("read above");
-        let remove = |k| remove_entry(cx.text, doc, spec, k, false);
+        let remove = |k| remove_entry(cx.locale, cx.text, doc, spec, k, false);
         out.push(
             Diagnostic::error(
                 Code::ConflictingFields,
@@ -127,7 +127,7 @@ fn status(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         .iter()
         .find(|(k, _)| cx.doc.scalar(*k) == Some("status"))
     {
-        let status_fix = remove_entry(cx.text, cx.doc, visit.node, *key, true);
+        let status_fix = remove_entry(cx.locale, cx.text, cx.doc, visit.node, *key, true);
         out.push(
             Diagnostic::warning(
                 Code::StatusField,

@@ -75,7 +75,9 @@ fn probe(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                         key,
                         "a readinessProbe may not set `terminationGracePeriodSeconds`",
                     )
-                    .with_fixes(remove_entry(cx.text, cx.doc, visit.node, key, true)),
+                    .with_fixes(remove_entry(
+                        cx.locale, cx.text, cx.doc, visit.node, key, true,
+                    )),
                 );
             }
         }
@@ -147,7 +149,7 @@ fn named_ports(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                         ),
                     )
                     .at(container.path(&visit.path, &path))
-                    .with_fixes(rename_choices(
+                    .with_fixes(rename_choices(cx.locale,
                         cx.source(port),
                         range,
                         &port_names,

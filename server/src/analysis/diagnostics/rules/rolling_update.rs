@@ -204,7 +204,7 @@ fn strategy_type(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             format!("`rollingUpdate` may not be set with `type: {kind}`: it only applies to `type: RollingUpdate`"),
         )
         .at(visit.path.key("rollingUpdate"))
-        .with_fixes(remove_entry(cx.text, doc, visit.node, key, false)),
+        .with_fixes(remove_entry(cx.locale, cx.text, doc, visit.node, key, false)),
     );
 }
 

@@ -128,10 +128,16 @@ fn volume_fixes(
     declared: &[&str],
 ) -> Vec<Proposal> {
     let value = cx.doc.scalar(name).unwrap_or_default();
-    let renames = rename_choices(cx.source(name), cx.doc.node(name).range, declared, false);
+    let renames = rename_choices(
+        cx.locale,
+        cx.source(name),
+        cx.doc.node(name).range,
+        declared,
+        false,
+    );
     let typo = renames.first().is_some_and(|r| r.preferred);
     let declare = (list == "volumeMounts" && is_dns_label(value))
-        .then(|| add_volume(cx.text, cx.doc, spec, value, !typo))
+        .then(|| add_volume(cx.locale, cx.text, cx.doc, spec, value, !typo))
         .flatten();
     if typo {
         renames.into_iter().chain(declare).collect()

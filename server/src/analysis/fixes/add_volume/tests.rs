@@ -12,7 +12,8 @@ fn check(text: &str, expect: Expect) {
     };
     let doc = file.documents.iter().find(with_spec).unwrap();
     let spec = crate::analysis::fixes::at_path(doc, &["spec"]).unwrap();
-    let fix = add_volume(text, doc, spec, "data", false).expect("a fix");
+    let fix =
+        add_volume(crate::messages::Locale::En, text, doc, spec, "data", false).expect("a fix");
     let mut fixed = text.to_string();
     for (range, new_text) in fix.edits.iter().rev() {
         fixed.replace_range(range.as_range(), new_text);

@@ -7,8 +7,9 @@ use std::io::{self, Write};
 use super::super::findings::{FailureCode, FileReport};
 use super::severity_name;
 use crate::analysis::Severity;
+use crate::messages::{Locale, cli as msg};
 
-pub fn write(out: &mut impl Write, reports: &[FileReport]) -> io::Result<()> {
+pub fn write(out: &mut impl Write, reports: &[FileReport], locale: Locale) -> io::Result<()> {
     let (mut errors, mut warnings, mut checked) = (0, 0, 0);
     let (mut unreadable, mut crashed) = (0, 0);
     for report in reports {
@@ -35,26 +36,25 @@ pub fn write(out: &mut impl Write, reports: &[FileReport]) -> io::Result<()> {
             )?;
         }
     }
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     write!(
         out,
-        "{}, {} in {}",
-        plural(errors, "error"),
-        plural(warnings, "warning"),
-        plural(checked, "file")
+        "{}",
+        msg::summary_line(errors, warnings, checked).render(locale)
     )?;
     let mut troubles = Vec::new();
     if unreadable > 0 {
-        troubles.push(format!("{} could not be read", plural(unreadable, "file")));
+        troubles.push(msg::unreadable_files(msg::file_count(unreadable)).render(locale));
     }
     if crashed > 0 {
-        troubles.push(format!(
-            "{} could not be checked: internal error",
-            plural(crashed, "file")
-        ));
+        troubles.push(msg::crashed_files(msg::file_count(crashed)).render(locale));
     }
     if !troubles.is_empty() {
-        write!(out, " ({})", troubles.join("; "))?;
+        let separator = msg::trouble_separator().render(locale);
+        write!(
+            out,
+            "{}",
+            msg::troubles(troubles.join(&separator)).render(locale)
+        )?;
     }
     writeln!(out)
 }

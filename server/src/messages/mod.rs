@@ -1,0 +1,312 @@
+//! Every sentence podls says to a person — diagnostic messages, quick-fix titles, `podls check` summary
+//! lines, `explain`'s errors — in English and Chinese (zh-CN), from one catalog. Knows nothing of YAML,
+//! Kubernetes or LSP: a message is a template with named arguments, rendered in the user's `Locale`.
+//!
+//! # Adding a message
+//!
+//! 1. Pick the family file below (`fields.rs` for the table-driven checks, `rules.rs` for the cross-field
+//!    rules, `documents.rs` for keys and kinds, `fixes.rs` for quick-fix titles, `syntax.rs` for YAML
+//!    errors, `cli.rs` for the command line) or
+//!    add one (declare it here with `pub mod` and in `catalog()` at the bottom, so the test sees it).
+//! 2. Write the message in both languages inside that file's `messages!` block:
+//!
+//!    ```text
+//!    invalid_enum(value, field, allowed) {
+//!        en: "`{value}` is not a valid `{field}`; allowed: {allowed}",
+//!        zh: "`{value}` 不是 `{field}` 的有效取值；可选值：{allowed}",
+//!    }
+//!    ```
+//!
+//!    The names in parentheses are the arguments; both templates must use every one of them, and nothing
+//!    else (the compiler refuses an unknown `{name}`, and `messages::tests` one that a language leaves out).
+//!    Field names, codes, values and YAML stay in ASCII between backticks in both languages, as the
+//!    Kubernetes Chinese docs write them: the test checks that both languages quote the same things.
+//!    `{{` and `}}` are literal braces.
+//! 3. Build it where the diagnostic is made, `fields::invalid_enum(value, &field.name, one_of(values))`,
+//!    and render it in the inputs' locale: `.render(cx.locale)` (a rule's `Context` carries it). An
+//!    argument is anything `Display`, a list ([`one_of`], [`all_of`]: joined with the language's words) or
+//!    another `Message` (rendered in the same locale).
+//!
+//! Messages are rendered when diagnostics are computed, so cached diagnostics are keyed on the locale
+//! (`Inputs::same_diagnostics`). Codes (`unknown-field`) are never translated.
+
+use std::fmt;
+
+pub mod cli;
+pub mod documents;
+pub mod fields;
+pub mod fixes;
+
+/// The languages podls speaks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Locale {
+    #[default]
+    En,
+    ZhCn,
+}
+
+impl Locale {
+    /// Reads a BCP 47 tag or a POSIX locale as a client or user writes it ("en", "en-US", "zh-cn", "zh-CN",
+    /// "zh-Hans", "zh_CN.UTF-8"); any Chinese tag gets Chinese, anything else English.
+    pub fn from_tag(tag: &str) -> Locale {
+        if tag.trim().to_ascii_lowercase().starts_with("zh") {
+            Locale::ZhCn
+        } else {
+            Locale::En
+        }
+    }
+
+    /// A locale a user chose explicitly (`--locale`, `podls.locale`): `en`, `zh-cn` or `zh` in any case,
+    /// `_` for `-`; anything else is a mistake worth telling.
+    pub fn parse_strict(tag: &str) -> Option<Locale> {
+        match tag.trim().to_ascii_lowercase().replace('_', "-").as_str() {
+            "en" | "en-us" | "en-gb" => Some(Locale::En),
+            "zh-cn" | "zh" | "zh-hans" | "zh-hans-cn" => Some(Locale::ZhCn),
+            _ => None,
+        }
+    }
+
+    /// The language of the terminal, from the environment as POSIX orders it: `LC_ALL`, then
+    /// `LC_MESSAGES`, then `LANG` (the first one set and not empty); English when none is.
+    pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Locale {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|name| var(name))
+            .find(|value| !value.trim().is_empty())
+            .map_or(Locale::En, |value| Locale::from_tag(&value))
+    }
+}
+
+/// One message of the catalog: its name, its arguments and its text in each language.
+#[derive(Debug)]
+pub struct Template {
+    /// Where it is declared, unique in the catalog: `podls::messages::fields::templates::invalid_enum`.
+    pub id: &'static str,
+    pub args: &'static [&'static str],
+    pub en: &'static str,
+    pub zh_cn: &'static str,
+}
+
+impl Template {
+    fn text(&self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::En => self.en,
+            Locale::ZhCn => self.zh_cn,
+        }
+    }
+}
+
+/// A message with its arguments, not yet in a language: what the syntax layer keeps (its trees do not
+/// depend on the locale) and what every sentence is built as.
+#[derive(Clone, Debug)]
+pub struct Message {
+    template: &'static Template,
+    args: Vec<Arg>,
+}
+
+impl PartialEq for Message {
+    fn eq(&self, other: &Message) -> bool {
+        self.template.id == other.template.id && self.args == other.args
+    }
+}
+
+impl Eq for Message {}
+
+/// An argument of a message: text that is the same in every language (a field name, a value), a list
+/// joined with the language's words, or another message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    List(List),
+    Message(Message),
+}
+
+/// `a`, `b` or `c` / `a`、`b` 或 `c`: each item between backticks (`""` for the empty string).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct List {
+    items: Vec<String>,
+    conjunction: Conjunction,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Conjunction {
+    Or,
+    And,
+}
+
+/// The allowed values as a sentence: `` `a`, `b` or `c` ``.
+pub fn one_of<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> List {
+    list(items, Conjunction::Or)
+}
+
+/// Every item, as a sentence: `` `a`, `b` and `c` ``.
+pub fn all_of<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> List {
+    list(items, Conjunction::And)
+}
+
+fn list<S: AsRef<str>>(items: impl IntoIterator<Item = S>, conjunction: Conjunction) -> List {
+    List {
+        items: items.into_iter().map(|s| s.as_ref().to_string()).collect(),
+        conjunction,
+    }
+}
+
+impl<T: fmt::Display> From<T> for Arg {
+    fn from(value: T) -> Arg {
+        Arg::Text(value.to_string())
+    }
+}
+
+impl From<List> for Arg {
+    fn from(list: List) -> Arg {
+        Arg::List(list)
+    }
+}
+
+impl From<Message> for Arg {
+    fn from(message: Message) -> Arg {
+        Arg::Message(message)
+    }
+}
+
+impl Message {
+    /// What the catalog's constructors call; the arguments are in the template's order.
+    #[doc(hidden)]
+    pub fn new(template: &'static Template, args: Vec<Arg>) -> Message {
+        debug_assert_eq!(template.args.len(), args.len(), "{}", template.id);
+        Message { template, args }
+    }
+
+    /// The catalog entry this message comes from (`podls::messages::fields::templates::invalid_enum`).
+    pub fn id(&self) -> &'static str {
+        self.template.id
+    }
+
+    /// The message in `locale`.
+    pub fn render(&self, locale: Locale) -> String {
+        let mut out = String::new();
+        for piece in pieces(self.template.text(locale)) {
+            match piece {
+                Piece::Literal(text) => out.push_str(text),
+                Piece::Arg(name) => {
+                    // The compiler checked every placeholder names an argument (see `messages!`).
+                    if let Some(i) = self.template.args.iter().position(|a| *a == name) {
+                        self.args[i].render_into(locale, &mut out);
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+impl Arg {
+    fn render_into(&self, locale: Locale, out: &mut String) {
+        match self {
+            Arg::Text(text) => out.push_str(text),
+            Arg::Message(message) => out.push_str(&message.render(locale)),
+            Arg::List(list) => out.push_str(&list.render(locale)),
+        }
+    }
+}
+
+impl List {
+    pub fn render(&self, locale: Locale) -> String {
+        let quoted: Vec<String> = self
+            .items
+            .iter()
+            .map(|item| match item.as_str() {
+                "" => "\"\"".to_string(),
+                item => format!("`{item}`"),
+            })
+            .collect();
+        let (comma, last) = match (locale, self.conjunction) {
+            (Locale::En, Conjunction::Or) => (", ", " or "),
+            (Locale::En, Conjunction::And) => (", ", " and "),
+            (Locale::ZhCn, Conjunction::Or) => ("、", " 或 "),
+            (Locale::ZhCn, Conjunction::And) => ("、", " 和 "),
+        };
+        match quoted.as_slice() {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., end] => format!("{}{last}{end}", init.join(comma)),
+        }
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Piece<'a> {
+    Literal(&'a str),
+    Arg(&'a str),
+}
+
+/// A template's literal text and `{name}` placeholders, in order; `{{` and `}}` are braces (the syntax of
+/// `format!`, which checks the templates at compile time).
+fn pieces(template: &str) -> Vec<Piece<'_>> {
+    let mut pieces = Vec::new();
+    let mut rest = template;
+    while let Some(i) = rest.find(['{', '}']) {
+        if i > 0 {
+            pieces.push(Piece::Literal(&rest[..i]));
+        }
+        let brace = &rest[i..i + 1];
+        if rest[i + 1..].starts_with(brace) {
+            pieces.push(Piece::Literal(brace));
+            rest = &rest[i + 2..];
+        } else if let Some(end) = rest[i..].find('}').filter(|_| brace == "{") {
+            pieces.push(Piece::Arg(&rest[i + 1..i + end]));
+            rest = &rest[i + end + 1..];
+        } else {
+            pieces.push(Piece::Literal(brace));
+            rest = &rest[i + 1..];
+        }
+    }
+    if !rest.is_empty() {
+        pieces.push(Piece::Literal(rest));
+    }
+    pieces
+}
+
+/// Declares a family's messages: for each, a constructor `name(args...) -> Message` and its
+/// [`Template`]; `ALL` lists them for the catalog test. Every `{placeholder}` of both templates must be an
+/// argument: each template is handed to `format_args!` with the arguments as locals, so a typo does not
+/// compile and an argument a language leaves out is an unused variable (a warning, an error in CI).
+macro_rules! messages {
+    ($($(#[$doc:meta])* $name:ident($($arg:ident),* $(,)?) { en: $en:literal, zh: $zh:literal $(,)? })*) => {
+        #[allow(non_upper_case_globals)]
+        mod templates {
+            $(pub const $name: $crate::messages::Template = $crate::messages::Template {
+                id: concat!(::std::module_path!(), "::", ::std::stringify!($name)),
+                args: &[$(::std::stringify!($arg)),*],
+                en: $en,
+                zh_cn: $zh,
+            };)*
+        }
+
+        /// Every message of this family, for the catalog test.
+        #[allow(dead_code)]
+        pub(crate) const ALL: &[&$crate::messages::Template] = &[$(&templates::$name),*];
+
+        $(
+            $(#[$doc])*
+            #[allow(clippy::too_many_arguments)]
+            pub fn $name($($arg: impl Into<$crate::messages::Arg>),*) -> $crate::messages::Message {
+                if false {
+                    { $(let $arg = 0;)* let _ = ::std::format_args!($en); }
+                    { $(let $arg = 0;)* let _ = ::std::format_args!($zh); }
+                }
+                $crate::messages::Message::new(&templates::$name, vec![$($arg.into()),*])
+            }
+        )*
+    };
+}
+pub(crate) use messages;
+
+/// The family files whose `ALL` the catalog test reads: every file that declares messages is listed here.
+#[cfg(test)]
+fn catalog() -> Vec<&'static Template> {
+    [cli::ALL, documents::ALL, fields::ALL, fixes::ALL].concat()
+}
+
+#[cfg(test)]
+mod tests;
