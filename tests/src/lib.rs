@@ -588,3 +588,82 @@ mod tests {
         );
     }
 }
+
+/// A directory of its own under the system temp dir (made a repository root by a `.git` in it, so no
+/// configuration file above it applies), removed when the test ends.
+pub struct Repository(pub PathBuf);
+
+impl Repository {
+    pub fn new(name: &str) -> Repository {
+        let dir = std::env::temp_dir().join(format!("podls-repo-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join(".git")).unwrap();
+        Repository(dir)
+    }
+
+    pub fn write(&self, relative: &str, contents: impl AsRef<[u8]>) -> &Self {
+        let path = self.0.join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, contents).unwrap();
+        self
+    }
+
+    pub fn read(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.0.join(relative)).unwrap()
+    }
+
+    /// `file://` URI of a file in the repository.
+    pub fn uri(&self, relative: &str) -> String {
+        format!("file://{}", self.0.join(relative).display())
+    }
+
+    /// Runs `podls check ARGS` in the repository with `stdin`.
+    pub fn check(&self, args: &[&str], stdin: &str) -> CheckRun {
+        let mut child = Command::new(binary())
+            .arg("check")
+            .args(args)
+            .current_dir(&self.0)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start podls check");
+        let mut pipe = child.stdin.take().unwrap();
+        pipe.write_all(stdin.as_bytes()).unwrap();
+        drop(pipe);
+        let output = child.wait_with_output().unwrap();
+        CheckRun {
+            code: output.status.code().expect("exited, not killed"),
+            stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
+            stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
+        }
+    }
+}
+
+impl Drop for Repository {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// What one `podls check` run printed and returned.
+#[derive(Debug)]
+pub struct CheckRun {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl CheckRun {
+    /// The `code` of every finding of a `--format json` run, in output order.
+    pub fn codes(&self) -> Vec<String> {
+        let items: Value = serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\n{}", self.stdout, self.stderr));
+        items
+            .as_array()
+            .expect("a JSON array")
+            .iter()
+            .map(|d| d["code"].as_str().unwrap().to_owned())
+            .collect()
+    }
+}

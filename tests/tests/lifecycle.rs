@@ -21,11 +21,11 @@ fn negotiated(position_encodings: Option<Value>) -> Value {
 fn advertises_incremental_sync_hover_and_server_info() {
     let result = negotiated(None);
     let capabilities = &result["capabilities"];
-    // TextDocumentSyncKind.Incremental = 2; no `save`: clients send didSave only when it is asked for
-    // (the bare number `2` would ask for it, and podls has nothing to do on save).
+    // TextDocumentSyncKind.Incremental = 2; `save` without the text: a saved `podls.toml` is read again
+    // from the disk (for clients that do not watch files), nothing else happens on save.
     assert_eq!(
         capabilities["textDocumentSync"],
-        json!({"openClose": true, "change": 2})
+        json!({"openClose": true, "change": 2, "save": true})
     );
     assert_eq!(capabilities["hoverProvider"], json!(true));
     assert_eq!(result["serverInfo"]["name"], "podls");

@@ -2,6 +2,9 @@
 //! version checked against and the rule settings. The language server and the CLI build one `Inputs` and
 //! pass it to hover, completion, diagnostics, fixes and explain; nothing in `analysis` picks its own.
 
+use std::sync::Arc;
+
+use super::diagnostics::{Code, Severity};
 use crate::schema::{Locale, Schema};
 
 /// A Kubernetes minor version, `1.35`.
@@ -18,6 +21,49 @@ impl KubernetesVersion {
         major: 1,
         minor: 35,
     };
+
+    /// The oldest and newest versions podls can check against.
+    pub const OLDEST: KubernetesVersion = KubernetesVersion {
+        major: 1,
+        minor: 25,
+    };
+    pub const NEWEST: KubernetesVersion = KubernetesVersion {
+        major: 1,
+        minor: 37,
+    };
+
+    /// A version as users write it: `1.33`, `v1.33` or `1.33.2` (the patch is ignored: rules change only
+    /// between minors). Else why not, in a sentence.
+    pub fn parse(text: &str) -> Result<KubernetesVersion, String> {
+        let written = text.trim();
+        let digits = written.strip_prefix('v').unwrap_or(written);
+        let mut parts = digits.split('.');
+        let number = |part: Option<&str>| {
+            part.filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|p| p.parse::<u32>().ok())
+        };
+        let (major, minor) = (number(parts.next()), number(parts.next()));
+        let patch_ok =
+            parts.next().is_none_or(|p| number(Some(p)).is_some()) && parts.next().is_none();
+        let range = format!(
+            "{}–{}",
+            KubernetesVersion::OLDEST,
+            KubernetesVersion::NEWEST
+        );
+        let (Some(major), Some(minor), true) = (major, minor, patch_ok) else {
+            return Err(format!(
+                "`{written}` is not a Kubernetes version: write `major.minor`, such as `{}` (supported: {range})",
+                KubernetesVersion::DEFAULT
+            ));
+        };
+        let version = KubernetesVersion { major, minor };
+        if version < KubernetesVersion::OLDEST || version > KubernetesVersion::NEWEST {
+            return Err(format!(
+                "Kubernetes {version} is not supported: podls knows {range}"
+            ));
+        }
+        Ok(version)
+    }
 }
 
 impl std::fmt::Display for KubernetesVersion {
@@ -26,9 +72,81 @@ impl std::fmt::Display for KubernetesVersion {
     }
 }
 
-/// Per-project rule settings. None yet: the configuration issue adds them (codes turned off, severities).
+/// What a project makes of a code: its own severity, or `off`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Level {
+    Off,
+    On(Severity),
+}
+
+impl Level {
+    /// The names of `podls.toml`'s `[rules]` values.
+    pub const NAMES: [&'static str; 5] = ["error", "warning", "information", "hint", "off"];
+
+    pub fn from_name(name: &str) -> Option<Level> {
+        Some(match name {
+            "error" => Level::On(Severity::Error),
+            "warning" => Level::On(Severity::Warning),
+            "information" => Level::On(Severity::Information),
+            "hint" => Level::On(Severity::Hint),
+            "off" => Level::Off,
+            _ => return None,
+        })
+    }
+}
+
+/// Per-project rule settings: a level per code (from `podls.toml`'s `[rules]`), and for one-off runs the
+/// codes selected (`--select`: only these) and ignored (`--ignore`). Syntax errors are always reported: a
+/// file that does not parse is not checked any further, so hiding them would hide everything.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
-pub struct RuleSettings {}
+pub struct RuleSettings {
+    levels: Vec<(Code, Level)>,
+    selected: Option<Vec<Code>>,
+}
+
+impl RuleSettings {
+    /// Sets `code`'s level, replacing an earlier one (the last setting wins: the editor's over the file's).
+    pub fn set(&mut self, code: Code, level: Level) {
+        self.levels.retain(|(c, _)| *c != code);
+        self.levels.push((code, level));
+    }
+
+    /// Reports only these codes (and syntax errors).
+    pub fn select(&mut self, codes: &[Code]) {
+        self.selected = Some(codes.to_vec());
+    }
+
+    /// The severity a diagnostic of `code` is reported at (`default` is the rule's own), or `None` when the
+    /// project turned it off.
+    pub fn severity(&self, code: Code, default: Severity) -> Option<Severity> {
+        if code == Code::YamlSyntax {
+            return Some(default);
+        }
+        if self.selected.as_ref().is_some_and(|s| !s.contains(&code)) {
+            return None;
+        }
+        match self.levels.iter().find(|(c, _)| *c == code) {
+            Some((_, Level::Off)) => None,
+            Some((_, Level::On(severity))) => Some(*severity),
+            None => Some(default),
+        }
+    }
+
+    /// Whether a code can be turned off or given another severity (`yaml-syntax` cannot).
+    pub fn configurable(code: Code) -> bool {
+        code != Code::YamlSyntax
+    }
+}
+
+/// Where a custom resource keeps a pod template, from `podls.toml`'s `[[pod-template]]`: an Argo Rollout's
+/// `spec.template`. The object there gets the Pod's hover, completion and diagnostics.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct PodTemplate {
+    pub api_version: String,
+    pub kind: String,
+    /// Keys from the object's root to the pod template (`["spec", "template"]`).
+    pub path: Vec<String>,
+}
 
 #[derive(Clone)]
 pub struct Inputs {
@@ -38,6 +156,8 @@ pub struct Inputs {
     /// Only one version is known today; the versions issue lets users pick one.
     pub kubernetes: KubernetesVersion,
     pub rules: RuleSettings,
+    /// Custom resources that hold a pod template, beside the kinds podls knows.
+    pub pod_templates: Arc<[PodTemplate]>,
 }
 
 impl Inputs {
@@ -48,6 +168,7 @@ impl Inputs {
             locale,
             kubernetes: KubernetesVersion::DEFAULT,
             rules: RuleSettings::default(),
+            pod_templates: Arc::new([]),
         }
     }
 
@@ -58,6 +179,7 @@ impl Inputs {
             && self.locale == other.locale
             && self.kubernetes == other.kubernetes
             && self.rules == other.rules
+            && self.pod_templates == other.pod_templates
     }
 }
 
@@ -67,6 +189,7 @@ impl std::fmt::Debug for Inputs {
             .field("locale", &self.locale)
             .field("kubernetes", &self.kubernetes)
             .field("rules", &self.rules)
+            .field("pod_templates", &self.pod_templates)
             .finish_non_exhaustive()
     }
 }

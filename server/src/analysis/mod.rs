@@ -33,7 +33,7 @@ pub use diagnostics::{
 pub use field_docs::{DocStyle, render_field, render_value};
 pub use folding::{Fold, FoldKind, folding_ranges};
 pub use hover::{Hover, hover};
-pub use inputs::{Inputs, KubernetesVersion, RuleSettings};
+pub use inputs::{Inputs, KubernetesVersion, Level, PodTemplate, RuleSettings};
 pub use one_of::exclusive_fields;
 pub use outline::{Symbol, SymbolKind, outline};
 pub use pod_sites::{

@@ -4,7 +4,8 @@
 
 use serde_json::Value;
 
-use crate::analysis::Inputs;
+use crate::analysis::{Code, Inputs, Level};
+use crate::config::ProjectConfig;
 use crate::schema::Locale;
 
 /// The settings section podls reads, as in `{"podls": {"locale": "zh-cn"}}`.
@@ -16,6 +17,8 @@ pub struct Settings {
     client_locale: Option<Locale>,
     /// `podls.locale`: the user's explicit choice, which wins over the client's language.
     locale_setting: Option<Locale>,
+    /// `podls.rules`: levels by code (`{"image-latest": "off"}`), over the project file's.
+    rules: Vec<(Code, Level)>,
 }
 
 impl Settings {
@@ -27,6 +30,7 @@ impl Settings {
         let mut settings = Settings {
             client_locale: client_locale.map(Locale::from_tag),
             locale_setting: None,
+            rules: Vec::new(),
         };
         if let Some(options) = initialization_options {
             settings.update(options);
@@ -34,9 +38,21 @@ impl Settings {
         settings
     }
 
-    /// What every analysis of a request takes: the embedded table, in the user's language.
-    pub fn inputs(&self) -> Inputs {
-        Inputs::new(self.locale())
+    /// What every analysis of a request takes: the document's project file (`podls.toml`) over the defaults, then these settings over it: the
+    /// editor's own choice wins where both set a value; the client's UI language only where neither does.
+    pub fn inputs(&self, project: Option<&ProjectConfig>) -> Inputs {
+        let mut inputs = Inputs::new(self.locale());
+        if let Some(project) = project {
+            project.apply(&mut inputs);
+            inputs.locale = self
+                .locale_setting
+                .or(project.locale)
+                .unwrap_or_else(|| self.locale());
+        }
+        for &(code, level) in &self.rules {
+            inputs.rules.set(code, level);
+        }
+        inputs
     }
 
     /// The language of diagnostics, quick fixes, hover and completion docs: `podls.locale`, else the
@@ -67,6 +83,20 @@ impl Settings {
             }
             _ => None,
         };
+        self.rules = section
+            .get("rules")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+            .filter_map(|(name, level)| {
+                let code = Code::from_name(name);
+                let level = level.as_str().and_then(Level::from_name);
+                if code.is_none() || level.is_none() {
+                    tracing::warn!("podls.rules: ignoring {name:?}: {level:?}");
+                }
+                Some((code?, level?))
+            })
+            .collect();
     }
 }
 
@@ -78,7 +108,8 @@ pub fn find_section(value: &Value) -> Option<&Value> {
     {
         return section.is_object().then_some(section);
     }
-    (value.is_object() && value.get("locale").is_some()).then_some(value)
+    (value.is_object() && (value.get("locale").is_some() || value.get("rules").is_some()))
+        .then_some(value)
 }
 
 #[cfg(test)]
@@ -132,5 +163,38 @@ mod tests {
         // An unknown locale is ignored in favour of the client's language.
         settings.update(&json!({"podls": {"locale": "fr"}}));
         assert_eq!(settings.locale(), Locale::En);
+    }
+
+    #[test]
+    fn editor_settings_override_the_project_file() {
+        let file =
+            "locale = \"zh-cn\"\n[rules]\nimage-latest = \"off\"\nstatus-field = \"error\"\n";
+        let project = crate::config::parse(std::path::Path::new("/p/podls.toml"), file).unwrap();
+        let mut settings = Settings::from_initialize(Some("en"), None);
+        // The file's locale wins over the client's UI language.
+        let inputs = settings.inputs(Some(&project));
+        assert_eq!(inputs.locale, Locale::ZhCn);
+        assert_eq!(
+            inputs
+                .rules
+                .severity(Code::ImageLatest, crate::analysis::Severity::Warning),
+            None
+        );
+        settings.update(&json!({"podls": {"locale": "en", "rules": {"image-latest": "hint"}}}));
+        let inputs = settings.inputs(Some(&project));
+        assert_eq!(inputs.locale, Locale::En);
+        assert_eq!(
+            inputs
+                .rules
+                .severity(Code::ImageLatest, crate::analysis::Severity::Warning),
+            Some(crate::analysis::Severity::Hint)
+        );
+        // What only the file sets still holds.
+        assert_eq!(
+            inputs
+                .rules
+                .severity(Code::StatusField, crate::analysis::Severity::Warning),
+            Some(crate::analysis::Severity::Error)
+        );
     }
 }

@@ -12,6 +12,7 @@ mod folding_range;
 mod framing;
 mod guard;
 mod hover;
+mod project;
 mod selection_range;
 mod server;
 mod structure;

@@ -12,23 +12,27 @@ use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
     CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability,
     CodeActionResponse, CompletionParams, CompletionResponse, ConfigurationItem,
-    DidChangeConfigurationParams, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
-    DidOpenTextDocumentParams, DocumentSymbolParams, DocumentSymbolResponse, FoldingRange,
-    FoldingRangeParams, FoldingRangeProviderCapability, Hover, HoverParams,
-    HoverProviderCapability, InitializeParams, InitializeResult, InitializedParams, OneOf,
-    Registration, SelectionRange, SelectionRangeParams, SelectionRangeProviderCapability,
-    ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
-    TextDocumentSyncOptions, Uri,
+    DidChangeConfigurationParams, DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
+    DidChangeWatchedFilesRegistrationOptions, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, DocumentSymbolParams,
+    DocumentSymbolResponse, FileSystemWatcher, FoldingRange, FoldingRangeParams,
+    FoldingRangeProviderCapability, GlobPattern, Hover, HoverParams, HoverProviderCapability,
+    InitializeParams, InitializeResult, InitializedParams, MessageType, OneOf, Registration,
+    SelectionRange, SelectionRangeParams, SelectionRangeProviderCapability, ServerCapabilities,
+    ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    TextDocumentSyncSaveOptions, Uri,
 };
 use tower_lsp_server::{Client, LanguageServer};
 
 use super::config::{self, Settings};
 use super::documents::{DocumentSnapshot, DocumentStore};
 use super::encoding::PositionEncoding;
+use super::project::{self, ProjectConfigs};
 use super::{
     code_action, completion, diagnostics, document_symbol, folding_range, guard, hover,
     selection_range, structure,
 };
+use crate::analysis::Inputs;
 
 /// How long to wait for the client to answer a `workspace/configuration` pull before going on without it.
 const CONFIGURATION_TIMEOUT: Duration = Duration::from_secs(5);
@@ -47,6 +51,10 @@ struct SessionState {
     /// Chosen once at `initialize`.
     encoding: OnceLock<PositionEncoding>,
     settings: RwLock<Settings>,
+    /// The `podls.toml` of each document's folder, read once until one changes.
+    projects: Mutex<ProjectConfigs>,
+    /// Whether the client watches files for servers that register for it (`didChangeWatchedFiles`).
+    registers_file_watchers: AtomicBool,
     /// Whether the client answers `workspace/configuration` (the pull model of settings).
     pulls_configuration: AtomicBool,
     /// Whether the client sends `didChangeConfiguration` only to servers that register for it.
@@ -104,6 +112,38 @@ impl PodServer {
             .clone()
     }
 
+    /// What the analyses of the document at `uri` take: its folder's `podls.toml` under the editor's
+    /// settings. A configuration file that does not read is said once, in a message (and on the file).
+    fn inputs(&self, uri: &Uri) -> Inputs {
+        let lookup = self
+            .state
+            .projects
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .lookup(uri);
+        if let Some(error) = lookup.new_error {
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                let message = format!("podls: {error} (the file is not applied)");
+                client.show_message(MessageType::WARNING, message).await;
+            });
+        }
+        self.settings().inputs(lookup.config.as_deref())
+    }
+
+    /// A configuration file changed: forget what was read and publish every open document again.
+    async fn project_changed(&self) {
+        self.state
+            .projects
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .forget();
+        let open = self.documents().snapshots();
+        for (uri, snapshot) in open {
+            self.publish_diagnostics(uri, snapshot).await;
+        }
+    }
+
     /// Computes and publishes the diagnostics of `document`, unless a newer version arrived meanwhile.
     async fn publish_diagnostics(&self, uri: Uri, document: DocumentSnapshot) {
         // The edit is applied; let requests that arrived with it (a completion while typing) answer first,
@@ -112,9 +152,15 @@ impl PodServer {
         if self.documents().version(&uri) != Some(document.version) {
             return;
         }
-        let (encoding, inputs) = (self.encoding(), self.settings().inputs());
-        let Ok(found) = guard::catch_panic("diagnostics", || {
-            diagnostics::diagnostics(&uri, &document, encoding, &inputs)
+        let encoding = self.encoding();
+        let inputs = if project::is_config(&uri) {
+            None
+        } else {
+            Some(self.inputs(&uri))
+        };
+        let Ok(found) = guard::catch_panic("diagnostics", || match &inputs {
+            Some(inputs) => diagnostics::diagnostics(&uri, &document, encoding, inputs),
+            None => project::diagnostics(&uri, &document, encoding),
         }) else {
             return;
         };
@@ -135,10 +181,10 @@ impl PodServer {
                 .settings
                 .write()
                 .unwrap_or_else(|p| p.into_inner());
-            let before = settings.inputs();
+            let before = settings.inputs(None);
             settings.update(value);
             tracing::info!("settings {how}: locale {:?}", settings.locale());
-            (before, settings.inputs())
+            (before, settings.inputs(None))
         };
         if before.same_diagnostics(&after) {
             return;
@@ -183,13 +229,13 @@ impl PodServer {
 fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {
     ServerCapabilities {
         position_encoding: Some(encoding.kind()),
-        // The options form, not the bare kind: clients read the bare kind as "send didSave too" and podls has
-        // nothing to do on save (it analyses every edit), so each save would only log an unhandled notification.
+        // Saves without their text: podls analyses every edit, and a saved `podls.toml` is read again from
+        // the disk (for clients that do not watch files).
         text_document_sync: Some(TextDocumentSyncCapability::Options(
             TextDocumentSyncOptions {
                 open_close: Some(true),
                 change: Some(TextDocumentSyncKind::INCREMENTAL),
-                save: None,
+                save: Some(TextDocumentSyncSaveOptions::Supported(true)),
                 ..TextDocumentSyncOptions::default()
             },
         )),
@@ -258,6 +304,13 @@ impl LanguageServer for PodServer {
         self.state
             .registers_configuration
             .store(registers, Ordering::Relaxed);
+        let watches = workspace
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|c| c.dynamic_registration)
+            .unwrap_or(false);
+        self.state
+            .registers_file_watchers
+            .store(watches, Ordering::Relaxed);
 
         Ok(InitializeResult {
             capabilities: capabilities(encoding),
@@ -271,15 +324,20 @@ impl LanguageServer for PodServer {
 
     #[tracing::instrument(skip_all)]
     async fn initialized(&self, _: InitializedParams) {
+        let mut registrations = Vec::new();
         if self.state.registers_configuration.load(Ordering::Relaxed) {
+            registrations.push(configuration_registration());
+        }
+        if self.state.registers_file_watchers.load(Ordering::Relaxed) {
+            registrations.push(config_file_watcher());
+        }
+        if !registrations.is_empty() {
             let client = self.client.clone();
             tokio::spawn(async move {
-                let registration = client.register_capability(vec![configuration_registration()]);
+                let registration = client.register_capability(registrations);
                 match tokio::time::timeout(CONFIGURATION_TIMEOUT, registration).await {
                     Ok(Ok(())) => {}
-                    Ok(Err(error)) => {
-                        tracing::warn!("registering didChangeConfiguration failed: {error}")
-                    }
+                    Ok(Err(error)) => tracing::warn!("client/registerCapability failed: {error}"),
                     Err(_) => tracing::warn!(
                         "client/registerCapability: no answer in {CONFIGURATION_TIMEOUT:?}"
                     ),
@@ -287,6 +345,24 @@ impl LanguageServer for PodServer {
             });
         }
         self.pull_configuration();
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        if params
+            .changes
+            .iter()
+            .any(|change| project::is_config(&change.uri))
+        {
+            self.project_changed().await;
+        }
+    }
+
+    #[tracing::instrument(skip_all, fields(uri = params.text_document.uri.as_str()))]
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        if project::is_config(&params.text_document.uri) {
+            self.project_changed().await;
+        }
     }
 
     #[tracing::instrument(skip_all)]
@@ -346,7 +422,7 @@ impl LanguageServer for PodServer {
         let Some(document) = self.snapshot(&at.text_document.uri) else {
             return Ok(None);
         };
-        let (encoding, inputs) = (self.encoding(), self.settings().inputs());
+        let (encoding, inputs) = (self.encoding(), self.inputs(&at.text_document.uri));
         guard::request("hover", || {
             hover::hover(&document, at.position, encoding, &inputs)
         })
@@ -358,7 +434,7 @@ impl LanguageServer for PodServer {
         let Some(document) = self.snapshot(uri) else {
             return Ok(None);
         };
-        let (encoding, inputs) = (self.encoding(), self.settings().inputs());
+        let (encoding, inputs) = (self.encoding(), self.inputs(uri));
         let support = self
             .state
             .completion_support
@@ -376,7 +452,7 @@ impl LanguageServer for PodServer {
         let Some(document) = self.snapshot(&uri) else {
             return Ok(None);
         };
-        let (encoding, inputs) = (self.encoding(), self.settings().inputs());
+        let (encoding, inputs) = (self.encoding(), self.inputs(&uri));
         guard::request("code action", || {
             code_action::code_actions(&uri, &document, params.range, encoding, &inputs)
         })
@@ -434,5 +510,24 @@ fn configuration_registration() -> Registration {
         id: "podls-did-change-configuration".to_owned(),
         method: "workspace/didChangeConfiguration".to_owned(),
         register_options: Some(Value::Object(Default::default())),
+    }
+}
+
+/// Watching every `podls.toml` and `.podls.toml` of the workspace, so a change applies without a restart.
+fn config_file_watcher() -> Registration {
+    let watchers = crate::config::FILE_NAMES
+        .iter()
+        .map(|name| FileSystemWatcher {
+            glob_pattern: GlobPattern::String(format!("**/{name}")),
+            kind: None,
+        })
+        .collect();
+    Registration {
+        id: "podls-watch-config".to_owned(),
+        method: "workspace/didChangeWatchedFiles".to_owned(),
+        register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions {
+            watchers,
+        })
+        .ok(),
     }
 }

@@ -35,6 +35,14 @@ pub fn document_diagnostics(inputs: &Inputs, text: &str, doc: &Document) -> Vec<
     }
     kind::check(inputs, text, doc, &mut out);
     missing_kind::check(inputs.locale, doc, &mut out);
+    // The project's levels last: a code turned off is never computed into a message the user sees.
+    out.retain_mut(|d| match inputs.rules.severity(d.code, d.severity) {
+        Some(severity) => {
+            d.severity = severity;
+            true
+        }
+        None => false,
+    });
     out.sort_by_key(|d| (d.range.start, d.range.end, d.severity));
     out
 }

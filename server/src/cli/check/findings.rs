@@ -118,7 +118,7 @@ impl FileReport {
 
 /// Checks every input on a pool of `available_parallelism` threads that take the next input as they
 /// finish one (files differ a lot in size); the caller sorts the reports.
-pub fn check_all(analysis: &Inputs, inputs: &[Input], stdin_name: &str) -> Vec<FileReport> {
+pub fn check_all(inputs: &[(Input, Inputs)], stdin_name: &str) -> Vec<FileReport> {
     silence_panics_while_checking();
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -126,7 +126,7 @@ pub fn check_all(analysis: &Inputs, inputs: &[Input], stdin_name: &str) -> Vec<F
     if workers <= 1 {
         return inputs
             .iter()
-            .map(|i| check_input(analysis, i, stdin_name))
+            .map(|(i, with)| check_input(i, with, stdin_name))
             .collect();
     }
     let next = AtomicUsize::new(0);
@@ -135,8 +135,9 @@ pub fn check_all(analysis: &Inputs, inputs: &[Input], stdin_name: &str) -> Vec<F
             .map(|_| {
                 scope.spawn(|| {
                     let mut done = Vec::new();
-                    while let Some(input) = inputs.get(next.fetch_add(1, Ordering::Relaxed)) {
-                        done.push(check_input(analysis, input, stdin_name));
+                    while let Some((input, with)) = inputs.get(next.fetch_add(1, Ordering::Relaxed))
+                    {
+                        done.push(check_input(input, with, stdin_name));
                     }
                     done
                 })
@@ -152,7 +153,7 @@ pub fn check_all(analysis: &Inputs, inputs: &[Input], stdin_name: &str) -> Vec<F
     })
 }
 
-fn check_input(analysis: &Inputs, input: &Input, stdin_name: &str) -> FileReport {
+fn check_input(input: &Input, analysis: &Inputs, stdin_name: &str) -> FileReport {
     let (file, text) = inputs::read(analysis.locale, input, stdin_name);
     let text = match text {
         Ok(text) => text,

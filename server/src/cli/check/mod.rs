@@ -4,18 +4,21 @@
 
 mod findings;
 mod inputs;
+mod project;
 mod render;
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use findings::{FileReport, check_all};
 use inputs::{Input, collect};
+use project::Project;
 use render::sarif::Rule;
 
-use crate::analysis::{Code, Inputs, Severity};
+use crate::analysis::{Code, Severity};
+use crate::messages::Locale;
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -26,13 +29,25 @@ pub struct CheckArgs {
     /// How to print the diagnostics.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
-    /// The name stdin's diagnostics are reported under.
+    /// The name stdin's diagnostics are reported under (its directory's podls.toml applies to stdin).
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     pub stdin_filename: String,
     /// The language of the messages and the summary: `en` or `zh-cn` (default: from LC_ALL, LC_MESSAGES
     /// or LANG, else English). Codes are the same in every language.
     #[arg(long, value_name = "LOCALE")]
     pub locale: Option<String>,
+    /// Use this configuration file for every file, instead of the nearest podls.toml above each.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Use no configuration file at all.
+    #[arg(long)]
+    pub isolated: bool,
+    /// Report only these codes (comma-separated, as podls.toml names them); syntax errors always.
+    #[arg(long, value_name = "CODES")]
+    pub select: Vec<String>,
+    /// Do not report these codes (comma-separated), whatever the configuration says.
+    #[arg(long, value_name = "CODES")]
+    pub ignore: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -54,15 +69,22 @@ const EXIT_ERRORS: u8 = 1;
 const EXIT_TROUBLE: u8 = 2;
 
 pub fn run(args: &CheckArgs) -> ExitCode {
-    let locale = match super::locale::resolve(args.locale.as_deref()) {
+    let env_locale = match super::locale::resolve(args.locale.as_deref()) {
         Ok(locale) => locale,
         Err(message) => {
             eprintln!("error: {message}");
             return ExitCode::from(EXIT_TROUBLE);
         }
     };
-    let analysis = Inputs::new(locale);
-    let reports = check(args, &analysis);
+    let (reports, locale) = match check(args, env_locale) {
+        Ok(checked) => checked,
+        Err(errors) => {
+            for error in errors {
+                eprintln!("error: {error}");
+            }
+            return ExitCode::from(EXIT_TROUBLE);
+        }
+    };
     for report in &reports {
         if let Some(failure) = &report.failure {
             eprintln!("error: {}: {}", report.file, failure.message);
@@ -97,8 +119,10 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     })
 }
 
-/// Every report of the run, one per file, sorted by file.
-fn check(args: &CheckArgs, analysis: &Inputs) -> Vec<FileReport> {
+/// Every report of the run, one per file, sorted by file, and the language of the run's own lines; or the
+/// configuration errors that stop it. `locale` is `--locale`'s, else the environment's.
+fn check(args: &CheckArgs, locale: Locale) -> Result<(Vec<FileReport>, Locale), Vec<String>> {
+    let mut project = Project::new(args, locale).map_err(|err| vec![err])?;
     let mut inputs = Vec::new();
     let mut reports = Vec::new();
     let default_root = [PathBuf::from(".")];
@@ -117,10 +141,34 @@ fn check(args: &CheckArgs, analysis: &Inputs) -> Vec<FileReport> {
     // `podls check . pod.yaml` names `./pod.yaml` twice: report each file once.
     inputs.sort_by_cached_key(Input::key);
     inputs.dedup_by_key(|input| input.key());
-    reports.extend(check_all(analysis, &inputs, &args.stdin_filename));
+    let stdin_dir = Path::new(&args.stdin_filename)
+        .parent()
+        .filter(|dir| !dir.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .to_path_buf();
+    let mut configured = Vec::new();
+    let mut errors = Vec::new();
+    for input in inputs {
+        match project.config_of(&input, &stdin_dir) {
+            Ok(config) => {
+                // `exclude` holds for named files too, so a pre-commit hook's file list honours it.
+                let excluded = matches!((&input, &config), (Input::File(path), Some(config)) if config.excludes(path, false));
+                if !excluded {
+                    configured.push((input, project.inputs(config.as_deref())));
+                }
+            }
+            Err(error) if !errors.contains(&error.to_string()) => errors.push(error.to_string()),
+            Err(_) => {}
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    reports.extend(check_all(&configured, &args.stdin_filename));
     reports.sort_by(|a, b| a.file.cmp(&b.file));
     reports.dedup_by(|a, b| a.file == b.file && a.failure.is_some() && b.failure.is_some());
-    reports
+    let locale = project.run_locale();
+    Ok((reports, locale))
 }
 
 /// The SARIF rules: every code of the diagnostic registry, in its order, whether it fired or not (code

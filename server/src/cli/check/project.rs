@@ -1,0 +1,133 @@
+//! Which configuration each checked file gets: the nearest `podls.toml` above it (read once per
+//! directory), the one `--config` names, or none with `--isolated`; then `--select` / `--ignore` over it.
+//! A broken configuration stops the run before anything is checked: its findings would be wrong.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::CheckArgs;
+use super::inputs::Input;
+use crate::analysis::{Code, Inputs, Level};
+use crate::config::{ConfigError, ProjectConfig, find};
+use crate::messages::Locale;
+
+/// The configurations of one run, found as files are seen.
+pub struct Project {
+    /// `--locale`'s, else the environment's language.
+    locale: Locale,
+    /// Whether `--locale` chose it (it then wins over the files').
+    locale_flag: bool,
+    explicit: Option<Arc<ProjectConfig>>,
+    isolated: bool,
+    select: Option<Vec<Code>>,
+    ignore: Vec<Code>,
+    /// A configuration file → what it says (each file is read once, however many directories share it).
+    read: HashMap<PathBuf, Result<Arc<ProjectConfig>, ConfigError>>,
+    /// A directory → the configuration file that applies there.
+    found: HashMap<PathBuf, Option<PathBuf>>,
+}
+
+impl Project {
+    /// From the command line; an unreadable `--config` or an unknown code name is an error.
+    pub fn new(args: &CheckArgs, locale: Locale) -> Result<Project, String> {
+        let explicit = match &args.config {
+            Some(path) => Some(Arc::new(
+                ProjectConfig::load(path).map_err(|err| err.to_string())?,
+            )),
+            None => None,
+        };
+        Ok(Project {
+            locale,
+            locale_flag: args.locale.is_some(),
+            explicit,
+            isolated: args.isolated,
+            select: (!args.select.is_empty())
+                .then(|| codes("--select", &args.select))
+                .transpose()?,
+            ignore: codes("--ignore", &args.ignore)?,
+            read: HashMap::new(),
+            found: HashMap::new(),
+        })
+    }
+
+    /// The configuration that applies to `input` (stdin: the one of `stdin_dir`).
+    pub fn config_of(
+        &mut self,
+        input: &Input,
+        stdin_dir: &Path,
+    ) -> Result<Option<Arc<ProjectConfig>>, ConfigError> {
+        if self.isolated {
+            return Ok(None);
+        }
+        if let Some(explicit) = &self.explicit {
+            return Ok(Some(Arc::clone(explicit)));
+        }
+        let dir = match input {
+            Input::Stdin => stdin_dir.to_path_buf(),
+            Input::File(path) => crate::config::absolute(path)
+                .parent()
+                .map_or_else(|| PathBuf::from("/"), Path::to_path_buf),
+        };
+        let file = self.found.entry(dir.clone()).or_insert_with(|| find(&dir));
+        let Some(file) = file.clone() else {
+            return Ok(None);
+        };
+        self.read
+            .entry(file.clone())
+            .or_insert_with(|| ProjectConfig::load(&file).map(Arc::new))
+            .clone()
+            .map(Some)
+    }
+
+    /// What `input` is checked with: the defaults, its configuration, then the command line's flags.
+    pub fn inputs(&self, config: Option<&ProjectConfig>) -> Inputs {
+        let mut inputs = Inputs::new(self.locale);
+        if let Some(config) = config {
+            config.apply(&mut inputs);
+        }
+        if self.locale_flag {
+            inputs.locale = self.locale;
+        }
+        if let Some(select) = &self.select {
+            inputs.rules.select(select);
+        }
+        for &code in &self.ignore {
+            inputs.rules.set(code, Level::Off);
+        }
+        inputs
+    }
+}
+
+impl Project {
+    /// The language of the run's own lines (the summary): `--locale`, else that of the working
+    /// directory's configuration, else the environment's.
+    pub fn run_locale(&mut self) -> Locale {
+        if self.locale_flag {
+            return self.locale;
+        }
+        let here = Input::File(PathBuf::from("./podls-check"));
+        match self.config_of(&here, Path::new(".")) {
+            Ok(Some(config)) => config.locale.unwrap_or(self.locale),
+            _ => self.locale,
+        }
+    }
+}
+
+/// Code names of `--select`/`--ignore`, comma-separated or repeated (`--ignore image-latest,status-field`).
+fn codes(flag: &str, written: &[String]) -> Result<Vec<Code>, String> {
+    written
+        .iter()
+        .flat_map(|w| w.split(','))
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .map(|name| {
+            Code::from_name(name).ok_or_else(|| {
+                let hint = crate::analysis::closest(name, Code::ALL.iter().map(|c| c.as_str()))
+                    .map(|c| format!(" (did you mean `{c}`?)"))
+                    .unwrap_or_default();
+                format!("{flag}: unknown code `{name}`{hint}")
+            })
+        })
+        .collect()
+}

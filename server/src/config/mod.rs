@@ -1,0 +1,106 @@
+//! The project configuration: `podls.toml` (or `.podls.toml`), found from a checked file's directory upwards
+//! to the repository root, the nearest one winning (as ruff and rustfmt find theirs). The CLI and the
+//! language server both read it here and turn it into `analysis::Inputs`; it knows nothing of LSP.
+//!
+//! `file.rs` reads one file (every key, each error with its position), this file finds it and applies it.
+
+mod file;
+
+use std::path::{Path, PathBuf};
+
+pub use file::{ConfigError, parse};
+
+use crate::analysis::{Code, Inputs, KubernetesVersion, Level, PodTemplate};
+use crate::schema::Locale;
+
+/// The names a configuration file may have, in the order they win within one directory.
+pub const FILE_NAMES: [&str; 2] = ["podls.toml", ".podls.toml"];
+
+/// One configuration file, read and checked.
+#[derive(Clone, Debug)]
+pub struct ProjectConfig {
+    /// The file it was read from; `exclude` patterns are relative to its directory.
+    pub file: PathBuf,
+    pub kubernetes: Option<KubernetesVersion>,
+    pub locale: Option<Locale>,
+    /// `[rules]`: a level per code, in the file's order.
+    pub rules: Vec<(Code, Level)>,
+    pub exclude: Option<ignore::gitignore::Gitignore>,
+    pub pod_templates: Vec<PodTemplate>,
+}
+
+impl ProjectConfig {
+    /// Reads `path`; an unreadable file is an error at its start.
+    pub fn load(path: &Path) -> Result<ProjectConfig, ConfigError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|err| ConfigError::at_start(path, format!("cannot read it: {err}")))?;
+        parse(path, &text)
+    }
+
+    /// The nearest configuration of `dir` (a checked file's directory), read; `None` when there is none.
+    pub fn discover(dir: &Path) -> Option<Result<ProjectConfig, ConfigError>> {
+        find(dir).map(|path| ProjectConfig::load(&path))
+    }
+
+    /// Whether `path` (a file below the configuration's directory) is excluded by its `exclude` patterns.
+    pub fn excludes(&self, path: &Path, is_dir: bool) -> bool {
+        let Some(exclude) = &self.exclude else {
+            return false;
+        };
+        let path = absolute(path);
+        path.strip_prefix(exclude.path()).is_ok()
+            && exclude
+                .matched_path_or_any_parents(&path, is_dir)
+                .is_ignore()
+    }
+
+    /// The file's settings over `inputs`' defaults (an editor's own settings are applied after this).
+    pub fn apply(&self, inputs: &mut Inputs) {
+        if let Some(version) = self.kubernetes {
+            inputs.kubernetes = version;
+        }
+        if let Some(locale) = self.locale {
+            inputs.locale = locale;
+        }
+        for &(code, level) in &self.rules {
+            inputs.rules.set(code, level);
+        }
+        inputs.pod_templates = self.pod_templates.clone().into();
+    }
+}
+
+/// The configuration file that applies to files in `dir`: the nearest `podls.toml` or `.podls.toml` from
+/// `dir` upwards, stopping at the repository root (the directory that holds `.git`).
+pub fn find(dir: &Path) -> Option<PathBuf> {
+    let dir = absolute(dir);
+    for ancestor in dir.ancestors() {
+        for name in FILE_NAMES {
+            let candidate = ancestor.join(name);
+            if candidate.is_file() {
+                return Some(candidate);
+            }
+        }
+        if ancestor.join(".git").exists() {
+            return None;
+        }
+    }
+    None
+}
+
+/// `path` from the filesystem root, without `.` components (what `exclude` patterns match against).
+pub fn absolute(path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|cwd| cwd.join(path))
+            .unwrap_or_else(|_| path.to_path_buf())
+    };
+    joined
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
