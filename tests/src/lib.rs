@@ -619,24 +619,31 @@ impl Repository {
 
     /// Runs `podls check ARGS` in the repository with `stdin`.
     pub fn check(&self, args: &[&str], stdin: &str) -> CheckRun {
-        let mut child = Command::new(binary())
-            .arg("check")
-            .args(args)
-            .current_dir(&self.0)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start podls check");
-        let mut pipe = child.stdin.take().unwrap();
-        pipe.write_all(stdin.as_bytes()).unwrap();
-        drop(pipe);
-        let output = child.wait_with_output().unwrap();
-        CheckRun {
-            code: output.status.code().expect("exited, not killed"),
-            stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
-            stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
-        }
+        run_check(&self.0, args, Some(stdin), &[])
+    }
+}
+
+/// Runs `podls check ARGS` in `dir` with `stdin` and these environment variables.
+pub fn run_check(dir: &Path, args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> CheckRun {
+    let mut child = Command::new(binary())
+        .arg("check")
+        .envs(env.iter().copied())
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start podls check");
+    let mut pipe = child.stdin.take().unwrap();
+    pipe.write_all(stdin.unwrap_or_default().as_bytes())
+        .unwrap();
+    drop(pipe);
+    let output = child.wait_with_output().unwrap();
+    CheckRun {
+        code: output.status.code().expect("exited, not killed"),
+        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
+        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
     }
 }
 

@@ -1,12 +1,10 @@
 //! `podls check` as a CI job runs it: the real binary on files, directories and stdin, each output format
 //! read back field by field, and each exit code (0 clean, 1 errors, 2 usage or unreadable input).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use podls::analysis::Code;
-use podls_e2e::{Encoding, POD, binary, position};
+use podls_e2e::{Encoding, POD, position};
 use serde_json::Value;
 
 /// A Pod whose annotation value holds a second `key: value` — a YAML syntax error at that colon, after an
@@ -56,25 +54,11 @@ fn check(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
 }
 
 fn check_with_env(dir: &Path, args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> Run {
-    let mut child = Command::new(binary())
-        .arg("check")
-        .envs(env.iter().copied())
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start podls check");
-    let mut pipe = child.stdin.take().unwrap();
-    pipe.write_all(stdin.unwrap_or_default().as_bytes())
-        .unwrap();
-    drop(pipe);
-    let output = child.wait_with_output().unwrap();
+    let run = podls_e2e::run_check(dir, args, stdin, env);
     Run {
-        code: output.status.code().expect("exited, not killed"),
-        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
+        code: run.code,
+        stdout: run.stdout,
+        stderr: run.stderr,
     }
 }
 
