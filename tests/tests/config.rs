@@ -127,7 +127,7 @@ fn select_and_ignore_use_the_same_names() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("unknown code `image-latests` (did you mean `image-latest`?)"),
+            .contains("--ignore: unknown code `image-latests`; did you mean `image-latest`?"),
         "{}",
         run.stderr
     );
@@ -332,4 +332,85 @@ fn an_open_broken_file_has_a_diagnostic_where_it_is_wrong() {
         codes(&client.wait_for_diagnostics_of_version(&uri, version)),
         Vec::<String>::new()
     );
+}
+
+const ROLLOUT_TEMPLATE: &str = "[[pod-template]]\napiVersion = \"argoproj.io/v1alpha1\"\nkind = \"Rollout\"\npath = \"spec.template\"\n";
+
+/// An Argo Rollout: its own fields (`strategy`) are not the Pod's; its template has a misspelt key.
+const ROLLOUT: &str = "apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: web\nspec:\n  strategy:\n    canary: {steps: [{setWeight: 20}]}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      restartPolicy: Sometimes\n      containers:\n      - name: web\n        image: nginx:1.27\n        imagePullPolicy: IfNotPresent\n        portz: []\n";
+
+#[test]
+fn a_custom_resource_gets_the_pods_diagnostics_in_its_template() {
+    let repo = Repository::new("pod-template");
+    repo.write("rollout.yaml", ROLLOUT);
+    // Without the entry: a custom resource podls leaves alone.
+    assert_eq!(json_codes(&repo, &["rollout.yaml"]), Vec::<String>::new());
+    repo.write("podls.toml", ROLLOUT_TEMPLATE);
+    let run = repo.check(&["--format", "json", "rollout.yaml"], "");
+    let items: Value = serde_json::from_str(&run.stdout).unwrap();
+    let found: Vec<(String, String)> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                d["path"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "invalid-enum".to_owned(),
+                "spec.template.spec.restartPolicy".to_owned()
+            ),
+            (
+                "unknown-field".to_owned(),
+                "spec.template.spec.containers[0].portz".to_owned()
+            ),
+        ],
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_custom_resource_gets_the_pods_hover_and_completion_in_the_editor() {
+    let repo = Repository::new("pod-template-lsp");
+    repo.write("podls.toml", ROLLOUT_TEMPLATE);
+    let mut client = Client::start();
+    client.initialize(json!({}));
+    let uri = repo.uri("rollout.yaml");
+    client.open(&uri, ROLLOUT);
+    assert_eq!(
+        codes(&client.wait_for_diagnostics(&uri)),
+        ["invalid-enum", "unknown-field"]
+    );
+    let hover = client.hover_on(&uri, "imagePullPolicy").expect("a hover");
+    assert!(hover.contains("imagePullPolicy"), "{hover}");
+    // Outside the template, nothing: the resource's own fields are not the Pod's.
+    assert_eq!(client.hover_on(&uri, "canary"), None);
+    // Completion of a container's keys inside the template.
+    let version = client.edit(&uri, "        portz: []\n", "        \n");
+    client.wait_for_diagnostics_of_version(&uri, version);
+    let text = client.text(&uri).to_owned();
+    let at = text.rfind("        \n").unwrap() + 8;
+    let position = podls_e2e::position(&text, at, client.encoding);
+    let list = client
+        .request(
+            "textDocument/completion",
+            json!({"textDocument": {"uri": uri}, "position": position}),
+        )
+        .unwrap();
+    let items = list.get("items").unwrap_or(&list);
+    let labels: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|i| i["label"].as_str())
+        .collect();
+    assert!(labels.contains(&"ports"), "{labels:?}");
+    assert!(labels.contains(&"livenessProbe"), "{labels:?}");
 }

@@ -50,7 +50,7 @@ fn keys(
 /// Whether the docs cover the key at `path`: a field of an object type, or a resource name in a map of
 /// quantities (`requests.cpu`); other maps' keys, such as label names, are the user's own.
 fn documented(schema: &Schema, text: &str, doc: &Document, path: &[PathSegment]) -> bool {
-    let Some(root) = pod_root(text, doc, path) else {
+    let Some(root) = pod_root(&[], text, doc, path) else {
         return false;
     };
     let parent = schema_at(schema, &root, &path[..path.len() - 1]).map(|parent| parent.ty);

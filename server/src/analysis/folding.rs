@@ -24,7 +24,7 @@ pub struct Fold {
 
 /// The folds of a served file, ordered by their first line, one per line (the outermost).
 pub fn folding_ranges(text: &str, file: &YamlFile) -> Vec<Fold> {
-    if !serves(text, file) {
+    if !serves(&[], text, file) {
         return Vec::new();
     }
     let lines = LineIndex::new(text);

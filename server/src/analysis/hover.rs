@@ -18,7 +18,7 @@ pub fn hover(inputs: &Inputs, text: &str, file: &YamlFile, offset: usize) -> Opt
     let (schema, locale) = (inputs.schema, inputs.locale);
     let doc = file.document_at(offset)?;
     let context = locate(text, doc, offset);
-    let root = pod_root(text, doc, &context.path)?;
+    let root = pod_root(&inputs.pod_templates, text, doc, &context.path)?;
     if context.slot == CursorSlot::Nothing || context.range.is_empty() {
         return None;
     }

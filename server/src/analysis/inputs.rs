@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use super::diagnostics::{Code, Severity};
+use crate::messages::{Message, config as msg};
 use crate::schema::{Locale, Schema};
 
 /// A Kubernetes minor version, `1.35`.
@@ -34,7 +35,7 @@ impl KubernetesVersion {
 
     /// A version as users write it: `1.33`, `v1.33` or `1.33.2` (the patch is ignored: rules change only
     /// between minors). Else why not, in a sentence.
-    pub fn parse(text: &str) -> Result<KubernetesVersion, String> {
+    pub fn parse(text: &str) -> Result<KubernetesVersion, Message> {
         let written = text.trim();
         let digits = written.strip_prefix('v').unwrap_or(written);
         let mut parts = digits.split('.');
@@ -51,16 +52,15 @@ impl KubernetesVersion {
             KubernetesVersion::NEWEST
         );
         let (Some(major), Some(minor), true) = (major, minor, patch_ok) else {
-            return Err(format!(
-                "`{written}` is not a Kubernetes version: write `major.minor`, such as `{}` (supported: {range})",
-                KubernetesVersion::DEFAULT
+            return Err(msg::not_a_version(
+                written,
+                KubernetesVersion::DEFAULT,
+                range,
             ));
         };
         let version = KubernetesVersion { major, minor };
         if version < KubernetesVersion::OLDEST || version > KubernetesVersion::NEWEST {
-            return Err(format!(
-                "Kubernetes {version} is not supported: podls knows {range}"
-            ));
+            return Err(msg::unsupported_version(version, range));
         }
         Ok(version)
     }

@@ -36,14 +36,14 @@ pub struct Symbol {
 
 /// The outline of every document of a served file; nothing for YAML podls does not serve.
 pub fn outline(text: &str, file: &YamlFile) -> Vec<Symbol> {
-    if !serves(text, file) {
+    if !serves(&[], text, file) {
         return Vec::new();
     }
     file.documents
         .iter()
         .filter_map(|doc| {
             let root = doc.resolve(doc.root?);
-            let sites = pod_sites(text, doc);
+            let sites = pod_sites(&[], text, doc);
             object(text, doc, root, &sites, 0)
         })
         .collect()

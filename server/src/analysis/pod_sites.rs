@@ -4,6 +4,7 @@
 //! their own. The walk starts at each served object's root with its own table type, so the workload's own
 //! fields and its pod template are checked in one pass; the rules read pod-level fields through the site.
 
+use super::inputs::PodTemplate;
 use super::suggest::closest;
 use crate::schema::{Resolved, Schema};
 use crate::syntax::{Document, FieldPath, NodeId, PathSegment};
@@ -128,12 +129,18 @@ pub struct PodRoot {
     pub type_name: &'static str,
 }
 
-/// Every pod site of a document, in document order; none for documents podls does not serve.
-pub fn pod_sites(text: &str, doc: &Document) -> Vec<PodSite> {
-    sites_in(POD_KINDS, text, doc)
+/// Every pod site of a document, in document order; none for documents podls does not serve. `templates`
+/// are the project's custom resources (`[[pod-template]]` of `podls.toml`, in `Inputs`).
+pub fn pod_sites(templates: &[PodTemplate], text: &str, doc: &Document) -> Vec<PodSite> {
+    sites_in(POD_KINDS, templates, text, doc)
 }
 
-pub(crate) fn sites_in(kinds: &[PodKind], text: &str, doc: &Document) -> Vec<PodSite> {
+pub(crate) fn sites_in(
+    kinds: &[PodKind],
+    templates: &[PodTemplate],
+    text: &str,
+    doc: &Document,
+) -> Vec<PodSite> {
     let mut sites = Vec::new();
     let Some(root) = doc.root else {
         return sites;
@@ -141,6 +148,10 @@ pub(crate) fn sites_in(kinds: &[PodKind], text: &str, doc: &Document) -> Vec<Pod
     // The document's own kind may come from its lines (it broke before them); nested objects parsed.
     let kind = top_level_scalar(text, doc, "kind");
     let api_version = top_level_scalar(text, doc, "apiVersion");
+    if let Some(template) = custom_template(templates, kind.as_deref(), api_version.as_deref()) {
+        sites.extend(custom_site(doc, template, root, FieldPath::new()));
+        return sites;
+    }
     let found = match_kind(kinds, kind.as_deref(), api_version.as_deref());
     // No `kind` at all but a Pod's body (`ind: Pod`): served as the Pod it is meant to be, to say the kind is
     // missing and check the rest.
@@ -148,9 +159,59 @@ pub(crate) fn sites_in(kinds: &[PodKind], text: &str, doc: &Document) -> Vec<Pod
         (kind.is_none() && kindless_pod(doc)).then(|| kinds.iter().find(|k| k.kind == POD_TYPE))?
     });
     if let Some(found) = found {
-        collect(kinds, doc, found, root, FieldPath::new(), &mut sites);
+        collect(
+            kinds,
+            templates,
+            doc,
+            found,
+            root,
+            FieldPath::new(),
+            &mut sites,
+        );
     }
     sites
+}
+
+/// The `kind` of the sites of custom resources: their pod template is all podls knows of them.
+pub(crate) const CUSTOM_RESOURCE: &str = "PodTemplateSpec";
+
+/// The project's entry for a custom resource of this kind and apiVersion (both must be written: a custom
+/// resource is told apart from Kubernetes' own kinds by its group).
+fn custom_template<'t>(
+    templates: &'t [PodTemplate],
+    kind: Option<&str>,
+    api_version: Option<&str>,
+) -> Option<&'t PodTemplate> {
+    let (kind, api_version) = (kind?, api_version?);
+    templates
+        .iter()
+        .find(|t| t.kind == kind && t.api_version == api_version)
+}
+
+/// The site of a custom resource's pod template, walked from the template itself (the resource's own
+/// fields are not in the table); none until its key is written.
+fn custom_site(
+    doc: &Document,
+    template: &PodTemplate,
+    owner: NodeId,
+    prefix: FieldPath,
+) -> Option<PodSite> {
+    let object = template.path.iter().try_fold(owner, |node, key| {
+        doc.get(node, key).map(|value| doc.resolve(value))
+    })?;
+    let prefix = template.path.iter().fold(prefix, |path, key| path.key(key));
+    Some(PodSite {
+        kind: CUSTOM_RESOURCE,
+        owner: object,
+        root: PodRoot {
+            prefix: prefix.clone(),
+            type_name: CUSTOM_RESOURCE,
+        },
+        prefix,
+        object: Some(object),
+        spec: doc.get(object, "spec"),
+        metadata: doc.get(object, "metadata"),
+    })
 }
 
 /// A document with no `kind` key whose body is a Pod's: a `spec` with `containers` at its root, and an
@@ -219,6 +280,7 @@ const MAX_NESTING: usize = 8;
 
 fn collect(
     kinds: &[PodKind],
+    templates: &[PodTemplate],
     doc: &Document,
     found: &PodKind,
     owner: NodeId,
@@ -254,9 +316,12 @@ fn collect(
             for (i, &item) in doc.items(items).iter().enumerate() {
                 let item = doc.resolve(item);
                 let scalar = |key| doc.get(item, key).and_then(|v| doc.scalar(v));
-                if let Some(inner) = match_kind(kinds, scalar("kind"), scalar("apiVersion")) {
-                    let prefix = prefix.key(list).index(i);
-                    collect(kinds, doc, inner, item, prefix, sites);
+                let (kind, api_version) = (scalar("kind"), scalar("apiVersion"));
+                let prefix = prefix.key(list).index(i);
+                if let Some(template) = custom_template(templates, kind, api_version) {
+                    sites.extend(custom_site(doc, template, item, prefix));
+                } else if let Some(inner) = match_kind(kinds, kind, api_version) {
+                    collect(kinds, templates, doc, inner, item, prefix, sites);
                 }
             }
         }
@@ -264,9 +329,12 @@ fn collect(
 }
 
 /// Reads `kind` and `apiVersion` from the tree, or from the lines when the document broke before them.
-pub fn document_kind(text: &str, doc: &Document) -> DocumentKind {
+pub fn document_kind(templates: &[PodTemplate], text: &str, doc: &Document) -> DocumentKind {
     let kind = top_level_scalar(text, doc, "kind");
     let api_version = top_level_scalar(text, doc, "apiVersion");
+    if custom_template(templates, kind.as_deref(), api_version.as_deref()).is_some() {
+        return DocumentKind::Pod;
+    }
     match (kind.as_deref(), api_version.as_deref()) {
         // No kind yet under an apiVersion that serves known kinds (`apiVersion: apps/v1` typed first).
         (None | Some(""), version)
@@ -284,8 +352,13 @@ pub fn document_kind(text: &str, doc: &Document) -> DocumentKind {
 
 /// Where hover and completion look the field at `path` up: the served object that holds it (in a `List`,
 /// the item the path is in), or for a document without a `kind` yet the document root as a Pod.
-pub fn pod_root(text: &str, doc: &Document, path: &[PathSegment]) -> Option<PodRoot> {
-    let sites = pod_sites(text, doc);
+pub fn pod_root(
+    templates: &[PodTemplate],
+    text: &str,
+    doc: &Document,
+    path: &[PathSegment],
+) -> Option<PodRoot> {
+    let sites = pod_sites(templates, text, doc);
     if let Some(site) = sites
         .iter()
         .filter(|site| path.starts_with(site.root.prefix.segments()))
@@ -295,8 +368,19 @@ pub fn pod_root(text: &str, doc: &Document, path: &[PathSegment]) -> Option<PodR
     }
     // No site: a document still being typed, or one whose tree is lost to a syntax error before its
     // first key (its kind is read from the lines).
-    let type_name = match document_kind(text, doc) {
+    let type_name = match document_kind(templates, text, doc) {
         DocumentKind::Untyped => POD_TYPE,
+        // A custom resource's template is not written yet: nothing of the resource is in the table.
+        DocumentKind::Pod
+            if custom_template(
+                templates,
+                top_level_scalar(text, doc, "kind").as_deref(),
+                top_level_scalar(text, doc, "apiVersion").as_deref(),
+            )
+            .is_some() =>
+        {
+            return None;
+        }
         DocumentKind::Pod => {
             let kind = top_level_scalar(text, doc, "kind");
             let api_version = top_level_scalar(text, doc, "apiVersion");
@@ -318,10 +402,10 @@ const POD_TYPE: &str = "Pod";
 
 /// Whether a file is one podls serves: one of its documents holds a pod. The language server publishes
 /// nothing for other files, so that it never speaks for YAML it does not own.
-pub fn serves(text: &str, file: &crate::syntax::YamlFile) -> bool {
+pub fn serves(templates: &[PodTemplate], text: &str, file: &crate::syntax::YamlFile) -> bool {
     file.documents
         .iter()
-        .any(|doc| !pod_sites(text, doc).is_empty() || misnamed_kind(text, doc))
+        .any(|doc| !pod_sites(templates, text, doc).is_empty() || misnamed_kind(text, doc))
 }
 
 /// Whether the document's `kind` misspells a known one (`kind: Deploymnet`): podls serves it to say so.
@@ -369,7 +453,7 @@ mod tests {
         file.documents
             .iter()
             .flat_map(|doc| {
-                pod_sites(text, doc)
+                pod_sites(&[], text, doc)
                     .into_iter()
                     .map(move |site| (doc, site))
             })
@@ -477,12 +561,66 @@ mod tests {
     }
 
     #[test]
+    fn custom_resources_hold_their_pod_template_where_the_project_says() {
+        let templates = [
+            PodTemplate {
+                api_version: "argoproj.io/v1alpha1".into(),
+                kind: "Rollout".into(),
+                path: vec!["spec".into(), "template".into()],
+            },
+            PodTemplate {
+                api_version: "keda.sh/v1alpha1".into(),
+                kind: "ScaledJob".into(),
+                path: ["spec", "jobTargetRef", "template"]
+                    .map(String::from)
+                    .to_vec(),
+            },
+        ];
+        let text = "apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nspec:\n  strategy: {canary: {}}\n  template:\n    metadata: {labels: {a: b}}\n    spec:\n      containers: []\n---\n{apiVersion: keda.sh/v1alpha1, kind: ScaledJob, spec: {jobTargetRef: {template: {spec: {}}}}}\n---\napiVersion: v1\nkind: List\nitems:\n- {apiVersion: argoproj.io/v1alpha1, kind: Rollout, spec: {template: {}}}\n---\napiVersion: argoproj.io/v1alpha1\nkind: Rollout\nspec: {}\n---\napiVersion: argoproj.io/v1beta1\nkind: Rollout\nspec: {template: {}}\n";
+        let file = parse(text);
+        let found: Vec<String> = file
+            .documents
+            .iter()
+            .flat_map(|doc| pod_sites(&templates, text, doc))
+            .map(|site| {
+                format!(
+                    "{} at `{}` {} spec={}",
+                    site.kind,
+                    site.root.prefix,
+                    site.root.type_name,
+                    site.spec.is_some()
+                )
+            })
+            .collect();
+        // Walked from the template (the resource's own fields are not in the table); none until the
+        // template is written, none for another apiVersion of the group.
+        expect_test::expect![[r#"
+            PodTemplateSpec at `spec.template` PodTemplateSpec spec=true
+            PodTemplateSpec at `spec.jobTargetRef.template` PodTemplateSpec spec=true
+            PodTemplateSpec at `items[0].spec.template` PodTemplateSpec spec=false"#]]
+        .assert_eq(&found.join("\n"));
+        // Hover and completion: inside the template only.
+        let doc = &file.documents[0];
+        let root = |path: FieldPath| pod_root(&templates, text, doc, path.segments());
+        let in_template = FieldPath::new().keys(&["spec", "template", "spec", "containers"]);
+        assert_eq!(
+            root(in_template).map(|r| r.type_name),
+            Some(CUSTOM_RESOURCE)
+        );
+        assert_eq!(root(FieldPath::new().keys(&["spec", "strategy"])), None);
+        // Without the project's entry the resource is not served at all.
+        assert!(pod_sites(&[], text, doc).is_empty());
+        assert!(serves(&templates, text, &file));
+    }
+
+    #[test]
     fn hover_and_completion_start_at_the_object_that_holds_the_path() {
         let text = "apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: Pod}\n- {apiVersion: apps/v1, kind: Deployment}\n";
         let file = parse(text);
         let doc = &file.documents[0];
         let root = |path: FieldPath| {
-            pod_root(text, doc, path.segments()).map(|r| format!("{} {}", r.prefix, r.type_name))
+            pod_root(&[], text, doc, path.segments())
+                .map(|r| format!("{} {}", r.prefix, r.type_name))
         };
         let item = |i| FieldPath::new().key("items").index(i);
         assert_eq!(
@@ -494,14 +632,14 @@ mod tests {
         let untyped = "metadata:\n  name: a\n";
         let file = parse(untyped);
         assert_eq!(
-            pod_root(untyped, &file.documents[0], &[]).map(|r| r.type_name),
+            pod_root(&[], untyped, &file.documents[0], &[]).map(|r| r.type_name),
             Some("Pod")
         );
     }
 
     #[test]
     fn a_file_is_served_when_one_document_holds_a_pod() {
-        let served = |text: &str| serves(text, &parse(text));
+        let served = |text: &str| serves(&[], text, &parse(text));
         assert!(served("kind: ConfigMap\n---\napiVersion: v1\nkind: Pod\n"));
         assert!(served("apiVersion: batch/v1\nkind: CronJob\n"));
         assert!(!served("kind: ConfigMap\ndata: {}\n"));

@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::ProjectConfig;
+use super::{ProjectConfig, code_hint};
 use crate::analysis::{Code, KubernetesVersion, Level, PodTemplate, RuleSettings};
-use crate::schema::Locale;
+use crate::messages::{Locale, Message, cli, config as msg, one_of};
 use crate::syntax::{LineIndex, TextRange};
 
 /// A mistake in a configuration file, where it is.
@@ -23,11 +23,11 @@ pub struct ConfigError {
     /// 1-based, the column counted in characters (as `podls check` prints positions).
     pub line: usize,
     pub column: usize,
-    pub message: String,
+    pub message: Message,
 }
 
 impl ConfigError {
-    pub fn at_start(file: &Path, message: String) -> ConfigError {
+    pub fn at_start(file: &Path, message: Message) -> ConfigError {
         ConfigError {
             file: file.to_path_buf(),
             range: TextRange::empty(0),
@@ -37,7 +37,7 @@ impl ConfigError {
         }
     }
 
-    fn at(file: &Path, text: &str, range: std::ops::Range<usize>, message: String) -> ConfigError {
+    fn at(file: &Path, text: &str, range: std::ops::Range<usize>, message: Message) -> ConfigError {
         let start = range.start.min(text.len());
         let end = range.end.clamp(start, text.len());
         let index = LineIndex::new(text);
@@ -51,12 +51,20 @@ impl ConfigError {
     }
 }
 
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Relative to the working directory when below it, as the checked files are printed.
+impl ConfigError {
+    /// `podls.toml:2:1: message`, the file relative to the working directory when below it (as the
+    /// checked files are printed).
+    pub fn render(&self, locale: Locale) -> String {
         let cwd = std::env::current_dir().unwrap_or_default();
         let file = self.file.strip_prefix(&cwd).unwrap_or(&self.file).display();
-        write!(f, "{file}:{}:{}: {}", self.line, self.column, self.message)
+        let message = self.message.render(locale);
+        format!("{file}:{}:{}: {message}", self.line, self.column)
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Locale::En))
     }
 }
 
@@ -85,19 +93,16 @@ struct WrittenTemplate {
 /// Reads a configuration file's text (`file` is where it is, for positions and `exclude`).
 pub fn parse(file: &Path, text: &str) -> Result<ProjectConfig, ConfigError> {
     let error =
-        |span: std::ops::Range<usize>, message: String| ConfigError::at(file, text, span, message);
+        |span: std::ops::Range<usize>, message: Message| ConfigError::at(file, text, span, message);
     let written: Written = toml::from_str(text).map_err(|err| {
-        let message = err.message().trim_end().replace('\n', " ");
-        error(err.span().unwrap_or(0..0), unknown_key_help(message))
+        let span = err.span().unwrap_or(0..0);
+        error(span.clone(), serde_message(err.message(), &text[span]))
     })?;
     let string = |value: &Spanned<toml::Value>, key: &str| match value.get_ref() {
         toml::Value::String(s) => Ok(s.clone()),
-        other => Err(error(
+        _ => Err(error(
             value.span(),
-            format!(
-                "`{key}` takes a string (in quotes), not {}",
-                describe(other)
-            ),
+            msg::not_a_string(key, text[value.span()].trim()),
         )),
     };
     let kubernetes = match &written.kubernetes_version {
@@ -110,44 +115,26 @@ pub fn parse(file: &Path, text: &str) -> Result<ProjectConfig, ConfigError> {
     let locale = match &written.locale {
         Some(value) => {
             let tag = string(value, "locale")?;
-            Some(Locale::parse_strict(&tag).ok_or_else(|| {
-                error(
-                    value.span(),
-                    format!("unknown locale `{tag}`: podls speaks `en` and `zh-cn`"),
-                )
-            })?)
+            Some(
+                Locale::parse_strict(&tag)
+                    .ok_or_else(|| error(value.span(), cli::unknown_locale(&tag)))?,
+            )
         }
         None => None,
     };
     let mut rules = Vec::new();
     for (name, value) in &written.rules {
         let code = Code::from_name(name.get_ref()).ok_or_else(|| {
-            let hint =
-                crate::analysis::closest(name.get_ref(), Code::ALL.iter().map(|c| c.as_str()))
-                    .map(|c| format!(": did you mean `{c}`?"))
-                    .unwrap_or_else(|| ": `podls rules` lists them".to_owned());
-            error(
-                name.span(),
-                format!("unknown code `{}`{hint}", name.get_ref()),
-            )
+            let hint = code_hint(name.get_ref());
+            error(name.span(), msg::unknown_code(name.get_ref(), hint))
         })?;
         if !RuleSettings::configurable(code) {
-            return Err(error(
-                name.span(),
-                format!(
-                    "`{code}` cannot be configured: a file that does not parse is not checked at all"
-                ),
-            ));
+            return Err(error(name.span(), msg::not_configurable(code)));
         }
         let level_name = string(value, name.get_ref())?;
         let level = Level::from_name(&level_name).ok_or_else(|| {
-            error(
-                value.span(),
-                format!(
-                    "unknown severity `{level_name}`: one of {}",
-                    Level::NAMES.map(|n| format!("`{n}`")).join(", ")
-                ),
-            )
+            let allowed = one_of(Level::NAMES);
+            error(value.span(), msg::unknown_severity(&level_name, allowed))
         })?;
         rules.push((code, level));
     }
@@ -170,27 +157,34 @@ pub fn parse(file: &Path, text: &str) -> Result<ProjectConfig, ConfigError> {
     })
 }
 
-/// serde's "unknown field `x`, expected one of ..." in podls' words.
-fn unknown_key_help(message: String) -> String {
-    match message.strip_prefix("unknown field ") {
-        Some(rest) => format!("unknown key {rest}"),
-        None => message,
+/// serde's and the TOML parser's English (`unknown field `x`, expected one of ...`) as podls' messages;
+/// `written` is the text the error is about.
+fn serde_message(message: &str, written: &str) -> Message {
+    let message = message.trim_end().replace('\n', " ");
+    let quoted = |rest: &str| rest.split('`').nth(1).map(str::to_owned);
+    if let Some(key) = message.strip_prefix("unknown field ").and_then(quoted) {
+        let known: Vec<String> = message
+            .split_once("expected ")
+            .map(|(_, list)| {
+                list.split('`')
+                    .skip(1)
+                    .step_by(2)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        return msg::unknown_key(key, one_of(known));
     }
+    if let Some(key) = message.strip_prefix("missing field ").and_then(quoted) {
+        return msg::missing_key(key);
+    }
+    if message.starts_with("invalid type") || message.starts_with("invalid value") {
+        return msg::bad_value(format!("`{}`: {message}", written.trim()));
+    }
+    msg::bad_toml(message)
 }
 
-fn describe(value: &toml::Value) -> String {
-    match value {
-        toml::Value::Float(f) => format!("the number {f} (write a version as `\"1.33\"`)"),
-        toml::Value::Integer(i) => format!("the number {i}"),
-        toml::Value::Boolean(b) => format!("`{b}`"),
-        toml::Value::Array(_) => "a list".to_owned(),
-        toml::Value::Table(_) => "a table".to_owned(),
-        toml::Value::Datetime(_) => "a date".to_owned(),
-        toml::Value::String(s) => format!("\"{s}\""),
-    }
-}
-
-type ErrorAt<'a> = dyn Fn(std::ops::Range<usize>, String) -> ConfigError + 'a;
+type ErrorAt<'a> = dyn Fn(std::ops::Range<usize>, Message) -> ConfigError + 'a;
 
 /// `exclude`: gitignore patterns relative to the configuration file's directory.
 fn exclude(
@@ -204,38 +198,28 @@ fn exclude(
     for pattern in patterns.get_ref() {
         builder
             .add_line(None, pattern.get_ref())
-            .map_err(|err| error(pattern.span(), format!("bad exclude pattern: {err}")))?;
+            .map_err(|err| error(pattern.span(), msg::bad_pattern(err)))?;
     }
     builder
         .build()
-        .map_err(|err| error(patterns.span(), format!("bad exclude patterns: {err}")))
+        .map_err(|err| error(patterns.span(), msg::bad_pattern(err)))
 }
 
 fn pod_template(entry: &WrittenTemplate, error: &ErrorAt) -> Result<PodTemplate, ConfigError> {
     let api_version = entry.api_version.get_ref().trim();
     if api_version.is_empty() || api_version.contains(char::is_whitespace) {
-        return Err(error(
-            entry.api_version.span(),
-            "`apiVersion` is the custom resource's `group/version`, such as `argoproj.io/v1alpha1`"
-                .to_owned(),
-        ));
+        return Err(error(entry.api_version.span(), msg::bad_api_version()));
     }
     let kind = entry.kind.get_ref().trim();
     if kind.is_empty() || !kind.chars().all(|c| c.is_ascii_alphanumeric()) {
-        return Err(error(
-            entry.kind.span(),
-            "`kind` is the custom resource's kind, such as `Rollout`".to_owned(),
-        ));
+        return Err(error(entry.kind.span(), msg::bad_kind()));
     }
     let path: Vec<String> = entry.path.get_ref().split('.').map(str::to_owned).collect();
     if path
         .iter()
         .any(|key| key.trim().is_empty() || key.contains(['[', ']']))
     {
-        return Err(error(
-            entry.path.span(),
-            "`path` is the keys from the object's root to the pod template, joined by dots, such as `spec.template`".to_owned(),
-        ));
+        return Err(error(entry.path.span(), msg::bad_path()));
     }
     Ok(PodTemplate {
         api_version: api_version.to_owned(),

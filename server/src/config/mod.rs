@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 pub use file::{ConfigError, parse};
 
 use crate::analysis::{Code, Inputs, KubernetesVersion, Level, PodTemplate};
-use crate::schema::Locale;
+use crate::messages::{Locale, Message, config as msg};
 
 /// The names a configuration file may have, in the order they win within one directory.
 pub const FILE_NAMES: [&str; 2] = ["podls.toml", ".podls.toml"];
@@ -33,7 +33,7 @@ impl ProjectConfig {
     /// Reads `path`; an unreadable file is an error at its start.
     pub fn load(path: &Path) -> Result<ProjectConfig, ConfigError> {
         let text = std::fs::read_to_string(path)
-            .map_err(|err| ConfigError::at_start(path, format!("cannot read it: {err}")))?;
+            .map_err(|err| ConfigError::at_start(path, msg::cannot_read(err)))?;
         parse(path, &text)
     }
 
@@ -85,6 +85,16 @@ pub fn find(dir: &Path) -> Option<PathBuf> {
         }
     }
     None
+}
+
+/// `; did you mean `x`?` for the code nearest a misspelt one, else where to find the codes: for the file's
+/// `[rules]` and the command line's `--select`/`--ignore` alike.
+pub fn code_hint(written: &str) -> Message {
+    let codes = Code::ALL.iter().map(|c| c.as_str());
+    match crate::analysis::closest(written, codes) {
+        Some(code) => msg::did_you_mean(code),
+        None => msg::see_rules(),
+    }
 }
 
 /// `path` from the filesystem root, without `.` components (what `exclude` patterns match against).

@@ -63,17 +63,18 @@ path = "spec.template"
 #[test]
 fn mistakes_are_errors_at_their_place() {
     expect_test::expect![[r#"
-        podls.toml:1:3: key with no value, expected `=`
-        podls.toml:2:1: unknown key `colour`, expected one of `kubernetes-version`, `locale`, `rules`, `exclude`, `pod-template`
-        podls.toml:2:1: unknown code `image-lates`: did you mean `image-latest`?
-        podls.toml:2:16: unknown severity `loud`: one of `error`, `warning`, `information`, `hint`, `off`
-        podls.toml:1:22: `kubernetes-version` takes a string (in quotes), not the number 1.3 (write a version as `"1.33"`)
+        podls.toml:1:3: not valid TOML: key with no value, expected `=`
+        podls.toml:2:1: unknown key `colour`; the keys here are `kubernetes-version`, `locale`, `rules`, `exclude` or `pod-template`
+        podls.toml:2:1: unknown code `image-lates`; did you mean `image-latest`?
+        podls.toml:2:16: unknown severity `loud`; use `error`, `warning`, `information`, `hint` or `off`
+        podls.toml:1:22: `kubernetes-version` takes a string in quotes, not `1.30`
         podls.toml:1:22: Kubernetes 1.99 is not supported: podls knows 1.25–1.37
         podls.toml:1:22: `banana` is not a Kubernetes version: write `major.minor`, such as `1.35` (supported: 1.25–1.37)
-        podls.toml:1:10: unknown locale `fr`: podls speaks `en` and `zh-cn`
+        podls.toml:1:10: unknown locale `fr`; use `en` or `zh-cn`
         podls.toml:2:1: `yaml-syntax` cannot be configured: a file that does not parse is not checked at all
-        podls.toml:1:1: missing field `path`
-        podls.toml:4:8: `path` is the keys from the object's root to the pod template, joined by dots, such as `spec.template`"#]]
+        podls.toml:1:1: `path` is missing
+        podls.toml:4:8: `path` is the keys from the object's root to the pod template, joined by dots, such as `spec.template`
+        podls.toml:1:11: invalid value: `"charts/"`: invalid type: string "charts/", expected a sequence"#]]
     .assert_eq(
         &[
             "a b\n",
@@ -87,6 +88,7 @@ fn mistakes_are_errors_at_their_place() {
             "[rules]\nyaml-syntax = \"off\"\n",
             "[[pod-template]]\napiVersion = \"a.io/v1\"\nkind = \"A\"\n",
             "[[pod-template]]\napiVersion = \"a.io/v1\"\nkind = \"A\"\npath = \"spec..template\"\n",
+            "exclude = \"charts/\"\n",
         ]
         .map(error)
         .join("\n"),
@@ -121,4 +123,13 @@ fn the_nearest_file_wins_up_to_the_repository_root() {
     std::fs::write(root.join("repo/a/.podls.toml"), "").unwrap();
     assert_eq!(find(&deep), Some(root.join("repo/a/podls.toml")));
     std::fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn mistakes_are_said_in_the_users_language() {
+    let err = parse(Path::new("podls.toml"), "[rules]\nimage-lates = \"off\"\n").unwrap_err();
+    assert_eq!(
+        err.render(Locale::ZhCn),
+        "podls.toml:2:1: 未知的代码 `image-lates`；是否想写 `image-latest`？"
+    );
 }

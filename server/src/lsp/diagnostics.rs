@@ -36,7 +36,7 @@ pub fn diagnostics(
     encoding: PositionEncoding,
     inputs: &Inputs,
 ) -> Vec<Diagnostic> {
-    if !analysis::serves(&document.text, &document.file) {
+    if !analysis::serves(&inputs.pod_templates, &document.text, &document.file) {
         return Vec::new();
     }
     let range = |r| encoding::range(&document.rope, r, encoding);

@@ -12,6 +12,7 @@ use tower_lsp_server::ls_types::{Diagnostic, DiagnosticSeverity, NumberOrString,
 use super::documents::DocumentSnapshot;
 use super::encoding::{self, PositionEncoding};
 use crate::config::{ConfigError, FILE_NAMES, ProjectConfig, find};
+use crate::messages::Locale;
 
 /// The code of a mistake in a configuration file (not a manifest diagnostic, so not in `analysis::Code`).
 pub const CONFIG_ERROR: &str = "invalid-config";
@@ -82,6 +83,7 @@ pub fn diagnostics(
     uri: &Uri,
     document: &DocumentSnapshot,
     encoding: PositionEncoding,
+    locale: Locale,
 ) -> Vec<Diagnostic> {
     let path = uri
         .to_file_path()
@@ -93,7 +95,7 @@ pub fn diagnostics(
             severity: Some(DiagnosticSeverity::ERROR),
             code: Some(NumberOrString::String(CONFIG_ERROR.to_owned())),
             source: Some("podls".to_owned()),
-            message: super::diagnostics::plain_text(&error.message),
+            message: super::diagnostics::plain_text(&error.message.render(locale)),
             ..Diagnostic::default()
         }],
     }

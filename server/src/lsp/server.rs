@@ -33,6 +33,7 @@ use super::{
     selection_range, structure,
 };
 use crate::analysis::Inputs;
+use crate::messages::config::not_applied;
 
 /// How long to wait for the client to answer a `workspace/configuration` pull before going on without it.
 const CONFIGURATION_TIMEOUT: Duration = Duration::from_secs(5);
@@ -123,8 +124,9 @@ impl PodServer {
             .lookup(uri);
         if let Some(error) = lookup.new_error {
             let client = self.client.clone();
+            let locale = self.settings().locale();
             tokio::spawn(async move {
-                let message = format!("podls: {error} (the file is not applied)");
+                let message = not_applied(error.render(locale)).render(locale);
                 client.show_message(MessageType::WARNING, message).await;
             });
         }
@@ -160,7 +162,7 @@ impl PodServer {
         };
         let Ok(found) = guard::catch_panic("diagnostics", || match &inputs {
             Some(inputs) => diagnostics::diagnostics(&uri, &document, encoding, inputs),
-            None => project::diagnostics(&uri, &document, encoding),
+            None => project::diagnostics(&uri, &document, encoding, self.settings().locale()),
         }) else {
             return;
         };

@@ -33,6 +33,7 @@
 use std::fmt;
 
 pub mod cli;
+pub mod config;
 pub mod documents;
 pub mod fields;
 pub mod fixes;
@@ -305,7 +306,14 @@ pub(crate) use messages;
 /// The family files whose `ALL` the catalog test reads: every file that declares messages is listed here.
 #[cfg(test)]
 fn catalog() -> Vec<&'static Template> {
-    [cli::ALL, documents::ALL, fields::ALL, fixes::ALL].concat()
+    [
+        cli::ALL,
+        config::ALL,
+        documents::ALL,
+        fields::ALL,
+        fixes::ALL,
+    ]
+    .concat()
 }
 
 #[cfg(test)]

@@ -137,7 +137,7 @@ pub fn completions(
     // (`kind: Dep` being typed).
     let identity =
         context.slot == CursorSlot::Value && kinds::identity_field(&context.path).is_some();
-    let root = match pod_root(text, doc, &context.path) {
+    let root = match pod_root(&inputs.pod_templates, text, doc, &context.path) {
         Some(root) => root,
         None if identity => PodRoot {
             prefix: FieldPath::new(),
@@ -171,7 +171,7 @@ pub fn completions(
     let mut items = match context.slot {
         CursorSlot::Nothing => return None,
         CursorSlot::Key => {
-            let untyped = document_kind(text, doc) == DocumentKind::Untyped;
+            let untyped = document_kind(&inputs.pod_templates, text, doc) == DocumentKind::Untyped;
             let mut items = keys::key_items(&site);
             if untyped {
                 kinds::choose_in_keys(&site, &mut items);

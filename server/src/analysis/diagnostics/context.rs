@@ -39,8 +39,11 @@ impl Context<'_> {
     /// Whether `path` is the served object's own `metadata`: the only one whose name the API server requires
     /// and validates (a pod template's name, a claim template's, is given by the controller).
     pub fn is_own_metadata(&self, path: &[PathSegment]) -> bool {
-        path.strip_prefix(self.site.root.prefix.segments())
-            .is_some_and(|rest| matches!(rest, [PathSegment::Key(key)] if key == "metadata"))
+        // A custom resource is walked from its pod template: its own metadata is not there.
+        self.site.kind != crate::analysis::pod_sites::CUSTOM_RESOURCE
+            && path
+                .strip_prefix(self.site.root.prefix.segments())
+                .is_some_and(|rest| matches!(rest, [PathSegment::Key(key)] if key == "metadata"))
     }
 }
 

@@ -22,7 +22,7 @@ pub fn document_diagnostics(inputs: &Inputs, text: &str, doc: &Document) -> Vec<
     let mut out = Vec::new();
     syntax::check(doc, &mut out);
     duplicate_keys::check(inputs.locale, text, doc, &mut out);
-    for site in pod_sites(text, doc) {
+    for site in pod_sites(&inputs.pod_templates, text, doc) {
         let cx = Context {
             text,
             doc,

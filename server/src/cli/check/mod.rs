@@ -157,8 +157,12 @@ fn check(args: &CheckArgs, locale: Locale) -> Result<(Vec<FileReport>, Locale), 
                     configured.push((input, project.inputs(config.as_deref())));
                 }
             }
-            Err(error) if !errors.contains(&error.to_string()) => errors.push(error.to_string()),
-            Err(_) => {}
+            Err(error) => {
+                let error = project.render(&error);
+                if !errors.contains(&error) {
+                    errors.push(error);
+                }
+            }
         }
     }
     if !errors.is_empty() {

@@ -9,8 +9,9 @@ use std::sync::Arc;
 use super::CheckArgs;
 use super::inputs::Input;
 use crate::analysis::{Code, Inputs, Level};
-use crate::config::{ConfigError, ProjectConfig, find};
+use crate::config::{ConfigError, ProjectConfig, code_hint, find};
 use crate::messages::Locale;
+use crate::messages::config as msg;
 
 /// The configurations of one run, found as files are seen.
 pub struct Project {
@@ -33,7 +34,7 @@ impl Project {
     pub fn new(args: &CheckArgs, locale: Locale) -> Result<Project, String> {
         let explicit = match &args.config {
             Some(path) => Some(Arc::new(
-                ProjectConfig::load(path).map_err(|err| err.to_string())?,
+                ProjectConfig::load(path).map_err(|err| err.render(locale))?,
             )),
             None => None,
         };
@@ -43,9 +44,9 @@ impl Project {
             explicit,
             isolated: args.isolated,
             select: (!args.select.is_empty())
-                .then(|| codes("--select", &args.select))
+                .then(|| codes("--select", &args.select, locale))
                 .transpose()?,
-            ignore: codes("--ignore", &args.ignore)?,
+            ignore: codes("--ignore", &args.ignore, locale)?,
             read: HashMap::new(),
             found: HashMap::new(),
         })
@@ -100,6 +101,11 @@ impl Project {
 }
 
 impl Project {
+    /// A configuration error in the language of the run.
+    pub fn render(&self, error: &ConfigError) -> String {
+        error.render(self.locale)
+    }
+
     /// The language of the run's own lines (the summary): `--locale`, else that of the working
     /// directory's configuration, else the environment's.
     pub fn run_locale(&mut self) -> Locale {
@@ -115,19 +121,15 @@ impl Project {
 }
 
 /// Code names of `--select`/`--ignore`, comma-separated or repeated (`--ignore image-latest,status-field`).
-fn codes(flag: &str, written: &[String]) -> Result<Vec<Code>, String> {
+fn codes(flag: &str, written: &[String], locale: Locale) -> Result<Vec<Code>, String> {
     written
         .iter()
         .flat_map(|w| w.split(','))
         .map(str::trim)
         .filter(|name| !name.is_empty())
         .map(|name| {
-            Code::from_name(name).ok_or_else(|| {
-                let hint = crate::analysis::closest(name, Code::ALL.iter().map(|c| c.as_str()))
-                    .map(|c| format!(" (did you mean `{c}`?)"))
-                    .unwrap_or_default();
-                format!("{flag}: unknown code `{name}`{hint}")
-            })
+            Code::from_name(name)
+                .ok_or_else(|| msg::unknown_flag_code(flag, name, code_hint(name)).render(locale))
         })
         .collect()
 }

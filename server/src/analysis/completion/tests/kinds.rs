@@ -230,7 +230,7 @@ fn every_skeleton_passes_podls_checks() {
             let file = parse(&after);
             let last = file.documents.last().unwrap();
             assert!(
-                !pod_sites(&after, last).is_empty(),
+                !pod_sites(&[], &after, last).is_empty(),
                 "{} is not served:\n{after}",
                 item.label
             );
