@@ -26,11 +26,12 @@ cargo test --workspace
 step "cargo package: the published crates build from their packages alone"
 # Verification unpacks each .crate and builds it against the registry (podls-schema through cargo's
 # temporary local registry), so a file embedded from outside its package fails here, not on crates.io.
-# It builds podls a second time from the package, so a local landing run may set SKIP_PACKAGE=1 (CI never does).
-if [ "${SKIP_PACKAGE:-0}" != 1 ] || [ "${CI:-}" = true ]; then
+# It builds podls a second time from the package: CI (CI=true, set by .ci/run) always runs it; locally it
+# runs with PACKAGE=1.
+if [ "${CI:-}" = true ] || [ "${PACKAGE:-0}" = 1 ]; then
   cargo package --allow-dirty -p podls-schema -p podls
 else
-  echo "SKIPPED cargo package (SKIP_PACKAGE=1)"
+  echo "SKIPPED cargo package: CI runs it (set PACKAGE=1 to run it here)"
 fi
 if [ "${SKIP_EDITORS:-0}" != 1 ]; then
   step "editor end-to-end tests"
