@@ -105,7 +105,7 @@ fn a_clean_pod_exits_0_with_a_summary() {
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     let summary = run.stdout.lines().last().unwrap();
     assert!(
-        summary.starts_with("0 errors, ") && summary.ends_with(" in 1 file"),
+        summary == "0 errors, 0 warnings; 1 file checked",
         "{summary}"
     );
     assert_eq!(run.stderr, "");
@@ -115,7 +115,7 @@ fn a_clean_pod_exits_0_with_a_summary() {
 fn text_lines_are_file_line_col_severity_code_message_with_char_columns() {
     let dir = Scratch::new("text");
     dir.write("broken.yaml", BROKEN);
-    let run = check(&dir.0, &["broken.yaml"], None);
+    let run = check(&dir.0, &["--format", "concise", "broken.yaml"], None);
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
     let line = run
         .stdout
@@ -132,7 +132,7 @@ fn text_lines_are_file_line_col_severity_code_message_with_char_columns() {
     assert!(line.starts_with(prefix), "{line}");
     assert!(line.len() > prefix.len(), "a message: {line}");
     let summary = run.stdout.lines().last().unwrap();
-    assert!(summary.ends_with(" in 1 file"), "{summary}");
+    assert!(summary.ends_with("; 1 file checked"), "{summary}");
     assert!(!summary.starts_with("0 errors"), "{summary}");
 }
 
@@ -184,7 +184,7 @@ fn crlf_line_breaks_give_the_same_positions() {
     let syntax = with_code(&items, "yaml-syntax");
     assert_eq!(syntax[0]["range"]["start"]["line"], 5, "{items:#}");
     assert_eq!(syntax[0]["range"]["start"]["character"], 15, "{items:#}");
-    let run = check(&dir.0, &["crlf.yaml"], None);
+    let run = check(&dir.0, &["--format=concise", "crlf.yaml"], None);
     run.assert_prints("crlf.yaml:6:15: error[yaml-syntax]");
 }
 
@@ -308,7 +308,7 @@ fn sarif_lists_every_diagnostic_code_as_a_rule_whether_it_fired_or_not() {
 #[test]
 fn stdin_is_read_for_dash_under_the_given_name() {
     let dir = Scratch::new("stdin");
-    let run = check(&dir.0, &["-"], Some(BROKEN));
+    let run = check(&dir.0, &["--format=concise", "-"], Some(BROKEN));
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
     run.assert_prints("<stdin>:6:15: error[yaml-syntax]");
     let run = check(
@@ -319,7 +319,12 @@ fn stdin_is_read_for_dash_under_the_given_name() {
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     let run = check(
         &dir.0,
-        &["--stdin-filename", "from-pipe.yaml", "-"],
+        &[
+            "--format=concise",
+            "--stdin-filename",
+            "from-pipe.yaml",
+            "-",
+        ],
         Some(BROKEN),
     );
     run.assert_prints("from-pipe.yaml:6:15:");
@@ -345,9 +350,13 @@ fn directories_are_walked_for_manifests_in_path_order() {
     // Sorted by path components: `a/` before `a-z.json`.
     assert_eq!(unique, ["a/deep/c.yml", "a-z.json", "b.yaml"], "{files:?}");
     let text = check(&dir.0, &["."], None);
-    assert!(text.stdout.ends_with(" in 4 files\n"), "{}", text.stdout);
+    assert!(
+        text.stdout.ends_with("; 4 files checked\n"),
+        "{}",
+        text.stdout
+    );
     // Named explicitly, a hidden directory and a file of any extension are checked.
-    let run = check(&dir.0, &[".github", "notes.txt"], None);
+    let run = check(&dir.0, &["--format=concise", ".github", "notes.txt"], None);
     assert_eq!(run.code, 1);
     run.assert_prints(".github/workflows/ci.yaml:6:15:");
     run.assert_prints("notes.txt:6:15:");
@@ -400,12 +409,12 @@ fn invalid_utf8_is_reported_at_its_line_and_the_other_files_still_checked() {
         "broken.yaml still checked"
     );
     // Text: on stderr only, and said in the summary.
-    let run = check(&dir.0, &["."], None);
+    let run = check(&dir.0, &["--format=concise", "."], None);
     assert_eq!(run.code, 2);
     run.assert_prints("broken.yaml:6:15:");
     assert!(
         run.stdout
-            .ends_with("in 1 file (1 file could not be read)\n"),
+            .ends_with("; 1 file checked, 1 skipped (1 not UTF-8)\n"),
         "{}",
         run.stdout
     );
@@ -421,7 +430,7 @@ fn unreadable_paths_exit_2_and_the_rest_is_still_checked() {
     let run = check(&dir.0, &["missing.yaml", "pod.yaml"], None);
     assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
     assert!(run.stderr.contains("missing.yaml"), "{}", run.stderr);
-    run.assert_prints("in 1 file (1 file could not be read)");
+    run.assert_prints("; 1 file checked, 1 skipped (1 could not be read)");
 
     #[cfg(unix)]
     {
@@ -491,13 +500,13 @@ fn a_panic_on_one_file_is_an_internal_error_for_it_and_the_others_are_still_chec
         "every other file is still checked, in order"
     );
 
-    let run = check_with_env(&dir.0, &["."], None, &crash);
+    let run = check_with_env(&dir.0, &["--format=concise", "."], None, &crash);
     assert_eq!(run.code, 2);
     run.assert_prints("a/broken.yaml:6:15:");
     run.assert_prints("z.yaml:6:15:");
     assert!(
         run.stdout
-            .ends_with("in 2 files (1 file could not be checked: internal error)\n"),
+            .ends_with("; 2 files checked, 1 skipped (1 internal error, please report it)\n"),
         "{}",
         run.stdout
     );
@@ -531,7 +540,7 @@ fn no_path_checks_the_current_directory() {
     dir.write("sub/broken.yaml", BROKEN);
     let run = check(&dir.0, &[], None);
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
-    run.assert_prints("sub/broken.yaml:6:15:");
+    run.assert_prints("--> sub/broken.yaml:6:15\n");
 }
 
 #[test]
@@ -541,7 +550,7 @@ fn a_pod_in_the_wrong_group_and_a_misspelt_kind_are_errors_with_the_kind_meant()
     let text = format!(
         "{pod_in_apps}---\napiVersion: v1\nkind: pod\n---\napiVersion: v1\nkind: Service\n"
     );
-    let run = check(&dir.0, &["-"], Some(&text));
+    let run = check(&dir.0, &["--format=concise", "-"], Some(&text));
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
     run.assert_prints(
         "<stdin>:1:13: error[wrong-api-version]: `Pod` is served by `apiVersion: v1`, not `apps/v1`",
@@ -572,7 +581,7 @@ fn a_pod_in_the_wrong_group_and_a_misspelt_kind_are_errors_with_the_kind_meant()
 fn a_removed_api_version_and_a_misspelt_workload_kind_say_what_to_write() {
     let dir = Scratch::new("workload-kinds");
     let text = "apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n        imagePullPolicy: Sometimes\n---\napiVersion: apps/v1\nkind: Deploymnet\nmetadata:\n  name: web\n";
-    let run = check(&dir.0, &["-"], Some(text));
+    let run = check(&dir.0, &["--format=concise", "-"], Some(text));
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
     run.assert_prints(
         "<stdin>:1:13: error[removed-api-version]: `extensions/v1beta1` no longer serves `Deployment`: Kubernetes 1.16 removed it; use `apiVersion: apps/v1`, which also requires `spec.selector`",

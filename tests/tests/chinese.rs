@@ -172,7 +172,7 @@ fn check(args: &[&str], env: &[(&str, &str)]) -> Run {
     }
 }
 
-/// The text output's message lines without their positions, and the summary line.
+/// The concise output's message lines without their positions, and the summary line.
 fn text_messages(run: &Run) -> String {
     run.stdout
         .lines()
@@ -187,7 +187,14 @@ fn text_messages(run: &Run) -> String {
 #[test]
 fn check_speaks_chinese_with_the_locale_flag() {
     let run = check(
-        &["--locale", "zh-CN", "--stdin-filename", "pod.yaml", "-"],
+        &[
+            "--format=concise",
+            "--locale",
+            "zh-CN",
+            "--stdin-filename",
+            "pod.yaml",
+            "-",
+        ],
         &[],
     );
     assert_eq!(run.code, 1, "{}", run.stderr);
@@ -195,7 +202,7 @@ fn check_speaks_chinese_with_the_locale_flag() {
         error[unknown-field]: ObjectMeta 中没有字段 `lables`；是否想写 `labels`？
         error[invalid-enum]: `Nevr` 不是 `restartPolicy` 的有效取值，可选值：`Always`、`Never` 或 `OnFailure`；是否想写 `Never`？
         error[missing-required]: 缺少必填字段 `image`（Container）
-        3 个错误，0 个警告，共检查 1 个文件
+        3 个错误，0 个警告；已检查 1 个文件
     "#]]
     .assert_eq(&text_messages(&run));
 }
@@ -205,7 +212,9 @@ fn check_follows_lang_and_lc_all_and_the_flag_wins() {
     let english = check(&["--stdin-filename", "pod.yaml", "-"], &[]);
     assert!(!has_chinese(&english.stdout), "{}", english.stdout);
     assert!(
-        english.stdout.ends_with("3 errors, 0 warnings in 1 file\n"),
+        english
+            .stdout
+            .ends_with("3 errors, 0 warnings; 1 file checked\n"),
         "{}",
         english.stdout
     );

@@ -4,10 +4,10 @@
 use super::{Message, messages};
 
 messages! {
-    /// `2 errors, 1 warning in 3 files`; the counts take the plural forms below.
+    /// `2 errors, 1 warning; 3 files checked`; the counts take the plural forms below.
     summary(errors, warnings, files) {
-        en: "{errors}, {warnings} in {files}",
-        zh: "{errors}，{warnings}，共检查 {files}",
+        en: "{errors}, {warnings}; {files} checked",
+        zh: "{errors}，{warnings}；已检查 {files}",
     }
     errors_one(n) { en: "{n} error", zh: "{n} 个错误" }
     errors_many(n) { en: "{n} errors", zh: "{n} 个错误" }
@@ -15,13 +15,31 @@ messages! {
     warnings_many(n) { en: "{n} warnings", zh: "{n} 个警告" }
     files_one(n) { en: "{n} file", zh: "{n} 个文件" }
     files_many(n) { en: "{n} files", zh: "{n} 个文件" }
-    /// ` (1 file could not be read; 2 files could not be checked: internal error)` after the summary.
-    troubles(list) { en: " ({list})", zh: "（{list}）" }
-    trouble_separator() { en: "; ", zh: "；" }
-    unreadable_files(files) { en: "{files} could not be read", zh: "{files}无法读取" }
-    crashed_files(files) {
-        en: "{files} could not be checked: internal error",
-        zh: "{files}因内部错误无法检查",
+    /// `2 errors, 1 warning, 1 note; …` when information or hints were reported too.
+    summary_with_notes(errors, warnings, notes, files) {
+        en: "{errors}, {warnings}, {notes}; {files} checked",
+        zh: "{errors}，{warnings}，{notes}；已检查 {files}",
+    }
+    notes_one(n) { en: "{n} note", zh: "{n} 个提示" }
+    notes_many(n) { en: "{n} notes", zh: "{n} 个提示" }
+    /// `, 2 skipped (1 not UTF-8, 1 could not be read)` after the files checked.
+    skipped(n, reasons) { en: ", {n} skipped ({reasons})", zh: "，跳过 {n} 个（{reasons}）" }
+    reason_separator() { en: ", ", zh: "，" }
+    skipped_not_utf8(n) { en: "{n} not UTF-8", zh: "{n} 个不是 UTF-8 编码" }
+    skipped_unreadable(n) { en: "{n} could not be read", zh: "{n} 个无法读取" }
+    skipped_excluded(n) { en: "{n} excluded by configuration", zh: "{n} 个被配置排除" }
+    skipped_internal_error(n) {
+        en: "{n} internal error, please report it",
+        zh: "{n} 个内部错误，请报告此问题",
+    }
+    /// After the `help:` lines of a finding with many fixes (an enum has one per allowed value).
+    more_fixes(n) {
+        en: "{n} more fixes among the editor's quick fixes",
+        zh: "编辑器的快速修复中还有 {n} 个修复",
+    }
+    more_fixes_one(n) {
+        en: "{n} more fix among the editor's quick fixes",
+        zh: "编辑器的快速修复中还有 {n} 个修复",
     }
     not_utf8(byte, line) {
         en: "not valid UTF-8 (byte {byte}, line {line}): Kubernetes manifests are UTF-8",
@@ -39,15 +57,6 @@ messages! {
         en: "unknown locale `{tag}`; use `en` or `zh-cn`",
         zh: "未知的语言 `{tag}`；请使用 `en` 或 `zh-cn`",
     }
-}
-
-/// The summary line: `2 errors, 1 warning in 3 files`.
-pub fn summary_line(errors: usize, warnings: usize, files: usize) -> Message {
-    summary(
-        error_count(errors),
-        warning_count(warnings),
-        file_count(files),
-    )
 }
 
 // English takes each count's form, Chinese none: one message per form, chosen here.
@@ -70,4 +79,16 @@ pub fn warning_count(n: usize) -> Message {
 
 pub fn file_count(n: usize) -> Message {
     if n == 1 { files_one(n) } else { files_many(n) }
+}
+
+pub fn note_count(n: usize) -> Message {
+    if n == 1 { notes_one(n) } else { notes_many(n) }
+}
+
+pub fn more_fix_count(n: usize) -> Message {
+    if n == 1 {
+        more_fixes_one(n)
+    } else {
+        more_fixes(n)
+    }
 }

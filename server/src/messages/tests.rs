@@ -163,10 +163,14 @@ fn a_message_renders_its_arguments_in_the_same_language() {
     "#]]
     .assert_eq(&both(&nested));
     expect![[r#"
-        2 errors, 1 warning in 3 files
-        2 个错误，1 个警告，共检查 3 个文件
+        2 errors, 1 warning; 3 files checked
+        2 个错误，1 个警告；已检查 3 个文件
     "#]]
-    .assert_eq(&both(&cli::summary_line(2, 1, 3)));
+    .assert_eq(&both(&cli::summary(
+        cli::error_count(2),
+        cli::warning_count(1),
+        cli::file_count(3),
+    )));
 }
 
 #[test]

@@ -1,5 +1,5 @@
 //! What checking produced, per file: the diagnostics with their positions resolved (so the renderers need
-//! neither the text nor its line index), or why the file was not checked. Files are checked on a small
+//! no line index; the code frames also get the text), or why the file was not checked. Files are checked on a small
 //! thread pool, each inside `catch_unwind`: a bug that panics on one file is reported for that file and
 //! every other file is still checked.
 
@@ -17,6 +17,8 @@ use crate::syntax::{ColumnUnit, LineIndex, parse};
 #[derive(Debug)]
 pub struct FileReport {
     pub file: DisplayPath,
+    /// The text checked (empty when the file could not be read): what the code frames quote.
+    pub text: String,
     pub findings: Vec<Finding>,
     pub failure: Option<Failure>,
 }
@@ -63,14 +65,24 @@ pub struct Finding {
     pub message: String,
     pub path: Option<String>,
     pub related: Vec<(Position, Position, String)>,
+    /// The quick fixes, as the editor offers them; the code frames print them as `help:`.
+    pub fixes: Vec<FixHint>,
 }
 
-/// A 0-based line with the column in both units the formats use.
+/// A quick fix: its title and its edits (byte ranges of the file's text), the preferred one first.
+#[derive(Debug)]
+pub struct FixHint {
+    pub title: String,
+    pub edits: Vec<(std::ops::Range<usize>, String)>,
+}
+
+/// A 0-based line with the column in both units the formats use, and the byte offset in the text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Position {
     pub line: usize,
     pub utf16: usize,
     pub chars: usize,
+    pub byte: usize,
 }
 
 impl Position {
@@ -79,6 +91,7 @@ impl Position {
             line: index.line_of(offset.min(text.len())),
             utf16: index.column(text, offset, ColumnUnit::Utf16),
             chars: index.column(text, offset, ColumnUnit::Utf32),
+            byte: offset.min(text.len()),
         }
     }
 
@@ -110,6 +123,7 @@ impl FileReport {
     fn failed(file: DisplayPath, failure: Failure) -> FileReport {
         FileReport {
             file,
+            text: String::new(),
             findings: Vec::new(),
             failure: Some(failure),
         }
@@ -169,6 +183,7 @@ fn check_input(input: &Input, analysis: &Inputs, stdin_name: &str) -> FileReport
     match checked {
         Ok(findings) => FileReport {
             file,
+            text,
             findings,
             failure: None,
         },
@@ -208,6 +223,23 @@ pub fn check_text(analysis: &Inputs, text: &str) -> Vec<Finding> {
                 .related
                 .into_iter()
                 .map(|(range, message)| (at(range.start), at(range.end), message))
+                .collect(),
+            fixes: fix_hints(d.fixes),
+        })
+        .collect()
+}
+
+/// The fixes with the preferred one first (the editor's one-keystroke fix is the one worth printing first).
+fn fix_hints(mut fixes: Vec<crate::analysis::Fix>) -> Vec<FixHint> {
+    fixes.sort_by_key(|fix| !fix.preferred);
+    fixes
+        .into_iter()
+        .map(|fix| FixHint {
+            title: fix.title,
+            edits: fix
+                .edits
+                .into_iter()
+                .map(|(range, text)| (range.start..range.end, text))
                 .collect(),
         })
         .collect()
@@ -272,7 +304,8 @@ mod tests {
             Position {
                 line: 0,
                 utf16: 6,
-                chars: 5
+                chars: 5,
+                byte: text.find('x').unwrap(),
             }
         );
         let end = Position::in_text(text, text.len());
@@ -281,7 +314,8 @@ mod tests {
             Position {
                 line: 1,
                 utf16: 0,
-                chars: 0
+                chars: 0,
+                byte: text.len(),
             }
         );
     }

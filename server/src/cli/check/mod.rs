@@ -1,5 +1,5 @@
-//! `podls check [PATH|-]...`: the editor's diagnostics for CI, as text, JSON or SARIF. This file holds the
-//! arguments and the run: `inputs` finds and reads the files, `findings` checks them in parallel through
+//! `podls check [PATH|-]...`: the editor's diagnostics for CI, as code frames, concise lines, JSON, SARIF,
+//! GitHub workflow commands or JUnit XML. This file holds the arguments and the run: `inputs` finds and reads the files, `findings` checks them in parallel through
 //! `analysis::diagnostics`, `render/` prints them in a deterministic order. Knows nothing of LSP.
 
 mod findings;
@@ -16,6 +16,8 @@ use findings::{FileReport, check_all};
 use inputs::{Input, collect};
 use project::Project;
 use render::sarif::Rule;
+use render::summary::{Tally, statistics, write_statistics, write_statistics_json};
+use render::{OutputArgs, OutputFormat};
 
 use crate::analysis::{Code, Severity};
 use crate::messages::Locale;
@@ -26,9 +28,8 @@ pub struct CheckArgs {
     /// (skipping hidden directories, node_modules and target). `-` reads stdin. Default: `.`.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// How to print the diagnostics.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-    pub format: OutputFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// The name stdin's diagnostics are reported under (its directory's podls.toml applies to stdin).
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     pub stdin_filename: String,
@@ -50,17 +51,6 @@ pub struct CheckArgs {
     pub ignore: Vec<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum OutputFormat {
-    /// `file:line:col: severity[code]: message`: line and column 1-based, the column counted in
-    /// characters (as rustc and gcc do, so terminals and editors jump to it), then a summary line.
-    Text,
-    /// One JSON array of diagnostics, ranges 0-based as in LSP (`character` in UTF-16 code units).
-    Json,
-    /// SARIF 2.1.0 (GitHub code scanning), regions 1-based in UTF-16 code units.
-    Sarif,
-}
-
 /// Exit codes: what a CI job branches on.
 const EXIT_CLEAN: u8 = 0;
 const EXIT_ERRORS: u8 = 1;
@@ -69,6 +59,13 @@ const EXIT_ERRORS: u8 = 1;
 const EXIT_TROUBLE: u8 = 2;
 
 pub fn run(args: &CheckArgs) -> ExitCode {
+    let format = args.output.format;
+    if args.output.statistics && !format.has_statistics() {
+        eprintln!(
+            "error: --statistics prints a table or JSON: use it with --format text, concise or json"
+        );
+        return ExitCode::from(EXIT_TROUBLE);
+    }
     let env_locale = match super::locale::resolve(args.locale.as_deref()) {
         Ok(locale) => locale,
         Err(message) => {
@@ -76,7 +73,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             return ExitCode::from(EXIT_TROUBLE);
         }
     };
-    let (reports, locale) = match check(args, env_locale) {
+    let (reports, excluded, locale) = match check(args, env_locale) {
         Ok(checked) => checked,
         Err(errors) => {
             for error in errors {
@@ -92,12 +89,10 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     }
     let stdout = io::stdout().lock();
     let mut out = io::BufWriter::new(stdout);
-    let written = match args.format {
-        OutputFormat::Text => render::text::write(&mut out, &reports, locale),
-        OutputFormat::Json => render::json::write(&mut out, &reports),
-        OutputFormat::Sarif => render::sarif::write(&mut out, &reports, &sarif_rules(&reports)),
-    }
-    .and_then(|()| out.flush());
+    let mut tally = Tally::of(&reports);
+    tally.excluded = excluded;
+    let written =
+        write(&mut out, &args.output, &reports, &tally, locale).and_then(|()| out.flush());
     // A closed pipe (`| head`) is the reader's choice, not an error worth reporting.
     if let Err(err) = written
         && err.kind() != io::ErrorKind::BrokenPipe
@@ -119,9 +114,46 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     })
 }
 
-/// Every report of the run, one per file, sorted by file, and the language of the run's own lines; or the
-/// configuration errors that stop it. `locale` is `--locale`'s, else the environment's.
-fn check(args: &CheckArgs, locale: Locale) -> Result<(Vec<FileReport>, Locale), Vec<String>> {
+/// Prints the reports in the chosen format; text and concise end with the summary line unless `--quiet`.
+fn write(
+    out: &mut impl Write,
+    output: &OutputArgs,
+    reports: &[FileReport],
+    tally: &Tally,
+    locale: Locale,
+) -> io::Result<()> {
+    let color = output.color.resolve();
+    let human = matches!(output.format, OutputFormat::Text | OutputFormat::Concise);
+    if output.statistics {
+        let rows = statistics(reports);
+        if human {
+            write_statistics(out, &rows)?;
+        } else {
+            write_statistics_json(out, &rows)?;
+        }
+    } else {
+        match output.format {
+            OutputFormat::Text => render::frames::write(out, reports, color, locale)?,
+            OutputFormat::Concise => render::concise::write(out, reports, color)?,
+            OutputFormat::Json => render::json::write(out, reports)?,
+            OutputFormat::Sarif => render::sarif::write(out, reports, &sarif_rules(reports))?,
+            OutputFormat::Github => render::github::write(out, reports)?,
+            OutputFormat::Junit => render::junit::write(out, reports)?,
+        }
+    }
+    if human && !output.quiet {
+        writeln!(out, "{}", tally.line(locale))?;
+    }
+    Ok(())
+}
+
+/// Every report of the run, one per file, sorted by file, how many files `exclude` skipped, and the
+/// language of the run's own lines; or the configuration errors that stop it. `locale` is `--locale`'s,
+/// else the environment's.
+fn check(
+    args: &CheckArgs,
+    locale: Locale,
+) -> Result<(Vec<FileReport>, usize, Locale), Vec<String>> {
     let mut project = Project::new(args, locale).map_err(|err| vec![err])?;
     let mut inputs = Vec::new();
     let mut reports = Vec::new();
@@ -147,13 +179,16 @@ fn check(args: &CheckArgs, locale: Locale) -> Result<(Vec<FileReport>, Locale), 
         .unwrap_or(Path::new("."))
         .to_path_buf();
     let mut configured = Vec::new();
+    let mut excluded_files = 0;
     let mut errors = Vec::new();
     for input in inputs {
         match project.config_of(&input, &stdin_dir) {
             Ok(config) => {
                 // `exclude` holds for named files too, so a pre-commit hook's file list honours it.
                 let excluded = matches!((&input, &config), (Input::File(path), Some(config)) if config.excludes(path, false));
-                if !excluded {
+                if excluded {
+                    excluded_files += 1;
+                } else {
                     configured.push((input, project.inputs(config.as_deref())));
                 }
             }
@@ -172,7 +207,7 @@ fn check(args: &CheckArgs, locale: Locale) -> Result<(Vec<FileReport>, Locale), 
     reports.sort_by(|a, b| a.file.cmp(&b.file));
     reports.dedup_by(|a, b| a.file == b.file && a.failure.is_some() && b.failure.is_some());
     let locale = project.run_locale();
-    Ok((reports, locale))
+    Ok((reports, excluded_files, locale))
 }
 
 /// The SARIF rules: every code of the diagnostic registry, in its order, whether it fired or not (code

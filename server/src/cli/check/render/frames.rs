@@ -1,0 +1,208 @@
+//! `--format text`, the default: each finding as rustc and ruff show one — `severity[code]: message`, the
+//! `--> file:line:col`, the source lines with the range underlined (related places labelled beside it), and
+//! the quick fixes as `help:` with the change they make — drawn by annotate-snippets, coloured on request.
+
+use std::io::{self, Write};
+use std::ops::Range;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Patch, Renderer, Snippet};
+
+use super::super::findings::{FileReport, Finding, FixHint};
+use crate::analysis::Severity;
+use crate::messages::{Locale, cli as msg};
+
+/// Fixes printed as `help:` per finding; the rest are counted (an enum has a fix per allowed value).
+const MAX_HELPS: usize = 3;
+/// A fix whose edits span more lines than this is named, not drawn (a whole volume added elsewhere).
+const MAX_PATCH_LINES: usize = 6;
+
+pub fn write(
+    out: &mut impl Write,
+    reports: &[FileReport],
+    color: bool,
+    locale: Locale,
+) -> io::Result<()> {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    for report in reports {
+        for finding in &report.findings {
+            let groups = frame(&report.file.0, &report.text, finding, locale);
+            writeln!(out, "{}\n", renderer.render(&groups))?;
+        }
+    }
+    Ok(())
+}
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Information => Level::INFO,
+        Severity::Hint => Level::NOTE,
+    }
+}
+
+/// The groups annotate-snippets draws for one finding: the finding itself, then one per fix shown.
+fn frame<'a>(file: &'a str, text: &'a str, f: &'a Finding, locale: Locale) -> Vec<Group<'a>> {
+    let own = f.start.byte..f.end.byte;
+    let mut spans = vec![own.clone()];
+    spans.extend(f.related.iter().map(|(start, end, _)| start.byte..end.byte));
+    let excerpt = Excerpt::new(text, &spans);
+    let mut snippet = Snippet::source(excerpt.source.clone())
+        .line_start(excerpt.first_line)
+        .path(file)
+        .annotation(AnnotationKind::Primary.span(excerpt.map(&own)));
+    for (start, end, message) in &f.related {
+        snippet = snippet.annotation(
+            AnnotationKind::Context
+                .span(excerpt.map(&(start.byte..end.byte)))
+                .label(message.as_str()),
+        );
+    }
+    let mut groups = vec![
+        level(f.severity)
+            .primary_title(f.message.as_str())
+            .id(f.code)
+            .element(snippet),
+    ];
+    for (i, fix) in f.fixes.iter().take(MAX_HELPS).enumerate() {
+        // The first (preferred) fix is drawn; the alternatives are named, which is all one needs to choose.
+        groups.push(help(file, text, fix, i == 0));
+    }
+    if f.fixes.len() > MAX_HELPS {
+        let more = msg::more_fix_count(f.fixes.len() - MAX_HELPS).render(locale);
+        groups.push(Group::with_title(Level::NOTE.secondary_title(more)));
+    }
+    groups
+}
+
+/// `help: change `labls` to `labels``, with the edited lines drawn when asked and they are few.
+fn help<'a>(file: &'a str, text: &'a str, fix: &'a FixHint, draw: bool) -> Group<'a> {
+    let title = Level::HELP.secondary_title(lowercase_first(&fix.title));
+    let spans: Vec<Range<usize>> = fix.edits.iter().map(|(range, _)| range.clone()).collect();
+    let excerpt = Excerpt::new(text, &spans);
+    if !draw || fix.edits.is_empty() || excerpt.line_count > MAX_PATCH_LINES {
+        return Group::with_title(title);
+    }
+    let snippet = Snippet::source(excerpt.source.clone())
+        .line_start(excerpt.first_line)
+        .path(file)
+        .patches(fix.edits.iter().map(|(range, new_text)| {
+            Patch::new(excerpt.map(range), new_text.replace("\r\n", "\n"))
+        }));
+    title.element(snippet)
+}
+
+/// rustc writes `help:` lines in lower case; fix titles are written for an editor's menu (`Change to …`).
+fn lowercase_first(title: &str) -> String {
+    let mut chars = title.chars();
+    match chars.next() {
+        Some(first) if first.is_ascii_uppercase() => {
+            first.to_ascii_lowercase().to_string() + chars.as_str()
+        }
+        _ => title.to_owned(),
+    }
+}
+
+/// The whole lines of `text` that hold some spans, with CRLF line breaks read as LF (a `\r` is no column),
+/// and where each byte of `text` lands in them.
+struct Excerpt {
+    source: String,
+    /// The 1-based number of the first line.
+    first_line: usize,
+    line_count: usize,
+    /// Per line: its start in `text`, its start in `source`, its length without the line break.
+    lines: Vec<(usize, usize, usize)>,
+}
+
+impl Excerpt {
+    fn new(text: &str, spans: &[Range<usize>]) -> Excerpt {
+        let clamp = |offset: usize| offset.min(text.len());
+        let first = spans.iter().map(|s| clamp(s.start)).min().unwrap_or(0);
+        // A range that ends at the start of a line (after its line break) ends on the line before.
+        let last = spans
+            .iter()
+            .map(|s| {
+                let (start, end) = (clamp(s.start), clamp(s.end));
+                if end > start && text[..end].ends_with('\n') {
+                    end - 1
+                } else {
+                    end
+                }
+            })
+            .max()
+            .unwrap_or(0)
+            .max(first);
+        let begin = text[..first].rfind('\n').map_or(0, |i| i + 1);
+        let finish = text[last..].find('\n').map_or(text.len(), |i| last + i);
+        let mut source = String::new();
+        let mut lines = Vec::new();
+        let mut at = begin;
+        for line in text[begin..finish].split('\n') {
+            let content = line.strip_suffix('\r').unwrap_or(line);
+            if !lines.is_empty() {
+                source.push('\n');
+            }
+            lines.push((at, source.len(), content.len()));
+            source.push_str(content);
+            at += line.len() + 1;
+        }
+        Excerpt {
+            source,
+            first_line: text[..begin].matches('\n').count() + 1,
+            line_count: lines.len(),
+            lines,
+        }
+    }
+
+    /// A range of `text` as a range of `source` (an offset on a dropped `\r` lands at its line's end).
+    fn map(&self, range: &Range<usize>) -> Range<usize> {
+        let one = |offset: usize| {
+            let line = self
+                .lines
+                .iter()
+                .rev()
+                .find(|(start, _, _)| *start <= offset)
+                .unwrap_or(&self.lines[0]);
+            let (start, in_source, len) = *line;
+            in_source + offset.saturating_sub(start).min(len)
+        };
+        let start = one(range.start);
+        start..one(range.end).max(start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_excerpt_is_whole_lines_without_carriage_returns() {
+        let text = "a: 1\r\nbb: 2\r\ncc: 3\r\n";
+        let bb = text.find("bb").unwrap();
+        let three = text.find('3').unwrap();
+        let excerpt = Excerpt::new(text, std::slice::from_ref(&(bb..three + 1)));
+        assert_eq!(excerpt.source, "bb: 2\ncc: 3");
+        assert_eq!(excerpt.first_line, 2);
+        assert_eq!(excerpt.map(&(bb..three + 1)), 0..11);
+        // The `\r` of line 2 is no column: an offset on it is the end of the line.
+        assert_eq!(excerpt.map(&(bb + 5..bb + 6)), 5..5);
+    }
+
+    #[test]
+    fn a_range_ending_after_a_line_break_stays_on_its_line() {
+        let text = "a: 1\nb: 2\n";
+        let excerpt = Excerpt::new(text, std::slice::from_ref(&(0..5)));
+        assert_eq!(excerpt.source, "a: 1");
+        assert_eq!(excerpt.line_count, 1);
+    }
+
+    #[test]
+    fn help_lines_start_in_lower_case() {
+        assert_eq!(lowercase_first("Change to `Always`"), "change to `Always`");
+        assert_eq!(lowercase_first("改为 `Always`"), "改为 `Always`");
+    }
+}
