@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
-use annotate_snippets::{AnnotationKind, Group, Level, Patch, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Patch, Renderer, Snippet};
 
 use super::super::findings::{FileReport, Finding, FixHint};
 use crate::analysis::Severity;
@@ -15,6 +15,9 @@ use crate::messages::{Locale, cli as msg};
 const MAX_HELPS: usize = 3;
 /// A fix whose edits span more lines than this is named, not drawn (a whole volume added elsewhere).
 const MAX_PATCH_LINES: usize = 6;
+/// Beyond these sizes a finding is printed with its position but no source lines.
+const MAX_EXCERPT_BYTES: usize = 16 * 1024;
+const MAX_LINE_BYTES: usize = 1024;
 
 pub fn write(
     out: &mut impl Write,
@@ -50,24 +53,42 @@ fn frame<'a>(file: &'a str, text: &'a str, f: &'a Finding, locale: Locale) -> Ve
     let own = f.start.byte..f.end.byte;
     let mut spans = vec![own.clone()];
     spans.extend(f.related.iter().map(|(start, end, _)| start.byte..end.byte));
-    let excerpt = Excerpt::new(text, &spans);
-    let mut snippet = Snippet::source(excerpt.source.clone())
-        .line_start(excerpt.first_line)
-        .path(file)
-        .annotation(AnnotationKind::Primary.span(excerpt.map(&own)));
-    for (start, end, message) in &f.related {
-        snippet = snippet.annotation(
-            AnnotationKind::Context
-                .span(excerpt.map(&(start.byte..end.byte)))
-                .label(message.as_str()),
-        );
-    }
-    let mut groups = vec![
-        level(f.severity)
-            .primary_title(f.message.as_str())
-            .id(f.code)
-            .element(snippet),
-    ];
+    let title = level(f.severity)
+        .primary_title(f.message.as_str())
+        .id(f.code);
+    let group = match Excerpt::fitting(text, &spans) {
+        Some(excerpt) => {
+            let mut snippet = Snippet::source(excerpt.source.clone())
+                .line_start(excerpt.first_line)
+                .path(file)
+                .annotation(AnnotationKind::Primary.span(excerpt.map(&own)));
+            for (start, end, message) in &f.related {
+                snippet = snippet.annotation(
+                    AnnotationKind::Context
+                        .span(excerpt.map(&(start.byte..end.byte)))
+                        .label(message.as_str()),
+                );
+            }
+            title.element(snippet)
+        }
+        // Lines too long to quote (a minified or generated file): where it is, and the related places.
+        None => {
+            let mut group = title.element(
+                Origin::path(file)
+                    .line(f.start.line + 1)
+                    .char_column(f.start.chars + 1),
+            );
+            for (start, _, message) in &f.related {
+                group = group.element(Level::NOTE.message(format!(
+                    "{message} ({file}:{}:{})",
+                    start.line + 1,
+                    start.chars + 1
+                )));
+            }
+            group
+        }
+    };
+    let mut groups = vec![group];
     for (i, fix) in f.fixes.iter().take(MAX_HELPS).enumerate() {
         // The first (preferred) fix is drawn; the alternatives are named, which is all one needs to choose.
         groups.push(help(file, text, fix, i == 0));
@@ -83,10 +104,12 @@ fn frame<'a>(file: &'a str, text: &'a str, f: &'a Finding, locale: Locale) -> Ve
 fn help<'a>(file: &'a str, text: &'a str, fix: &'a FixHint, draw: bool) -> Group<'a> {
     let title = Level::HELP.secondary_title(lowercase_first(&fix.title));
     let spans: Vec<Range<usize>> = fix.edits.iter().map(|(range, _)| range.clone()).collect();
-    let excerpt = Excerpt::new(text, &spans);
-    if !draw || fix.edits.is_empty() || excerpt.line_count > MAX_PATCH_LINES {
-        return Group::with_title(title);
-    }
+    let excerpt = match Excerpt::fitting(text, &spans) {
+        Some(excerpt) if draw && !fix.edits.is_empty() && excerpt.line_count <= MAX_PATCH_LINES => {
+            excerpt
+        }
+        _ => return Group::with_title(title),
+    };
     let snippet = Snippet::source(excerpt.source.clone())
         .line_start(excerpt.first_line)
         .path(file)
@@ -119,6 +142,22 @@ struct Excerpt {
 }
 
 impl Excerpt {
+    /// The excerpt of `spans`, or of the first alone when all of them make too much to quote; `None` when
+    /// even that is too much (lines of a minified file, a range over thousands of lines): drawing it would
+    /// take long and help nobody.
+    fn fitting(text: &str, spans: &[Range<usize>]) -> Option<Excerpt> {
+        let fits = |e: &Excerpt| {
+            e.source.len() <= MAX_EXCERPT_BYTES
+                && e.lines.iter().all(|(_, _, len)| *len <= MAX_LINE_BYTES)
+        };
+        let all = Excerpt::new(text, spans);
+        if fits(&all) {
+            return Some(all);
+        }
+        let first = Excerpt::new(text, spans.get(..1)?);
+        fits(&first).then_some(first)
+    }
+
     fn new(text: &str, spans: &[Range<usize>]) -> Excerpt {
         let clamp = |offset: usize| offset.min(text.len());
         let first = spans.iter().map(|s| clamp(s.start)).min().unwrap_or(0);
