@@ -138,17 +138,26 @@ fn check_snapshot(format: &str, expect: ExpectFile) -> String {
     stdout
 }
 
+/// The output of `format`, checked against its snapshot, and where JSON puts each finding.
+fn snapshot_and_starts(format: &str, expect: ExpectFile) -> (String, Vec<String>) {
+    let json = Files::new().format("json");
+    (check_snapshot(format, expect), expected_starts(&json))
+}
+
+/// `file:line:col` from a `file:line:col: …` line.
+fn leading_location(line: &str) -> String {
+    line.splitn(4, ':').take(3).collect::<Vec<_>>().join(":")
+}
+
 #[test]
 fn text_draws_code_frames_at_the_columns_json_gives() {
-    let files = Files::new();
-    let json = files.format("json");
-    let text = check_snapshot("text", expect_file!["check_formats/text.txt"]);
+    let (text, starts) = snapshot_and_starts("text", expect_file!["check_formats/text.txt"]);
     let arrows: Vec<String> = text
         .lines()
         .filter_map(|l| l.trim_start().strip_prefix("--> "))
         .map(str::to_owned)
         .collect();
-    assert_eq!(arrows, expected_starts(&json));
+    assert_eq!(arrows, starts);
     assert!(!text.contains('\u{1b}'), "no colour with --color never");
     assert!(
         !text.contains('\r'),
@@ -158,15 +167,14 @@ fn text_draws_code_frames_at_the_columns_json_gives() {
 
 #[test]
 fn concise_is_one_line_per_finding_at_the_columns_json_gives() {
-    let files = Files::new();
-    let json = files.format("json");
-    let concise = check_snapshot("concise", expect_file!["check_formats/concise.txt"]);
-    let starts: Vec<String> = concise
+    let (concise, starts) =
+        snapshot_and_starts("concise", expect_file!["check_formats/concise.txt"]);
+    let found: Vec<String> = concise
         .lines()
         .filter(|l| l.contains(": error[") || l.contains(": warning["))
-        .map(|l| l.splitn(4, ':').take(3).collect::<Vec<_>>().join(":"))
+        .map(leading_location)
         .collect();
-    assert_eq!(starts, expected_starts(&json));
+    assert_eq!(found, starts);
 }
 
 #[test]
@@ -198,16 +206,14 @@ fn github_commands_carry_start_and_end_in_characters() {
 
 #[test]
 fn junit_has_a_suite_per_file_and_a_failing_case_per_finding() {
-    let files = Files::new();
-    let json = files.format("json");
-    let junit = check_snapshot("junit", expect_file!["check_formats/junit.xml"]);
+    let (junit, starts) = snapshot_and_starts("junit", expect_file!["check_formats/junit.xml"]);
     let failures: Vec<String> = junit
         .lines()
         .filter_map(|l| l.split_once("\">").map(|(_, rest)| rest))
         .filter(|rest| rest.ends_with("</failure>"))
-        .map(|rest| rest.splitn(4, ':').take(3).collect::<Vec<_>>().join(":"))
+        .map(leading_location)
         .collect();
-    assert_eq!(failures, expected_starts(&json));
+    assert_eq!(failures, starts);
     assert_eq!(junit.matches("<testsuite ").count(), 3);
 }
 
