@@ -163,7 +163,8 @@ fn an_invalid_enum_offers_every_allowed_value_default_first() {
         [
             "Change to ‘IfNotPresent’",
             "Change to ‘Never’",
-            "Change to ‘Always’"
+            "Change to ‘Always’",
+            "Ignore ‘invalid-enum’ on this line"
         ]
     );
     let fixed = fix(&text, "Change to ‘IfNotPresent’", "invalid-enum", true);
@@ -223,4 +224,31 @@ fn a_misspelt_kind_is_published_and_fixed_to_the_kind_meant() {
     let text = pod("", "").replacen("kind: Pod", "kind: pod", 1);
     let fixed = fix(&text, "Change to ‘Pod’", "unknown-kind", true);
     assert!(fixed.contains("kind: Pod\n"), "{fixed}");
+}
+
+#[test]
+fn any_diagnostic_can_be_ignored_on_its_line() {
+    let text = pod("      imagePullPolicy: Sometimes\n", "");
+    let fixed = fix(
+        &text,
+        "Ignore ‘invalid-enum’ on this line",
+        "invalid-enum",
+        false,
+    );
+    assert!(
+        fixed.contains("imagePullPolicy: Sometimes  # podls-ignore: invalid-enum\n"),
+        "{fixed}"
+    );
+}
+
+#[test]
+fn an_unused_suppression_is_removed_by_its_fix() {
+    let text = pod("      # podls-ignore: image-latest\n", "");
+    let fixed = fix(
+        &text,
+        "Remove the unused suppression comment",
+        "unused-suppression",
+        true,
+    );
+    assert_eq!(fixed, pod("", ""));
 }

@@ -414,3 +414,25 @@ fn a_custom_resource_gets_the_pods_hover_and_completion_in_the_editor() {
     assert!(labels.contains(&"ports"), "{labels:?}");
     assert!(labels.contains(&"livenessProbe"), "{labels:?}");
 }
+
+#[test]
+fn suppression_comments_work_in_podls_check() {
+    let repo = Repository::new("suppress");
+    repo.write(
+        "pod.yaml",
+        "# podls-ignore-file: image-latest\napiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  restartPolicy: Sometimes # podls-ignore: invalid-enum\n  containers: [{name: web, image: nginx}]\n  # podls-ignore: status-field\n  dnsPolicy: Default\n",
+    );
+    // Everything reported is silenced; the suppression of a code not reported is itself reported.
+    let run = repo.check(&["--format", "json", "pod.yaml"], "");
+    assert_eq!(run.codes(), ["unused-suppression"], "{}", run.stdout);
+    assert_eq!(run.code, 0, "a warning only: {run:?}");
+    // The same document through the editor.
+    let mut client = Client::start();
+    client.initialize(json!({}));
+    let uri = repo.uri("pod.yaml");
+    client.open(&uri, &repo.read("pod.yaml"));
+    assert_eq!(
+        codes(&client.wait_for_diagnostics(&uri)),
+        ["unused-suppression"]
+    );
+}

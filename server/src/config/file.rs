@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{ProjectConfig, code_hint};
+use super::ProjectConfig;
 use crate::analysis::{Code, KubernetesVersion, Level, PodTemplate, RuleSettings};
 use crate::messages::{Locale, Message, cli, config as msg, one_of};
 use crate::syntax::{LineIndex, TextRange};
@@ -125,7 +125,7 @@ pub fn parse(file: &Path, text: &str) -> Result<ProjectConfig, ConfigError> {
     let mut rules = Vec::new();
     for (name, value) in &written.rules {
         let code = Code::from_name(name.get_ref()).ok_or_else(|| {
-            let hint = code_hint(name.get_ref());
+            let hint = Code::hint_for(name.get_ref());
             error(name.span(), msg::unknown_code(name.get_ref(), hint))
         })?;
         if !RuleSettings::configurable(code) {

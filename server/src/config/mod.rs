@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 pub use file::{ConfigError, parse};
 
 use crate::analysis::{Code, Inputs, KubernetesVersion, Level, PodTemplate};
-use crate::messages::{Locale, Message, config as msg};
+use crate::messages::{Locale, config as msg};
 
 /// The names a configuration file may have, in the order they win within one directory.
 pub const FILE_NAMES: [&str; 2] = ["podls.toml", ".podls.toml"];
@@ -85,16 +85,6 @@ pub fn find(dir: &Path) -> Option<PathBuf> {
         }
     }
     None
-}
-
-/// `; did you mean `x`?` for the code nearest a misspelt one, else where to find the codes: for the file's
-/// `[rules]` and the command line's `--select`/`--ignore` alike.
-pub fn code_hint(written: &str) -> Message {
-    let codes = Code::ALL.iter().map(|c| c.as_str());
-    match crate::analysis::closest(written, codes) {
-        Some(code) => msg::did_you_mean(code),
-        None => msg::see_rules(),
-    }
 }
 
 /// `path` from the filesystem root, without `.` components (what `exclude` patterns match against).

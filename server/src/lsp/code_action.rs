@@ -26,8 +26,17 @@ pub fn code_actions(
     let to_lsp = |r| encoding::range(&document.rope, r, encoding);
     let wanted = encoding::text_range(&document.rope, range, encoding);
     let found = cached_diagnostics(document, inputs);
+    // The quick fixes first, then "ignore this diagnostic on this line" for each.
+    let ignores = analysis::ignore_fixes(
+        inputs.locale,
+        &document.text,
+        &document.file,
+        &found,
+        wanted,
+    );
     let actions: CodeActionResponse = analysis::fixes(&found, wanted)
         .into_iter()
+        .chain(ignores)
         .map(|fix| {
             let edits = fix
                 .edits

@@ -37,6 +37,7 @@ pub mod config;
 pub mod documents;
 pub mod fields;
 pub mod fixes;
+pub mod suppressions;
 
 /// The languages podls speaks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

@@ -4,6 +4,9 @@
 
 use std::fmt;
 
+use crate::analysis::suggest::closest;
+use crate::messages::{Message, config as msg};
+
 macro_rules! codes {
     ($($(#[$doc:meta])* $variant:ident = $name:literal, $summary:literal;)*) => {
         /// A diagnostic's code.
@@ -64,12 +67,22 @@ codes! {
     InvalidValue = "invalid-value", "A value in a form the API server cannot read (a percentage, a list of indexes, exit codes out of order).";
     InvalidSchedule = "invalid-schedule", "A CronJob schedule the cron controller cannot parse.";
     UnknownTimeZone = "unknown-time-zone", "A CronJob time zone that is not a name of the IANA time zone database.";
+    UnusedSuppression = "unused-suppression", "A `# podls-ignore` comment that suppresses nothing or names an unknown code (so suppressions do not outlive their reason).";
 }
 
 impl Code {
     /// The code with this kebab-case name.
     pub fn from_name(name: &str) -> Option<Code> {
         Code::ALL.iter().copied().find(|code| code.as_str() == name)
+    }
+
+    /// What follows "unknown code `x`" wherever users name codes (`podls.toml`, `--select`, suppression
+    /// comments): `; did you mean `image-latest`?`, else where the codes are listed.
+    pub fn hint_for(written: &str) -> Message {
+        match closest(written, Code::ALL.iter().map(|c| c.as_str())) {
+            Some(code) => msg::did_you_mean(code),
+            None => msg::see_rules(),
+        }
     }
 }
 

@@ -107,9 +107,17 @@ impl Diagnostic {
 /// The fixes for every diagnostic whose range touches `range` (a cursor is an empty range). The caller
 /// passes the file's diagnostics (the language server its cached ones): nothing is analysed again.
 pub fn fixes(diagnostics: &[Diagnostic], range: TextRange) -> Vec<Fix> {
-    diagnostics
-        .iter()
-        .filter(|d| d.range.start <= range.end && range.start <= d.range.end)
+    touching(diagnostics, range)
         .flat_map(|d| d.fixes.iter().cloned())
         .collect()
+}
+
+/// The diagnostics whose range touches `range`.
+pub(super) fn touching(
+    diagnostics: &[Diagnostic],
+    range: TextRange,
+) -> impl Iterator<Item = &Diagnostic> {
+    diagnostics
+        .iter()
+        .filter(move |d| d.range.start <= range.end && range.start <= d.range.end)
 }

@@ -3,7 +3,7 @@
 
 use super::context::Context;
 use super::diagnostic::Diagnostic;
-use super::{duplicate_keys, kind, missing_kind, syntax, walk};
+use super::{duplicate_keys, kind, missing_kind, suppress, syntax, walk};
 use crate::analysis::inputs::Inputs;
 use crate::analysis::pod_sites::pod_sites;
 use crate::syntax::{Document, YamlFile};
@@ -43,6 +43,7 @@ pub fn document_diagnostics(inputs: &Inputs, text: &str, doc: &Document) -> Vec<
         }
         None => false,
     });
+    suppress::apply(inputs.locale, text, doc, &mut out);
     out.sort_by_key(|d| (d.range.start, d.range.end, d.severity));
     out
 }

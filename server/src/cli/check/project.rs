@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::CheckArgs;
 use super::inputs::Input;
 use crate::analysis::{Code, Inputs, Level};
-use crate::config::{ConfigError, ProjectConfig, code_hint, find};
+use crate::config::{ConfigError, ProjectConfig, find};
 use crate::messages::Locale;
 use crate::messages::config as msg;
 
@@ -128,8 +128,9 @@ fn codes(flag: &str, written: &[String], locale: Locale) -> Result<Vec<Code>, St
         .map(str::trim)
         .filter(|name| !name.is_empty())
         .map(|name| {
-            Code::from_name(name)
-                .ok_or_else(|| msg::unknown_flag_code(flag, name, code_hint(name)).render(locale))
+            Code::from_name(name).ok_or_else(|| {
+                msg::unknown_flag_code(flag, name, Code::hint_for(name)).render(locale)
+            })
         })
         .collect()
 }
