@@ -34,7 +34,12 @@ messages! {
 
     type_mismatch(name, expected, found, more) {
         en: "{name} must be {expected}, found {found}{more}",
-        zh: "{name} 应为{expected}，实际为{found}{more}",
+        zh: "{name}应为{expected}，实际为{found}{more}",
+    }
+    /// The subject of `type_mismatch`: `containerPort` (Chinese puts a space after the code).
+    subject_field(name) {
+        en: "`{name}`",
+        zh: "`{name}` ",
     }
     missing_space_after_colon() {
         en: "; is a space missing after `:`?",

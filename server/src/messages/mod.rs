@@ -37,7 +37,9 @@ pub mod config;
 pub mod documents;
 pub mod fields;
 pub mod fixes;
+pub mod rules;
 pub mod suppressions;
+pub mod syntax;
 
 /// The languages podls speaks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -123,11 +125,18 @@ pub enum Arg {
     Message(Message),
 }
 
-/// `a`, `b` or `c` / `a`、`b` 或 `c`: each item between backticks (`""` for the empty string).
+/// `a`, `b` or `c` / `a`、`b` 或 `c`: each item between backticks (`""` for the empty string), or a message
+/// of its own.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct List {
-    items: Vec<String>,
+    items: Vec<Item>,
     conjunction: Conjunction,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Item {
+    Quoted(String),
+    Said(Message),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -146,9 +155,20 @@ pub fn all_of<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> List {
     list(items, Conjunction::And)
 }
 
+/// Messages as a sentence, each rendered in the list's language: `2 (`name`) or 4 (`image`)`.
+pub fn one_of_messages(items: impl IntoIterator<Item = Message>) -> List {
+    List {
+        items: items.into_iter().map(Item::Said).collect(),
+        conjunction: Conjunction::Or,
+    }
+}
+
 fn list<S: AsRef<str>>(items: impl IntoIterator<Item = S>, conjunction: Conjunction) -> List {
     List {
-        items: items.into_iter().map(|s| s.as_ref().to_string()).collect(),
+        items: items
+            .into_iter()
+            .map(|s| Item::Quoted(s.as_ref().to_string()))
+            .collect(),
         conjunction,
     }
 }
@@ -217,9 +237,10 @@ impl List {
         let quoted: Vec<String> = self
             .items
             .iter()
-            .map(|item| match item.as_str() {
-                "" => "\"\"".to_string(),
-                item => format!("`{item}`"),
+            .map(|item| match item {
+                Item::Quoted(text) if text.is_empty() => "\"\"".to_string(),
+                Item::Quoted(text) => format!("`{text}`"),
+                Item::Said(message) => message.render(locale),
             })
             .collect();
         let (comma, last) = match (locale, self.conjunction) {
@@ -313,6 +334,9 @@ fn catalog() -> Vec<&'static Template> {
         documents::ALL,
         fields::ALL,
         fixes::ALL,
+        rules::ALL,
+        suppressions::ALL,
+        syntax::ALL,
     ]
     .concat()
 }

@@ -3,6 +3,7 @@
 //! here from the source text. On the first error the open collections are closed where the error is, so the
 //! part of the document before it stays usable.
 
+use crate::messages::syntax as msg;
 use std::cell::Cell;
 
 use std::sync::Arc;
@@ -199,12 +200,10 @@ fn restore_single_quotes(
         warnings.push(SyntaxError {
             range: TextRange::new(at, at + 2),
             repairs: vec![Repair {
-                title: "Remove the backslash".to_string(),
+                title: msg::remove_backslash(),
                 edits: vec![(TextRange::new(at, at + 1), String::new())],
             }],
-            message: "`\\'` is not an escape in YAML double-quoted strings: Kubernetes (Go YAML) reads it as `'`, \
-                      but other YAML tools reject the file; write `'` without the backslash"
-                .to_string(),
+            message: msg::escaped_single_quote(),
         });
     }
     warnings

@@ -4,6 +4,7 @@
 //! obviously repairs it — checked by parsing the repaired text again — that edit is offered. Knows nothing
 //! about Kubernetes.
 
+use crate::messages::{Arg, Message, syntax as msg};
 use yaml_rust2::parser::{Event, Parser};
 
 mod flow;
@@ -155,7 +156,7 @@ impl<'a> Site<'a> {
     // --- Repairs, checked ---
 
     /// The repair, if the parser gets past the error line once it is applied.
-    fn repair(&self, title: String, edits: Vec<(TextRange, String)>) -> Option<Repair> {
+    fn repair(&self, title: Message, edits: Vec<(TextRange, String)>) -> Option<Repair> {
         let limit = self.lines.line_end(self.source, self.line);
         let mut fixed = self.source.to_string();
         let mut sorted = edits.clone();
@@ -201,12 +202,12 @@ impl<'a> Site<'a> {
     fn error(
         &self,
         range: TextRange,
-        message: impl Into<String>,
+        message: Message,
         repairs: impl IntoIterator<Item = Option<Repair>>,
     ) -> Option<SyntaxError> {
         Some(SyntaxError {
             range,
-            message: message.into(),
+            message,
             repairs: repairs.into_iter().flatten().collect(),
         })
     }
@@ -229,26 +230,17 @@ impl<'a> Site<'a> {
             TextRange::new(self.at, end.max(self.at + one))
         });
         let hint = if self.says(&["flow"]) {
-            " (check the brackets and commas of this `{ }` or `[ ]`)"
+            msg::check_flow_brackets().into()
         } else if self.says(&["did not find expected key"]) {
-            " (check the indentation of this line against the lines above)"
+            msg::check_indentation().into()
         } else {
-            ""
+            Arg::from("")
         };
         SyntaxError {
             range,
-            message: format!("YAML syntax error: {}{hint}", self.info),
+            message: msg::parser_error(self.info, hint),
             repairs: Vec::new(),
         }
-    }
-}
-
-/// `a`, `a or b`, `a, b or c`.
-fn one_of(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
     }
 }
 

@@ -3,6 +3,7 @@
 //! warning says that other YAML tools may refuse the file.
 
 use super::tree::{SyntaxError, TextRange};
+use crate::messages::syntax as msg;
 
 /// A flow collection's closing `]` or `}` on its own line at (or left of) its key's column, which Go YAML
 /// accepts: the line break before it is read as a space, so the bracket joins the line above. `at` is where
@@ -33,9 +34,7 @@ pub(super) fn closing_bracket_line(source: &str, at: usize) -> Option<(String, S
     let warning = SyntaxError {
         range: TextRange::new(bracket, bracket + 1),
         repairs: Vec::new(),
-        message: "this closing bracket is not indented more than its key: Kubernetes (Go YAML) accepts it, \
-                  other YAML tools reject the file; indent it past the key"
-            .to_string(),
+        message: msg::bracket_at_key_column(),
     };
     Some((fixed, warning))
 }

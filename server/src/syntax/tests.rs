@@ -18,7 +18,7 @@ fn dump(text: &str) -> String {
             out.push_str(&format!(
                 "  error {:?} {}\n",
                 &text[error.range.as_range()],
-                error.message
+                error.message.render(crate::messages::Locale::En)
             ));
         }
     }

@@ -1,6 +1,7 @@
 //! Our positioned YAML tree: an arena of nodes per document, each with its exact byte range.
 //! Aliases point at their anchor's node (never a copy), so an alias bomb costs one node per alias.
 
+use crate::messages::Message;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -101,7 +102,8 @@ pub struct Node<'a> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SyntaxError {
     pub range: TextRange,
-    pub message: String,
+    /// What is wrong, in the catalog's words (rendered in the user's language by the analysis).
+    pub message: Message,
     /// Edits that repair the mistake (checked: the parser gets past it), the likeliest first.
     pub repairs: Vec<Repair>,
 }
@@ -109,7 +111,7 @@ pub struct SyntaxError {
 /// A text edit that repairs a syntax error: insert the missing space after `:`, close a bracket.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Repair {
-    pub title: String,
+    pub title: Message,
     /// Non-overlapping edits of the file's text, applied together.
     pub edits: Vec<(TextRange, String)>,
 }

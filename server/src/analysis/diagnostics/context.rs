@@ -7,6 +7,7 @@ use super::diagnostic::Diagnostic;
 use crate::analysis::pod_sites::PodSite;
 use crate::analysis::scalar::Scalar;
 use crate::messages::Locale;
+use crate::messages::Message;
 use crate::schema::{Field, FieldType, Schema};
 use crate::syntax::{Document, FieldPath, NodeId, PathSegment, TextRange};
 
@@ -103,26 +104,11 @@ impl Visit<'_> {
 }
 
 /// `conflicting-fields` at `at`, a key of this object (or its own key): the path names that key.
-pub(crate) fn conflict(cx: &Context, visit: &Visit, at: NodeId, message: &str) -> Diagnostic {
+pub(crate) fn conflict(cx: &Context, visit: &Visit, at: NodeId, message: Message) -> Diagnostic {
+    let message = message.render(cx.locale);
     let mut path = visit.path.clone();
     if let Some(name) = cx.doc.scalar(at).filter(|_| Some(at) != visit.key) {
         path.push(PathSegment::Key(name.to_string()));
     }
     Diagnostic::error(Code::ConflictingFields, cx.doc.node(at).range, message).at(path)
-}
-
-/// `a`, `a` or `b`, `a`, `b` or `c`: a list of allowed values as a sentence.
-pub(crate) fn one_of(values: &[impl AsRef<str>]) -> String {
-    let quoted: Vec<String> = values
-        .iter()
-        .map(|v| match v.as_ref() {
-            "" => "\"\"".to_string(),
-            v => format!("`{v}`"),
-        })
-        .collect();
-    match quoted.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
-    }
 }

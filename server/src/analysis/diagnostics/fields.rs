@@ -1,10 +1,11 @@
 //! Readers of mappings the rules share — a field's key and value, its string, boolean or integer, the
 //! containers of a spec — and `Unique`, which reports the second use of a name that must be unique.
 
+use crate::messages::{Arg, Message, all_of, one_of, rules as msg};
 use std::collections::HashMap;
 
 use super::code::Code;
-use super::context::{Context, Visit, conflict, one_of};
+use super::context::{Context, Visit, conflict};
 use super::diagnostic::Diagnostic;
 use crate::analysis::fixes::{remove_entry, rename_duplicate};
 use crate::analysis::one_of::exclusive_fields;
@@ -109,27 +110,27 @@ pub(crate) fn containers(doc: &Document, spec: NodeId) -> Vec<Container> {
 }
 
 /// ` (declared: `a`, `b`)` for a message about a name that is not among them.
-pub(crate) fn known(names: &[&str]) -> String {
+pub(crate) fn known(names: &[&str]) -> Arg {
     if names.is_empty() {
-        return String::new();
+        return Arg::from("");
     }
-    let mut list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    let mut list = names.to_vec();
     list.dedup();
-    format!(" (declared: {})", list.join(", "))
+    msg::declared(all_of(list)).into()
 }
 
 /// Reports the second and later occurrences of a name, pointing back at the first.
 pub(crate) struct Unique<'a> {
     code: Code,
-    what: &'static str,
-    rule: &'static str,
+    what: Message,
+    rule: Message,
     first: HashMap<&'a str, NodeId>,
     /// For names the user picks: offer the next free one (`app-2`), within this many characters.
     rename_limit: Option<usize>,
 }
 
 impl<'a> Unique<'a> {
-    pub(crate) fn new(what: &'static str, rule: &'static str) -> Self {
+    pub(crate) fn new(what: Message, rule: Message) -> Self {
         Unique {
             code: Code::DuplicateName,
             what,
@@ -173,11 +174,12 @@ impl<'a> Unique<'a> {
                     Diagnostic::error(
                         self.code,
                         range,
-                        format!("duplicate {} `{value}`: {}", self.what, self.rule),
+                        msg::duplicate_name(self.what.clone(), value, self.rule.clone())
+                            .render(cx.locale),
                     )
                     .related(
                         cx.doc.node(earlier).range,
-                        format!("`{value}` first used here"),
+                        msg::first_used_here(value).render(cx.locale),
                     )
                     .at(path)
                     .with_fixes(rename),
@@ -192,7 +194,7 @@ impl<'a> Unique<'a> {
 pub(crate) fn exactly_one_of_type(
     cx: &Context,
     visit: &Visit,
-    what: &str,
+    what: Message,
     out: &mut Vec<Diagnostic>,
 ) {
     let options = visit
@@ -208,7 +210,7 @@ pub(crate) fn exactly_one(
     cx: &Context,
     visit: &Visit,
     options: &[&str],
-    what: &str,
+    what: Message,
     out: &mut Vec<Diagnostic>,
 ) {
     let found: Vec<NodeId> = options
@@ -222,10 +224,7 @@ pub(crate) fn exactly_one(
                     Diagnostic::error(
                         Code::ConflictingFields,
                         visit.anchor(cx),
-                        format!(
-                            "{what} needs exactly one of {}; none is set",
-                            one_of(options)
-                        ),
+                        msg::needs_exactly_one(what, one_of(options)).render(cx.locale),
                     )
                     .at(visit.path.clone()),
                 );
@@ -239,9 +238,17 @@ pub(crate) fn exactly_one(
                 let remove =
                     |k: NodeId| remove_entry(cx.locale, cx.text, cx.doc, visit.node, k, false);
                 out.push(
-                    conflict(cx, visit, *key, &format!("{what} takes exactly one of {}; `{first_name}` is already set, so remove `{name}` or `{first_name}`", one_of(options)))
-                        .related(cx.doc.node(*first).range, format!("`{first_name}` set here"))
-                        .with_fixes(remove(*key).into_iter().chain(remove(*first))),
+                    conflict(
+                        cx,
+                        visit,
+                        *key,
+                        msg::takes_exactly_one(what.clone(), one_of(options), first_name, name),
+                    )
+                    .related(
+                        cx.doc.node(*first).range,
+                        msg::set_here(first_name).render(cx.locale),
+                    )
+                    .with_fixes(remove(*key).into_iter().chain(remove(*first))),
                 );
             }
         }

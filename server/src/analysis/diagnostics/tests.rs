@@ -7,6 +7,7 @@ use expect_test::{Expect, expect};
 
 use super::{Diagnostic, Severity, diagnostics};
 use crate::analysis::Inputs;
+use crate::messages::Locale;
 use crate::syntax::{LineIndex, parse};
 
 pub(crate) fn render(text: &str, found: &[Diagnostic]) -> String {
@@ -41,8 +42,56 @@ pub(crate) fn render(text: &str, found: &[Diagnostic]) -> String {
 }
 
 pub(crate) fn check(text: &str, expect: Expect) {
-    let found = diagnostics(&Inputs::default(), text, &parse(text));
+    check_in(Locale::En, text, expect);
+}
+
+/// `check` with the messages and fix titles in `locale`.
+pub(crate) fn check_in(locale: Locale, text: &str, expect: Expect) {
+    let found = diagnostics(&Inputs::new(locale), text, &parse(text));
     expect.assert_eq(&render(text, &found));
+}
+
+/// Every tier speaks the locale: YAML errors, the table's checks, the rules, and the fixes' titles.
+#[test]
+fn messages_and_fix_titles_in_chinese() {
+    let titles = |text: &str| {
+        let found = diagnostics(&Inputs::new(Locale::ZhCn), text, &parse(text));
+        let mut out = render(text, &found);
+        for fix in found.iter().flat_map(|d| &d.fixes) {
+            out.push_str(&format!("  ## {}\n", fix.title));
+        }
+        out
+    };
+    expect![[r#"
+        5:11-5:20 error[yaml-syntax] 这个 `{` 没有闭合：请在最后一个条目后加上 `}`
+        5:17-6:5 error[invalid-name] metadata.labels.app: `app` 的值 `web spec` 无效：必须为空，或最多 63 个字母、数字、`-`、`_` 或 `.`，并以字母或数字开头和结尾
+          ## 插入 `}`
+          ## 改为 `web-spec`
+    "#]]
+    .assert_eq(&titles(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  labels: {app: web\nspec:\n  containers:\n  - name: c\n    image: nginx:1\n    livenessProbe:\n      initialDelaySeconds:5\n      periodSeconds: 3\n",
+    ));
+    expect![[r#"
+        8:12-8:17 warning[image-latest] spec.containers[0].image: 镜像 `nginx` 没有标签，即 `nginx:latest`：每次拉取时运行的版本都可能改变，而且 imagePullPolicy 此时默认为 `Always`；请固定版本标签或摘要
+        10:27-10:36 error[conflicting-fields] spec.containers[0].env[0].valueFrom: `value` 和 `valueFrom` 互斥：只能保留一个
+        12:24-12:28 error[type-mismatch] spec.containers[0].livenessProbe.exec.command[0]: `command` 的每一项应为字符串，实际为布尔值（`true`）
+        13:7-13:23 error[conflicting-fields] spec.containers[0].livenessProbe.successThreshold: livenessProbe 的 `successThreshold` 必须为 1，实际为 2
+        14:11-14:12 error[duplicate-name] spec.containers[1].name: 重复的容器名 `c`：容器名在 initContainers、containers 和 ephemeralContainers 中必须唯一
+        16:33-16:41 error[conflicting-fields] spec.containers[1].ports[0].hostPort: 设置 `hostNetwork: true` 时，hostPort 必须等于 containerPort（80），实际为 81
+        18:18-18:22 error[invalid-enum] spec.restartPolicy: `Nevr` 不是 `restartPolicy` 的有效取值，可选值：`Always`、`Never` 或 `OnFailure`；是否想写 `Never`？
+          ## 删除 `valueFrom`
+          ## 删除 `value`
+          ## 给 `true` 加引号，写成字符串
+          ## 改为 `1`
+          ## 重命名为 `c-2`
+          ## 把 hostPort 改为 `80`
+          ## 改为 `Never`
+          ## 改为 `Always`
+          ## 改为 `OnFailure`
+    "#]]
+    .assert_eq(&titles(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n    image: nginx\n    env:\n    - {name: A, value: x, valueFrom: {fieldRef: {fieldPath: metadata.name}}}\n    livenessProbe:\n      exec: {command: [true]}\n      successThreshold: 2\n  - name: c\n    image: nginx:1\n    ports: [{containerPort: 80, hostPort: 81}]\n  hostNetwork: true\n  restartPolicy: Nevr\n",
+    ));
 }
 
 /// A workload is checked against its own types of the table; other kinds get no pod rules.

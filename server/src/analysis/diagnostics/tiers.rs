@@ -20,7 +20,7 @@ pub fn diagnostics(inputs: &Inputs, text: &str, file: &YamlFile) -> Vec<Diagnost
 /// the inputs only (which `DiagnosticsCache` relies on).
 pub fn document_diagnostics(inputs: &Inputs, text: &str, doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    syntax::check(doc, &mut out);
+    syntax::check(inputs.locale, doc, &mut out);
     duplicate_keys::check(inputs.locale, text, doc, &mut out);
     for site in pod_sites(&inputs.pod_templates, text, doc) {
         let cx = Context {

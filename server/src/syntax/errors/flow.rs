@@ -2,6 +2,7 @@
 //! comma.
 
 use super::Site;
+use crate::messages::syntax as msg;
 use crate::syntax::tree::{SyntaxError, TextRange};
 
 impl Site<'_> {
@@ -27,42 +28,54 @@ impl Site<'_> {
         match (here, innermost) {
             (Some(c @ ('}' | ']')), None) => self.error(
                 one(c),
-                format!("`{c}` closes nothing here: remove it"),
-                [self.repair(format!("Remove `{c}`"), vec![(one(c), String::new())])],
+                msg::closes_nothing(c),
+                [self.repair(msg::remove_char(c), vec![(one(c), String::new())])],
             ),
             (Some(c @ ('}' | ']')), Some(open)) if closer(open) != c => {
                 let expected = closer(open);
-                let outer_matches = self.open_flows.iter().rev().skip(1).any(|&o| closer(o) == c);
+                let outer_matches = self
+                    .open_flows
+                    .iter()
+                    .rev()
+                    .skip(1)
+                    .any(|&o| closer(o) == c);
                 let (message, title, edit) = if outer_matches {
                     (
-                        format!("missing `{expected}` before `{c}`: the `{}` before it is not closed", opener(expected)),
-                        format!("Insert `{expected}`"),
+                        msg::missing_closer_before(expected, c, opener(expected)),
+                        msg::insert(expected),
                         (TextRange::empty(self.at), expected.to_string()),
                     )
                 } else {
                     (
-                        format!("`{c}` cannot close a `{}`: write `{expected}`", opener(expected)),
-                        format!("Change `{c}` to `{expected}`"),
+                        msg::wrong_closer(c, opener(expected), expected),
+                        msg::change_char(c, expected),
                         (one(c), expected.to_string()),
                     )
                 };
                 self.error(one(c), message, [self.repair(title, vec![edit])])
             }
-            (Some(':'), Some(_)) if !outside && self.missing_comma().is_some() => self.missing_comma(),
-            (Some(','), Some(_)) if self.source[..self.at].trim_end().ends_with([',', '[', '{']) => self.error(
-                one(','),
-                "an empty entry: two `,` in a row (or a `,` right after the bracket); remove this one",
-                [self.repair("Remove the extra `,`".into(), vec![(one(','), String::new())])],
-            ),
+            (Some(':'), Some(_)) if !outside && self.missing_comma().is_some() => {
+                self.missing_comma()
+            }
+            (Some(','), Some(_))
+                if self.source[..self.at].trim_end().ends_with([',', '[', '{']) =>
+            {
+                self.error(
+                    one(','),
+                    msg::empty_entry(),
+                    [self.repair(msg::remove_extra_comma(), vec![(one(','), String::new())])],
+                )
+            }
             (_, Some(open)) => {
                 if self.says(&["invalid indentation"]) {
-                    let key = self.key(self.lines.line_of(open)).map(|k| k.name.to_string());
+                    let key = self
+                        .key(self.lines.line_of(open))
+                        .map(|k| k.name.to_string());
                     return self.error(
                         self.content(self.line).unwrap_or(one(here.unwrap_or(' '))),
-                        format!(
-                            "this line continues the `{}` above and must be indented more than {}",
+                        msg::flow_continuation(
                             opener(closer(open)),
-                            key.map_or("its key".into(), |k| format!("`{k}`"))
+                            key.map_or(msg::its_key(), msg::the_char),
                         ),
                         [],
                     );
@@ -75,15 +88,19 @@ impl Site<'_> {
                 let before_error = self.source[..self.at].trim_end().len();
                 let line_before = self.previous_content(self.line).map(|l| self.code_end(l));
                 let places = [(!outside).then_some(before_error), line_before];
-                let repair = places.into_iter().flatten().filter(|&at| at > open).find_map(|at| {
-                    self.repair(format!("Insert `{closers}`"), vec![(TextRange::empty(at), closers.clone())])
-                });
+                let repair = places
+                    .into_iter()
+                    .flatten()
+                    .filter(|&at| at > open)
+                    .find_map(|at| {
+                        self.repair(
+                            msg::insert(&closers),
+                            vec![(TextRange::empty(at), closers.clone())],
+                        )
+                    });
                 self.error(
                     range,
-                    format!(
-                        "this `{}` is never closed: add `{closers}` after its last entry",
-                        opener(closer(open))
-                    ),
+                    msg::never_closed(opener(closer(open)), &closers),
                     [repair],
                 )
             }
@@ -103,14 +120,12 @@ impl Site<'_> {
             return None;
         }
         let repair = self.repair(
-            "Insert `,`".into(),
+            msg::insert(','),
             vec![(TextRange::empty(value_end), ",".into())],
         )?;
         self.error(
             TextRange::new(key_start, key_start + key.len()),
-            format!(
-                "missing `,` before `{key}`: entries of a `{{ }}` or `[ ]` are separated by commas"
-            ),
+            msg::missing_comma(key),
             [Some(repair)],
         )
     }

@@ -1,7 +1,8 @@
 //! Indentation: tabs where YAML needs spaces, lines at a column no mapping above uses, a key indented under
 //! a key that already has its value, and the text of `|` and `>` blocks.
 
-use super::{Site, one_of};
+use super::Site;
+use crate::messages::{Arg, one_of_messages, syntax as msg};
 use crate::syntax::tree::{SyntaxError, TextRange};
 
 impl Site<'_> {
@@ -18,7 +19,7 @@ impl Site<'_> {
             if text[..leading].contains('\t') && leading < text.len() {
                 return self.error(
                     TextRange::new(start, start + leading),
-                    "a tab indents this line: YAML indentation must be spaces",
+                    msg::tab_indents(),
                     [],
                 );
             }
@@ -30,17 +31,14 @@ impl Site<'_> {
             - self.source[tab..end].trim_start_matches('\t').len();
         let after = self.source[..tab].trim_end_matches(' ');
         let what = match after.chars().last() {
-            Some(c @ (':' | '-')) => format!(" after `{c}`"),
-            _ => String::new(),
+            Some(c @ (':' | '-')) => msg::after_char(c).into(),
+            _ => Arg::from(""),
         };
         let range = TextRange::new(tab, run);
         self.error(
             range,
-            format!("a tab{what} where YAML needs a space"),
-            [self.repair(
-                "Replace the tab with a space".into(),
-                vec![(range, " ".into())],
-            )],
+            msg::tab_where_space(what),
+            [self.repair(msg::replace_tab(), vec![(range, " ".into())])],
         )
     }
 
@@ -71,25 +69,21 @@ impl Site<'_> {
         }
         let owner = self
             .key(header)
-            .map_or_else(|| "the item".to_string(), |k| format!("`{}`", k.name));
+            .map_or_else(msg::the_item, |k| msg::the_char(k.name));
         let range = self.content(line)?;
         match text_indent {
             Some(text) => self.error(
                 range,
-                format!(
-                    "this line is indented less than the `{mark}` text of {owner} above it ({text} spaces), so it \
-                     is not part of that text; indent it by {text} spaces to continue the text"
-                ),
+                msg::block_text_less_indented(mark, owner, text),
                 [self.repair(
-                    format!("Indent by {text} spaces"),
-                    vec![(TextRange::new(self.lines.line_start(line), range.start), " ".repeat(text))],
+                    msg::indent_by(text),
+                    vec![(
+                        TextRange::new(self.lines.line_start(line), range.start),
+                        " ".repeat(text),
+                    )],
                 )],
             ),
-            None => self.error(
-                range,
-                format!("the text of a `{mark}` block must be indented more than its key {owner}"),
-                [],
-            ),
+            None => self.error(range, msg::block_text_under_key(mark, owner), []),
         }
     }
 
@@ -113,13 +107,9 @@ impl Site<'_> {
             }
             return self.error(
                 range,
-                format!(
-                    "`{}` is indented more than `{}` above it, so YAML reads it as more of the value of `{}`; \
-                     indent it like `{}`",
-                    key.name, above.name, above.name, above.name
-                ),
+                msg::more_indented_than_above(key.name, above.name),
                 [self.repair(
-                    format!("Indent `{}` like `{}`", key.name, above.name),
+                    msg::indent_like(key.name, above.name),
                     self.reindent(line, column as isize - indent as isize),
                 )],
             );
@@ -132,12 +122,7 @@ impl Site<'_> {
             return None;
         }
         if self.source[range.as_range()].starts_with("- ") && self.says(&["expected key"]) {
-            return self.error(
-                range,
-                "a `- ` list item where the mapping above expects `key: value` lines: put the list under its key \
-                 (`key:` then the `- ` lines, indented)",
-                [],
-            );
+            return self.error(range, msg::list_item_in_mapping(), []);
         }
         // The columns where this line could belong: the keys of the lines above that are less indented than
         // everything after them (the mappings this line is inside), and the key just above.
@@ -166,18 +151,15 @@ impl Site<'_> {
         }
         let name = self
             .key(line)
-            .map_or_else(|| "this line".into(), |k| format!("`{}`", k.name));
+            .map_or_else(msg::this_line, |k| msg::the_char(k.name));
         let spaces = |n: usize| {
             if n == 1 {
-                "1 space".to_string()
+                msg::spaces_one(n)
             } else {
-                format!("{n} spaces")
+                msg::spaces_many(n)
             }
         };
-        let listed: Vec<String> = levels
-            .iter()
-            .map(|&(c, k)| format!("{c} (`{k}`)"))
-            .collect();
+        let listed = one_of_messages(levels.iter().map(|&(c, k)| msg::level(c, k)));
         let deeper = levels
             .iter()
             .filter(|&&(c, _)| c > indent)
@@ -186,23 +168,20 @@ impl Site<'_> {
             .iter()
             .filter(|&&(c, _)| c < indent)
             .max_by_key(|&&(c, _)| c);
-        let repairs = [deeper, shallower]
+        let repairs: Vec<_> = [deeper, shallower]
             .into_iter()
             .flatten()
             .map(|&(column, key)| {
                 self.repair(
-                    format!("Indent {name} like `{key}` ({})", spaces(column)),
+                    msg::indent_name_like(name.clone(), key, spaces(column)),
                     self.reindent(line, column as isize - indent as isize),
                 )
-            });
+            })
+            .collect();
         self.error(
             range,
-            format!(
-                "{name} is indented by {}, which lines it up with nothing above: the keys above are indented by {}",
-                spaces(indent),
-                one_of(&listed)
-            ),
-            repairs.collect::<Vec<_>>(),
+            msg::misaligned(name, spaces(indent), listed),
+            repairs,
         )
     }
 }

@@ -2,6 +2,7 @@
 //! children (no colon at all).
 
 use super::Site;
+use crate::messages::{Arg, syntax as msg};
 use crate::syntax::tree::{SyntaxError, TextRange};
 
 impl Site<'_> {
@@ -33,18 +34,15 @@ impl Site<'_> {
         let edits = glued
             .iter()
             .map(|&(colon, _)| (TextRange::empty(colon + 1), " ".into()));
-        let repair = self.repair("Insert a space after `:`".into(), edits.collect())?;
+        let repair = self.repair(msg::insert_space_after_colon(), edits.collect())?;
         let more = match glued.len() {
-            1 => String::new(),
-            2 => " (and on the line below)".into(),
-            n => format!(" (and on {} more lines below)", n - 1),
+            1 => Arg::from(""),
+            2 => msg::and_the_line_below().into(),
+            n => msg::and_lines_below(n - 1).into(),
         };
         self.error(
             word,
-            format!(
-                "missing space after `:` in `{}`: YAML reads it as one word, not as a key and its value{more}",
-                &self.source[word.as_range()]
-            ),
+            msg::glued_colon(&self.source[word.as_range()], more),
             [Some(repair)],
         )
     }
@@ -74,16 +72,12 @@ impl Site<'_> {
         };
         let key = &self.source[range.as_range()];
         let repair = self.repair(
-            format!("Write `{key}:`"),
+            msg::write_key(key),
             vec![(TextRange::empty(range.end), ":".into())],
         );
         if repair.is_none() && !self.says(&["expect ':'", "expected ':'"]) {
             return None;
         }
-        self.error(
-            range,
-            format!("missing `:` after `{key}` (a key is written `{key}: value`, or `{key}:` with its value below)"),
-            [repair],
-        )
+        self.error(range, msg::missing_colon(key), [repair])
     }
 }

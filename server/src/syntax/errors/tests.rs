@@ -16,7 +16,7 @@ fn check(text: &str, expect: Expect) {
             line + 1,
             lines.char_col(text, error.range.start) + 1,
             &text[error.range.as_range()],
-            error.message
+            error.message.render(crate::messages::Locale::En)
         ));
         for repair in &error.repairs {
             let mut fixed = text.to_string();
@@ -30,9 +30,12 @@ fn check(text: &str, expect: Expect) {
             assert!(
                 still.iter().all(|e| e.range.start > error.range.end),
                 "`{}` did not repair {text:?}: {fixed:?} still has {still:?}",
-                repair.title
+                repair.title.render(crate::messages::Locale::En)
             );
-            out.push_str(&format!("  ## {}\n", repair.title));
+            out.push_str(&format!(
+                "  ## {}\n",
+                repair.title.render(crate::messages::Locale::En)
+            ));
             for line in fixed.lines() {
                 out.push_str(&format!("  {line}\n"));
             }

@@ -2,6 +2,7 @@
 //! second `: `, a `- ` list on its key's line, reserved characters, aliases without an anchor, glued comments.
 
 use super::Site;
+use crate::messages::syntax as msg;
 use crate::syntax::tree::{SyntaxError, TextRange};
 
 impl Site<'_> {
@@ -23,9 +24,9 @@ impl Site<'_> {
             let range = TextRange::new(self.at, end.max(self.at + 1));
             return self.error(
                 range,
-                format!("this string has no closing `{q}`: end it with `{q}`"),
+                msg::unclosed_string(q),
                 [self.repair(
-                    format!("Close the string with `{q}`"),
+                    msg::close_string(q),
                     vec![(TextRange::empty(end), q.to_string())],
                 )],
             );
@@ -41,10 +42,13 @@ impl Site<'_> {
             let extra = &self.source[self.at..end];
             return self.error(
                 TextRange::new(self.at, end),
-                format!("`{extra}` comes after the closing `{q}` of the value: put it inside the quotes or remove it"),
+                msg::after_closing_quote(extra, q),
                 [self.repair(
-                    format!("Put `{extra}` inside the quotes"),
-                    vec![(TextRange::new(closing, closing + 1), String::new()), (TextRange::empty(end), q.to_string())],
+                    msg::put_inside_quotes(extra),
+                    vec![
+                        (TextRange::new(closing, closing + 1), String::new()),
+                        (TextRange::empty(end), q.to_string()),
+                    ],
                 )],
             );
         }
@@ -59,8 +63,8 @@ impl Site<'_> {
                 .map(|&b| (TextRange::empty(self.at + b), "\\".to_string()));
             return self.error(
                 TextRange::new(first, first + escape.len()),
-                format!("`{escape}` is not an escape in a double-quoted string: write `\\{escape}` for a backslash, or use single quotes"),
-                [self.repair("Double the backslash".into(), edits.collect())],
+                msg::bad_escape(escape),
+                [self.repair(msg::double_backslash(), edits.collect())],
             );
         }
         None
@@ -81,12 +85,10 @@ impl Site<'_> {
             };
             return self.error(
                 self.char_at(self.at),
-                format!(
-                    "a second `: ` in the value of `{}`: YAML cannot start a mapping inside a value on one line; \
-                     put the value in quotes",
-                    key.name
-                ),
-                [plain.then(|| self.repair("Put the value in quotes".into(), vec![(key.value, quoted)])).flatten()],
+                msg::second_colon(key.name),
+                [plain
+                    .then(|| self.repair(msg::quote_value(), vec![(key.value, quoted)]))
+                    .flatten()],
             );
         }
         if self.says(&["block sequence entries are not allowed"]) {
@@ -95,10 +97,13 @@ impl Site<'_> {
             let indent = self.indent(line);
             return self.error(
                 TextRange::new(dash, self.code_end(line).max(dash + 1)),
-                "a `- ` list cannot start on the line of its key: put each `- ` item on its own line below, indented",
+                msg::list_on_key_line(),
                 [self.repair(
-                    "Move the item to the next line".into(),
-                    vec![(TextRange::new(before, dash), format!("\n{}", " ".repeat(indent + 2)))],
+                    msg::move_item_down(),
+                    vec![(
+                        TextRange::new(before, dash),
+                        format!("\n{}", " ".repeat(indent + 2)),
+                    )],
                 )],
             );
         }
@@ -110,7 +115,7 @@ impl Site<'_> {
             let name = alias.trim_start_matches('*');
             return self.error(
                 TextRange::new(self.at, end),
-                format!("`{alias}` names no anchor: define `&{name}` on a value before this alias (in the same document)"),
+                msg::unknown_anchor(alias, name),
                 [],
             );
         }
@@ -118,9 +123,9 @@ impl Site<'_> {
             let hash = self.source[self.at..].find('#').map(|i| self.at + i)?;
             return self.error(
                 TextRange::new(hash, hash + 1),
-                "a `#` comment needs a space before it",
+                msg::comment_needs_space(),
                 [self.repair(
-                    "Insert a space before `#`".into(),
+                    msg::insert_space_before_hash(),
                     vec![(TextRange::empty(hash), " ".into())],
                 )],
             );
@@ -139,19 +144,17 @@ impl Site<'_> {
             .max(self.at + c.len_utf8());
         let value = &self.source[self.at..end];
         let shown = if c == '`' {
-            "a backtick".to_string()
+            msg::a_backtick()
         } else {
-            format!("`{c}`")
+            msg::the_char(c)
         };
         self.error(
             TextRange::new(self.at, end),
-            format!(
-                "{shown} cannot start a plain value (YAML reserves it): put the value in quotes"
-            ),
+            msg::reserved_start(shown),
             [(!value.contains(['"', '\\']))
                 .then(|| {
                     self.repair(
-                        "Put the value in quotes".into(),
+                        msg::quote_value(),
                         vec![(TextRange::new(self.at, end), format!("\"{value}\""))],
                     )
                 })

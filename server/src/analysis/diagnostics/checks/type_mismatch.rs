@@ -132,7 +132,7 @@ fn mismatch(cx: &Context, visit: &Visit) -> Diagnostic {
 /// `containerPort`, or `ports[0]` for an item.
 fn field_name(visit: &Visit) -> Message {
     match visit.path.last() {
-        Some(crate::syntax::PathSegment::Key(key)) => msg::the_field(key),
+        Some(crate::syntax::PathSegment::Key(key)) => msg::subject_field(key),
         Some(crate::syntax::PathSegment::Index(_)) => match visit.field {
             Some(field) => msg::each_item_of(&field.name),
             None => msg::each_item_of_the_list(),

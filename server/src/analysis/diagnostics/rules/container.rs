@@ -16,6 +16,7 @@ use super::super::diagnostic::Diagnostic;
 use super::super::fields::{containers, entry, named, text};
 use crate::analysis::fixes::{remove_entry, rename_choices};
 use crate::analysis::scalar::{Scalar, scalar};
+use crate::messages::{Arg, Message, rules as msg};
 
 pub(super) const RULES: &[Rule] = &[
     Rule {
@@ -59,16 +60,14 @@ fn forbidden_fields(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     }
     let doc = cx.doc;
     for container in containers(doc, visit.node) {
-        let (forbidden, rule): (&[&str], fn(&str) -> String) = match container.list {
+        let (forbidden, rule): (&[&str], fn(&str) -> Message) = match container.list {
             "initContainers" if text(doc, container.node, "restartPolicy") != Some("Always") => {
                 (&INIT_FORBIDDEN, |field| {
-                    format!(
-                        "an init container may not set `{field}` unless it is a sidecar (`restartPolicy: Always`)"
-                    )
+                    msg::init_container_forbidden(field)
                 })
             }
             "ephemeralContainers" => (&EPHEMERAL_FORBIDDEN, |field| {
-                format!("ephemeral containers may not set `{field}`")
+                msg::ephemeral_container_forbidden(field)
             }),
             _ => continue,
         };
@@ -77,16 +76,20 @@ fn forbidden_fields(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 // Removing the field is the fix (an init container could instead become a sidecar).
                 let preferred = container.list == "ephemeralContainers";
                 out.push(
-                    Diagnostic::error(Code::ConflictingFields, doc.node(key).range, rule(field))
-                        .at(container.path(&visit.path, &[field]))
-                        .with_fixes(remove_entry(
-                            cx.locale,
-                            cx.text,
-                            doc,
-                            container.node,
-                            key,
-                            preferred,
-                        )),
+                    Diagnostic::error(
+                        Code::ConflictingFields,
+                        doc.node(key).range,
+                        rule(field).render(cx.locale),
+                    )
+                    .at(container.path(&visit.path, &[field]))
+                    .with_fixes(remove_entry(
+                        cx.locale,
+                        cx.text,
+                        doc,
+                        container.node,
+                        key,
+                        preferred,
+                    )),
                 );
             }
         }
@@ -122,10 +125,16 @@ fn ephemeral_target(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     Code::UnresolvedReference,
                     range,
-                    format!("`targetContainerName` `{value}` names no container or init container of this Pod"),
+                    msg::unknown_target_container(value).render(cx.locale),
                 )
                 .at(container.path(&visit.path, &["targetContainerName"]))
-                .with_fixes(rename_choices(cx.locale, cx.source(target), range, &targets, true)),
+                .with_fixes(rename_choices(
+                    cx.locale,
+                    cx.source(target),
+                    range,
+                    &targets,
+                    true,
+                )),
             );
         }
     }
@@ -151,10 +160,7 @@ fn stop_signal(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     Code::ConflictingFields,
                     doc.node(key).range,
-                    format!(
-                        "`lifecycle.stopSignal` requires `{}` to be set",
-                        visit.path.keys(&["os", "name"])
-                    ),
+                    msg::stop_signal_needs_os(visit.path.keys(&["os", "name"])).render(cx.locale),
                 )
                 .at(container.path(&visit.path, &["lifecycle", "stopSignal"])),
             );
@@ -183,25 +189,20 @@ fn image(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         .get(visit.node, "imagePullPolicy")
         .and_then(|p| doc.scalar(p));
     let message = match tag {
-        None => format!(
-            "image `{image}` has no tag, so it means `{image}:latest`: which version runs can change at any pull{}; pin a version tag or digest",
-            default_policy(policy)
-        ),
-        Some("latest") => format!(
-            "image `{image}` uses the `latest` tag: which version runs can change at any pull{}; pin a version tag or digest",
-            default_policy(policy)
-        ),
+        None => msg::image_without_tag(image, default_policy(policy)),
+        Some("latest") => msg::image_latest(image, default_policy(policy)),
         Some(_) => return,
     };
+    let message = message.render(cx.locale);
     out.push(
         Diagnostic::warning(Code::ImageLatest, doc.node(node).range, message)
             .at(visit.path.key("image")),
     );
 }
 
-fn default_policy(policy: Option<&str>) -> &'static str {
+fn default_policy(policy: Option<&str>) -> Arg {
     match policy {
-        None => ", and imagePullPolicy then defaults to `Always`",
-        Some(_) => "",
+        None => msg::pull_policy_defaults_always().into(),
+        Some(_) => Arg::from(""),
     }
 }

@@ -11,6 +11,7 @@ use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{Unique, boolean, containers, entry, integer, named, text};
+use crate::messages::rules as msg;
 use crate::syntax::NodeId;
 
 pub(super) const RULES: &[Rule] = &[
@@ -34,8 +35,7 @@ fn unique_port_names(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     }
     let doc = cx.doc;
     for container in containers(doc, visit.node) {
-        let mut ports =
-            Unique::new("port name", "port names must be unique within a container").renamed(15);
+        let mut ports = Unique::new(msg::port_name(), msg::port_names_unique()).renamed(15);
         let Some(list) = doc.get(container.node, "ports") else {
             continue;
         };
@@ -70,11 +70,14 @@ fn host_network_ports(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     Diagnostic::error(
                         Code::ConflictingFields,
                         doc.node(key).range,
-                        format!("with `hostNetwork: true` the hostPort must equal the containerPort ({container_port}), found {host}"),
+                        msg::host_network_host_port(container_port, host).render(cx.locale),
                     )
-                    .at(container.path(&visit.path, &["ports"]).index(i).key("hostPort"))
+                    .at(container
+                        .path(&visit.path, &["ports"])
+                        .index(i)
+                        .key("hostPort"))
                     .fix(
-                        format!("Change the hostPort to `{container_port}`"),
+                        msg::change_host_port(container_port).render(cx.locale),
                         vec![(doc.node(value).range, container_port.to_string())],
                         true,
                     ),
@@ -111,10 +114,16 @@ fn unique_host_ports(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     Diagnostic::error(
                         Code::DuplicateName,
                         doc.node(key).range,
-                        format!("hostPort {host_port}/{protocol} is already used by another port of this Pod; each protocol/hostIP/hostPort may be bound once"),
+                        msg::host_port_taken(host_port, protocol).render(cx.locale),
                     )
-                    .related(doc.node(*earlier).range, "first bound here")
-                    .at(container.path(&visit.path, &["ports"]).index(i).key("hostPort")),
+                    .related(
+                        doc.node(*earlier).range,
+                        msg::first_bound_here().render(cx.locale),
+                    )
+                    .at(container
+                        .path(&visit.path, &["ports"])
+                        .index(i)
+                        .key("hostPort")),
                 );
             } else {
                 seen.push((id, key));

@@ -8,6 +8,7 @@
 //! | an `envFrom` entry has exactly one source | `conflicting-fields` | `ValidateEnvFrom` (same file) |
 //! | a name set twice in one container | `duplicate-env` | `warningsForPodSpecAndMeta` in `pkg/api/pod/warnings.go` (a warning: the last one wins) |
 
+use crate::messages::rules as msg;
 use std::collections::HashMap;
 
 use super::super::code::Code;
@@ -42,17 +43,15 @@ fn value_or_value_from(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     }
     let value = text(cx.doc, visit.node, "value").is_some_and(|v| !v.is_empty());
     if let (true, Some((key, _))) = (value, entry(cx.doc, visit.node, "valueFrom")) {
-        let mut diagnostic = conflict(
-            cx,
-            visit,
-            key,
-            "`value` and `valueFrom` are mutually exclusive: keep one",
-        );
+        let mut diagnostic = conflict(cx, visit, key, msg::value_and_value_from());
         let remove = |k| remove_entry(cx.locale, cx.text, cx.doc, visit.node, k, false);
         diagnostic = diagnostic.with_fixes(remove(key));
         if let Some((value_key, _)) = entry(cx.doc, visit.node, "value") {
             diagnostic = diagnostic
-                .related(cx.doc.node(value_key).range, "`value` set here")
+                .related(
+                    cx.doc.node(value_key).range,
+                    msg::set_here("value").render(cx.locale),
+                )
                 .with_fixes(remove(value_key));
         }
         out.push(diagnostic);
@@ -63,14 +62,14 @@ fn one_value_source(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     if visit.is_null() {
         return;
     }
-    exactly_one_of_type(cx, visit, "`valueFrom`", out);
+    exactly_one_of_type(cx, visit, msg::value_from(), out);
 }
 
 fn one_env_from_source(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     if visit.is_null() {
         return;
     }
-    exactly_one_of_type(cx, visit, "an `envFrom` entry", out);
+    exactly_one_of_type(cx, visit, msg::an_env_from_entry(), out);
 }
 
 fn duplicate_names(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
@@ -100,15 +99,18 @@ fn duplicate_names(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     let value = doc.get(*other, "value").and_then(|v| doc.scalar(v));
                     value.is_some_and(|v| v.contains(&reference))
                 });
-                let title = format!("Remove the first `{value}` (it has no effect)");
+                let title = msg::remove_first_env(value).render(cx.locale);
                 let fix = (!read).then(|| remove_item(cx.text, doc, env, earlier_item, title));
                 out.push(
                     Diagnostic::warning(
                         Code::DuplicateEnv,
                         doc.node(name).range,
-                        format!("environment variable `{value}` is set twice in this container; the last one wins"),
+                        msg::env_set_twice(value).render(cx.locale),
                     )
-                    .related(doc.node(earlier).range, format!("`{value}` first set here"))
+                    .related(
+                        doc.node(earlier).range,
+                        msg::first_set_here(value).render(cx.locale),
+                    )
                     .at(visit.path.key("env").index(i).key("name"))
                     .with_fixes(fix.flatten()),
                 );

@@ -15,6 +15,7 @@ use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{Unique, containers, entry, exactly_one, known, text};
 use crate::analysis::scalar::{Scalar, scalar};
+use crate::messages::rules as msg;
 
 pub(super) const RULES: &[Rule] = &[
     Rule {
@@ -45,7 +46,7 @@ fn too_many(cx: &Context, visit: &Visit, field: &str, max: usize, out: &mut Vec<
             Diagnostic::error(
                 Code::OutOfRange,
                 cx.doc.node(key).range,
-                format!("`{field}` may list at most {max} entries, found {found}"),
+                msg::too_many_entries(field, max, found).render(cx.locale),
             )
             .at(visit.path.key(field)),
         );
@@ -67,7 +68,7 @@ fn one_match(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         cx,
         visit,
         &["onExitCodes", "onPodConditions"],
-        "a pod failure policy rule",
+        msg::a_pod_failure_policy_rule(),
         out,
     );
 }
@@ -93,10 +94,7 @@ fn exit_codes(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     Code::UnresolvedReference,
                     doc.node(name).range,
-                    format!(
-                        "no container or init container named `{wanted}` in the pod template{}",
-                        known(&names)
-                    ),
+                    msg::no_such_container(wanted, known(&names)).render(cx.locale),
                 )
                 .at(visit.path.key("containerName")),
             );
@@ -112,7 +110,7 @@ fn exit_codes(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             Diagnostic::error(
                 Code::MissingRequired,
                 doc.node(values_key).range,
-                "`values` needs at least one exit code",
+                msg::values_need_exit_code().render(cx.locale),
             )
             .at(path.clone()),
         );
@@ -120,7 +118,7 @@ fn exit_codes(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     }
     too_many(cx, visit, "values", MAX_EXIT_CODES, out);
     let is_in = text(doc, visit.node, "operator") == Some("In");
-    let mut seen = Unique::new("exit code", "each exit code may be listed once");
+    let mut seen = Unique::new(msg::exit_code(), msg::exit_code_once());
     let mut previous: Option<i128> = None;
     let mut ordered = true;
     for (i, &value) in values.iter().enumerate() {
@@ -132,7 +130,7 @@ fn exit_codes(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     Code::ConflictingFields,
                     doc.node(value).range,
-                    "exit code 0 means success: it may not be listed with `operator: In`",
+                    msg::exit_code_zero_in().render(cx.locale),
                 )
                 .at(path.index(i)),
             );
@@ -146,7 +144,7 @@ fn exit_codes(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             Diagnostic::error(
                 Code::InvalidValue,
                 doc.node(values_key).range,
-                "exit codes in `values` must be listed in increasing order",
+                msg::exit_codes_increasing().render(cx.locale),
             )
             .at(path),
         );
@@ -182,7 +180,7 @@ mod tests {
                 "    - action: FailJob\n      onExitCodes: {containerName: mian, operator: In, values: [0, 5, 3, 3]}\n    - action: Ignore\n    - action: Count\n      onExitCodes: {operator: NotIn, values: []}\n      onPodConditions: [{type: DisruptionTarget}]\n",
             ),
             expect![[r#"
-                9:36-9:40 error[unresolved-reference] spec.podFailurePolicy.rules[0].onExitCodes.containerName: no container or init container named `mian` in the pod template (declared: `setup`, `main`)
+                9:36-9:40 error[unresolved-reference] spec.podFailurePolicy.rules[0].onExitCodes.containerName: no container or init container named `mian` in the pod template (declared: `setup` and `main`)
                 9:56-9:62 error[invalid-value] spec.podFailurePolicy.rules[0].onExitCodes.values: exit codes in `values` must be listed in increasing order
                 9:65-9:66 error[conflicting-fields] spec.podFailurePolicy.rules[0].onExitCodes.values[0]: exit code 0 means success: it may not be listed with `operator: In`
                 9:74-9:75 error[duplicate-name] spec.podFailurePolicy.rules[0].onExitCodes.values[3]: duplicate exit code `3`: each exit code may be listed once

@@ -14,6 +14,7 @@ use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{Unique, boolean, containers, entry, named, text};
 use crate::analysis::fixes::remove_entry;
+use crate::messages::rules as msg;
 
 pub(super) const RULES: &[Rule] = &[
     Rule {
@@ -38,11 +39,7 @@ fn unique_container_names(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>
     if visit.is_null() {
         return;
     }
-    let mut seen = Unique::new(
-        "container name",
-        "container names must be unique across initContainers, containers and ephemeralContainers",
-    )
-    .renamed(63);
+    let mut seen = Unique::new(msg::container_name(), msg::container_names_unique()).renamed(63);
     for container in containers(cx.doc, visit.node) {
         if let Some(name) = named(cx.doc, container.node, "name") {
             seen.add(cx, name, container.path(&visit.path, &["name"]), out);
@@ -65,9 +62,7 @@ fn dns(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                         Diagnostic::error(
                             Code::OutOfRange,
                             doc.node(key).range,
-                            format!(
-                                "`dnsConfig.{field}` may list at most {max} entries, found {count}"
-                            ),
+                            msg::dns_config_too_many(field, max, count).render(cx.locale),
                         )
                         .at(visit.path.keys(&["dnsConfig", field])),
                     );
@@ -85,7 +80,7 @@ fn dns(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     Code::ConflictingFields,
                     doc.node(key).range,
-                    "`dnsPolicy: None` requires `dnsConfig` with at least one nameserver",
+                    msg::dns_none_needs_nameserver().render(cx.locale),
                 )
                 .at(visit.path.key("dnsPolicy")),
             );
@@ -109,7 +104,7 @@ fn shared_namespaces(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             Diagnostic::error(
                 Code::ConflictingFields,
                 doc.node(key).range,
-                "`shareProcessNamespace` and `hostPID` cannot both be true",
+                msg::share_process_namespace_and_host_pid().render(cx.locale),
             )
             .at(visit.path.key("shareProcessNamespace"))
             .with_fixes(remove(key).into_iter().chain(remove(host_pid))),
@@ -132,7 +127,7 @@ fn status(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             Diagnostic::warning(
                 Code::StatusField,
                 cx.doc.node(*key).range,
-                "`status` is written by the cluster: the API server ignores it on create; remove it from the manifest",
+                msg::status_in_manifest().render(cx.locale),
             )
             .at(visit.path.key("status"))
             .with_fixes(status_fix),

@@ -10,11 +10,12 @@
 //! | no `ephemeralContainers` in a template, nor in a Pod being created | `forbidden-field` | `ValidatePodTemplateSpec`, `ValidatePodCreate` |
 
 use super::super::code::Code;
-use super::super::context::{Context, Rule, Visit, one_of};
+use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::entry;
 use crate::analysis::fixes::{Proposal, requote};
 use crate::analysis::scalar::{Scalar, scalar};
+use crate::messages::{fixes, one_of, rules as msg};
 
 pub(super) const RULES: &[Rule] = &[
     Rule {
@@ -68,15 +69,15 @@ fn template(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             };
             if RESTART_POLICIES.contains(&policy) && !allowed.contains(&policy) {
                 let why = if allowed == ["Always"] {
-                    "its controller replaces pods that stop, so they must always restart"
+                    msg::replaced_pods_restart()
                 } else {
-                    "its pods run to completion, so they may not always restart"
+                    msg::completing_pods_restart()
                 };
                 let range = doc.node(value).range;
                 let source = cx.source(value);
                 // One fix per accepted value, the first preferred (`Never` for a Job: it keeps failed pods).
                 let fixes = allowed.iter().rev().enumerate().map(|(i, to)| Proposal {
-                    title: format!("Change to `{to}`"),
+                    title: fixes::change_to(to).render(cx.locale),
                     edits: vec![(range, requote(source, to))],
                     preferred: i == 0,
                 });
@@ -84,10 +85,8 @@ fn template(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     Diagnostic::error(
                         Code::InvalidEnum,
                         range,
-                        format!(
-                            "a {kind}'s pod template must use `restartPolicy` {}, found `{policy}`: {why}",
-                            one_of(allowed)
-                        ),
+                        msg::template_restart_policy(kind, one_of(allowed), policy, why)
+                            .render(cx.locale),
                     )
                     .at(spec_path.key("restartPolicy"))
                     .with_fixes(fixes),
@@ -99,9 +98,7 @@ fn template(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             Diagnostic::error(
                 Code::MissingRequired,
                 visit.anchor(cx),
-                format!(
-                    "a {kind}'s pod template must set `restartPolicy: OnFailure` or `Never`; unset it defaults to `Always`, which a {kind} does not accept"
-                ),
+                msg::template_restart_policy_unset(kind).render(cx.locale),
             )
             .at(spec_path.key("restartPolicy")),
         ),
@@ -113,9 +110,7 @@ fn template(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     Code::ForbiddenField,
                     doc.node(key).range,
-                    format!(
-                        "a {kind}'s pod template may not set `activeDeadlineSeconds`: its pods are meant to run until replaced"
-                    ),
+                    msg::template_active_deadline(kind).render(cx.locale),
                 )
                 .at(spec_path.key("activeDeadlineSeconds")),
             );
@@ -135,10 +130,11 @@ fn ephemeral_containers(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) 
         return;
     }
     let message = if cx.site.is_template() {
-        "a pod template may not list `ephemeralContainers`: they are added to a running Pod (`kubectl debug`), never created with it"
+        msg::template_ephemeral_containers()
     } else {
-        "`ephemeralContainers` cannot be set when a Pod is created: they are added to a running Pod (`kubectl debug`)"
-    };
+        msg::create_ephemeral_containers()
+    }
+    .render(cx.locale);
     out.push(
         Diagnostic::error(Code::ForbiddenField, doc.node(key).range, message)
             .at(visit.path.key("ephemeralContainers")),

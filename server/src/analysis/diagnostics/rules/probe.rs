@@ -17,6 +17,7 @@ use super::super::fields::exactly_one_of_type;
 use super::super::fields::{as_integer, containers, entry, integer, known, named};
 use crate::analysis::fixes::{remove_entry, rename_choices};
 use crate::analysis::scalar::{Scalar, scalar};
+use crate::messages::{Message, fixes, rules as msg};
 use crate::syntax::PathSegment;
 
 pub(super) const RULES: &[Rule] = &[
@@ -42,7 +43,7 @@ fn probe(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     if visit.is_null() {
         return;
     }
-    exactly_one_of_type(cx, visit, "a probe", out);
+    exactly_one_of_type(cx, visit, msg::a_probe(), out);
     let Some(PathSegment::Key(kind)) = visit.path.last() else {
         return;
     };
@@ -52,14 +53,8 @@ fn probe(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 let (key, value) =
                     entry(cx.doc, visit.node, "successThreshold").expect("read above");
                 out.push(
-                    conflict(
-                        cx,
-                        visit,
-                        key,
-                        &format!("`successThreshold` of a {kind} must be 1, found {n}"),
-                    )
-                    .fix(
-                        "Change to `1`",
+                    conflict(cx, visit, key, msg::success_threshold_one(kind, n)).fix(
+                        fixes::change_to(1).render(cx.locale),
                         vec![(cx.doc.node(value).range, "1".into())],
                         true,
                     ),
@@ -69,15 +64,9 @@ fn probe(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         "readinessProbe" => {
             if let Some((key, _)) = entry(cx.doc, visit.node, "terminationGracePeriodSeconds") {
                 out.push(
-                    conflict(
-                        cx,
-                        visit,
-                        key,
-                        "a readinessProbe may not set `terminationGracePeriodSeconds`",
-                    )
-                    .with_fixes(remove_entry(
-                        cx.locale, cx.text, cx.doc, visit.node, key, true,
-                    )),
+                    conflict(cx, visit, key, msg::readiness_no_grace_period()).with_fixes(
+                        remove_entry(cx.locale, cx.text, cx.doc, visit.node, key, true),
+                    ),
                 );
             }
         }
@@ -89,7 +78,7 @@ fn lifecycle_handler(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     if visit.is_null() {
         return;
     }
-    exactly_one_of_type(cx, visit, "a lifecycle handler", out);
+    exactly_one_of_type(cx, visit, msg::a_lifecycle_handler(), out);
 }
 
 /// `httpGet.port` / `tcpSocket.port` given as a name must be one of the container's port names; the fixes
@@ -141,15 +130,12 @@ fn named_ports(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     Diagnostic::warning(
                         Code::UnresolvedReference,
                         range,
-                        format!(
-                            "the container declares no port named `{name}`{}: the API server accepts the \
-                             Pod, but the kubelet cannot resolve the name and the {} fails at run time",
-                            known(&port_names),
-                            what_fails(&keys)
-                        ),
+                        msg::unknown_port_name(name, known(&port_names), what_fails(&keys))
+                            .render(cx.locale),
                     )
                     .at(container.path(&visit.path, &path))
-                    .with_fixes(rename_choices(cx.locale,
+                    .with_fixes(rename_choices(
+                        cx.locale,
                         cx.source(port),
                         range,
                         &port_names,
@@ -162,11 +148,11 @@ fn named_ports(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
 }
 
 /// What the kubelet runs with the port: a probe, or a lifecycle hook (`lifecycle.postStart`, `preStop`).
-fn what_fails(keys: &[&str]) -> &'static str {
+fn what_fails(keys: &[&str]) -> Message {
     if keys.first() == Some(&"lifecycle") {
-        "hook"
+        msg::the_hook()
     } else {
-        "probe"
+        msg::the_probe()
     }
 }
 
@@ -187,7 +173,7 @@ fn sleep_within_grace_period(cx: &Context, visit: &Visit, out: &mut Vec<Diagnost
             cx,
             visit,
             key,
-            &format!("`sleep.seconds` ({seconds}) must not exceed the pod's `terminationGracePeriodSeconds` ({grace}): the container is killed before the sleep ends"),
+            msg::sleep_beyond_grace(seconds, grace),
         ));
     }
 }

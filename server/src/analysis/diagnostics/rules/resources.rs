@@ -12,6 +12,7 @@ use super::super::diagnostic::Diagnostic;
 use super::super::fields::entry;
 use crate::analysis::quantity::parse_quantity;
 use crate::analysis::scalar::{Scalar, scalar};
+use crate::messages::rules as msg;
 use crate::syntax::{Document, NodeId};
 
 pub(super) const RULES: &[Rule] = &[Rule {
@@ -40,35 +41,38 @@ fn requests_within_limits(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>
         if let (Some(limit), Some(limit_value)) = (limit, limit_value) {
             let exact = name.starts_with("hugepages-") || name.contains('/');
             let problem = if request_value > limit_value * (1.0 + 1e-12) {
-                Some(format!(
-                    "the {name} request ({}) is above its limit ({}); a request must be less than or equal to the limit",
+                Some(msg::request_above_limit(
+                    name,
                     source(request),
-                    source(limit)
+                    source(limit),
                 ))
             } else if exact && (request_value - limit_value).abs() > limit_value * 1e-12 {
-                Some(format!(
-                    "`{name}` cannot be overcommitted: its request ({}) must equal its limit ({})",
+                Some(msg::request_must_equal_limit(
+                    name,
                     source(request),
-                    source(limit)
+                    source(limit),
                 ))
             } else {
                 None
             };
-            if let Some(message) = problem {
+            if let Some(message) = problem.map(|m| m.render(cx.locale)) {
                 // The request down to the limit, or (where the two may differ) the limit up to it.
                 let (request_text, limit_text) = (source(request), source(limit));
                 let mut diagnostic =
                     Diagnostic::error(Code::ConflictingFields, doc.node(request).range, message)
-                        .related(doc.node(limit).range, format!("{name} limit"))
+                        .related(
+                            doc.node(limit).range,
+                            msg::resource_limit(name).render(cx.locale),
+                        )
                         .at(path.clone())
                         .fix(
-                            format!("Change the request to `{limit_text}`"),
+                            msg::change_request(&limit_text).render(cx.locale),
                             vec![(doc.node(request).range, limit_text.clone())],
                             exact,
                         );
                 if !exact {
                     diagnostic = diagnostic.fix(
-                        format!("Change the limit to `{request_text}`"),
+                        msg::change_limit(&request_text).render(cx.locale),
                         vec![(doc.node(limit).range, request_text)],
                         false,
                     );
@@ -80,7 +84,7 @@ fn requests_within_limits(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>
                 Diagnostic::error(
                     Code::ConflictingFields,
                     doc.node(key).range,
-                    format!("`{name}` cannot be overcommitted: set a limit equal to the request"),
+                    msg::needs_equal_limit(name).render(cx.locale),
                 )
                 .at(path.clone()),
             );

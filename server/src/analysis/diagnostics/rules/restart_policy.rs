@@ -15,6 +15,7 @@ use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit, conflict};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{Unique, entry, text};
+use crate::messages::rules as msg;
 use crate::syntax::{FieldPath, NodeId};
 
 pub(super) const RULES: &[Rule] = &[Rule {
@@ -49,7 +50,7 @@ fn too_many(
     Diagnostic::error(
         Code::OutOfRange,
         cx.doc.node(key).range,
-        format!("{what} may list at most {max} entries, found {found}"),
+        msg::too_many_entries(what, max, found).render(cx.locale),
     )
     .at(path)
 }
@@ -64,7 +65,7 @@ fn restart_rules(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         return;
     }
     if entry(doc, visit.node, "restartPolicy").is_none() {
-        out.push(conflict(cx, visit, key, "`restartPolicyRules` require the container's `restartPolicy` to be set (`Always`, `OnFailure` or `Never`)"));
+        out.push(conflict(cx, visit, key, msg::rules_need_restart_policy()));
     }
     if rules.len() > MAX_RULES {
         let path = visit.path.key("restartPolicyRules");
@@ -72,7 +73,7 @@ fn restart_rules(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             cx,
             key,
             path,
-            "`restartPolicyRules`",
+            "restartPolicyRules",
             MAX_RULES,
             rules.len(),
         ));
@@ -94,12 +95,12 @@ fn restart_rules(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 cx,
                 values_key,
                 path(&[]),
-                "`exitCodes.values`",
+                "exitCodes.values",
                 MAX_EXIT_CODES,
                 values.len(),
             ));
         }
-        let mut seen = Unique::new("exit code", "each exit code may be listed once");
+        let mut seen = Unique::new(msg::exit_code(), msg::exit_code_once());
         for (j, value) in values.iter().enumerate() {
             seen.add(cx, *value, path(&[]).index(j), out);
         }
@@ -116,10 +117,7 @@ fn resize_policy(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         .spec
         .and_then(|spec| text(doc, spec, "restartPolicy"))
         == Some("Never");
-    let mut seen = Unique::new(
-        "resize policy resource",
-        "each resource may have one resize policy per container",
-    );
+    let mut seen = Unique::new(msg::resize_policy_resource(), msg::one_resize_policy());
     for (i, policy) in doc.items(policies).iter().enumerate() {
         if let Some((_, name)) = entry(doc, *policy, "resourceName") {
             let at = item_path(visit, "resizePolicy", i, &["resourceName"]);
@@ -133,9 +131,14 @@ fn resize_policy(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     Diagnostic::error(
                         Code::ConflictingFields,
                         doc.node(value).range,
-                        "with the pod's `restartPolicy: Never` a resize policy's `restartPolicy` must be `NotRequired` (the container cannot be restarted)",
+                        msg::resize_policy_never().render(cx.locale),
                     )
-                    .at(item_path(visit, "resizePolicy", i, &["restartPolicy"])),
+                    .at(item_path(
+                        visit,
+                        "resizePolicy",
+                        i,
+                        &["restartPolicy"],
+                    )),
                 );
             }
             _ => {}

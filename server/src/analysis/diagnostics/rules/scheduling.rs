@@ -13,6 +13,7 @@ use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit, conflict};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{entry, text};
+use crate::messages::rules as msg;
 use crate::syntax::NodeId;
 
 pub(super) const RULES: &[Rule] = &[
@@ -49,18 +50,13 @@ fn toleration(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         if let Some((op_key, _)) =
             entry(doc, visit.node, "operator").or(entry(doc, visit.node, "value"))
         {
-            out.push(conflict(cx, visit, op_key, "a toleration without `key` must use `operator: Exists` (it then tolerates every taint)"));
+            out.push(conflict(cx, visit, op_key, msg::toleration_without_key()));
         }
     }
     if operator == "Exists" {
         if let Some((key, v)) = entry(doc, visit.node, "value") {
             if doc.scalar(v).is_some_and(|s| !s.is_empty()) {
-                out.push(conflict(
-                    cx,
-                    visit,
-                    key,
-                    "`value` must be empty when `operator` is `Exists`",
-                ));
+                out.push(conflict(cx, visit, key, msg::exists_without_value()));
             }
         }
     }
@@ -71,7 +67,7 @@ fn toleration(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 cx,
                 visit,
                 key,
-                "`tolerationSeconds` is only allowed with `effect: NoExecute`",
+                msg::toleration_seconds_no_execute(),
             ));
         }
     }
@@ -88,19 +84,13 @@ fn selector_requirement(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) 
     let operator = text(doc, visit.node, "operator").unwrap_or("");
     let values = entry(doc, visit.node, "values").map_or(0, |(_, v)| doc.items(v).len());
     let problem = match operator {
-        "In" | "NotIn" if values == 0 => Some(format!(
-            "operator `{operator}` needs at least one value in `values`"
-        )),
-        "Exists" | "DoesNotExist" if values > 0 => {
-            Some(format!("operator `{operator}` takes no `values`"))
-        }
-        "Gt" | "Lt" if values != 1 => Some(format!(
-            "operator `{operator}` needs exactly one integer in `values`"
-        )),
+        "In" | "NotIn" if values == 0 => Some(msg::operator_needs_values(operator)),
+        "Exists" | "DoesNotExist" if values > 0 => Some(msg::operator_takes_no_values(operator)),
+        "Gt" | "Lt" if values != 1 => Some(msg::operator_needs_one_integer(operator)),
         _ => None,
     };
     if let Some(problem) = problem {
-        out.push(conflict(cx, visit, op_key, &problem));
+        out.push(conflict(cx, visit, op_key, problem));
     }
 }
 
@@ -148,19 +138,19 @@ fn match_label_keys(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         };
         let merged = pod_labels.is_some_and(|labels| doc.get(labels, key).is_some());
         let problem = if merged && selector_keys.contains(&key) {
-            format!(
-                "`{key}` is in both `matchLabelKeys` and `labelSelector`: the API server adds `{key} In (<this pod's value>)` to the selector; remove it from one of them"
-            )
+            msg::match_label_key_in_selector(key)
         } else if mismatch.contains(&key) {
-            format!(
-                "`{key}` is in both `matchLabelKeys` and `mismatchLabelKeys`; keep it in one of them"
-            )
+            msg::match_and_mismatch_key(key)
         } else {
             continue;
         };
         out.push(
-            Diagnostic::error(Code::ConflictingFields, doc.node(*node).range, problem)
-                .at(visit.path.key("matchLabelKeys").index(i)),
+            Diagnostic::error(
+                Code::ConflictingFields,
+                doc.node(*node).range,
+                problem.render(cx.locale),
+            )
+            .at(visit.path.key("matchLabelKeys").index(i)),
         );
     }
 }
@@ -176,7 +166,7 @@ fn min_domains(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 cx,
                 visit,
                 key,
-                "`minDomains` may only be set with `whenUnsatisfiable: DoNotSchedule`",
+                msg::min_domains_needs_do_not_schedule(),
             ));
         }
     }
@@ -205,9 +195,13 @@ fn distinct_spread_constraints(cx: &Context, visit: &Visit, out: &mut Vec<Diagno
                 Diagnostic::error(
                     Code::ConflictingFields,
                     doc.node(key).range,
-                    format!("another topology spread constraint already uses topologyKey `{}` with whenUnsatisfiable `{}`", pair.0, pair.1),
+                    msg::duplicate_spread_constraint(pair.0, pair.1).render(cx.locale),
                 )
-                .at(visit.path.key("topologySpreadConstraints").index(i).key("topologyKey")),
+                .at(visit
+                    .path
+                    .key("topologySpreadConstraints")
+                    .index(i)
+                    .key("topologyKey")),
             );
         }
         seen.push(pair);

@@ -12,7 +12,9 @@
 use super::super::context::{Context, Rule, Visit, conflict};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{as_boolean, boolean, entry, text};
+use crate::messages::{Message, rules as msg};
 use crate::schema::Field;
+use crate::syntax::FieldPath;
 
 pub(super) const RULES: &[Rule] = &[
     Rule {
@@ -37,7 +39,7 @@ fn escalation_and_proc_mount(cx: &Context, visit: &Visit, out: &mut Vec<Diagnost
     let no_escalation = boolean(cx.doc, visit.node, "allowPrivilegeEscalation") == Some(false);
     if privileged && no_escalation {
         if let Some((key, _)) = entry(cx.doc, visit.node, "allowPrivilegeEscalation") {
-            out.push(conflict(cx, visit, key, "`allowPrivilegeEscalation: false` cannot be combined with `privileged: true` (a privileged container can always escalate)"));
+            out.push(conflict(cx, visit, key, msg::privileged_escalation()));
         }
     }
     // CAP_SYS_ADMIN implies escalation.
@@ -51,7 +53,7 @@ fn escalation_and_proc_mount(cx: &Context, visit: &Visit, out: &mut Vec<Diagnost
         });
     if sys_admin && no_escalation {
         if let Some((key, _)) = entry(cx.doc, visit.node, "allowPrivilegeEscalation") {
-            out.push(conflict(cx, visit, key, "`allowPrivilegeEscalation: false` cannot be combined with adding `CAP_SYS_ADMIN` (that capability allows escalation)"));
+            out.push(conflict(cx, visit, key, msg::sys_admin_escalation()));
         }
     }
     // Unmasked only in a user namespace (`hostUsers: false`).
@@ -59,11 +61,8 @@ fn escalation_and_proc_mount(cx: &Context, visit: &Visit, out: &mut Vec<Diagnost
         let host_users = as_boolean(cx.doc, cx.spec_field("hostUsers"));
         if host_users != Some(false) {
             if let Some((key, _)) = entry(cx.doc, visit.node, "procMount") {
-                let message = format!(
-                    "`procMount: Unmasked` requires `{}: false` (the pod must run in its own user namespace)",
-                    cx.site.spec_path(&["hostUsers"])
-                );
-                out.push(conflict(cx, visit, key, &message));
+                let message = msg::unmasked_needs_user_namespace(cx.site.spec_path(&["hostUsers"]));
+                out.push(conflict(cx, visit, key, message));
             }
         }
     }
@@ -79,14 +78,11 @@ fn localhost_profile(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             cx,
             visit,
             visit.key.unwrap_or(visit.node),
-            "`type: Localhost` requires `localhostProfile`",
+            msg::localhost_needs_profile(),
         )),
-        Some((key, _)) if !localhost => out.push(conflict(
-            cx,
-            visit,
-            key,
-            "`localhostProfile` may only be set with `type: Localhost`",
-        )),
+        Some((key, _)) if !localhost => {
+            out.push(conflict(cx, visit, key, msg::profile_needs_localhost()))
+        }
         _ => {}
     }
 }
@@ -102,9 +98,10 @@ fn os_specific_fields(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         return;
     };
     // The table's `linuxOnly` / `windowsOnly` fields of this type.
-    let (forbidden, rule): (fn(&Field) -> bool, _) = match os {
-        "windows" => (|f| f.linux_only, "is Linux-only"),
-        "linux" => (|f| f.windows_only, "is Windows-only"),
+    type Says = fn(&str, &str, FieldPath) -> Message;
+    let (forbidden, rule): (fn(&Field) -> bool, Says) = match os {
+        "windows" => (|f| f.linux_only, |f, os, p| msg::linux_only(f, os, p)),
+        "linux" => (|f| f.windows_only, |f, os, p| msg::windows_only(f, os, p)),
         _ => return,
     };
     let Some(def) = visit.object().and_then(|name| cx.schema.type_def(name)) else {
@@ -117,10 +114,7 @@ fn os_specific_fields(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 cx,
                 visit,
                 key,
-                &format!(
-                    "`{field}` {rule} and cannot be set for a pod with `os.name: {os}`; remove it or change `{}`",
-                    cx.site.spec_path(&["os", "name"])
-                ),
+                rule(field, os, cx.site.spec_path(&["os", "name"])),
             ));
         }
     }

@@ -13,6 +13,7 @@ use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{Unique, named, object_name};
+use crate::messages::rules as msg;
 use crate::syntax::NodeId;
 
 pub(super) const RULES: &[Rule] = &[
@@ -57,7 +58,7 @@ fn name(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             Diagnostic::error(
                 Code::InvalidName,
                 doc.node(node).range,
-                format!("a StatefulSet's name must be a DNS label (a-z, 0-9 and `-`, no dots, at most 63 characters): it names and hostnames its pods (`{name}-0`, …)"),
+                msg::stateful_set_name(name).render(cx.locale),
             )
             .at(visit.path.keys(&["metadata", "name"])),
         );
@@ -69,8 +70,8 @@ fn unique_claim_templates(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>
         return;
     }
     let mut seen = Unique::new(
-        "claim template name",
-        "each claim template of a StatefulSet needs its own name",
+        msg::claim_template_name(),
+        msg::claim_template_names_unique(),
     );
     for (i, node) in claim_templates(cx) {
         let path = visit

@@ -12,6 +12,7 @@ use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{Unique, boolean, text};
+use crate::messages::rules as msg;
 
 pub(super) const RULES: &[Rule] = &[Rule {
     on: &["PodSecurityContext"],
@@ -31,7 +32,7 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     let spec = cx.site.spec;
     let host = |field| spec.and_then(|s| boolean(doc, s, field)) == Some(true);
     let (host_network, host_ipc) = (host("hostNetwork"), host("hostIPC"));
-    let mut seen = Unique::new("sysctl", "each sysctl may be set once");
+    let mut seen = Unique::new(msg::sysctl(), msg::sysctl_once());
     for (i, sysctl) in doc.items(sysctls).iter().enumerate() {
         let (Some(name), Some(node)) = (text(doc, *sysctl, "name"), doc.get(*sysctl, "name"))
         else {
@@ -40,11 +41,14 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         let path = visit.path.key("sysctls").index(i).key("name");
         let range = doc.node(node).range;
         if !is_sysctl_name(name) {
-            out.push(Diagnostic::error(
-                Code::InvalidName,
-                range,
-                format!("invalid sysctl name `{name}`: must be at most {MAX_LENGTH} characters of `.`- or `/`-separated parts of lowercase letters, digits, `-` and `_`, each starting and ending with a letter or digit"),
-            ).at(path.clone()));
+            out.push(
+                Diagnostic::error(
+                    Code::InvalidName,
+                    range,
+                    msg::invalid_sysctl_name(name, MAX_LENGTH).render(cx.locale),
+                )
+                .at(path.clone()),
+            );
             continue;
         }
         seen.add(cx, node, path.clone(), out);
@@ -54,11 +58,14 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             _ => None,
         };
         if let Some(field) = conflict {
-            out.push(Diagnostic::error(
-                Code::ConflictingFields,
-                range,
-                format!("sysctl `{name}` is namespaced and cannot be set with `{field}: true` (the pod shares the node's namespace); remove it or `{field}`"),
-            ).at(path.clone()));
+            out.push(
+                Diagnostic::error(
+                    Code::ConflictingFields,
+                    range,
+                    msg::namespaced_sysctl(name, field).render(cx.locale),
+                )
+                .at(path.clone()),
+            );
         }
     }
 }

@@ -18,6 +18,7 @@ use super::super::fields::exactly_one_of_type;
 use super::super::fields::{Unique, entry, named, text};
 use crate::analysis::one_of::exclusive_fields;
 use crate::analysis::scalar::{Scalar, scalar};
+use crate::messages::rules as msg;
 use crate::syntax::{FieldPath, NodeId};
 
 pub(super) const RULES: &[Rule] = &[
@@ -48,8 +49,7 @@ fn unique_names(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         return;
     }
     let doc = cx.doc;
-    let mut volumes =
-        Unique::new("volume name", "volume names must be unique in a Pod").renamed(63);
+    let mut volumes = Unique::new(msg::volume_name(), msg::volume_names_unique()).renamed(63);
     if let Some(list) = doc.get(visit.node, "volumes") {
         for (index, volume) in doc.items(list).iter().enumerate() {
             if let Some(name) = named(doc, *volume, "name") {
@@ -83,8 +83,10 @@ fn one_source(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         let first_name = cx.doc.scalar(*first).unwrap_or_default();
         for key in rest {
             out.push(
-                conflict(cx, visit, *key, &format!("a volume may not specify more than one volume type; `{first_name}` is already set"))
-                    .related(cx.doc.node(*first).range, format!("`{first_name}` set here")),
+                conflict(cx, visit, *key, msg::one_volume_type(first_name)).related(
+                    cx.doc.node(*first).range,
+                    msg::set_here(first_name).render(cx.locale),
+                ),
             );
         }
     }
@@ -94,7 +96,7 @@ fn one_projection(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     if visit.is_null() {
         return;
     }
-    exactly_one_of_type(cx, visit, "a projected volume source", out);
+    exactly_one_of_type(cx, visit, msg::a_projected_source(), out);
 }
 
 /// The fields of each source kind that name a file of the volume, directly or in each of its `items`.
@@ -118,11 +120,8 @@ fn distinct_projected_paths(cx: &Context, visit: &Visit, out: &mut Vec<Diagnosti
     let Some(sources) = doc.get(visit.node, "sources") else {
         return;
     };
-    let mut seen = Unique::new(
-        "projected path",
-        "each source of a projected volume must write its files to distinct paths",
-    )
-    .code(Code::ConflictingFields);
+    let mut seen = Unique::new(msg::projected_path(), msg::projected_paths_distinct())
+        .code(Code::ConflictingFields);
     for (i, source) in doc.items(sources).iter().enumerate() {
         for &(kind_key, projection) in doc.entries(*source) {
             let kind = doc.scalar(kind_key).unwrap_or_default();
@@ -186,9 +185,13 @@ fn ephemeral_claims(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             Diagnostic::error(
                 Code::ConflictingFields,
                 doc.node(node).range,
-                format!("`{name}` is the PVC created for an `ephemeral` volume of this pod (`<pod name>-<volume name>`); a `persistentVolumeClaim` volume must name another claim"),
+                msg::ephemeral_claim_name(name).render(cx.locale),
             )
-            .at(visit.path.key("volumes").index(i).keys(&["persistentVolumeClaim", "claimName"])),
+            .at(visit
+                .path
+                .key("volumes")
+                .index(i)
+                .keys(&["persistentVolumeClaim", "claimName"])),
         );
     }
 }

@@ -18,6 +18,7 @@ use super::super::diagnostic::Diagnostic;
 use super::super::fields::{Unique, boolean, containers, entry, known, named, text};
 use super::stateful_set::claim_templates;
 use crate::analysis::fixes::{Proposal, add_volume, rename_choices};
+use crate::messages::{Arg, Message, rules as msg};
 use crate::syntax::NodeId;
 
 pub(super) const RULES: &[Rule] = &[
@@ -61,24 +62,16 @@ fn references_and_paths(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) 
     let claims = match cx.site.kind {
         "StatefulSet" => {
             let templates = cx.site.root.prefix.keys(&["spec", "volumeClaimTemplates"]);
-            format!(" nor in `{templates}`")
+            msg::nor_in(templates).into()
         }
-        _ => String::new(),
+        _ => Arg::from(""),
     };
     for container in containers(doc, visit.node) {
         for (list, path_field, rule) in [
-            (
-                "volumeMounts",
-                "mountPath",
-                "each volumeMount of a container needs its own mountPath",
-            ),
-            (
-                "volumeDevices",
-                "devicePath",
-                "each volumeDevice of a container needs its own devicePath",
-            ),
+            ("volumeMounts", "mountPath", msg::mount_paths_distinct()),
+            ("volumeDevices", "devicePath", msg::device_paths_distinct()),
         ] {
-            let mut paths = Unique::new(path_field, rule);
+            let mut paths = Unique::new(msg::field_word(path_field), rule);
             let Some(items) = doc.get(container.node, list) else {
                 continue;
             };
@@ -97,11 +90,13 @@ fn references_and_paths(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) 
                         Diagnostic::error(
                             Code::UnresolvedReference,
                             range,
-                            format!(
-                                "no volume named `{value}` in `{}`{claims}{}",
+                            msg::no_such_volume(
+                                value,
                                 visit.path.key("volumes"),
-                                known(&volume_names)
-                            ),
+                                claims.clone(),
+                                known(&volume_names),
+                            )
+                            .render(cx.locale),
                         )
                         .at(at("name"))
                         .with_fixes(volume_fixes(
@@ -171,7 +166,7 @@ fn mount_options(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     Diagnostic::error(
                         Code::ConflictingFields,
                         doc.node(key).range,
-                        "`mountPropagation: Bidirectional` is only allowed in a privileged container (`securityContext.privileged: true`)",
+                        msg::bidirectional_needs_privileged().render(cx.locale),
                     )
                     .at(at("mountPropagation")),
                 );
@@ -185,7 +180,7 @@ fn mount_options(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     Diagnostic::error(
                         Code::ConflictingFields,
                         doc.node(key).range,
-                        "`recursiveReadOnly` other than `Disabled` requires `readOnly: true`",
+                        msg::recursive_read_only_needs_read_only().render(cx.locale),
                     )
                     .at(at("recursiveReadOnly")),
                 );
@@ -199,12 +194,7 @@ fn sub_path(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         return;
     }
     if let Some((key, _)) = entry(cx.doc, visit.node, "subPathExpr") {
-        out.push(conflict(
-            cx,
-            visit,
-            key,
-            "`subPath` and `subPathExpr` are mutually exclusive",
-        ));
+        out.push(conflict(cx, visit, key, msg::sub_path_and_expr()));
     }
 }
 
@@ -234,8 +224,9 @@ fn devices(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         .map(|v| doc.items(v))
         .unwrap_or_default();
     for (i, device) in doc.items(devices).iter().enumerate() {
-        let at = |field: &str, value: NodeId, message: String| {
+        let at = |field: &str, value: NodeId, message: Message| {
             let path = visit.path.key("volumeDevices").index(i).key(field);
+            let message = message.render(cx.locale);
             Diagnostic::error(Code::ConflictingFields, doc.node(value).range, message).at(path)
         };
         if let (Some(name), Some(node)) = (text(doc, *device, "name"), doc.get(*device, "name")) {
@@ -249,10 +240,14 @@ fn devices(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     .find(|k| *k != "name")
             });
             if let Some(source) = source.filter(|s| !BLOCK_SOURCES.contains(s)) {
-                out.push(at("name", node, format!("volume `{name}` is a `{source}` volume; `volumeDevices` may only use `persistentVolumeClaim` or `ephemeral` volumes")));
+                out.push(at(
+                    "name",
+                    node,
+                    msg::device_needs_block_source(name, source),
+                ));
             }
             if mounts.iter().any(|(mounted, _)| *mounted == name) {
-                out.push(at("name", node, format!("volume `{name}` is also in this container's `volumeMounts`; a container may mount a volume or use it as a device, not both")));
+                out.push(at("name", node, msg::device_also_mounted(name)));
             }
         }
         if let (Some(path), Some(node)) = (
@@ -260,7 +255,7 @@ fn devices(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             doc.get(*device, "devicePath"),
         ) {
             if mounts.iter().any(|(_, mount_path)| *mount_path == path) {
-                out.push(at("devicePath", node, format!("`{path}` is also a mountPath of this container; a path may be a mount or a device, not both")));
+                out.push(at("devicePath", node, msg::device_path_is_mount(path)));
             }
         }
     }
@@ -292,12 +287,12 @@ mod tests {
         check(
             "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n    image: nginx:1\n    volumeDevices:\n    - name: config\n      devicePath: /dev/xvda\n    - name: block\n      devicePath: /data\n    - name: missing\n      devicePath: /dev/xvda\n    volumeMounts:\n    - name: block\n      mountPath: /data\n  volumes:\n  - name: block\n    persistentVolumeClaim:\n      claimName: data\n  - name: config\n    configMap:\n      name: cm\n",
             expect![[r#"
-            10:13-10:19 error[conflicting-fields] spec.containers[0].volumeDevices[0].name: volume `config` is a `configMap` volume; `volumeDevices` may only use `persistentVolumeClaim` or `ephemeral` volumes
-            12:13-12:18 error[conflicting-fields] spec.containers[0].volumeDevices[1].name: volume `block` is also in this container's `volumeMounts`; a container may mount a volume or use it as a device, not both
-            13:19-13:24 error[conflicting-fields] spec.containers[0].volumeDevices[1].devicePath: `/data` is also a mountPath of this container; a path may be a mount or a device, not both
-            14:13-14:20 error[unresolved-reference] spec.containers[0].volumeDevices[2].name: no volume named `missing` in `spec.volumes` (declared: `block`, `config`)
-            15:19-15:28 error[duplicate-name] spec.containers[0].volumeDevices[2].devicePath: duplicate devicePath `/dev/xvda`: each volumeDevice of a container needs its own devicePath
-        "#]],
+                10:13-10:19 error[conflicting-fields] spec.containers[0].volumeDevices[0].name: volume `config` is a `configMap` volume; `volumeDevices` may only use `persistentVolumeClaim` or `ephemeral` volumes
+                12:13-12:18 error[conflicting-fields] spec.containers[0].volumeDevices[1].name: volume `block` is also in this container's `volumeMounts`; a container may mount a volume or use it as a device, not both
+                13:19-13:24 error[conflicting-fields] spec.containers[0].volumeDevices[1].devicePath: `/data` is also a mountPath of this container; a path may be a mount or a device, not both
+                14:13-14:20 error[unresolved-reference] spec.containers[0].volumeDevices[2].name: no volume named `missing` in `spec.volumes` (declared: `block` and `config`)
+                15:19-15:28 error[duplicate-name] spec.containers[0].volumeDevices[2].devicePath: duplicate devicePath `/dev/xvda`: each volumeDevice of a container needs its own devicePath
+            "#]],
         );
     }
 }
