@@ -3,6 +3,7 @@
 //! a kind of the table's roots (case-insensitive, also as kubectl's plural or short name); arrays and maps are
 //! stepped through implicitly, as in kubectl.
 
+use crate::messages::{Arg, Message, cli as msg, one_of};
 use crate::schema::{Field, Locale, Schema, TypeDef};
 
 use super::field_docs::labels;
@@ -18,25 +19,25 @@ pub struct UnknownPath {
     pub suggestions: Vec<String>,
 }
 
+impl UnknownPath {
+    /// What is wrong with the path, in the catalog's words.
+    pub fn message(&self) -> Message {
+        let what = if self.known.is_empty() {
+            msg::unknown_kind(&self.segment)
+        } else {
+            msg::no_such_field(&self.known, &self.segment)
+        };
+        let more = match self.suggestions.as_slice() {
+            [] => Arg::from(""),
+            found => msg::did_you_mean_one_of(one_of(found)).into(),
+        };
+        msg::unknown_path(what, more)
+    }
+}
+
 impl std::fmt::Display for UnknownPath {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.known.is_empty() {
-            write!(f, "`{}` is not a kind podls knows", self.segment)?;
-        } else {
-            write!(f, "`{}` has no field `{}`", self.known, self.segment)?;
-        }
-        if !self.suggestions.is_empty() {
-            write!(
-                f,
-                "; did you mean {}?",
-                self.suggestions
-                    .iter()
-                    .map(|s| format!("`{s}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )?;
-        }
-        Ok(())
+        f.write_str(&self.message().render(Locale::En))
     }
 }
 

@@ -36,7 +36,7 @@ pub fn run(args: &ExplainArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(unknown) => {
-            eprintln!("error: {unknown}");
+            eprintln!("error: {}", unknown.message().render(locale));
             ExitCode::from(2)
         }
     }

@@ -53,6 +53,20 @@ messages! {
         en: "internal error: podls panicked while checking this file ({panic}); please report it with the file",
         zh: "内部错误：podls 检查此文件时崩溃（{panic}）；请附上该文件报告此问题",
     }
+    /// `podls explain` on a path the table does not have.
+    unknown_path(what, more) { en: "{what}{more}", zh: "{what}{more}" }
+    unknown_kind(kind) {
+        en: "`{kind}` is not a kind podls knows",
+        zh: "podls 不认识资源类型 `{kind}`",
+    }
+    no_such_field(known, segment) {
+        en: "`{known}` has no field `{segment}`",
+        zh: "`{known}` 没有字段 `{segment}`",
+    }
+    did_you_mean_one_of(found) {
+        en: "; did you mean {found}?",
+        zh: "；是否想写 {found}？",
+    }
     unknown_locale(tag) {
         en: "unknown locale `{tag}`; use `en` or `zh-cn`",
         zh: "未知的语言 `{tag}`；请使用 `en` 或 `zh-cn`",

@@ -128,6 +128,10 @@ messages! {
         en: "`{suffix}` is not a quantity suffix (suffixes are case-sensitive: `Ki`, `Mi`, `Gi`, `k`, `M`, `G`, `m`, ...)",
         zh: "`{suffix}` 不是资源数量的后缀（后缀区分大小写：`Ki`、`Mi`、`Gi`、`k`、`M`、`G`、`m` 等）",
     }
+    milli_bytes(value, number) {
+        en: "`{value}` is {number} milli-bytes (thousandths of a byte); for mebibytes write `{number}Mi`",
+        zh: "`{value}` 是 {number} 毫字节（千分之一字节）；若指 MiB，请写 `{number}Mi`",
+    }
     negative_quantity(value) {
         en: "`{value}`: quantities must not be negative",
         zh: "`{value}`：资源数量不能为负数",

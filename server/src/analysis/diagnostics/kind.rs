@@ -14,6 +14,7 @@ use super::diagnostic::Diagnostic;
 use crate::analysis::fixes::requote;
 use crate::analysis::inputs::Inputs;
 use crate::analysis::kinds::{KindProblem, judge};
+use crate::messages::{Arg, documents as msg, fixes};
 use crate::syntax::{Document, FieldPath, Indentation, NodeId, NodeKind, TextRange};
 
 /// Objects nest at most this deep (a List of Lists): an alias cannot make the search loop.
@@ -41,7 +42,7 @@ struct Objects<'a> {
 
 impl Objects<'_> {
     fn object(&self, object: NodeId, path: FieldPath, depth: usize, out: &mut Vec<Diagnostic>) {
-        let doc = self.doc;
+        let (doc, locale) = (self.doc, self.inputs.locale);
         let Some(kind_node) = doc.get(object, "kind") else {
             return;
         };
@@ -65,16 +66,16 @@ impl Objects<'_> {
             KindProblem::NearMiss { meant } => {
                 let range = doc.node(kind_node).range;
                 let case = if meant.eq_ignore_ascii_case(kind) {
-                    " (kinds are case-sensitive)"
+                    msg::kinds_are_case_sensitive().into()
                 } else {
-                    ""
+                    Arg::from("")
                 };
-                let message = format!("unknown kind `{kind}`{case}; did you mean `{meant}`?");
+                let message = msg::unknown_kind(kind, case, meant).render(locale);
                 out.push(
                     Diagnostic::error(Code::UnknownKind, range, message)
                         .at(path.key("kind"))
                         .fix(
-                            format!("Change to `{meant}`"),
+                            fixes::change_to(meant).render(locale),
                             vec![(range, self.requoted(kind_node, meant))],
                             true,
                         ),
@@ -86,13 +87,12 @@ impl Objects<'_> {
                 };
                 let range = doc.node(version_node).range;
                 let written = api_version.unwrap_or_default();
-                let message =
-                    format!("`{kind}` is served by `apiVersion: {served}`, not `{written}`");
+                let message = msg::wrong_api_version(kind, served, written).render(locale);
                 out.push(
                     Diagnostic::error(Code::WrongApiVersion, range, message)
                         .at(path.key("apiVersion"))
                         .fix(
-                            format!("Change apiVersion to `{served}`"),
+                            msg::change_api_version(served).render(locale),
                             vec![(range, self.requoted(version_node, served))],
                             true,
                         ),
@@ -105,27 +105,25 @@ impl Objects<'_> {
                 let range = doc.node(version_node).range;
                 let written = api_version.unwrap_or_default();
                 let change = (range, self.requoted(version_node, served));
-                let mut message = format!(
-                    "`{written}` no longer serves `{kind}`: Kubernetes {removed_in} removed it; use `apiVersion: {served}`"
-                );
                 let selector = self.missing_selector(object, served);
-                if selector.is_some() {
-                    message.push_str(
-                        ", which also requires `spec.selector` matching the template's labels (the removed versions defaulted it from `spec.template.metadata.labels`)",
-                    );
-                }
+                let more = match selector {
+                    Some(_) => msg::also_requires_selector().into(),
+                    None => Arg::from(""),
+                };
+                let message = msg::removed_api_version(written, kind, removed_in, served, more)
+                    .render(locale);
                 let mut diagnostic = Diagnostic::error(Code::RemovedApiVersion, range, message)
                     .at(path.key("apiVersion"));
                 if let Some(Some(insert)) = selector {
                     diagnostic = diagnostic.fix(
-                        format!("Change apiVersion to `{served}` and add `spec.selector` from the template's labels"),
+                        msg::change_api_version_add_selector(served).render(locale),
                         vec![change.clone(), insert],
                         true,
                     );
                 }
                 let only_version = diagnostic.fixes.is_empty();
                 out.push(diagnostic.fix(
-                    format!("Change apiVersion to `{served}`"),
+                    msg::change_api_version(served).render(locale),
                     vec![change],
                     only_version,
                 ));

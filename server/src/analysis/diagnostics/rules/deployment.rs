@@ -10,6 +10,7 @@ use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{entry, integer};
+use crate::messages::rules as msg;
 
 pub(super) const RULES: &[Rule] = &[Rule {
     on: &["DeploymentSpec"],
@@ -33,22 +34,19 @@ fn progress_deadline(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         (Some((_, value)), Some(deadline)) if (0..=min_ready).contains(&deadline) => (
             doc.node(value).range,
             visit.path.key("progressDeadlineSeconds"),
-            format!(
-                "`progressDeadlineSeconds` ({deadline}) must be greater than `minReadySeconds` ({min_ready}): a rollout could never be seen progressing"
-            ),
+            msg::progress_deadline_too_short(deadline, min_ready),
         ),
         (None, _) if min_ready >= DEFAULT_PROGRESS_DEADLINE => {
             let (_, value) = entry(doc, visit.node, "minReadySeconds").expect("read above");
             (
                 doc.node(value).range,
                 visit.path.key("minReadySeconds"),
-                format!(
-                    "`minReadySeconds` ({min_ready}) must be less than `progressDeadlineSeconds`, which defaults to {DEFAULT_PROGRESS_DEADLINE}: set `progressDeadlineSeconds` above it"
-                ),
+                msg::min_ready_beyond_default_deadline(min_ready, DEFAULT_PROGRESS_DEADLINE),
             )
         }
         _ => return,
     };
+    let message = message.render(cx.locale);
     out.push(Diagnostic::error(Code::OutOfRange, range, message).at(path));
 }
 

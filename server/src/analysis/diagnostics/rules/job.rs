@@ -20,6 +20,7 @@ use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{entry, integer, object_name, text};
+use crate::messages::{Message, rules as msg};
 use crate::syntax::{FieldPath, NodeId};
 
 pub(super) const RULES: &[Rule] = &[
@@ -52,8 +53,8 @@ fn key(cx: &Context, visit: &Visit, field: &str) -> Option<NodeId> {
     entry(cx.doc, visit.node, field).map(|(k, _)| k)
 }
 
-fn error(cx: &Context, code: Code, at: NodeId, path: FieldPath, message: String) -> Diagnostic {
-    Diagnostic::error(code, cx.doc.node(at).range, message).at(path)
+fn error(cx: &Context, code: Code, at: NodeId, path: FieldPath, message: Message) -> Diagnostic {
+    Diagnostic::error(code, cx.doc.node(at).range, message.render(cx.locale)).at(path)
 }
 
 fn is_indexed(cx: &Context, visit: &Visit) -> bool {
@@ -77,18 +78,30 @@ fn indexed(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     Code::ConflictingFields,
                     k,
                     path(field),
-                    format!("`{field}` requires `completionMode: Indexed`"),
+                    msg::needs_indexed(field),
                 ));
             }
         }
     } else {
         let mode = key(cx, visit, "completionMode").expect("read above");
         if completions.is_none() && key(cx, visit, "completions").is_none() && cx.complete {
-            out.push(error(cx, Code::MissingRequired, mode, path("completions"), "`completionMode: Indexed` needs `completions`: the Job runs one pod for each index from 0 to completions-1".into()));
+            out.push(error(
+                cx,
+                Code::MissingRequired,
+                mode,
+                path("completions"),
+                msg::indexed_needs_completions(),
+            ));
         }
         if let (Some(p), Some(node)) = (int("parallelism"), value_of("parallelism")) {
             if p > MAX_INDEXED_PARALLELISM {
-                out.push(error(cx, Code::OutOfRange, node, path("parallelism"), format!("an Indexed Job's `parallelism` may be at most {MAX_INDEXED_PARALLELISM}, found {p}")));
+                out.push(error(
+                    cx,
+                    Code::OutOfRange,
+                    node,
+                    path("parallelism"),
+                    msg::indexed_parallelism(MAX_INDEXED_PARALLELISM, p),
+                ));
             }
         }
         if let (Some(m), Some(node)) = (int("maxFailedIndexes"), value_of("maxFailedIndexes")) {
@@ -98,7 +111,7 @@ fn indexed(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     Code::OutOfRange,
                     node,
                     path("maxFailedIndexes"),
-                    format!("`maxFailedIndexes` ({m}) may be at most `completions` ({c})"),
+                    msg::max_failed_above_completions(m, c),
                 ));
             } else if m > MAX_FAILED_INDEXES {
                 out.push(error(
@@ -106,7 +119,7 @@ fn indexed(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     Code::OutOfRange,
                     node,
                     path("maxFailedIndexes"),
-                    format!("`maxFailedIndexes` may be at most {MAX_FAILED_INDEXES}, found {m}"),
+                    msg::max_failed_indexes(MAX_FAILED_INDEXES, m),
                 ));
             }
         }
@@ -114,12 +127,29 @@ fn indexed(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         if high && key(cx, visit, "backoffLimitPerIndex").is_some() {
             let at = key(cx, visit, "completions").expect("read above");
             if key(cx, visit, "maxFailedIndexes").is_none() {
-                out.push(error(cx, Code::MissingRequired, at, path("maxFailedIndexes"), format!("with more than {COMPLETIONS_SOFT_LIMIT} completions and `backoffLimitPerIndex`, `maxFailedIndexes` must be set")));
+                out.push(error(
+                    cx,
+                    Code::MissingRequired,
+                    at,
+                    path("maxFailedIndexes"),
+                    msg::high_completions_need_max_failed(COMPLETIONS_SOFT_LIMIT),
+                ));
             }
             for field in ["parallelism", "maxFailedIndexes"] {
                 if let (Some(v), Some(node)) = (int(field), value_of(field)) {
                     if v > LIMIT_FOR_HIGH_COMPLETIONS {
-                        out.push(error(cx, Code::OutOfRange, node, path(field), format!("with more than {COMPLETIONS_SOFT_LIMIT} completions and `backoffLimitPerIndex`, `{field}` may be at most {LIMIT_FOR_HIGH_COMPLETIONS}, found {v}")));
+                        out.push(error(
+                            cx,
+                            Code::OutOfRange,
+                            node,
+                            path(field),
+                            msg::high_completions_limit(
+                                COMPLETIONS_SOFT_LIMIT,
+                                field,
+                                LIMIT_FOR_HIGH_COMPLETIONS,
+                                v,
+                            ),
+                        ));
                     }
                 }
             }
@@ -127,7 +157,13 @@ fn indexed(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     }
     if let Some(k) = key(cx, visit, "maxFailedIndexes") {
         if key(cx, visit, "backoffLimitPerIndex").is_none() {
-            out.push(error(cx, Code::MissingRequired, k, path("backoffLimitPerIndex"), "`maxFailedIndexes` needs `backoffLimitPerIndex`: indexes fail only when each has its own backoff limit".into()));
+            out.push(error(
+                cx,
+                Code::MissingRequired,
+                k,
+                path("backoffLimitPerIndex"),
+                msg::max_failed_needs_backoff(),
+            ));
         }
     }
     if let (Some(0), Some(node)) = (
@@ -135,8 +171,12 @@ fn indexed(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         value_of("activeDeadlineSeconds"),
     ) {
         out.push(
-            Diagnostic::warning(Code::OutOfRange, doc.node(node).range, "`activeDeadlineSeconds: 0` fails the Job as soon as it starts; give the Job a positive number of seconds")
-                .at(path("activeDeadlineSeconds")),
+            Diagnostic::warning(
+                Code::OutOfRange,
+                doc.node(node).range,
+                msg::zero_deadline().render(cx.locale),
+            )
+            .at(path("activeDeadlineSeconds")),
         );
     }
 }
@@ -158,16 +198,34 @@ fn failure_policy(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         if doc.scalar(value) == Some("OnFailure") {
             let path = visit.path.keys(&["template", "spec", "restartPolicy"]);
             out.push(
-                error(cx, Code::ConflictingFields, value, path, "with a `podFailurePolicy` the pod template must use `restartPolicy: Never`: the policy judges failed pods, which `OnFailure` restarts in place".into())
-                    .related(doc.node(policy_key).range, "the pod failure policy"),
+                error(
+                    cx,
+                    Code::ConflictingFields,
+                    value,
+                    path,
+                    msg::failure_policy_needs_never(),
+                )
+                .related(
+                    doc.node(policy_key).range,
+                    msg::the_pod_failure_policy().render(cx.locale),
+                ),
             );
         }
     }
     if let Some((_, value)) = entry(doc, visit.node, "podReplacementPolicy") {
         if doc.scalar(value) == Some("TerminatingOrFailed") {
             out.push(
-                error(cx, Code::ConflictingFields, value, visit.path.key("podReplacementPolicy"), "with a `podFailurePolicy`, `podReplacementPolicy` must be `Failed`: a replacement waits until the failed pod is judged".into())
-                    .related(doc.node(policy_key).range, "the pod failure policy"),
+                error(
+                    cx,
+                    Code::ConflictingFields,
+                    value,
+                    visit.path.key("podReplacementPolicy"),
+                    msg::failure_policy_needs_failed_replacement(),
+                )
+                .related(
+                    doc.node(policy_key).range,
+                    msg::the_pod_failure_policy().render(cx.locale),
+                ),
             );
         }
     }
@@ -190,7 +248,7 @@ fn failure_policy(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     Code::ConflictingFields,
                     action,
                     path,
-                    "the `FailIndex` action needs `backoffLimitPerIndex` on the Job".into(),
+                    msg::fail_index_needs_backoff(),
                 ));
             }
         }
@@ -212,7 +270,7 @@ fn success_policy(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             Code::ConflictingFields,
             policy_key,
             path,
-            "`successPolicy` requires `completionMode: Indexed`".into(),
+            msg::needs_indexed("successPolicy"),
         ));
         return;
     }
@@ -228,7 +286,7 @@ fn success_policy(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 Code::MissingRequired,
                 rules_key,
                 path.key("rules"),
-                "a `successPolicy` needs at least one rule".into(),
+                msg::success_policy_needs_rule(),
             ));
         }
         return;
@@ -239,10 +297,7 @@ fn success_policy(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             Code::OutOfRange,
             rules_key,
             path.key("rules"),
-            format!(
-                "a `successPolicy` may have at most {MAX_SUCCESS_RULES} rules, found {}",
-                rules.len()
-            ),
+            msg::success_policy_rules(MAX_SUCCESS_RULES, rules.len()),
         ));
     }
     let Some(completions) = integer(doc, visit.node, "completions") else {
@@ -260,7 +315,7 @@ fn success_policy(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 Code::MissingRequired,
                 anchor,
                 at.clone(),
-                "a success policy rule needs `succeededCount` or `succeededIndexes`".into(),
+                msg::success_rule_needs_count(),
             ));
             continue;
         }
@@ -273,7 +328,7 @@ fn success_policy(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     Code::InvalidValue,
                     node,
                     at.key("succeededIndexes"),
-                    format!("invalid `succeededIndexes`: {problem}"),
+                    msg::invalid_succeeded_indexes(problem),
                 )),
                 None => {}
             }
@@ -285,11 +340,9 @@ fn success_policy(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let message = if n > completions {
-            format!("`succeededCount` ({n}) may be at most `completions` ({completions})")
+            msg::succeeded_count_above_completions(n, completions)
         } else if let Some(total) = listed.filter(|total| n > *total) {
-            format!(
-                "`succeededCount` ({n}) may be at most the number of `succeededIndexes` ({total})"
-            )
+            msg::succeeded_count_above_indexes(n, total)
         } else {
             continue;
         };
@@ -304,7 +357,7 @@ fn success_policy(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
 }
 
 /// How many indexes `0,2-4,7` lists, each below `completions`, in increasing order (`validateIndexesFormat`).
-fn index_count(list: &str, completions: i128) -> Result<i128, String> {
+fn index_count(list: &str, completions: i128) -> Result<i128, Message> {
     if list.is_empty() {
         return Ok(0);
     }
@@ -313,14 +366,12 @@ fn index_count(list: &str, completions: i128) -> Result<i128, String> {
     for interval in list.split(',') {
         let bounds: Vec<&str> = interval.split('-').collect();
         if bounds.len() > 2 {
-            return Err(format!("`{interval}` has more than one `-`"));
+            return Err(msg::interval_two_dashes(interval));
         }
-        let parse = |s: &str| -> Result<i128, String> {
-            let n: i128 = s.parse().map_err(|_| format!("`{s}` is not an index"))?;
+        let parse = |s: &str| -> Result<i128, Message> {
+            let n: i128 = s.parse().map_err(|_| msg::not_an_index(s))?;
             if n < 0 || n >= completions {
-                return Err(format!(
-                    "index {n} is not below `completions` ({completions})"
-                ));
+                return Err(msg::index_not_below_completions(n, completions));
             }
             Ok(n)
         };
@@ -330,12 +381,10 @@ fn index_count(list: &str, completions: i128) -> Result<i128, String> {
             None => low,
         };
         if bounds.len() == 2 && low >= high {
-            return Err(format!("the interval `{interval}` must go up"));
+            return Err(msg::interval_must_go_up(interval));
         }
         if last.is_some_and(|l| l >= low) {
-            return Err(format!(
-                "`{interval}` must come after the indexes before it (increasing order)"
-            ));
+            return Err(msg::interval_out_of_order(interval));
         }
         total += high - low + 1;
         last = Some(high);
@@ -351,7 +400,13 @@ fn name(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     let path = visit.path.keys(&["metadata", "name"]);
     let length = name.chars().count();
     if length > 63 {
-        out.push(error(cx, Code::InvalidName, node, path, format!("a Job's name may be at most 63 characters, found {length}: it becomes the value of its pods' `job-name` label")));
+        out.push(error(
+            cx,
+            Code::InvalidName,
+            node,
+            path,
+            msg::job_name_too_long(length),
+        ));
         return;
     }
     let spec = doc.get(visit.node, "spec").map(|s| doc.resolve(s));
@@ -364,7 +419,13 @@ fn name(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     };
     let hostname = format!("{name}-{}", completions - 1);
     if indexed && !is_dns_label(&hostname) {
-        out.push(error(cx, Code::InvalidName, node, path, format!("an Indexed Job's pods are named and hostnamed `<name>-<index>`, and `{hostname}` is not a DNS label (at most 63 characters of a-z, 0-9 and `-`)")));
+        out.push(error(
+            cx,
+            Code::InvalidName,
+            node,
+            path,
+            msg::indexed_hostname(&hostname),
+        ));
     }
 }
 

@@ -11,6 +11,7 @@ use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::{Diagnostic, Severity};
 use crate::analysis::fixes::remove_entry;
+use crate::messages::{Message, rules as msg};
 
 pub(super) const RULES: &[Rule] = &[Rule {
     on: &["ObjectMeta"],
@@ -18,14 +19,14 @@ pub(super) const RULES: &[Rule] = &[Rule {
 }];
 
 /// What create does with each field the cluster sets.
-fn on_create(field: &str) -> Option<&'static str> {
+fn on_create(field: &str) -> Option<Message> {
     Some(match field {
-        "creationTimestamp" => "create sets it to the time of creation",
-        "uid" => "create gives the object a new one",
-        "generation" => "create starts it anew",
-        "selfLink" => "the API server no longer sets it and drops it",
-        "managedFields" => "the API server keeps it for server-side apply",
-        "deletionTimestamp" | "deletionGracePeriodSeconds" => "create clears it",
+        "creationTimestamp" => msg::create_sets_time(),
+        "uid" => msg::create_new_uid(),
+        "generation" => msg::create_restarts_generation(),
+        "selfLink" => msg::self_link_dropped(),
+        "managedFields" => msg::managed_fields_kept(),
+        "deletionTimestamp" | "deletionGracePeriodSeconds" => msg::create_clears_it(),
         _ => return None,
     })
 }
@@ -45,16 +46,13 @@ fn system_fields(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 Severity::Hint,
                 Code::SystemField,
                 range,
-                format!(
-                    "`{field}` is set by the cluster: {what}; it can be removed from the manifest"
-                ),
+                msg::system_field(field, what).render(cx.locale),
             )
         } else if field == "resourceVersion" && cx.is_own_metadata(&visit.path) {
             Diagnostic::warning(
                 Code::SystemField,
                 range,
-                "`resourceVersion` must not be set on objects to be created: `kubectl create` and a first \
-                 `kubectl apply` are refused (an update accepts it, and fails if the object changed since)",
+                msg::resource_version_on_create().render(cx.locale),
             )
         } else {
             continue;

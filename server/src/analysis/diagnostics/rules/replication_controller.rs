@@ -9,6 +9,7 @@ use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{boolean, entry, integer};
+use crate::messages::rules as msg;
 
 pub(super) const RULES: &[Rule] = &[Rule {
     on: &["ReplicationControllerSpec"],
@@ -35,9 +36,13 @@ fn shared_disks(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     Code::ConflictingFields,
                     doc.node(key).range,
-                    format!("with {replicas} replicas a `gcePersistentDisk` must be mounted `readOnly: true`: a GCE disk can be attached to several machines only read-only"),
+                    msg::gce_disk_read_only(replicas).render(cx.locale),
                 )
-                .at(cx.site.spec_path(&["volumes"]).index(i).keys(&["gcePersistentDisk", "readOnly"])),
+                .at(cx
+                    .site
+                    .spec_path(&["volumes"])
+                    .index(i)
+                    .keys(&["gcePersistentDisk", "readOnly"])),
             );
         }
     }

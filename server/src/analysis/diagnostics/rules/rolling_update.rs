@@ -19,6 +19,7 @@ use super::super::diagnostic::Diagnostic;
 use super::super::fields::{entry, text};
 use crate::analysis::fixes::remove_entry;
 use crate::analysis::scalar::{Scalar, scalar};
+use crate::messages::{Message, rules as msg};
 use crate::syntax::NodeId;
 
 pub(super) const RULES: &[Rule] = &[
@@ -97,7 +98,7 @@ fn amounts(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     Diagnostic::error(
                         Code::InvalidValue,
                         doc.node(value).range,
-                        format!("`{field}` must be a number of pods or a percentage such as `25%`, found `{s}`"),
+                        msg::pods_or_percentage(field, s).render(cx.locale),
                     )
                     .at(path),
                 );
@@ -111,7 +112,7 @@ fn amounts(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     Diagnostic::error(
                         Code::OutOfRange,
                         doc.node(node).range,
-                        format!("`{field}` may be at most 100%, found {p}%"),
+                        msg::percentage_above_100(field, p).render(cx.locale),
                     )
                     .at(path),
                 );
@@ -121,7 +122,8 @@ fn amounts(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
 }
 
 /// `conflicting-fields` at a field's value, or at the object's key when the field is left to its default.
-fn stuck(cx: &Context, visit: &Visit, field: &str, message: String) -> Diagnostic {
+fn stuck(cx: &Context, visit: &Visit, field: &str, message: Message) -> Diagnostic {
+    let message = message.render(cx.locale);
     let range = entry(cx.doc, visit.node, field)
         .map_or_else(|| visit.anchor(cx), |(_, v)| cx.doc.node(v).range);
     Diagnostic::error(Code::ConflictingFields, range, message).at(visit.path.key(field))
@@ -134,7 +136,7 @@ fn deployment_progress(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     // Both default to 25%: only two written zeros stop a rollout.
     let zero = |field| amount(cx, visit, field).is_some_and(|(_, a)| a.is_zero());
     if zero("maxUnavailable") && zero("maxSurge") {
-        out.push(stuck(cx, visit, "maxUnavailable", "`maxUnavailable` may not be 0 when `maxSurge` is 0: the rollout could neither stop an old pod nor start a new one".into()));
+        out.push(stuck(cx, visit, "maxUnavailable", msg::rollout_stuck()));
     }
 }
 
@@ -156,13 +158,18 @@ fn daemon_set_progress(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     };
     if unavailable && surge {
         let why = if written("maxUnavailable") {
-            "`maxSurge` may not be above 0 when `maxUnavailable` is: a DaemonSet updates a node either by surging or by taking its pod down; set one of them to 0".to_string()
+            msg::daemon_set_surge_and_unavailable()
         } else {
-            "`maxSurge` may not be above 0 when `maxUnavailable` is, and `maxUnavailable` defaults to 1: set `maxUnavailable: 0` to surge instead".to_string()
+            msg::daemon_set_surge_default_unavailable()
         };
         out.push(stuck(cx, visit, "maxSurge", why));
     } else if !unavailable && !surge {
-        out.push(stuck(cx, visit, "maxUnavailable", "`maxUnavailable` may not be 0 when `maxSurge` is 0: the update could never replace a pod".into()));
+        out.push(stuck(
+            cx,
+            visit,
+            "maxUnavailable",
+            msg::daemon_set_update_stuck(),
+        ));
     }
 }
 
@@ -176,7 +183,7 @@ fn stateful_set_progress(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>)
             Diagnostic::error(
                 Code::OutOfRange,
                 cx.doc.node(node).range,
-                "a StatefulSet's `maxUnavailable` may not be 0%: the update could never take a pod down",
+                msg::stateful_set_unavailable_zero().render(cx.locale),
             )
             .at(visit.path.key("maxUnavailable")),
         );
@@ -201,10 +208,12 @@ fn strategy_type(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         Diagnostic::error(
             Code::ConflictingFields,
             doc.node(key).range,
-            format!("`rollingUpdate` may not be set with `type: {kind}`: it only applies to `type: RollingUpdate`"),
+            msg::rolling_update_with_type(kind).render(cx.locale),
         )
         .at(visit.path.key("rollingUpdate"))
-        .with_fixes(remove_entry(cx.locale, cx.text, doc, visit.node, key, false)),
+        .with_fixes(remove_entry(
+            cx.locale, cx.text, doc, visit.node, key, false,
+        )),
     );
 }
 

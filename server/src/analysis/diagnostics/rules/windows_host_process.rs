@@ -11,6 +11,7 @@ use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{boolean, containers, entry};
+use crate::messages::rules as msg;
 use crate::syntax::{Document, NodeId};
 
 pub(super) const RULES: &[Rule] = &[Rule {
@@ -43,11 +44,12 @@ fn host_process(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     Diagnostic::error(
                         Code::ConflictingFields,
                         doc.node(at).range,
-                        format!(
-                            "`hostProcess: {value}` differs from the pod's `securityContext.windowsOptions.hostProcess: {pod_value}`: when both are set they must be the same"
-                        ),
+                        msg::host_process_differs(value, pod_value).render(cx.locale),
                     )
-                    .at(container.path(&visit.path, &["securityContext", "windowsOptions", "hostProcess"])),
+                    .at(container.path(
+                        &visit.path,
+                        &["securityContext", "windowsOptions", "hostProcess"],
+                    )),
                 );
             }
         }
@@ -65,7 +67,7 @@ fn host_process(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             Diagnostic::error(
                 Code::ConflictingFields,
                 doc.node(anchor).range,
-                "the Pod has HostProcess containers, so every container must be one: set `securityContext.windowsOptions.hostProcess: true` here or on the pod",
+                msg::all_host_process().render(cx.locale),
             )
             .at(container.path(&visit.path, &[])),
         );
@@ -76,7 +78,7 @@ fn host_process(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             Diagnostic::error(
                 Code::ConflictingFields,
                 doc.node(at).range,
-                "a Pod with HostProcess containers must set `hostNetwork: true`",
+                msg::host_process_needs_host_network().render(cx.locale),
             )
             .at(visit.path.key("hostNetwork")),
         );

@@ -15,6 +15,7 @@ use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{boolean, entry, object_name, text};
+use crate::messages::{Message, all_of, rules as msg};
 use crate::syntax::{FieldPath, NodeId};
 
 pub(super) const RULES: &[Rule] = &[
@@ -85,18 +86,18 @@ impl<'a> Selecting<'a> {
     ) -> Diagnostic {
         let doc = self.cx.doc;
         let kind = self.cx.site.kind;
-        let tail = format!("so the {kind} would not select its own pods");
         let entry_range = doc.node(selector_entry).range;
         match problem {
             Problem::Missing { wanted } => {
                 let mut d = Diagnostic::error(
                     Code::SelectorMismatch,
                     entry_range,
-                    format!("the selector wants {wanted}, but the pod template has no such label, {tail}"),
+                    msg::selector_wants_missing(wanted, kind).render(self.cx.locale),
                 )
                 .at(entry_path);
                 if let Some(anchor) = self.labels_anchor() {
-                    d = d.related(doc.node(anchor).range, "the template's labels");
+                    let labels = msg::the_template_labels().render(self.cx.locale);
+                    d = d.related(doc.node(anchor).range, labels);
                 }
                 d
             }
@@ -108,9 +109,12 @@ impl<'a> Selecting<'a> {
             } => Diagnostic::error(
                 Code::SelectorMismatch,
                 doc.node(label).range,
-                format!("the template's label `{key}: {value}` does not match the selector, which wants {wanted}, {tail}"),
+                msg::template_label_disagrees(key, value, wanted, kind).render(self.cx.locale),
             )
-            .related(entry_range, "the selector's requirement")
+            .related(
+                entry_range,
+                msg::the_selector_requirement().render(self.cx.locale),
+            )
             .at(self.labels_path().key(key)),
         }
     }
@@ -124,7 +128,7 @@ impl<'a> Selecting<'a> {
                 continue;
             };
             let entry_path = path.key(key);
-            let wanted = format!("`{key}: {want}`");
+            let wanted = msg::wants_label_value(key, want);
             let problem = match self.label(key) {
                 None => Problem::Missing { wanted },
                 Some((_, label, value)) if value != want => Problem::Disagrees {
@@ -165,18 +169,12 @@ impl<'a> Selecting<'a> {
                 .collect();
             let entry_path = path.key("matchExpressions").index(i);
             let label = self.label(key);
-            let listed = || {
-                values
-                    .iter()
-                    .map(|v| format!("`{v}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
+            let listed = || all_of(values.iter());
             let problem = match (operator, label) {
                 ("In" | "Exists", None) => Some(Problem::Missing {
                     wanted: match operator {
-                        "In" => format!("`{key}` in ({})", listed()),
-                        _ => format!("a label `{key}`"),
+                        "In" => msg::wants_in(key, listed()),
+                        _ => msg::wants_label(key),
                     },
                 }),
                 ("In", Some((_, node, value))) if !values.contains(&value) => {
@@ -184,7 +182,7 @@ impl<'a> Selecting<'a> {
                         key,
                         label: node,
                         value,
-                        wanted: format!("`{key}` in ({})", listed()),
+                        wanted: msg::wants_in(key, listed()),
                     })
                 }
                 ("NotIn", Some((_, node, value))) if values.contains(&value) => {
@@ -192,14 +190,14 @@ impl<'a> Selecting<'a> {
                         key,
                         label: node,
                         value,
-                        wanted: format!("`{key}` not in ({})", listed()),
+                        wanted: msg::wants_not_in(key, listed()),
                     })
                 }
                 ("DoesNotExist", Some((label_key, _, value))) => Some(Problem::Disagrees {
                     key,
                     label: label_key,
                     value,
-                    wanted: format!("no label `{key}`"),
+                    wanted: msg::wants_no_label(key),
                 }),
                 _ => None,
             };
@@ -212,13 +210,13 @@ impl<'a> Selecting<'a> {
 
 enum Problem<'a> {
     /// The template has no label with the key the selector wants.
-    Missing { wanted: String },
+    Missing { wanted: Message },
     /// The template's label has a value the selector does not accept.
     Disagrees {
         key: &'a str,
         label: NodeId,
         value: &'a str,
-        wanted: String,
+        wanted: Message,
     },
 }
 
@@ -257,7 +255,7 @@ fn apps_selector(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             Diagnostic::error(
                 Code::SelectorMismatch,
                 doc.node(key).range,
-                format!("a {kind}'s `selector` may not be empty (it would select every pod of the namespace): set `matchLabels` to labels of the pod template"),
+                msg::empty_selector(kind).render(cx.locale),
             )
             .at(path),
         );
@@ -291,7 +289,7 @@ fn controller_selector(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     Code::SelectorMismatch,
                     visit.anchor(cx),
-                    "a ReplicationController needs a `selector`, or labels on its pod template for the selector to default to",
+                    msg::replication_controller_selector().render(cx.locale),
                 )
                 .at(path),
             );
@@ -316,11 +314,21 @@ fn job_selector(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     if cx.site.kind == "CronJob" {
         // The CronJob controller creates each Job with a generated selector.
         if let Some((key, _)) = selector {
-            out.push(forbidden(cx, key, visit.path.key("selector"), "a CronJob's job template may not set `selector`: each Job it creates gets a generated one"));
+            out.push(forbidden(
+                cx,
+                key,
+                visit.path.key("selector"),
+                msg::cron_job_selector(),
+            ));
         }
         if manual {
             let (key, _) = entry(doc, visit.node, "manualSelector").expect("read above");
-            out.push(forbidden(cx, key, visit.path.key("manualSelector"), "a CronJob's job template may not set `manualSelector: true`: each Job it creates gets a generated selector"));
+            out.push(forbidden(
+                cx,
+                key,
+                visit.path.key("manualSelector"),
+                msg::cron_job_manual_selector(),
+            ));
         }
         return;
     }
@@ -336,7 +344,7 @@ fn job_selector(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     Code::MissingRequired,
                     doc.node(key).range,
-                    "with `manualSelector: true` the Job needs a `selector` that matches its pod template's labels",
+                    msg::manual_selector_needs_selector().render(cx.locale),
                 )
                 .at(visit.path.key("selector")),
             );
@@ -345,7 +353,7 @@ fn job_selector(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             Diagnostic::error(
                 Code::ConflictingFields,
                 doc.node(key).range,
-                "a Job's `selector` is generated from its uid: remove `selector`, or set `manualSelector: true` to choose the pods yourself",
+                msg::job_selector_generated().render(cx.locale),
             )
             .at(visit.path.key("selector")),
         ),
@@ -363,7 +371,7 @@ fn job_selector(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     Diagnostic::error(
                         Code::SelectorMismatch,
                         doc.node(label).range,
-                        format!("the Job controller selects its pods by `{key}: {name}` (the Job's name); this label says `{value}`: remove it"),
+                        msg::job_name_label(key, name, value).render(cx.locale),
                     )
                     .at(selecting.labels_path().key(key)),
                 );
@@ -376,7 +384,7 @@ fn job_selector(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     Code::SelectorMismatch,
                     doc.node(label_key).range,
-                    format!("`{key}` is set by the Job controller to the Job's uid, which a manifest cannot know: remove this label"),
+                    msg::job_uid_label(key).render(cx.locale),
                 )
                 .at(selecting.labels_path().key(key)),
             );
@@ -384,7 +392,8 @@ fn job_selector(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn forbidden(cx: &Context, key: NodeId, path: FieldPath, message: &str) -> Diagnostic {
+fn forbidden(cx: &Context, key: NodeId, path: FieldPath, message: Message) -> Diagnostic {
+    let message = message.render(cx.locale);
     Diagnostic::error(Code::ForbiddenField, cx.doc.node(key).range, message).at(path)
 }
 
