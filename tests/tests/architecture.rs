@@ -6,6 +6,12 @@ use std::path::{Path, PathBuf};
 
 /// Each layer, with the layers (`crate::<name>`) and external crates it may not name.
 const RULES: &[(&str, &[&str], &[&str])] = &[
+    // The message catalog sits below every layer (the syntax layer's errors are messages too).
+    (
+        "messages",
+        &["syntax", "schema", "analysis", "lsp", "cli", "config"],
+        &["tower_lsp_server", "tokio", "ropey"],
+    ),
     (
         "syntax",
         &["schema", "analysis", "lsp", "cli"],

@@ -269,3 +269,38 @@ fn an_unknown_locale_is_a_usage_error() {
     assert!(run.stderr.contains("unknown locale `fr`"), "{}", run.stderr);
     assert!(run.stdout.is_empty(), "{}", run.stdout);
 }
+
+fn explain(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    let output = Command::new(binary())
+        .arg("explain")
+        .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .envs(env.iter().copied())
+        .output()
+        .expect("podls runs");
+    (
+        output.status.code().unwrap(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn explain_labels_and_errors_follow_the_locale() {
+    let (code, out, _) = explain(&["pod.spec.restartPolicy"], &[("LANG", "zh_CN.UTF-8")]);
+    assert_eq!(code, 0);
+    assert!(out.contains("默认值") && out.contains("允许的值"), "{out}");
+    let (code, out, err) = explain(&["pod.spec.contaners", "--locale", "zh-CN"], &[]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert_eq!(
+        err,
+        "error: `pod.spec` 没有字段 `contaners`；是否想写 `pod.spec.containers`？\n"
+    );
+    let (_, _, err) = explain(
+        &["pod.spec.contaners"],
+        &[("LC_ALL", "C"), ("LANG", "zh_CN")],
+    );
+    assert!(err.contains("has no field `contaners`"), "{err}");
+}

@@ -4,7 +4,7 @@
 //!
 //! # Adding a message
 //!
-//! 1. Pick the family file below (`fields.rs` for the table-driven checks, `rules.rs` for the cross-field
+//! 1. Pick the family file below (`fields.rs` for the table-driven checks, `rules/` for the cross-field
 //!    rules, `documents.rs` for keys and kinds, `fixes.rs` for quick-fix titles, `syntax.rs` for YAML
 //!    errors, `cli.rs` for the command line) or
 //!    add one (declare it here with `pub mod` and in `catalog()` at the bottom, so the test sees it).
@@ -334,7 +334,8 @@ fn catalog() -> Vec<&'static Template> {
         documents::ALL,
         fields::ALL,
         fixes::ALL,
-        rules::ALL,
+        rules::pods::ALL,
+        rules::workloads::ALL,
         suppressions::ALL,
         syntax::ALL,
     ]
