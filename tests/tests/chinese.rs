@@ -127,6 +127,28 @@ fn the_setting_switches_the_language_of_published_diagnostics_without_a_restart(
 }
 
 #[test]
+fn a_pulled_locale_republishes_the_diagnostics_in_it() {
+    let mut client = Client::start();
+    client.configuration = json!({"locale": "en"});
+    client.initialize(json!({"workspace": {"configuration": true}}));
+    client.open(URI, BROKEN);
+    let english = published(&mut client);
+    // The pull model: an empty change makes the server ask, and the answer changes the language.
+    client.configuration = json!({"locale": "zh-cn"});
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": null}),
+    );
+    let chinese = loop {
+        let found = published(&mut client);
+        if has_chinese(&messages(&found)) {
+            break found;
+        }
+    };
+    assert_eq!(codes(&chinese), codes(&english));
+}
+
+#[test]
 fn initialization_options_pick_chinese_over_an_english_client() {
     let mut client = Client::start();
     client.initialize_with(

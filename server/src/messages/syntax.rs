@@ -55,9 +55,9 @@ messages! {
     }
     tab_where_space(after) {
         en: "a tab{after} where YAML needs a space",
-        zh: "{after}这里是制表符，YAML 需要空格",
+        zh: "这里{after}用了制表符，YAML 需要空格",
     }
-    after_char(c) { en: " after `{c}`", zh: "`{c}` 之后" }
+    after_char(c) { en: " after `{c}`", zh: "（`{c}` 之后）" }
     the_item() { en: "the item", zh: "该列表项" }
     this_line() { en: "this line", zh: "这一行" }
     block_text_less_indented(mark, owner, spaces) {
