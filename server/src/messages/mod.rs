@@ -6,8 +6,8 @@
 //!
 //! 1. Pick the family file below (`fields.rs` for the table-driven checks, `rules/` for the cross-field
 //!    rules, `documents.rs` for keys and kinds, `fixes.rs` for quick-fix titles, `syntax.rs` for YAML
-//!    errors, `cli.rs` for the command line) or
-//!    add one (declare it here with `pub mod` and in `catalog()` at the bottom, so the test sees it).
+//!    errors, `cli.rs` for the command line, `config.rs`, `suppressions.rs`) or add one (declare it here
+//!    with `pub mod` and in `catalog()` at the bottom, so the test sees it).
 //! 2. Write the message in both languages inside that file's `messages!` block:
 //!
 //!    ```text
@@ -26,6 +26,11 @@
 //!    and render it in the inputs' locale: `.render(cx.locale)` (a rule's `Context` carries it). An
 //!    argument is anything `Display`, a list ([`one_of`], [`all_of`]: joined with the language's words) or
 //!    another `Message` (rendered in the same locale).
+//! 4. An optional part (`; did you mean `labels`?`) is an argument: its own message, or `""` when absent.
+//!    English count forms are one message per form (`errors_one`, `errors_many`), chosen in code as
+//!    `cli::error_count` does; Chinese has one form, written in both.
+//! 5. Snapshot the message in both languages where its check is tested (`diagnostics::tests::check_in`
+//!    with `Locale::ZhCn`, or the e2e `tests/tests/chinese.rs`).
 //!
 //! Messages are rendered when diagnostics are computed, so cached diagnostics are keyed on the locale
 //! (`Inputs::same_diagnostics`). Codes (`unknown-field`) are never translated.
