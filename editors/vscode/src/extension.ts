@@ -192,8 +192,11 @@ async function start(): Promise<void> {
   const serverOptions: ServerOptions = () => spawnServer(found.command);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
+      // JSON too: the server reads JSON Pods, and publishes nothing for other JSON files.
       { scheme: 'file', language: 'yaml' },
       { scheme: 'untitled', language: 'yaml' },
+      { scheme: 'file', language: 'json' },
+      { scheme: 'untitled', language: 'json' },
     ],
     outputChannel: output,
     initializationOptions: serverSettings(),
@@ -277,7 +280,7 @@ async function onConfigurationChanged(e: vscode.ConfigurationChangeEvent): Promi
 
 function updateStatus(): void {
   const doc = vscode.window.activeTextEditor?.document;
-  if (!doc || doc.languageId !== 'yaml') {
+  if (!doc || (doc.languageId !== 'yaml' && doc.languageId !== 'json')) {
     status.hide();
     return;
   }

@@ -28,7 +28,7 @@ pub use completion::{
 };
 pub use diagnostics::fixes;
 pub use diagnostics::{
-    Code, Diagnostic, DiagnosticsCache, Fix, Severity, diagnostics, document_diagnostics,
+    Code, Diagnostic, DiagnosticsCache, Fix, RuleDoc, Severity, diagnostics, document_diagnostics,
     ignore_fixes,
 };
 pub use field_docs::{DocStyle, render_field, render_value};

@@ -5,8 +5,12 @@ mod check;
 mod explain;
 mod locale;
 mod logging;
+mod rules;
 mod serve;
+mod shell;
+mod version;
 
+use std::io;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -15,6 +19,8 @@ use clap::{Parser, Subcommand};
 #[command(
     name = "podls",
     version,
+    // `--version` is ours: it also prints the commit and the Kubernetes versions of the table.
+    disable_version_flag = true,
     about = "A language server for Kubernetes Pod YAML",
     long_about = "A language server for Kubernetes Pod YAML.\n\nWith no subcommand, podls speaks the Language \
                   Server Protocol over stdin/stdout. Logs go to stderr; set PODLS_LOG (e.g. `debug`, \
@@ -25,6 +31,10 @@ pub struct Cli {
     /// Speak LSP over stdin/stdout (the default; accepted because editors pass it).
     #[arg(long)]
     pub stdio: bool,
+
+    /// Print the version, the commit it was built from and the Kubernetes versions of the field table.
+    #[arg(short = 'V', long)]
+    pub version: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -37,6 +47,14 @@ pub enum Command {
     Explain(explain::ExplainArgs),
     /// Check manifests like the editor does, for CI: exit 0 when clean, 1 on errors, 2 on unreadable input.
     Check(check::CheckArgs),
+    /// List every diagnostic code with its severity, whether it has a quick fix, and what it reports.
+    Rules(rules::RulesArgs),
+    /// Explain one diagnostic code: what it checks, why it matters, an example and its fix.
+    Rule(rules::RuleArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(shell::CompletionsArgs),
+    /// Print the man page (roff), or write one page per subcommand into a directory.
+    Man(shell::ManArgs),
 }
 
 /// The entry point of the `podls` binary.
@@ -47,9 +65,29 @@ pub fn main() -> ExitCode {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
+    if cli.version {
+        println!("podls {}", version::long_version());
+        return ExitCode::SUCCESS;
+    }
     match cli.command {
         None => serve::run(),
         Some(Command::Explain(args)) => explain::run(&args),
         Some(Command::Check(args)) => check::run(&args),
+        Some(Command::Rules(args)) => rules::run_rules(&args),
+        Some(Command::Rule(args)) => rules::run_rule(&args),
+        Some(Command::Completions(args)) => shell::completions(&args),
+        Some(Command::Man(args)) => shell::man(&args),
+    }
+}
+
+/// The exit code after printing to stdout: a closed pipe (`| head`) is the reader's choice, any other
+/// failure to write is reported.
+fn finish(written: io::Result<()>) -> ExitCode {
+    match written {
+        Err(err) if err.kind() != io::ErrorKind::BrokenPipe => {
+            eprintln!("error: writing the output: {err}");
+            ExitCode::from(2)
+        }
+        _ => ExitCode::SUCCESS,
     }
 }

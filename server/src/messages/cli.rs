@@ -67,6 +67,23 @@ messages! {
         en: "; did you mean {found}?",
         zh: "；是否想写 {found}？",
     }
+    /// `podls rule CODE`'s headings and errors.
+    rule_severity() { en: "Severity", zh: "严重级别" }
+    rule_fix() { en: "Quick fix", zh: "快速修复" }
+    rule_follows() { en: "Follows", zh: "依据" }
+    rule_checks() { en: "What it checks", zh: "检查内容" }
+    rule_why() { en: "Why it matters", zh: "为何重要" }
+    rule_example() { en: "Example", zh: "示例" }
+    rule_fixed() { en: "Fixed", zh: "修正后" }
+    rule_reported() { en: "What podls reports on the example", zh: "podls 对示例的报告" }
+    unknown_code(code) {
+        en: "no diagnostic code `{code}` (`podls rules` lists them)",
+        zh: "没有诊断代码 `{code}`（`podls rules` 会列出全部代码）",
+    }
+    unknown_code_meant(code, meant) {
+        en: "no diagnostic code `{code}`; did you mean `{meant}`? (`podls rules` lists them)",
+        zh: "没有诊断代码 `{code}`；是否想写 `{meant}`？（`podls rules` 会列出全部代码）",
+    }
     unknown_locale(tag) {
         en: "unknown locale `{tag}`; use `en` or `zh-cn`",
         zh: "未知的语言 `{tag}`；请使用 `en` 或 `zh-cn`",

@@ -25,7 +25,8 @@ end
 function M.defaults()
   return {
     cmd = { 'podls', '--stdio' },
-    filetypes = { 'yaml' },
+    -- JSON too: the server reads JSON Pods, and publishes nothing for other JSON files.
+    filetypes = { 'yaml', 'json' },
     root_markers = { '.git' },
     settings = { podls = { locale = M.default_locale() } },
     before_init = before_init,

@@ -7,6 +7,8 @@ mod inputs;
 mod project;
 mod render;
 
+pub(crate) use findings::check_text;
+
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -19,7 +21,7 @@ use render::sarif::Rule;
 use render::summary::{Tally, statistics, write_statistics, write_statistics_json};
 use render::{OutputArgs, OutputFormat};
 
-use crate::analysis::{Code, Severity};
+use crate::analysis::{Code, RuleDoc, Severity};
 use crate::messages::Locale;
 
 #[derive(Debug, clap::Args)]
@@ -222,10 +224,17 @@ fn sarif_rules(reports: &[FileReport]) -> Vec<Rule> {
     }
     Code::ALL
         .iter()
-        .map(|code| Rule {
-            code: code.as_str(),
-            description: code.summary(),
-            level: levels.get(code.as_str()).copied(),
+        .map(|&code| {
+            let doc = RuleDoc::of(code);
+            Rule {
+                code: code.as_str(),
+                description: code.summary(),
+                level: levels.get(code.as_str()).copied(),
+                full_description: doc.checks,
+                help_uri: super::rules::help_uri(code),
+                help_text: super::rules::help_text(&doc),
+                help_markdown: super::rules::help_markdown(&doc),
+            }
         })
         .collect()
 }

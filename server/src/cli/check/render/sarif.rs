@@ -19,6 +19,12 @@ pub struct Rule {
     pub code: &'static str,
     pub description: &'static str,
     pub level: Option<Severity>,
+    /// What the rule checks, in full, and where its documentation is (`docs/rules.md#code`).
+    pub full_description: &'static str,
+    pub help_uri: String,
+    /// The whole doc, shown on a code scanning alert.
+    pub help_text: String,
+    pub help_markdown: String,
 }
 
 fn sarif_level(severity: Severity) -> &'static str {
@@ -81,6 +87,9 @@ pub fn write(out: &mut impl Write, reports: &[FileReport], rules: &[Rule]) -> io
                 "id": rule.code,
                 "name": pascal_case(rule.code),
                 "shortDescription": { "text": rule.description },
+                "fullDescription": { "text": rule.full_description },
+                "helpUri": rule.help_uri,
+                "help": { "text": rule.help_text, "markdown": rule.help_markdown },
             });
             if let Some(level) = rule.level {
                 descriptor["defaultConfiguration"] = json!({ "level": sarif_level(level) });
