@@ -42,8 +42,8 @@ if [ "${SKIP_EDITORS:-0}" != 1 ]; then
   step "VS Code packages: the generic .vsix (podls from PATH) and linux-x64 with the binary inside"
   (cd editors/vscode && node scripts/package.js && node scripts/package.js --target linux-x64 "$PODLS_BIN")
   vsix_files() { python3 -m zipfile -l "$1" | awk '{print $1}'; }
-  vsix_files editors/vscode/podls-linux-x64-*.vsix | grep -qx 'extension/server/podls'
-  ! vsix_files editors/vscode/podls-0.*.vsix | grep -q '^extension/server/'
+  vsix_files editors/vscode/podls-linux-x64-*.vsix | grep -x 'extension/server/podls' >/dev/null
+  ! vsix_files editors/vscode/podls-0.*.vsix | grep '^extension/server/'
   editors/test.sh
 fi
 step "all tests passed"
