@@ -43,7 +43,11 @@ if [ "${SKIP_EDITORS:-0}" != 1 ]; then
   (cd editors/vscode && node scripts/package.js && node scripts/package.js --target linux-x64 "$PODLS_BIN")
   vsix_files() { python3 -m zipfile -l "$1" | awk '{print $1}'; }
   vsix_files editors/vscode/podls-linux-x64-*.vsix | grep -x 'extension/server/podls' >/dev/null
-  ! vsix_files editors/vscode/podls-0.*.vsix | grep '^extension/server/'
+  # (`if`, not `!`: errexit ignores a negated command.)
+  if vsix_files editors/vscode/podls-0.*.vsix | grep '^extension/server/'; then
+    echo "the generic .vsix carries a binary" >&2
+    exit 1
+  fi
   editors/test.sh
 fi
 step "all tests passed"

@@ -10,7 +10,7 @@ mod serve;
 mod shell;
 mod version;
 
-use std::io;
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -66,8 +66,8 @@ pub fn main() -> ExitCode {
 
 pub fn run(cli: Cli) -> ExitCode {
     if cli.version {
-        println!("podls {}", version::long_version());
-        return ExitCode::SUCCESS;
+        let mut out = io::stdout().lock();
+        return finish(writeln!(out, "podls {}", version::long_version()));
     }
     match cli.command {
         None => serve::run(),
