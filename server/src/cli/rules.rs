@@ -8,7 +8,8 @@ use std::process::ExitCode;
 
 use serde_json::json;
 
-use crate::analysis::{Code, Inputs, RuleDoc, Severity, closest};
+use super::check::severity_name;
+use crate::analysis::{Code, Inputs, RuleDoc, closest};
 use crate::messages::{Locale, cli as msg};
 
 #[derive(Debug, clap::Args)]
@@ -97,15 +98,6 @@ pub fn run_rule(args: &RuleArgs) -> ExitCode {
     let mut out = io::stdout().lock();
     let doc = RuleDoc::in_locale(code, locale);
     super::finish(out.write_all(explain(&doc, locale).as_bytes()))
-}
-
-fn severity_name(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Information => "information",
-        Severity::Hint => "hint",
-    }
 }
 
 /// `code  severity  fix  summary`, one line per code (`fix` when a quick fix exists).

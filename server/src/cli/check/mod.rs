@@ -8,6 +8,7 @@ mod project;
 mod render;
 
 pub(crate) use findings::check_text;
+pub(crate) use render::severity_name;
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};

@@ -85,7 +85,7 @@ impl ColorChoice {
 }
 
 /// The severity as text and JSON print it (LSP's names, lower case).
-fn severity_name(severity: Severity) -> &'static str {
+pub(crate) fn severity_name(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
