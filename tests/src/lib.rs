@@ -404,6 +404,14 @@ impl Client {
         }
     }
 
+    /// The notifications of `method` read so far and not yet waited for (they stay queued).
+    pub fn queued(&self, method: &str) -> usize {
+        self.notifications
+            .iter()
+            .filter(|n| n["method"] == method)
+            .count()
+    }
+
     /// `shutdown` then `exit`; returns how the process ended.
     pub fn shutdown_and_exit(mut self) -> ExitStatus {
         self.request("shutdown", Value::Null)

@@ -256,6 +256,21 @@ fn every_advertised_provider_answers() {
             json!({"textDocument": {"uri": URI}, "positions": [at["position"]]}),
         ),
         ("hoverProvider", "textDocument/hover", at.clone()),
+        (
+            "inlayHintProvider",
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": URI}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 30, "character": 0}}}),
+        ),
+        (
+            "codeLensProvider",
+            "textDocument/codeLens",
+            document.clone(),
+        ),
+        (
+            "diagnosticProvider",
+            "textDocument/diagnostic",
+            document.clone(),
+        ),
     ];
     for (capability, method, params) in requests {
         assert!(

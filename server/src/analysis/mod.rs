@@ -2,6 +2,7 @@
 //! the text, its parsed documents and the `Inputs` (field table, locale, Kubernetes version, rule
 //! settings). Byte offsets in, plain data out: no LSP types here.
 
+mod code_lens;
 mod completion;
 mod diagnostics;
 pub mod explain;
@@ -11,10 +12,12 @@ mod fixes;
 mod fixture;
 mod folding;
 mod hover;
+mod inlay_hints;
 mod inputs;
 mod kinds;
 mod one_of;
 mod outline;
+mod pod_resources;
 mod pod_sites;
 mod quantity;
 mod resource_docs;
@@ -23,6 +26,7 @@ mod selection;
 mod structure;
 mod suggest;
 
+pub use code_lens::{CodeLens, code_lenses};
 pub use completion::{
     CompletionItem, CompletionKind, CompletionList, CompletionOptions, TextEdit, completions,
 };
@@ -34,6 +38,7 @@ pub use diagnostics::{
 pub use field_docs::{DocStyle, render_field, render_value};
 pub use folding::{Fold, FoldKind, folding_ranges};
 pub use hover::{Hover, hover};
+pub use inlay_hints::{HintKind, HintOptions, InlayHint, inlay_hints};
 pub use inputs::{Inputs, KubernetesVersion, Level, PodTemplate, RuleSettings};
 pub use one_of::exclusive_fields;
 pub use outline::{Symbol, SymbolKind, outline};

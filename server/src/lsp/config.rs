@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::analysis::{Code, Inputs, Level};
+use crate::analysis::{Code, HintOptions, Inputs, Level};
 use crate::config::ProjectConfig;
 use crate::schema::Locale;
 
@@ -19,6 +19,9 @@ pub struct Settings {
     locale_setting: Option<Locale>,
     /// `podls.rules`: levels by code (`{"image-latest": "off"}`), over the project file's.
     rules: Vec<(Code, Level)>,
+    /// `podls.inlayHints`: `false` for none, or `{"defaults": bool, "quantities": bool}` (both on unless
+    /// turned off).
+    pub inlay_hints: HintOptions,
 }
 
 impl Settings {
@@ -31,6 +34,7 @@ impl Settings {
             client_locale: client_locale.map(Locale::from_tag),
             locale_setting: None,
             rules: Vec::new(),
+            inlay_hints: HintOptions::default(),
         };
         if let Some(options) = initialization_options {
             settings.update(options);
@@ -97,7 +101,30 @@ impl Settings {
                 Some((code?, level?))
             })
             .collect();
+        self.inlay_hints = inlay_hints(section.get("inlayHints"));
     }
+}
+
+/// `podls.inlayHints`: `true`/`false` for all of them, or each kind on its own; what is not said stays on.
+fn inlay_hints(value: Option<&Value>) -> HintOptions {
+    let mut options = HintOptions::default();
+    match value {
+        Some(Value::Bool(all)) => {
+            options.defaults = *all;
+            options.quantities = *all;
+        }
+        Some(Value::Object(kinds)) => {
+            let all = kinds
+                .get("enabled")
+                .and_then(Value::as_bool)
+                .unwrap_or(true);
+            let kind = |name: &str| kinds.get(name).and_then(Value::as_bool).unwrap_or(true) && all;
+            options.defaults = kind("defaults");
+            options.quantities = kind("quantities");
+        }
+        _ => {}
+    }
+    options
 }
 
 /// The `podls` section in a settings payload, in any of the shapes [`Settings::update`] accepts.
@@ -108,8 +135,10 @@ pub fn find_section(value: &Value) -> Option<&Value> {
     {
         return section.is_object().then_some(section);
     }
-    (value.is_object() && (value.get("locale").is_some() || value.get("rules").is_some()))
-        .then_some(value)
+    let own_key = ["locale", "rules", "inlayHints"]
+        .iter()
+        .any(|key| value.get(key).is_some());
+    (value.is_object() && own_key).then_some(value)
 }
 
 #[cfg(test)]
@@ -195,6 +224,35 @@ mod tests {
                 .rules
                 .severity(Code::StatusField, crate::analysis::Severity::Warning),
             Some(crate::analysis::Severity::Error)
+        );
+    }
+
+    #[test]
+    fn inlay_hints_turn_off_all_at_once_or_by_kind() {
+        let hints = |value: Value| {
+            let mut settings = Settings::default();
+            settings.update(&value);
+            (
+                settings.inlay_hints.defaults,
+                settings.inlay_hints.quantities,
+            )
+        };
+        assert_eq!(hints(json!({"podls": {}})), (true, true));
+        assert_eq!(
+            hints(json!({"podls": {"inlayHints": false}})),
+            (false, false)
+        );
+        assert_eq!(
+            hints(json!({"inlayHints": {"defaults": false}})),
+            (false, true)
+        );
+        assert_eq!(
+            hints(json!({"podls": {"inlayHints": {"enabled": false}}})),
+            (false, false)
+        );
+        assert_eq!(
+            hints(json!({"podls": {"inlayHints": {"quantities": false}}})),
+            (true, false)
         );
     }
 }

@@ -2,6 +2,7 @@
 //! it holds no knowledge of YAML or Kubernetes. One file per feature; `server.rs` dispatches.
 
 mod code_action;
+mod code_lens;
 mod completion;
 mod config;
 mod diagnostics;
@@ -12,7 +13,9 @@ mod folding_range;
 mod framing;
 mod guard;
 mod hover;
+mod inlay_hint;
 mod project;
+mod pull_diagnostics;
 mod selection_range;
 mod server;
 mod structure;

@@ -3,21 +3,23 @@
 //! notifications change state before their first `.await`, and requests take a snapshot under the lock and
 //! release it before doing any work.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, RwLock};
 use std::time::Duration;
 
 use serde_json::Value;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
-    CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability,
-    CodeActionResponse, CompletionParams, CompletionResponse, ConfigurationItem,
-    DidChangeConfigurationParams, DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
+    ClientCapabilities, CodeActionKind, CodeActionOptions, CodeActionParams,
+    CodeActionProviderCapability, CodeActionResponse, CodeLens, CodeLensOptions, CodeLensParams,
+    CompletionParams, CompletionResponse, ConfigurationItem, DidChangeConfigurationParams,
+    DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
     DidChangeWatchedFilesRegistrationOptions, DidCloseTextDocumentParams,
-    DidOpenTextDocumentParams, DidSaveTextDocumentParams, DocumentSymbolParams,
-    DocumentSymbolResponse, FileSystemWatcher, FoldingRange, FoldingRangeParams,
-    FoldingRangeProviderCapability, GlobPattern, Hover, HoverParams, HoverProviderCapability,
-    InitializeParams, InitializeResult, InitializedParams, MessageType, OneOf, Registration,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, DocumentDiagnosticParams,
+    DocumentDiagnosticReportResult, DocumentSymbolParams, DocumentSymbolResponse,
+    FileSystemWatcher, FoldingRange, FoldingRangeParams, FoldingRangeProviderCapability,
+    GlobPattern, Hover, HoverParams, HoverProviderCapability, InitializeParams, InitializeResult,
+    InitializedParams, InlayHint, InlayHintParams, MessageType, OneOf, Registration,
     SelectionRange, SelectionRangeParams, SelectionRangeProviderCapability, ServerCapabilities,
     ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
     TextDocumentSyncSaveOptions, Uri,
@@ -29,8 +31,8 @@ use super::documents::{DocumentSnapshot, DocumentStore};
 use super::encoding::PositionEncoding;
 use super::project::{self, ProjectConfigs};
 use super::{
-    code_action, completion, diagnostics, document_symbol, folding_range, guard, hover,
-    selection_range, structure,
+    code_action, code_lens, completion, diagnostics, document_symbol, folding_range, guard, hover,
+    inlay_hint, pull_diagnostics, selection_range, structure,
 };
 use crate::analysis::Inputs;
 use crate::messages::config::not_applied;
@@ -64,6 +66,13 @@ struct SessionState {
     completion_support: OnceLock<completion::ClientSupport>,
     /// What the client takes in outlines and folds, from `initialize`.
     structure_support: OnceLock<structure::ClientSupport>,
+    /// The client pulls diagnostics (`textDocument/diagnostic`): nothing is pushed to it.
+    pulls_diagnostics: AtomicBool,
+    /// What the client lets the server ask it to refresh after a settings change.
+    refreshes: OnceLock<Refreshes>,
+    /// Bumped when the settings or a `podls.toml` change what diagnostics say: part of the pull
+    /// diagnostics' result ids.
+    settings_generation: AtomicU64,
     /// Set by `shutdown`: `exit` after it ends the process with 0, without it with 1 (LSP spec).
     shutdown_requested: Arc<AtomicBool>,
 }
@@ -140,30 +149,44 @@ impl PodServer {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .forget();
+        // Pulling clients are asked to pull again, with new result ids.
+        settings_changed(&self.client, &self.state, true);
         let open = self.documents().snapshots();
         for (uri, snapshot) in open {
             self.publish_diagnostics(uri, snapshot).await;
         }
     }
 
-    /// Computes and publishes the diagnostics of `document`, unless a newer version arrived meanwhile.
+    /// What computes the diagnostics of the document at `uri`, pushed or pulled: a `podls.toml`'s own
+    /// mistakes, or the analysis of a manifest under its folder's configuration.
+    fn diagnostics_of<'a>(
+        &self,
+        uri: &'a Uri,
+        document: &'a DocumentSnapshot,
+    ) -> impl FnOnce() -> Vec<tower_lsp_server::ls_types::Diagnostic> + 'a {
+        let encoding = self.encoding();
+        let inputs = (!project::is_config(uri)).then(|| self.inputs(uri));
+        let locale = self.settings().locale();
+        move || match &inputs {
+            Some(inputs) => diagnostics::diagnostics(uri, document, encoding, inputs),
+            None => project::diagnostics(uri, document, encoding, locale),
+        }
+    }
+
+    /// Computes and publishes the diagnostics of `document`, unless a newer version arrived meanwhile or
+    /// the client pulls them.
     async fn publish_diagnostics(&self, uri: Uri, document: DocumentSnapshot) {
+        if self.state.pulls_diagnostics.load(Ordering::Relaxed) {
+            return;
+        }
         // The edit is applied; let requests that arrived with it (a completion while typing) answer first,
         // and skip the work entirely when the next edit is already here.
         tokio::task::yield_now().await;
         if self.documents().version(&uri) != Some(document.version) {
             return;
         }
-        let encoding = self.encoding();
-        let inputs = if project::is_config(&uri) {
-            None
-        } else {
-            Some(self.inputs(&uri))
-        };
-        let Ok(found) = guard::catch_panic("diagnostics", || match &inputs {
-            Some(inputs) => diagnostics::diagnostics(&uri, &document, encoding, inputs),
-            None => project::diagnostics(&uri, &document, encoding, self.settings().locale()),
-        }) else {
+        let Ok(found) = guard::catch_panic("diagnostics", self.diagnostics_of(&uri, &document))
+        else {
             return;
         };
         if self.documents().version(&uri) != Some(document.version) {
@@ -188,7 +211,9 @@ impl PodServer {
             tracing::info!("settings {how}: locale {:?}", settings.locale());
             (before, settings.inputs(None))
         };
-        if before.same_diagnostics(&after) {
+        let diagnostics_changed = !before.same_diagnostics(&after);
+        settings_changed(&self.client, &self.state, diagnostics_changed);
+        if !diagnostics_changed {
             return;
         }
         let open = self.documents().snapshots();
@@ -227,6 +252,66 @@ impl PodServer {
     }
 }
 
+/// Which views the client lets the server ask it to draw again (`workspace/*/refresh`).
+#[derive(Clone, Copy, Debug, Default)]
+struct Refreshes {
+    diagnostics: bool,
+    inlay_hints: bool,
+    code_lenses: bool,
+}
+
+impl Refreshes {
+    fn from_capabilities(capabilities: &ClientCapabilities) -> Refreshes {
+        let workspace = capabilities.workspace.as_ref();
+        Refreshes {
+            diagnostics: workspace
+                .and_then(|w| w.diagnostics.as_ref())
+                .and_then(|d| d.refresh_support)
+                .unwrap_or(false),
+            inlay_hints: workspace
+                .and_then(|w| w.inlay_hint.as_ref())
+                .and_then(|i| i.refresh_support)
+                .unwrap_or(false),
+            code_lenses: workspace
+                .and_then(|w| w.code_lens.as_ref())
+                .and_then(|c| c.refresh_support)
+                .unwrap_or(false),
+        }
+    }
+}
+
+/// After a settings change: when the diagnostics change with it (their language), pulled ones get new
+/// result ids and the client is asked to pull again; inlay hints and lenses are drawn again in any case
+/// (which hints show is a setting). Runs on its own task: no handler waits on the
+/// client's answers.
+fn settings_changed(client: &Client, state: &SessionState, diagnostics_changed: bool) {
+    if diagnostics_changed {
+        state.settings_generation.fetch_add(1, Ordering::SeqCst);
+    }
+    let refreshes = state.refreshes.get().copied().unwrap_or_default();
+    let client = client.clone();
+    tokio::spawn(async move {
+        if refreshes.diagnostics && diagnostics_changed {
+            refreshed("diagnostic", client.workspace_diagnostic_refresh()).await;
+        }
+        if refreshes.inlay_hints {
+            refreshed("inlay hint", client.inlay_hint_refresh()).await;
+        }
+        if refreshes.code_lenses {
+            refreshed("code lens", client.code_lens_refresh()).await;
+        }
+    });
+}
+
+/// Waits for the client's answer to a refresh request, logging a failure or silence.
+async fn refreshed(what: &str, answer: impl std::future::Future<Output = Result<()>>) {
+    match tokio::time::timeout(CONFIGURATION_TIMEOUT, answer).await {
+        Ok(Ok(())) => {}
+        Ok(Err(error)) => tracing::warn!("{what} refresh failed: {error}"),
+        Err(_) => tracing::warn!("{what} refresh: no answer in {CONFIGURATION_TIMEOUT:?}"),
+    }
+}
+
 /// What podls offers.
 fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {
     ServerCapabilities {
@@ -250,6 +335,11 @@ fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {
         document_symbol_provider: Some(OneOf::Left(true)),
         folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
         selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
+        inlay_hint_provider: Some(OneOf::Left(true)),
+        diagnostic_provider: Some(pull_diagnostics::capability()),
+        code_lens_provider: Some(CodeLensOptions {
+            resolve_provider: Some(false),
+        }),
         ..ServerCapabilities::default()
     }
 }
@@ -293,6 +383,19 @@ impl LanguageServer for PodServer {
             .set(structure::ClientSupport::from_capabilities(
                 &params.capabilities,
             ));
+
+        let pulls_diagnostics = params
+            .capabilities
+            .text_document
+            .as_ref()
+            .is_some_and(|t| t.diagnostic.is_some());
+        self.state
+            .pulls_diagnostics
+            .store(pulls_diagnostics, Ordering::Relaxed);
+        let _ = self
+            .state
+            .refreshes
+            .set(Refreshes::from_capabilities(&params.capabilities));
 
         let workspace = params.capabilities.workspace.as_ref();
         let pulls = workspace.and_then(|w| w.configuration).unwrap_or(false);
@@ -403,8 +506,10 @@ impl LanguageServer for PodServer {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         self.documents().close(&uri);
-        // A closed document's problems leave the Problems panel with it.
-        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        // A closed document's problems leave the Problems panel with it (a pulling client drops them itself).
+        if !self.state.pulls_diagnostics.load(Ordering::Relaxed) {
+            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        }
     }
 
     #[tracing::instrument(skip_all)]
@@ -483,6 +588,48 @@ impl LanguageServer for PodServer {
         let (encoding, support) = (self.encoding(), self.structure_support());
         guard::request("folding range", || {
             folding_range::folding_ranges(&document, encoding, support)
+        })
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        let uri = params.text_document.uri;
+        let document = self.snapshot(&uri);
+        let generation = self.state.settings_generation.load(Ordering::SeqCst);
+        let previous = params.previous_result_id;
+        guard::request("pull diagnostics", || {
+            pull_diagnostics::report(
+                document.as_ref(),
+                previous.as_deref(),
+                generation,
+                |document| self.diagnostics_of(&uri, document)(),
+            )
+        })
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        let Some(document) = self.snapshot(&params.text_document.uri) else {
+            return Ok(None);
+        };
+        let (encoding, options) = (self.encoding(), self.settings().inlay_hints);
+        let inputs = self.inputs(&params.text_document.uri);
+        guard::request("inlay hint", || {
+            inlay_hint::inlay_hints(&document, params.range, encoding, options, &inputs)
+        })
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        let Some(document) = self.snapshot(&params.text_document.uri) else {
+            return Ok(None);
+        };
+        let (encoding, inputs) = (self.encoding(), self.inputs(&params.text_document.uri));
+        guard::request("code lens", || {
+            code_lens::code_lenses(&document, encoding, &inputs)
         })
     }
 

@@ -48,19 +48,68 @@ pub(crate) fn enum_choices(
         .collect()
 }
 
-/// The `imagePullPolicy` the API server fills in for `image`: `Always` for `:latest` or an image with
-/// neither tag nor digest, else `IfNotPresent` (`SetDefaults_Container`, pkg/apis/core/v1/defaults.go).
+/// The `imagePullPolicy` the API server fills in for `image` (`SetDefaults_Container`,
+/// pkg/apis/core/v1/defaults.go, reading the tag with `parsers.ParseImageName`): `Always` when the tag is
+/// `latest`, or when there is neither tag nor digest (which means `latest`); `IfNotPresent` for any other
+/// tag, a digest alone, or an image that does not parse as a reference (the error is ignored there).
 pub(crate) fn pull_policy_default(image: &str) -> &'static str {
-    let image = image.trim();
-    if image.contains('@') {
+    let (name, digest) = match image.split_once('@') {
+        Some((name, digest)) => (name, Some(digest)),
+        None => (image, None),
+    };
+    // A tag follows the last `:` after the last `/` (a registry's `host:port/` is not a tag).
+    let last = name.rsplit('/').next().unwrap_or(name);
+    let (repository, tag) = match last.rsplit_once(':') {
+        Some((_, tag)) => (&name[..name.len() - tag.len() - 1], Some(tag)),
+        None => (name, None),
+    };
+    if !reference_parses(repository, tag, digest) {
         return "IfNotPresent";
     }
-    // A tag follows the last `:` after the last `/` (a registry's `host:port/` is not a tag).
-    let name = image.rsplit('/').next().unwrap_or(image);
-    match name.rsplit_once(':') {
-        Some((_, tag)) if tag != "latest" => "IfNotPresent",
-        _ => "Always",
+    match (tag, digest) {
+        (Some("latest"), _) | (None, None) => "Always",
+        _ => "IfNotPresent",
     }
+}
+
+/// Whether an image reference parses as the distribution reference grammar reads it: path components of
+/// lowercase letters, digits and `._-` (the registry host may have capitals and a port), a tag of word
+/// characters, `.` and `-` up to 128, a digest `algorithm:hex`.
+fn reference_parses(repository: &str, tag: Option<&str>, digest: Option<&str>) -> bool {
+    let mut components: Vec<&str> = repository.split('/').collect();
+    let host = components.len() > 1
+        && (components[0].contains(['.', ':'])
+            || components[0] == "localhost"
+            || components[0].chars().any(|c| c.is_ascii_uppercase()));
+    if host {
+        let host = components.remove(0);
+        if !host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+        {
+            return false;
+        }
+    }
+    let component_ok = |c: &str| {
+        !c.is_empty()
+            && c.chars()
+                .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || "._-".contains(ch))
+            && c.starts_with(|ch: char| ch.is_ascii_alphanumeric())
+            && c.ends_with(|ch: char| ch.is_ascii_alphanumeric())
+    };
+    let tag_ok = tag.is_none_or(|t| {
+        !t.is_empty()
+            && t.len() <= 128
+            && t.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+            && t.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c))
+    });
+    let digest_ok = digest.is_none_or(|d| {
+        d.split_once(':').is_some_and(|(algorithm, hex)| {
+            !algorithm.is_empty() && hex.len() >= 32 && hex.chars().all(|c| c.is_ascii_hexdigit())
+        })
+    });
+    !components.is_empty() && components.iter().all(|c| component_ok(c)) && tag_ok && digest_ok
 }
 
 #[cfg(test)]
@@ -116,6 +165,29 @@ mod tests {
         assert_eq!(pull_policy_default("nginx"), "Always");
         assert_eq!(pull_policy_default("nginx:latest"), "Always");
         assert_eq!(pull_policy_default("nginx:1.27"), "IfNotPresent");
+        assert_eq!(pull_policy_default("localhost:5000/team/app"), "Always");
+        assert_eq!(
+            pull_policy_default("registry.example.com:5000/app:2"),
+            "IfNotPresent"
+        );
+        let digest = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+        // A digest alone pins the image; a tag beside it still decides (`:latest@sha256:…` is Always).
+        assert_eq!(
+            pull_policy_default(&format!("nginx@{digest}")),
+            "IfNotPresent"
+        );
+        assert_eq!(
+            pull_policy_default(&format!("nginx:latest@{digest}")),
+            "Always"
+        );
+        assert_eq!(
+            pull_policy_default(&format!("nginx:1.27@{digest}")),
+            "IfNotPresent"
+        );
+        // What does not parse as a reference gets IfNotPresent: the defaulting ignores the error.
+        assert_eq!(pull_policy_default("Nginx"), "IfNotPresent");
+        assert_eq!(pull_policy_default(""), "IfNotPresent");
+        assert_eq!(pull_policy_default("nginx:"), "IfNotPresent");
         assert_eq!(pull_policy_default("registry:5000/team/app"), "Always");
         assert_eq!(
             pull_policy_default("registry:5000/team/app:v2"),
