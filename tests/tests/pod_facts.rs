@@ -11,13 +11,13 @@ const URI: &str = "file:///work/app.yaml";
 const FILE: &str = "\
 apiVersion: v1
 kind: Pod
-metadata: {name: web}
+metadata: {name: shop, labels: {app: shop}}
 spec:
   containers:
-  - name: app
-    image: nginx
+  - name: shop
+    image: httpd
     ports:
-    - containerPort: 80
+    - containerPort: 8080
     resources:
       requests: {cpu: 250m, memory: 128M}
       limits: {cpu: 500m, memory: 128M}
@@ -100,7 +100,7 @@ fn defaults_and_quantities_as_inlay_hints() {
         )
         .unwrap();
     let at = offset(FILE, &answer[0]["position"], client.encoding);
-    assert!(FILE[..at].ends_with("image: nginx"));
+    assert!(FILE[..at].ends_with("image: httpd"));
 }
 
 #[test]

@@ -110,14 +110,8 @@ spec:
       dnsPolicy: Default
       containers: [{name: a, image: a:1}]
 ---
-apiVersion: batch/v1
-kind: Job
-spec:
-  template:
-    spec:
-      terminationGracePeriodSeconds: 10
-      dnsPolicy: Default
-      containers: [{name: a, image: a:1}]
+{apiVersion: batch/v1, kind: CronJob, spec: {jobTemplate: {spec: {template: {spec: {
+  dnsPolicy: Default, terminationGracePeriodSeconds: 10, containers: [{name: a, image: a:1}]}}}}}}
 ",
         expect![[r#"
             apiVersion: apps/v1
@@ -129,14 +123,8 @@ spec:
                   dnsPolicy: Default
                   containers: [{name: a, image: a:1⟨imagePullPolicy: IfNotPresent⟩}]
             ---
-            apiVersion: batch/v1
-            kind: Job
-            spec:
-              template:
-                spec:
-                  terminationGracePeriodSeconds: 10
-                  dnsPolicy: Default
-                  containers: [{name: a, image: a:1⟨imagePullPolicy: IfNotPresent⟩}]
+            {apiVersion: batch/v1, kind: CronJob, spec: {jobTemplate: {spec: {template: {spec: {
+              dnsPolicy: Default, terminationGracePeriodSeconds: 10, containers: [{name: a, image: a:1⟨imagePullPolicy: IfNotPresent⟩}]}}}}}}
         "#]],
     );
 }
