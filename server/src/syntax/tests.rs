@@ -525,3 +525,12 @@ fn a_closing_bracket_at_its_keys_column_parses_as_go_yaml_reads_it() {
     let commented = "spec:\n  containers:\n  - name: a\n    args: [\n      \"x\", # c\n    ]\n";
     assert!(!parse(commented).documents[0].errors.is_empty());
 }
+
+#[test]
+fn a_key_typed_after_a_wide_separator_in_flow_style() {
+    // U+2001 (EM QUAD) is whitespace three bytes long: the key starts after all of it.
+    check_locate(
+        "{a: 1, b: 2,\u{2001}$0}",
+        expect![[r#"Key  "" siblings=["a", "b", "\u{2001}"] flow"#]],
+    );
+}

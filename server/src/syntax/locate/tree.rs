@@ -80,9 +80,12 @@ pub(super) fn locate_in_tree(text: &str, doc: &Document, offset: usize) -> Optio
             item_above: None,
         });
     }
+    // Past the separator, whatever its width (U+2001 is whitespace too, and three bytes long).
     let word_start = text[..offset]
-        .rfind(|c: char| c.is_whitespace() || "{,".contains(c))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || "{,".contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     path.push(PathSegment::Key(text[word_start..offset].to_string()));
     Some(CursorContext {
         path,
