@@ -3,6 +3,7 @@
 //! lines; in a file of several `---` documents, each document folds too. Each fold carries the text an
 //! editor may show while it is closed (`containers: … 2 items`).
 
+use super::inputs::Inputs;
 use super::pod_sites::serves;
 use super::structure::written_range;
 use crate::syntax::{Document, LineIndex, NodeKind, ScalarStyle, TextRange, YamlFile};
@@ -23,8 +24,8 @@ pub struct Fold {
 }
 
 /// The folds of a served file, ordered by their first line, one per line (the outermost).
-pub fn folding_ranges(text: &str, file: &YamlFile) -> Vec<Fold> {
-    if !serves(&[], text, file) {
+pub fn folding_ranges(inputs: &Inputs, text: &str, file: &YamlFile) -> Vec<Fold> {
+    if !serves(&inputs.pod_templates, text, file) {
         return Vec::new();
     }
     let lines = LineIndex::new(text);

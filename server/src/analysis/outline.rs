@@ -4,7 +4,8 @@
 //! StatefulSet's claim templates; a `List` holds its items. Block and flow style alike: only the tree is read.
 
 use super::diagnostics::fields::CONTAINER_LISTS;
-use super::pod_sites::{PodSite, pod_sites, serves};
+use super::inputs::Inputs;
+use super::pod_sites::{CUSTOM_RESOURCE, PodSite, pod_sites, serves};
 use super::structure::{item_range, written_range};
 use crate::syntax::{Document, NodeId, TextRange, YamlFile};
 
@@ -35,15 +36,15 @@ pub struct Symbol {
 }
 
 /// The outline of every document of a served file; nothing for YAML podls does not serve.
-pub fn outline(text: &str, file: &YamlFile) -> Vec<Symbol> {
-    if !serves(&[], text, file) {
+pub fn outline(inputs: &Inputs, text: &str, file: &YamlFile) -> Vec<Symbol> {
+    if !serves(&inputs.pod_templates, text, file) {
         return Vec::new();
     }
     file.documents
         .iter()
         .filter_map(|doc| {
             let root = doc.resolve(doc.root?);
-            let sites = pod_sites(&[], text, doc);
+            let sites = pod_sites(&inputs.pod_templates, text, doc);
             object(text, doc, root, &sites, 0)
         })
         .collect()
@@ -83,7 +84,9 @@ fn object(
         .or_else(|| doc.get(node, "kind"))
         .map_or(range, |n| doc.node(n).range);
     let mut children = Vec::new();
-    for site in sites.iter().filter(|site| site.owner == node) {
+    // A site is the object's own; a custom resource's is its template, inside the document's object.
+    let own = |site: &&PodSite| site.owner == node || (depth == 0 && site.kind == CUSTOM_RESOURCE);
+    for site in sites.iter().filter(own) {
         children.extend(pod_children(text, doc, site));
     }
     if let Some(items) = doc.get(node, "items") {

@@ -8,15 +8,16 @@ use tower_lsp_server::ls_types::{
 use super::documents::DocumentSnapshot;
 use super::encoding::{self, PositionEncoding};
 use super::structure::ClientSupport;
-use crate::analysis::{self, Symbol};
+use crate::analysis::{self, Inputs, Symbol};
 
 pub fn document_symbols(
     uri: &Uri,
     document: &DocumentSnapshot,
     encoding: PositionEncoding,
     support: ClientSupport,
+    inputs: &Inputs,
 ) -> Option<DocumentSymbolResponse> {
-    let symbols = analysis::outline(&document.text, &document.file);
+    let symbols = analysis::outline(inputs, &document.text, &document.file);
     if symbols.is_empty() {
         return None;
     }

@@ -6,14 +6,15 @@ use tower_lsp_server::ls_types::{FoldingRange, FoldingRangeKind};
 use super::documents::DocumentSnapshot;
 use super::encoding::{self, PositionEncoding};
 use super::structure::ClientSupport;
-use crate::analysis::{self, FoldKind};
+use crate::analysis::{self, FoldKind, Inputs};
 
 pub fn folding_ranges(
     document: &DocumentSnapshot,
     encoding: PositionEncoding,
     support: ClientSupport,
+    inputs: &Inputs,
 ) -> Option<Vec<FoldingRange>> {
-    let folds = analysis::folding_ranges(&document.text, &document.file);
+    let folds = analysis::folding_ranges(inputs, &document.text, &document.file);
     if folds.is_empty() {
         return None;
     }

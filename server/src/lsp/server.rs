@@ -575,8 +575,9 @@ impl LanguageServer for PodServer {
             return Ok(None);
         };
         let (encoding, support) = (self.encoding(), self.structure_support());
+        let inputs = self.inputs(&uri);
         guard::request("document symbol", || {
-            document_symbol::document_symbols(&uri, &document, encoding, support)
+            document_symbol::document_symbols(&uri, &document, encoding, support, &inputs)
         })
     }
 
@@ -586,8 +587,9 @@ impl LanguageServer for PodServer {
             return Ok(None);
         };
         let (encoding, support) = (self.encoding(), self.structure_support());
+        let inputs = self.inputs(&params.text_document.uri);
         guard::request("folding range", || {
-            folding_range::folding_ranges(&document, encoding, support)
+            folding_range::folding_ranges(&document, encoding, support, &inputs)
         })
     }
 

@@ -3,11 +3,12 @@
 use expect_test::{Expect, expect};
 
 use super::{FoldKind, folding_ranges};
+use crate::analysis::Inputs;
 use crate::syntax::{LineIndex, parse};
 
 fn check(text: &str, expected: Expect) {
     let lines = LineIndex::new(text);
-    let out: String = folding_ranges(text, &parse(text))
+    let out: String = folding_ranges(&Inputs::default(), text, &parse(text))
         .iter()
         .map(|f| {
             let kind = match f.kind {

@@ -4,6 +4,7 @@
 use expect_test::{Expect, expect};
 
 use super::{Symbol, outline};
+use crate::analysis::Inputs;
 use crate::analysis::fixture::span;
 use crate::syntax::parse;
 
@@ -32,7 +33,12 @@ fn check(text: &str, expected: Expect) {
         }
     }
     let mut out = String::new();
-    render(text, &outline(text, &parse(text)), 0, &mut out);
+    render(
+        text,
+        &outline(&Inputs::default(), text, &parse(text)),
+        0,
+        &mut out,
+    );
     expected.assert_eq(&out);
 }
 
@@ -151,4 +157,25 @@ fn yaml_podls_does_not_serve_has_no_outline() {
         expect![[""]],
     );
     check("a: [\n", expect![[""]]);
+}
+
+#[test]
+fn a_custom_resource_the_project_declares_a_pod_template_of() {
+    let inputs = Inputs {
+        pod_templates: std::sync::Arc::new([crate::analysis::PodTemplate {
+            api_version: "argoproj.io/v1alpha1".into(),
+            kind: "Rollout".into(),
+            path: vec!["spec".into(), "template".into()],
+        }]),
+        ..Inputs::default()
+    };
+    let text = "apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: canary}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: app:3}]\n";
+    let names: Vec<String> = outline(&inputs, text, &parse(text))
+        .iter()
+        .flat_map(|o| {
+            std::iter::once(o.name.clone()).chain(o.children.iter().map(|c| c.name.clone()))
+        })
+        .collect();
+    assert_eq!(names, ["Rollout canary", "container app (app:3)"]);
+    assert!(outline(&Inputs::default(), text, &parse(text)).is_empty());
 }
