@@ -72,6 +72,9 @@ impl Files {
             .arg(".")
             .envs(env.iter().copied())
             .env_remove("NO_COLOR")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
             .current_dir(&self.0)
             .output()
             .expect("start podls check");
@@ -260,6 +263,11 @@ fn statistics_count_each_code_and_quiet_drops_the_summary() {
         "{quiet}"
     );
     assert!(!quiet.contains("checked"), "{quiet}");
+
+    // In Chinese, each code's line is its rule doc's Chinese summary.
+    let (_, zh) = files.run(&["--statistics", "--locale", "zh-cn"], &[]);
+    assert_eq!(zh.lines().count(), stats.lines().count(), "{zh}");
+    assert!(zh.lines().all(podls_e2e::has_chinese), "{zh}");
 
     let (code, _) = files.run(&["--statistics", "--format", "sarif"], &[]);
     assert_eq!(code, 2, "--statistics has no SARIF form");

@@ -130,7 +130,7 @@ fn write(
     if output.statistics {
         let rows = statistics(reports);
         if human {
-            write_statistics(out, &rows)?;
+            write_statistics(out, &rows, locale)?;
         } else {
             write_statistics_json(out, &rows)?;
         }

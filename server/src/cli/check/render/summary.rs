@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::super::findings::{FailureCode, FileReport};
 use super::severity_name;
-use crate::analysis::{Code, Severity};
+use crate::analysis::{Code, RuleDoc, Severity};
 use crate::messages::{Locale, Message, cli as msg};
 
 /// The counts the summary line prints.
@@ -134,8 +134,13 @@ pub fn statistics(reports: &[FileReport]) -> Vec<CodeCount> {
     rows
 }
 
-/// The statistics as a table: count, code, severity, `[*]` when some have a fix, the code's one line.
-pub fn write_statistics(out: &mut impl Write, rows: &[CodeCount]) -> io::Result<()> {
+/// The statistics as a table: count, code, severity, `[*]` when some have a fix, the code's one line (in
+/// `locale`, from its rule doc).
+pub fn write_statistics(
+    out: &mut impl Write,
+    rows: &[CodeCount],
+    locale: Locale,
+) -> io::Result<()> {
     let count_width = rows
         .iter()
         .map(|r| r.count.to_string().len())
@@ -144,7 +149,8 @@ pub fn write_statistics(out: &mut impl Write, rows: &[CodeCount]) -> io::Result<
     let code_width = rows.iter().map(|r| r.code.len()).max().unwrap_or(0);
     for row in rows {
         let fixable = if row.fixable > 0 { "[*]" } else { "   " };
-        let summary = Code::from_name(row.code).map_or("", Code::summary);
+        let summary =
+            Code::from_name(row.code).map_or("", |code| RuleDoc::in_locale(code, locale).summary);
         writeln!(
             out,
             "{:>count_width$}  {:<code_width$}  {:<7}  {fixable}  {summary}",
