@@ -22,7 +22,8 @@ fn advertises_incremental_sync_hover_and_server_info() {
     let result = negotiated(None);
     let capabilities = &result["capabilities"];
     // TextDocumentSyncKind.Incremental = 2; `save` without the text: a saved `podls.toml` is read again
-    // from the disk (for clients that do not watch files), nothing else happens on save.
+    // from the disk (for clients that do not watch files), a saved manifest refreshes the workspace's copy
+    // that other files' names are resolved against.
     assert_eq!(
         capabilities["textDocumentSync"],
         json!({"openClose": true, "change": 2, "save": true})

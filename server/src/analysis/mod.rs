@@ -4,6 +4,7 @@
 
 mod code_lens;
 mod completion;
+mod containers;
 mod diagnostics;
 pub mod explain;
 mod field_docs;
@@ -15,6 +16,7 @@ mod hover;
 mod inlay_hints;
 mod inputs;
 mod kinds;
+pub mod names;
 mod one_of;
 mod outline;
 mod pod_resources;

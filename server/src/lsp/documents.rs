@@ -11,6 +11,7 @@ use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 use super::encoding::{self, PositionEncoding};
 use super::guard::catch_panic;
 use crate::analysis::DiagnosticsCache;
+use crate::analysis::names::NamesCache;
 use crate::syntax::{self, YamlFile};
 
 /// One open document, as of the client's `version`.
@@ -21,6 +22,7 @@ struct OpenDocument {
     file: Arc<YamlFile>,
     version: i32,
     diagnostics: Arc<Mutex<DiagnosticsCache>>,
+    names: Arc<Mutex<NamesCache>>,
 }
 
 /// What a request needs of a document, taken under the store's lock and used after releasing it. Cheap to
@@ -35,6 +37,8 @@ pub struct DocumentSnapshot {
     /// The document's diagnostics of its previous versions, so that only changed `---` documents are
     /// analysed again.
     pub diagnostics: Arc<Mutex<DiagnosticsCache>>,
+    /// The name index of its `---` documents, kept for those an edit did not touch.
+    pub names: Arc<Mutex<NamesCache>>,
 }
 
 #[derive(Default)]
@@ -51,6 +55,7 @@ impl DocumentStore {
             file: Arc::new(file),
             version,
             diagnostics: Arc::default(),
+            names: Arc::default(),
         };
         let snapshot = document.snapshot();
         self.documents.insert(uri, document);
@@ -104,6 +109,7 @@ impl OpenDocument {
             file: Arc::clone(&self.file),
             version: self.version,
             diagnostics: Arc::clone(&self.diagnostics),
+            names: Arc::clone(&self.names),
         }
     }
 

@@ -1,24 +1,35 @@
-//! `textDocument/hover`: the field docs from `analysis::hover`, as markdown, with the hovered key's range.
+//! `textDocument/hover`: the field docs from `analysis::hover`, as markdown, with the hovered key's range;
+//! on a use of a name (a mount's volume, a probe's port, a ConfigMap), first what it points to.
 
 use tower_lsp_server::ls_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 
 use super::documents::DocumentSnapshot;
-use super::encoding::{self, PositionEncoding};
-use crate::analysis::{self, Inputs};
+use super::encoding;
+use super::names::NameFiles;
+use crate::analysis::{self, Inputs, names};
 
 pub fn hover(
     document: &DocumentSnapshot,
+    files: &NameFiles,
     position: Position,
-    encoding: PositionEncoding,
     inputs: &Inputs,
 ) -> Option<Hover> {
-    let offset = encoding::offset(&document.rope, position, encoding);
-    let found = analysis::hover(inputs, &document.text, &document.file, offset)?;
+    let offset = encoding::offset(&document.rope, position, files.encoding);
+    let field = analysis::hover(inputs, &document.text, &document.file, offset);
+    let name = names::name_hover(&files.workspace(), offset, |file| files.file_name(file));
+    let (range, markdown) = match (name, field) {
+        (Some((range, target)), Some(field)) => {
+            (range, format!("{target}\n\n---\n\n{}", field.markdown))
+        }
+        (Some((range, target)), None) => (range, target),
+        (None, Some(field)) => (field.range, field.markdown),
+        (None, None) => return None,
+    };
     Some(Hover {
         contents: HoverContents::Markup(MarkupContent {
             kind: MarkupKind::Markdown,
-            value: found.markdown,
+            value: markdown,
         }),
-        range: Some(encoding::range(&document.rope, found.range, encoding)),
+        range: Some(encoding::range(&document.rope, range, files.encoding)),
     })
 }

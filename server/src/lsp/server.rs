@@ -16,23 +16,29 @@ use tower_lsp_server::ls_types::{
     DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
     DidChangeWatchedFilesRegistrationOptions, DidCloseTextDocumentParams,
     DidOpenTextDocumentParams, DidSaveTextDocumentParams, DocumentDiagnosticParams,
-    DocumentDiagnosticReportResult, DocumentSymbolParams, DocumentSymbolResponse,
-    FileSystemWatcher, FoldingRange, FoldingRangeParams, FoldingRangeProviderCapability,
-    GlobPattern, Hover, HoverParams, HoverProviderCapability, InitializeParams, InitializeResult,
-    InitializedParams, InlayHint, InlayHintParams, MessageType, OneOf, Registration,
+    DocumentDiagnosticReportResult, DocumentHighlight, DocumentHighlightParams,
+    DocumentSymbolParams, DocumentSymbolResponse, FileChangeType, FileSystemWatcher, FoldingRange,
+    FoldingRangeParams, FoldingRangeProviderCapability, GlobPattern, GotoDefinitionParams,
+    GotoDefinitionResponse, Hover, HoverParams, HoverProviderCapability, InitializeParams,
+    InitializeResult, InitializedParams, InlayHint, InlayHintParams, Location, MessageType, OneOf,
+    PrepareRenameResponse, ReferenceParams, Registration, RenameOptions, RenameParams,
     SelectionRange, SelectionRangeParams, SelectionRangeProviderCapability, ServerCapabilities,
-    ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
-    TextDocumentSyncSaveOptions, Uri,
+    ServerInfo, TextDocumentPositionParams, TextDocumentSyncCapability, TextDocumentSyncKind,
+    TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Uri, WorkDoneProgressOptions,
+    WorkspaceEdit,
 };
 use tower_lsp_server::{Client, LanguageServer};
 
 use super::config::{self, Settings};
 use super::documents::{DocumentSnapshot, DocumentStore};
 use super::encoding::PositionEncoding;
+use super::names::{NameFile, NameFiles};
 use super::project::{self, ProjectConfigs};
+use super::workspace::{self, WorkspaceFiles};
 use super::{
-    code_action, code_lens, completion, diagnostics, document_symbol, folding_range, guard, hover,
-    inlay_hint, pull_diagnostics, selection_range, structure,
+    code_action, code_lens, completion, definition, diagnostics, document_highlight,
+    document_symbol, folding_range, guard, hover, inlay_hint, pull_diagnostics, references, rename,
+    selection_range, structure,
 };
 use crate::analysis::Inputs;
 use crate::messages::config::not_applied;
@@ -73,6 +79,8 @@ struct SessionState {
     /// Bumped when the settings or a `podls.toml` change what diagnostics say: part of the pull
     /// diagnostics' result ids.
     settings_generation: AtomicU64,
+    /// The workspace folders' files that hold names, read in the background.
+    workspace: Arc<Mutex<WorkspaceFiles>>,
     /// Set by `shutdown`: `exit` after it ends the process with 0, without it with 1 (LSP spec).
     shutdown_requested: Arc<AtomicBool>,
 }
@@ -112,6 +120,87 @@ impl PodServer {
             .get()
             .copied()
             .unwrap_or_default()
+    }
+
+    /// The files a name request sees: the document asked about first, then the other open ones. `None` when
+    /// the document is not open.
+    fn name_files(&self, uri: &Uri) -> Option<NameFiles> {
+        let (current, others) = {
+            let documents = self.documents();
+            let others: Vec<_> = documents
+                .snapshots()
+                .into_iter()
+                .filter(|(other, _)| other != uri)
+                .collect();
+            (documents.snapshot(uri)?, others)
+        };
+        let open = |uri: &Uri, doc| NameFile::open(uri.clone(), doc, &self.inputs(uri));
+        let mut files = vec![open(uri, &current)];
+        files.extend(others.iter().map(|(uri, doc)| open(uri, doc)));
+        // The workspace's files that are not open (an open document is newer than the disk).
+        let scanned: Vec<_> = self
+            .workspace()
+            .files
+            .iter()
+            .filter(|(scanned, _)| *scanned != uri && !others.iter().any(|(o, _)| o == *scanned))
+            .map(|(uri, file)| (uri.clone(), Arc::clone(file)))
+            .collect();
+        files.extend(scanned.into_iter().map(|(uri, file)| NameFile {
+            uri,
+            rope: file.rope.clone(),
+            names: file.names.clone(),
+        }));
+        Some(NameFiles {
+            files,
+            encoding: self.encoding(),
+        })
+    }
+
+    fn workspace(&self) -> MutexGuard<'_, WorkspaceFiles> {
+        self.state
+            .workspace
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Reads the workspace folders once, on a blocking thread: requests meanwhile see what is read so far.
+    fn scan_workspace(&self) {
+        let roots = self.workspace().roots.clone();
+        if roots.is_empty() {
+            return;
+        }
+        let state = Arc::clone(&self.state);
+        tokio::task::spawn_blocking(move || {
+            let started = std::time::Instant::now();
+            let found = workspace::scan(&roots);
+            let count = found.len();
+            let mut files = state.workspace.lock().unwrap_or_else(|p| p.into_inner());
+            for (uri, file) in found {
+                // A file refreshed meanwhile (saved, watched) is newer than what the scan read.
+                files.files.entry(uri).or_insert_with(|| Arc::new(file));
+            }
+            tracing::info!(
+                "workspace scan: {count} files with names in {:?}",
+                started.elapsed()
+            );
+        });
+    }
+
+    /// Reads one workspace file again from disk (after a close, or a change the client watched), on a
+    /// blocking thread.
+    fn refresh_from_disk(&self, uri: Uri) {
+        let Some(path) = uri.to_file_path().map(|p| p.into_owned()) else {
+            return;
+        };
+        if !self.workspace().holds(&path) {
+            return;
+        }
+        let state = Arc::clone(&self.state);
+        tokio::task::spawn_blocking(move || {
+            let text = workspace::read(&path);
+            let mut files = state.workspace.lock().unwrap_or_else(|p| p.into_inner());
+            files.update(uri, text.as_deref());
+        });
     }
 
     fn settings(&self) -> Settings {
@@ -316,8 +405,8 @@ async fn refreshed(what: &str, answer: impl std::future::Future<Output = Result<
 fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {
     ServerCapabilities {
         position_encoding: Some(encoding.kind()),
-        // Saves without their text: podls analyses every edit, and a saved `podls.toml` is read again from
-        // the disk (for clients that do not watch files).
+        // Saves without their text: podls analyses every edit; a saved `podls.toml` is read again from the
+        // disk (for clients that do not watch files), a saved manifest refreshes the workspace's copy of it.
         text_document_sync: Some(TextDocumentSyncCapability::Options(
             TextDocumentSyncOptions {
                 open_close: Some(true),
@@ -340,6 +429,13 @@ fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {
         code_lens_provider: Some(CodeLensOptions {
             resolve_provider: Some(false),
         }),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        document_highlight_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Right(RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        })),
         ..ServerCapabilities::default()
     }
 }
@@ -396,8 +492,18 @@ impl LanguageServer for PodServer {
             .state
             .refreshes
             .set(Refreshes::from_capabilities(&params.capabilities));
+        #[allow(deprecated)] // `rootUri`: what clients without workspace folders still send.
+        let roots: Vec<std::path::PathBuf> = match &params.workspace_folders {
+            Some(folders) => folders.iter().map(|f| f.uri.clone()).collect::<Vec<_>>(),
+            None => params.root_uri.clone().into_iter().collect(),
+        }
+        .iter()
+        .filter_map(|uri| uri.to_file_path().map(|p| p.into_owned()))
+        .collect();
+        self.workspace().roots = roots;
 
         let workspace = params.capabilities.workspace.as_ref();
+
         let pulls = workspace.and_then(|w| w.configuration).unwrap_or(false);
         self.state
             .pulls_configuration
@@ -435,6 +541,7 @@ impl LanguageServer for PodServer {
         }
         if self.state.registers_file_watchers.load(Ordering::Relaxed) {
             registrations.push(config_file_watcher());
+            registrations.push(manifest_watcher());
         }
         if !registrations.is_empty() {
             let client = self.client.clone();
@@ -450,23 +557,40 @@ impl LanguageServer for PodServer {
             });
         }
         self.pull_configuration();
+        self.scan_workspace();
     }
 
     #[tracing::instrument(skip_all)]
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        if params
+        let config_changed = params
             .changes
             .iter()
-            .any(|change| project::is_config(&change.uri))
-        {
+            .any(|change| project::is_config(&change.uri));
+        // A manifest created, changed or deleted outside the editor: the names other files see.
+        for change in params.changes {
+            if change.typ == FileChangeType::DELETED {
+                self.workspace().files.remove(&change.uri);
+            } else {
+                self.refresh_from_disk(change.uri);
+            }
+        }
+        if config_changed {
             self.project_changed().await;
         }
     }
 
     #[tracing::instrument(skip_all, fields(uri = params.text_document.uri.as_str()))]
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
-        if project::is_config(&params.text_document.uri) {
+        let uri = params.text_document.uri;
+        if project::is_config(&uri) {
             self.project_changed().await;
+            return;
+        }
+        let holds = uri
+            .to_file_path()
+            .is_some_and(|path| self.workspace().holds(&path));
+        if let Some(document) = self.snapshot(&uri).filter(|_| holds) {
+            self.workspace().update(uri, Some(&document.text));
         }
     }
 
@@ -506,6 +630,8 @@ impl LanguageServer for PodServer {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         self.documents().close(&uri);
+        // Unsaved edits are gone with the document: the disk's text is the file's names again.
+        self.refresh_from_disk(uri.clone());
         // A closed document's problems leave the Problems panel with it (a pulling client drops them itself).
         if !self.state.pulls_diagnostics.load(Ordering::Relaxed) {
             self.client.publish_diagnostics(uri, Vec::new(), None).await;
@@ -529,10 +655,74 @@ impl LanguageServer for PodServer {
         let Some(document) = self.snapshot(&at.text_document.uri) else {
             return Ok(None);
         };
-        let (encoding, inputs) = (self.encoding(), self.inputs(&at.text_document.uri));
+        let inputs = self.inputs(&at.text_document.uri);
         guard::request("hover", || {
-            hover::hover(&document, at.position, encoding, &inputs)
+            let files = self.name_files(&at.text_document.uri)?;
+            hover::hover(&document, &files, at.position, &inputs)
         })
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        let at = params.text_document_position_params;
+        guard::request("definition", || {
+            let files = self.name_files(&at.text_document.uri)?;
+            definition::definition(&files, at.position)
+        })
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let at = params.text_document_position;
+        let with_declaration = params.context.include_declaration;
+        guard::request("references", || {
+            let files = self.name_files(&at.text_document.uri)?;
+            references::references(&files, at.position, with_declaration)
+        })
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
+        let at = params.text_document_position_params;
+        guard::request("document highlight", || {
+            let files = self.name_files(&at.text_document.uri)?;
+            document_highlight::highlights(&files, at.position)
+        })
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        guard::request("prepare rename", || {
+            let Some(files) = self.name_files(&params.text_document.uri) else {
+                return Ok(None);
+            };
+            rename::prepare_rename(&files, params.position, self.settings().locale())
+        })?
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let at = params.text_document_position;
+        guard::request("rename", || {
+            let Some(files) = self.name_files(&at.text_document.uri) else {
+                return Ok(None);
+            };
+            rename::rename(
+                &files,
+                at.position,
+                &params.new_name,
+                self.settings().locale(),
+            )
+        })?
     }
 
     #[tracing::instrument(skip_all)]
@@ -680,5 +870,23 @@ fn config_file_watcher() -> Registration {
             watchers,
         })
         .ok(),
+    }
+}
+
+/// The watchers for `workspace/didChangeWatchedFiles`: a manifest created, changed or deleted outside the
+/// editor changes the names other files see.
+fn manifest_watcher() -> Registration {
+    let options = DidChangeWatchedFilesRegistrationOptions {
+        watchers: ["**/*.yaml", "**/*.yml"]
+            .map(|glob| FileSystemWatcher {
+                glob_pattern: GlobPattern::String(glob.to_owned()),
+                kind: None,
+            })
+            .to_vec(),
+    };
+    Registration {
+        id: "podls-watch-manifests".to_owned(),
+        method: "workspace/didChangeWatchedFiles".to_owned(),
+        register_options: serde_json::to_value(options).ok(),
     }
 }

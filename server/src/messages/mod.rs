@@ -42,6 +42,7 @@ pub mod config;
 pub mod documents;
 pub mod fields;
 pub mod fixes;
+pub mod names;
 pub mod rules;
 pub mod suppressions;
 pub mod syntax;
@@ -339,6 +340,7 @@ fn catalog() -> Vec<&'static Template> {
         documents::ALL,
         fields::ALL,
         fixes::ALL,
+        names::ALL,
         rules::pods::ALL,
         rules::workloads::ALL,
         suppressions::ALL,

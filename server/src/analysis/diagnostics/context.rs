@@ -4,6 +4,7 @@
 
 use super::code::Code;
 use super::diagnostic::Diagnostic;
+use crate::analysis::names::index::{DocumentNames, Scope};
 use crate::analysis::pod_sites::PodSite;
 use crate::analysis::scalar::Scalar;
 use crate::messages::Locale;
@@ -24,12 +25,20 @@ pub(crate) struct Context<'a> {
     /// Whether the whole document parsed. Rules about what is *absent* (required fields, references) stay
     /// quiet in a broken document: its tree stops at the error.
     pub complete: bool,
+    /// The document's name index: what its pods declare and name (the reference rules read it, as
+    /// navigation does).
+    pub names: &'a DocumentNames,
 }
 
 impl Context<'_> {
     /// The source text of a node.
     pub fn source(&self, id: NodeId) -> &str {
         &self.text[self.doc.node(id).range.as_range()]
+    }
+
+    /// The scope of the names the pod being walked declares (its volumes, containers, claims).
+    pub fn pod_scope(&self) -> Scope {
+        Scope::Pod(self.site.owner)
     }
 
     /// The value of the pod's `spec.<key>`, when written.

@@ -7,14 +7,11 @@ use std::collections::HashMap;
 use super::code::Code;
 use super::context::{Context, Visit, conflict};
 use super::diagnostic::Diagnostic;
+pub(crate) use crate::analysis::containers::{CONTAINER_LISTS, containers};
 use crate::analysis::fixes::{remove_entry, rename_duplicate};
 use crate::analysis::one_of::exclusive_fields;
 use crate::analysis::scalar::{Scalar, scalar};
 use crate::syntax::{Document, FieldPath, NodeId};
-
-/// The lists of a pod spec that hold containers, in the order the API server validates them.
-pub(crate) const CONTAINER_LISTS: [&str; 3] =
-    ["initContainers", "containers", "ephemeralContainers"];
 
 /// The (key, value) of a field written with a non-null value.
 pub(crate) fn entry(doc: &Document, mapping: NodeId, name: &str) -> Option<(NodeId, NodeId)> {
@@ -76,37 +73,6 @@ pub(crate) fn object_name(doc: &Document, object: NodeId) -> Option<(NodeId, &st
     let metadata = doc.resolve(doc.get(object, "metadata")?);
     let (_, value) = entry(doc, metadata, "name")?;
     Some((value, doc.scalar(value).filter(|name| !name.is_empty())?))
-}
-
-/// A container of a pod spec: which list holds it, its index there, and its node.
-pub(crate) struct Container {
-    pub list: &'static str,
-    pub index: usize,
-    pub node: NodeId,
-}
-
-impl Container {
-    /// The full path of a field of this container, from the spec's path.
-    pub fn path(&self, spec: &FieldPath, keys: &[&str]) -> FieldPath {
-        spec.key(self.list).index(self.index).keys(keys)
-    }
-}
-
-/// Every container of the spec.
-pub(crate) fn containers(doc: &Document, spec: NodeId) -> Vec<Container> {
-    let mut out = Vec::new();
-    for list in CONTAINER_LISTS {
-        if let Some(items) = doc.get(spec, list) {
-            for (index, item) in doc.items(items).iter().enumerate() {
-                out.push(Container {
-                    list,
-                    index,
-                    node: doc.resolve(*item),
-                });
-            }
-        }
-    }
-    out
 }
 
 /// ` (declared: `a`, `b`)` for a message about a name that is not among them.

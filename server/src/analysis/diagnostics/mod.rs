@@ -27,6 +27,7 @@ mod walk;
 mod tests;
 
 pub use cache::DiagnosticsCache;
+pub(crate) use checks::format_error;
 pub use code::Code;
 pub use diagnostic::{Diagnostic, Fix, Severity, fixes};
 pub use rule_docs::RuleDoc;

@@ -5,6 +5,7 @@ use super::context::Context;
 use super::diagnostic::Diagnostic;
 use super::{duplicate_keys, kind, missing_kind, suppress, syntax, walk};
 use crate::analysis::inputs::Inputs;
+use crate::analysis::names::build::document_names;
 use crate::analysis::pod_sites::pod_sites;
 use crate::syntax::{Document, YamlFile};
 
@@ -22,6 +23,7 @@ pub fn document_diagnostics(inputs: &Inputs, text: &str, doc: &Document) -> Vec<
     let mut out = Vec::new();
     syntax::check(inputs.locale, doc, &mut out);
     duplicate_keys::check(inputs.locale, text, doc, &mut out);
+    let names = document_names(&inputs.pod_templates, text, doc);
     for site in pod_sites(&inputs.pod_templates, text, doc) {
         let cx = Context {
             text,
@@ -30,6 +32,7 @@ pub fn document_diagnostics(inputs: &Inputs, text: &str, doc: &Document) -> Vec<
             locale: inputs.locale,
             site: &site,
             complete: doc.errors.is_empty(),
+            names: &names,
         };
         walk::check_site(&cx, &mut out);
     }

@@ -35,7 +35,7 @@ pub(super) fn append_lines(text: &str, end: usize, lines: &[String]) -> (TextRan
 
 /// A string as a scalar: plain when YAML reads it back as that string, else double-quoted (always in
 /// JSON).
-pub(super) fn scalar(value: &str, json: bool) -> String {
+pub(crate) fn scalar(value: &str, json: bool) -> String {
     let safe = value
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || "-._/".contains(c));

@@ -196,8 +196,8 @@ fn resource_rule(names: &ResourceNames, holder: Option<&FieldPath>) -> Message {
     }
 }
 
-/// Why `value` breaks `format`, or `None` when it is fine.
-fn format_error(format: &str, value: &str) -> Option<Message> {
+/// Why `value` breaks `format`, or `None` when it is fine: what a rename to a new name checks too.
+pub(crate) fn format_error(format: &str, value: &str) -> Option<Message> {
     let ok = match format {
         "dns1123-label" => is_dns_label(value),
         "dns1123-subdomain" => is_dns_subdomain(value),

@@ -17,6 +17,7 @@ mod yaml11;
 
 use super::context::Rule;
 
+pub(crate) use invalid_name::format_error;
 pub(super) use invalid_name::is_dns_label;
 
 /// In the order their diagnostics come out when they share a place.

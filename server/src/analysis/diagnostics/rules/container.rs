@@ -15,6 +15,7 @@ use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{containers, entry, named, text};
 use crate::analysis::fixes::{remove_entry, rename_choices};
+use crate::analysis::names::index::NameKind;
 use crate::analysis::scalar::{Scalar, scalar};
 use crate::messages::{Arg, Message, rules as msg};
 
@@ -101,8 +102,9 @@ fn ephemeral_target(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         return;
     }
     let doc = cx.doc;
-    let containers = containers(doc, visit.node);
-    for container in containers
+    let scope = cx.pod_scope();
+    let targets = cx.names.declared(NameKind::Container, &scope);
+    for container in containers(doc, visit.node)
         .iter()
         .filter(|c| c.list == "ephemeralContainers")
     {
@@ -110,16 +112,7 @@ fn ephemeral_target(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let value = doc.scalar(target).unwrap_or_default();
-        let exists = containers.iter().any(|c| {
-            c.list != "ephemeralContainers"
-                && named(doc, c.node, "name").and_then(|n| doc.scalar(n)) == Some(value)
-        });
-        if !exists {
-            let targets: Vec<&str> = containers
-                .iter()
-                .filter(|c| c.list != "ephemeralContainers")
-                .filter_map(|c| named(doc, c.node, "name").and_then(|n| doc.scalar(n)))
-                .collect();
+        if !targets.contains(&value) {
             let range = doc.node(target).range;
             out.push(
                 Diagnostic::error(

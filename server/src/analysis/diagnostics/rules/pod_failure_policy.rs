@@ -13,7 +13,8 @@
 use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
-use super::super::fields::{Unique, containers, entry, exactly_one, known, text};
+use super::super::fields::{Unique, entry, exactly_one, known, text};
+use crate::analysis::names::index::NameKind;
 use crate::analysis::scalar::{Scalar, scalar};
 use crate::messages::rules as msg;
 
@@ -80,15 +81,8 @@ fn exit_codes(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     let doc = cx.doc;
     if let Some((_, name)) = entry(doc, visit.node, "containerName") {
         let wanted = doc.scalar(name).unwrap_or_default();
-        let names: Vec<&str> = cx
-            .site
-            .spec
-            .map(|spec| containers(doc, spec))
-            .unwrap_or_default()
-            .iter()
-            .filter(|c| c.list != "ephemeralContainers")
-            .filter_map(|c| text(doc, c.node, "name"))
-            .collect();
+        let scope = cx.pod_scope();
+        let names = cx.names.declared(NameKind::Container, &scope);
         if cx.complete && !names.contains(&wanted) {
             out.push(
                 Diagnostic::error(

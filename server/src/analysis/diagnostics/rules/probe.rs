@@ -14,8 +14,9 @@ use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit, conflict};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::exactly_one_of_type;
-use super::super::fields::{as_integer, containers, entry, integer, known, named};
+use super::super::fields::{as_integer, containers, entry, integer, known};
 use crate::analysis::fixes::{remove_entry, rename_choices};
+use crate::analysis::names::index::{NameKind, Scope};
 use crate::analysis::scalar::{Scalar, scalar};
 use crate::messages::{Message, fixes, rules as msg};
 use crate::syntax::PathSegment;
@@ -89,14 +90,8 @@ fn named_ports(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     }
     let doc = cx.doc;
     for container in containers(doc, visit.node) {
-        let port_names: Vec<&str> = doc
-            .get(container.node, "ports")
-            .map(|list| doc.items(list))
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|port| named(doc, *port, "name"))
-            .map(|name| doc.scalar(name).unwrap_or_default())
-            .collect();
+        let scope = Scope::Container(cx.site.owner, container.node);
+        let port_names = cx.names.declared(NameKind::Port, &scope);
         // Probes and lifecycle handlers alike: the kubelet resolves both names against the ports.
         let lifecycle = doc.get(container.node, "lifecycle");
         let handlers = ["livenessProbe", "readinessProbe", "startupProbe"]

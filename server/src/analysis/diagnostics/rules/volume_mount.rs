@@ -16,8 +16,8 @@ use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit, conflict};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{Unique, boolean, containers, entry, known, named, text};
-use super::stateful_set::claim_templates;
 use crate::analysis::fixes::{Proposal, add_volume, rename_choices};
+use crate::analysis::names::index::NameKind;
 use crate::messages::{Arg, Message, rules as msg};
 use crate::syntax::NodeId;
 
@@ -49,15 +49,8 @@ fn references_and_paths(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) 
     let doc = cx.doc;
     // A StatefulSet's containers also mount its claim templates by name: the controller adds one volume per
     // claim to each Pod (`updateStorage` in pkg/controller/statefulset/stateful_set_utils.go).
-    let volume_names: Vec<&str> = doc
-        .get(visit.node, "volumes")
-        .map(|list| doc.items(list))
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|volume| named(doc, *volume, "name"))
-        .chain(claim_templates(cx).into_iter().map(|(_, name)| name))
-        .map(|name| doc.scalar(name).unwrap_or_default())
-        .collect();
+    let scope = cx.pod_scope();
+    let volume_names = cx.names.declared(NameKind::Volume, &scope);
     // A StatefulSet's claim templates are volumes of its pods too.
     let claims = match cx.site.kind {
         "StatefulSet" => {

@@ -1,0 +1,23 @@
+//! Builds a document's name index: each served pod (`pods.rs`), then each object of the document
+//! (`objects.rs`).
+
+use super::index::{Builder, DocumentNames};
+use super::objects::objects;
+use crate::analysis::inputs::PodTemplate;
+use crate::analysis::pod_sites::pod_sites;
+use crate::syntax::Document;
+
+/// The name index of one document; `templates` are the configuration's custom resources that hold pods.
+pub fn document_names(templates: &[PodTemplate], text: &str, doc: &Document) -> DocumentNames {
+    let mut out = Builder {
+        doc,
+        names: DocumentNames::default(),
+    };
+    for site in pod_sites(templates, text, doc) {
+        out.pod(&site);
+    }
+    for (object, path) in objects(doc) {
+        out.object(object, path);
+    }
+    out.names
+}

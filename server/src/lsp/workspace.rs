@@ -1,0 +1,177 @@
+//! The workspace folders' YAML, read once in the background so that a name declared in a file that is not
+//! open (a ConfigMap, a Service) is still found. Only files that hold a name are kept, with their rope for
+//! positions. The scan runs on a blocking thread and requests read what it has found so far: no keystroke
+//! waits for it. Watched-file events, saves and closes refresh one file at a time.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use ropey::Rope;
+use tower_lsp_server::ls_types::Uri;
+
+use crate::analysis::names::{FileNames, file_names};
+use crate::syntax;
+
+/// No manifest is this large; a bigger `.yaml` (a generated dump) is not read for names.
+const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Deeper than any repository; stops a walk in a pathological tree.
+const MAX_DEPTH: usize = 32;
+
+/// A workspace file that is not open, as the name requests see it.
+pub struct ScannedFile {
+    pub rope: Rope,
+    pub names: FileNames,
+}
+
+/// The files found so far, by URI.
+#[derive(Default)]
+pub struct WorkspaceFiles {
+    pub roots: Vec<PathBuf>,
+    pub files: HashMap<Uri, Arc<ScannedFile>>,
+}
+
+impl WorkspaceFiles {
+    /// Whether a file belongs to the workspace: under one of its folders, not in a skipped directory.
+    pub fn holds(&self, path: &Path) -> bool {
+        self.roots.iter().any(|root| {
+            path.strip_prefix(root).is_ok_and(|inside| {
+                let mut dirs: Vec<_> = inside.components().collect();
+                dirs.pop();
+                !dirs
+                    .iter()
+                    .any(|c| skipped_directory(&c.as_os_str().to_string_lossy()))
+            })
+        }) && is_manifest(path)
+    }
+
+    /// Records a file's current text (read from disk, or saved), or forgets it when it holds no name.
+    pub fn update(&mut self, uri: Uri, text: Option<&str>) {
+        match text.and_then(scanned) {
+            Some(file) => {
+                self.files.insert(uri, Arc::new(file));
+            }
+            None => {
+                self.files.remove(&uri);
+            }
+        }
+    }
+}
+
+/// Directories no manifest of the user lives in (as `podls check` skips them). The seam for the
+/// configuration's `exclude` patterns when they exist.
+fn skipped_directory(name: &str) -> bool {
+    name.starts_with('.') || name == "node_modules" || name == "target"
+}
+
+fn is_manifest(path: &Path) -> bool {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .is_some_and(|e| e == "yaml" || e == "yml")
+}
+
+/// A file's names, when it has any.
+fn scanned(text: &str) -> Option<ScannedFile> {
+    let file = syntax::parse(text);
+    // The custom resources of a `podls.toml` are not read for files that are not open.
+    let names = file_names(&Arc::from([]), text, &file);
+    names
+        .documents
+        .iter()
+        .any(|(_, doc)| !doc.symbols.is_empty())
+        .then(|| ScannedFile {
+            rope: Rope::from_str(text),
+            names,
+        })
+}
+
+/// A file's text, when it is a readable UTF-8 manifest of a sane size (regular files only: a FIFO or a
+/// device named `.yaml` would block or never end).
+pub fn read(path: &Path) -> Option<String> {
+    let metadata = std::fs::metadata(path).ok()?;
+    if !metadata.is_file() || metadata.len() > MAX_FILE_BYTES {
+        return None;
+    }
+    String::from_utf8(std::fs::read(path).ok()?).ok()
+}
+
+/// Every manifest with a name under `roots`, with its URI. Symlinked directories are not followed (a link
+/// loop cannot trap the walk).
+pub fn scan(roots: &[PathBuf]) -> Vec<(Uri, ScannedFile)> {
+    let mut found = Vec::new();
+    for root in roots {
+        walk(root, 0, &mut found);
+    }
+    found
+}
+
+fn walk(dir: &Path, depth: usize, found: &mut Vec<(Uri, ScannedFile)>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            if depth < MAX_DEPTH && !skipped_directory(&entry.file_name().to_string_lossy()) {
+                walk(&path, depth + 1, found);
+            }
+        } else if is_manifest(&path)
+            && let Some(file) = read(&path).as_deref().and_then(scanned)
+            && let Some(uri) = Uri::from_file_path(&path)
+        {
+            found.push((uri, file));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scan_reads_manifests_with_names_and_skips_hidden_and_build_directories() {
+        let root = std::env::temp_dir().join(format!("podls-scan-{}", std::process::id()));
+        let config = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n";
+        for (path, text) in [
+            ("deploy/config.yaml", config),
+            ("deploy/notes.yaml", "just: yaml\n"),
+            ("deploy/readme.md", config),
+            (".git/config.yaml", config),
+            ("node_modules/x/config.yml", config),
+            ("target/config.yaml", config),
+        ] {
+            let path = root.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let found = scan(std::slice::from_ref(&root));
+        let names: Vec<String> = found
+            .iter()
+            .map(|(uri, _)| {
+                uri.as_str()
+                    .rsplit('/')
+                    .take(2)
+                    .collect::<Vec<_>>()
+                    .join("<")
+            })
+            .collect();
+        assert_eq!(names, ["config.yaml<deploy"]);
+        let mut files = WorkspaceFiles {
+            roots: vec![root.clone()],
+            ..WorkspaceFiles::default()
+        };
+        assert!(files.holds(&root.join("deploy/config.yaml")));
+        assert!(!files.holds(&root.join(".git/config.yaml")));
+        assert!(!files.holds(&root.join("deploy/readme.md")));
+        let uri = found[0].0.clone();
+        files.update(uri.clone(), Some(config));
+        assert!(files.files.contains_key(&uri));
+        files.update(uri.clone(), Some("just: yaml\n"));
+        assert!(!files.files.contains_key(&uri));
+        std::fs::remove_dir_all(root).unwrap();
+    }
+}
