@@ -134,6 +134,49 @@ local function main()
     return ('line %d col %d severity %s code %s: %s'):format(hit.lnum + 1, hit.col + 1, hit.severity, tostring(hit.code), hit.message)
   end)
 
+  -- Neovim's own outline: vim.lsp.buf.document_symbol() with its location list items (nested symbols
+  -- flattened, each "[Kind] name" at its selection range), checked against the buffer's lines.
+  check('outline: the Pod, its containers and their ports (vim.lsp.buf.document_symbol)', function()
+    local items
+    vim.lsp.buf.document_symbol({
+      on_list = function(t)
+        items = t.items
+      end,
+    })
+    vim.wait(10000, function()
+      return items ~= nil
+    end, 50)
+    if not items then
+      error('document_symbol gave no list')
+    end
+    local got = vim.tbl_map(function(it)
+      return it.text
+    end, items)
+    local want = {
+      '[Module] Pod web',
+      '[Class] container web (nginx:1.27)',
+      '[Interface] port 80/TCP',
+      '[Class] container sidecar (busybox:1.36)',
+      '[Property] mount cache → /cache',
+      '[File] volume cache (emptyDir)',
+    }
+    if not vim.deep_equal(got, want) then
+      error('outline ' .. show(got) .. ', wanted ' .. show(want))
+    end
+    -- each item points at its name in the buffer
+    local lines = vim.api.nvim_buf_get_lines(pod, 0, -1, false)
+    local at = function(i)
+      return lines[items[i].lnum]:sub(items[i].col)
+    end
+    local starts = { '^web', '^web', '^80', '^sidecar', '^cache', '^cache' }
+    for i, start in ipairs(starts) do
+      if not at(i):find(start) then
+        error(('outline item %d points at %s, not %s'):format(i, show(at(i)), start))
+      end
+    end
+    return show(got)
+  end)
+
   check('completion offers imagePullPolicy after "imag" in a container', function()
     if not client.server_capabilities.completionProvider then
       error('the server does not advertise completionProvider; capabilities: ' .. show(vim.tbl_keys(client.server_capabilities)))

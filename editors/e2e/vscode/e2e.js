@@ -2,7 +2,8 @@
 // chromium, against the installed podls .vsix and the real podls binary.
 // usage: node e2e.js <baseUrl> <workspaceDir> <artifactsDir>
 // Checks: the podls status item, a podls hover on imagePullPolicy, a podls diagnostic in the Problems panel,
-// and imagePullPolicy offered by completion while typing `imag` in a container. Each check prints what it
+// the outline (Go to Symbol in Editor), and imagePullPolicy offered by completion while typing `imag` in a
+// container. Each check prints what it
 // saw; the last line is "vscode e2e: N passed, N failed".
 'use strict';
 const fs = require('fs');
@@ -23,6 +24,16 @@ async function check(name, fn) {
     results.push({ name, ok: false });
     log(`FAIL ${name}: ${e.message}`);
     if (page) await page.screenshot({ path: path.join(artifacts, `fail-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+  }
+}
+
+async function until(ms, cond) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await cond();
+    if (v) return v;
+    if (Date.now() > deadline) return null;
+    await page.waitForTimeout(100);
   }
 }
 
@@ -131,6 +142,45 @@ let page;
       throw new Error(`no podls invalid-enum diagnostic for "imagePullPolicy: Sometimes"; Problems panel rows: ${JSON.stringify(texts)}`);
     });
     await page.keyboard.press('Control+Shift+M'); // toggle the panel away again
+
+    // VS Code's own outline: Go to Symbol in Editor (Ctrl+Shift+O) lists podls's document symbols; picking
+    // the sidecar container moves the cursor to its name.
+    await check('outline: Go to Symbol lists the Pod, its containers and ports', async () => {
+      await editor.locator('.view-line', { hasText: 'kind' }).first().click();
+      const input = page.locator('.quick-input-widget .quick-input-box input').filter({ visible: true }).first();
+      const rows = page.locator('.quick-input-list .monaco-list-row');
+      const want = ['Pod web', 'container web (nginx:1.27)', 'port 80/TCP', 'container sidecar (busybox:1.36)',
+        'mount cache → /cache', 'volume cache (emptyDir)'];
+      const deadline = Date.now() + 30000;
+      let texts = [];
+      while (Date.now() < deadline) {
+        await page.keyboard.press('Control+Shift+O');
+        await input.waitFor({ timeout: 10000 });
+        await page.waitForTimeout(500);
+        texts = (await rows.allInnerTexts()).map(oneLine);
+        const found = want.map((w) => texts.findIndex((t) => t.includes(w)));
+        if (found.every((i, k) => i >= 0 && (k === 0 || i > found[k - 1]))) break;
+        await page.keyboard.press('Escape');
+        await page.waitForTimeout(1000);
+      }
+      const found = want.map((w) => texts.findIndex((t) => t.includes(w)));
+      if (!found.every((i, k) => i >= 0 && (k === 0 || i > found[k - 1]))) {
+        await page.keyboard.press('Escape');
+        throw new Error(`Go to Symbol rows ${JSON.stringify(texts)}, wanted in order ${JSON.stringify(want)}`);
+      }
+      await input.fill('@container sidecar');
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Enter');
+      const selection = page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first();
+      const at = await until(10000, async () => {
+        const t = oneLine(await selection.innerText().catch(() => ''));
+        const m = /Ln 16, Col (\d+)/.exec(t);
+        return m && +m[1] >= 13 && +m[1] <= 20 ? t : null; // on `sidecar`, or past it when it is selected
+      });
+      if (!at) throw new Error(`picking "container sidecar" left the cursor at ${oneLine(await selection.innerText().catch(() => '?'))}, not on line 16 (its name)`);
+      return `${JSON.stringify(texts.slice(0, 6))}; picked the sidecar: ${at}`;
+    });
+    await page.keyboard.press('Escape');
 
     await check('completion offers imagePullPolicy', async () => {
       // New line under `image: busybox:1.36` in the second container (which has no imagePullPolicy yet).
