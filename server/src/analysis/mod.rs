@@ -8,6 +8,7 @@ mod containers;
 mod diagnostics;
 pub mod explain;
 mod field_docs;
+mod fix_all;
 mod fixes;
 #[cfg(test)]
 mod fixture;
@@ -38,6 +39,7 @@ pub use diagnostics::{
     ignore_fixes,
 };
 pub use field_docs::{DocStyle, render_field, render_value};
+pub use fix_all::{Fixed, fix_all};
 pub use folding::{Fold, FoldKind, folding_ranges};
 pub use hover::{Hover, hover};
 pub use inlay_hints::{HintKind, HintOptions, InlayHint, inlay_hints};

@@ -42,6 +42,7 @@ pub mod config;
 pub mod documents;
 pub mod fields;
 pub mod fixes;
+pub mod fixing;
 pub mod names;
 pub mod rules;
 pub mod suppressions;
@@ -340,6 +341,7 @@ fn catalog() -> Vec<&'static Template> {
         documents::ALL,
         fields::ALL,
         fixes::ALL,
+        fixing::ALL,
         names::ALL,
         rules::pods::ALL,
         rules::workloads::ALL,

@@ -339,9 +339,11 @@ pub(crate) fn ignore_on_line(
             // Another comment ends the line: the suppression goes alone on the line above.
             None => {
                 let indent = &line[..line.len() - line.trim_start().len()];
+                let crlf = text[line_start..line_end].ends_with('\r');
+                let newline = if crlf { "\r\n" } else { "\n" };
                 (
                     TextRange::empty(line_start),
-                    format!("{indent}# {LINE}: {code}\n"),
+                    format!("{indent}# {LINE}: {code}{newline}"),
                 )
             }
         },

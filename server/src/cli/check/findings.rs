@@ -9,6 +9,7 @@ use std::panic::{self, AssertUnwindSafe};
 use std::sync::Once;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use super::fix::{self, FixOutcome, Fixing};
 use super::inputs::{self, DisplayPath, Input};
 use crate::analysis::{Diagnostic, Inputs, Severity, diagnostics};
 use crate::syntax::{ColumnUnit, LineIndex, parse};
@@ -21,10 +22,12 @@ pub struct FileReport {
     pub text: String,
     pub findings: Vec<Finding>,
     pub failure: Option<Failure>,
+    /// What `--fix` / `--diff` did to the file.
+    pub fixed: FixOutcome,
 }
 
 /// Why a file was not checked; reported on stderr, in JSON and SARIF output, and with exit code 2.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Failure {
     pub code: FailureCode,
     pub message: String,
@@ -126,13 +129,14 @@ impl FileReport {
             text: String::new(),
             findings: Vec::new(),
             failure: Some(failure),
+            fixed: FixOutcome::default(),
         }
     }
 }
 
 /// Checks every input on a pool of `available_parallelism` threads that take the next input as they
 /// finish one (files differ a lot in size); the caller sorts the reports.
-pub fn check_all(inputs: &[(Input, Inputs)], stdin_name: &str) -> Vec<FileReport> {
+pub fn check_all(inputs: &[(Input, Inputs)], stdin_name: &str, fixing: Fixing) -> Vec<FileReport> {
     silence_panics_while_checking();
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -140,7 +144,7 @@ pub fn check_all(inputs: &[(Input, Inputs)], stdin_name: &str) -> Vec<FileReport
     if workers <= 1 {
         return inputs
             .iter()
-            .map(|(i, with)| check_input(i, with, stdin_name))
+            .map(|(i, with)| check_input(i, with, stdin_name, fixing))
             .collect();
     }
     let next = AtomicUsize::new(0);
@@ -151,7 +155,7 @@ pub fn check_all(inputs: &[(Input, Inputs)], stdin_name: &str) -> Vec<FileReport
                     let mut done = Vec::new();
                     while let Some((input, with)) = inputs.get(next.fetch_add(1, Ordering::Relaxed))
                     {
-                        done.push(check_input(input, with, stdin_name));
+                        done.push(check_input(input, with, stdin_name, fixing));
                     }
                     done
                 })
@@ -167,26 +171,34 @@ pub fn check_all(inputs: &[(Input, Inputs)], stdin_name: &str) -> Vec<FileReport
     })
 }
 
-fn check_input(input: &Input, analysis: &Inputs, stdin_name: &str) -> FileReport {
-    let (file, text) = inputs::read(analysis.locale, input, stdin_name);
-    let text = match text {
-        Ok(text) => text,
-        Err(failure) => return FileReport::failed(file, failure),
+fn check_input(input: &Input, analysis: &Inputs, stdin_name: &str, fixing: Fixing) -> FileReport {
+    let (file, bytes) = inputs::read_bytes(analysis.locale, input, stdin_name);
+    let text = bytes
+        .as_ref()
+        .map_err(Failure::clone)
+        .and_then(|bytes| inputs::decode(analysis.locale, bytes.clone()));
+    let (text, bytes) = match (text, bytes) {
+        (Ok(text), Ok(bytes)) => (text, bytes),
+        (Err(failure), _) | (_, Err(failure)) => return FileReport::failed(file, failure),
     };
     CHECKING.set(true);
     // AssertUnwindSafe: a panic throws away everything built for this file; nothing shared is written.
     let checked = panic::catch_unwind(AssertUnwindSafe(|| {
         panic_on_request(&file);
-        check_text(analysis, &text)
+        let (text, fixed) = fix::fix(input, &file.0, &bytes, text, analysis, fixing)?;
+        let findings = check_text(analysis, &text);
+        Ok((text, findings, fixed))
     }));
     CHECKING.set(false);
     match checked {
-        Ok(findings) => FileReport {
+        Ok(Ok((text, findings, fixed))) => FileReport {
             file,
             text,
             findings,
             failure: None,
+            fixed,
         },
+        Ok(Err(failure)) => FileReport::failed(file, failure),
         Err(_) => {
             let panic = LAST_PANIC
                 .take()

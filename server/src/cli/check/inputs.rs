@@ -118,12 +118,12 @@ fn is_manifest(name: &str) -> bool {
         .any(|ext| lower.ends_with(ext))
 }
 
-/// Reads `input` as text: the name it is reported under, and its text or why it has none.
-pub fn read(
+/// Reads `input` as it is on disk (what `--fix` compares before it writes).
+pub fn read_bytes(
     locale: Locale,
     input: &Input,
     stdin_name: &str,
-) -> (DisplayPath, Result<String, Failure>) {
+) -> (DisplayPath, Result<Vec<u8>, Failure>) {
     let (file, bytes) = match input {
         Input::Stdin => {
             let mut bytes = Vec::new();
@@ -132,15 +132,13 @@ pub fn read(
         }
         Input::File(path) => (display(path), read_bounded(locale, path)),
     };
-    let text = bytes
-        .map_err(|err| Failure::at_start(FailureCode::IoError, err.to_string()))
-        .and_then(|bytes| decode(locale, bytes));
-    (file, text)
+    let bytes = bytes.map_err(|err| Failure::at_start(FailureCode::IoError, err.to_string()));
+    (file, bytes)
 }
 
 /// The text of a manifest, which Kubernetes requires to be UTF-8; else where the first bad byte is. A leading
 /// byte-order mark is dropped: it is not content, and an editor counts no column for it.
-fn decode(locale: Locale, bytes: Vec<u8>) -> Result<String, Failure> {
+pub fn decode(locale: Locale, bytes: Vec<u8>) -> Result<String, Failure> {
     let mut text = String::from_utf8(bytes).map_err(|err| {
         let valid = err.utf8_error().valid_up_to();
         let prefix = std::str::from_utf8(&err.as_bytes()[..valid]).unwrap_or_default();

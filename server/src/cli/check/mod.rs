@@ -3,6 +3,7 @@
 //! `analysis::diagnostics`, `render/` prints them in a deterministic order. Knows nothing of LSP.
 
 mod findings;
+mod fix;
 mod inputs;
 mod project;
 mod render;
@@ -52,6 +53,18 @@ pub struct CheckArgs {
     /// Do not report these codes (comma-separated), whatever the configuration says.
     #[arg(long, value_name = "CODES")]
     pub ignore: Vec<String>,
+    /// Apply the preferred fix of every finding that has one (the editor's quick fixes), until nothing
+    /// more applies, and report what is left. Files are rewritten in place (stdin: the fixed text is
+    /// printed on stdout, the findings on stderr).
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// Print a unified diff of what --fix would change, and change nothing (exit 1 when it would).
+    #[arg(long)]
+    pub diff: bool,
+    /// With --fix or --diff, also apply fixes that are not certain (a finding's first fix when none is
+    /// preferred).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
 }
 
 /// Exit codes: what a CI job branches on.
@@ -90,12 +103,29 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             eprintln!("error: {}: {}", report.file, failure.message);
         }
     }
-    let stdout = io::stdout().lock();
-    let mut out = io::BufWriter::new(stdout);
     let mut tally = Tally::of(&reports);
     tally.excluded = excluded;
-    let written =
-        write(&mut out, &args.output, &reports, &tally, locale).and_then(|()| out.flush());
+    let written = if args.diff {
+        fix::print_diffs(&reports, locale)
+    } else {
+        // Stdin's fixed text takes stdout: the findings go to stderr.
+        let fixed_stdin = fix::print_stdin(&reports);
+        let written = match fixed_stdin {
+            Ok(true) => {
+                let mut err = io::stderr().lock();
+                write(&mut err, &args.output, &reports, &tally, locale).and_then(|()| err.flush())
+            }
+            Ok(false) => {
+                let mut out = io::BufWriter::new(io::stdout().lock());
+                write(&mut out, &args.output, &reports, &tally, locale).and_then(|()| out.flush())
+            }
+            Err(err) => Err(err),
+        };
+        if args.fix {
+            fix::print_fixed(&reports, locale);
+        }
+        written
+    };
     // A closed pipe (`| head`) is the reader's choice, not an error worth reporting.
     if let Err(err) = written
         && err.kind() != io::ErrorKind::BrokenPipe
@@ -104,6 +134,16 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         return ExitCode::from(EXIT_TROUBLE);
     }
     let troubled = reports.iter().any(|r| r.failure.is_some());
+    if args.diff {
+        let would_change = reports.iter().any(|r| r.fixed.diff.is_some());
+        return ExitCode::from(if troubled {
+            EXIT_TROUBLE
+        } else if would_change {
+            EXIT_ERRORS
+        } else {
+            EXIT_CLEAN
+        });
+    }
     let errors = reports
         .iter()
         .flat_map(|r| &r.findings)
@@ -206,11 +246,26 @@ fn check(
     if !errors.is_empty() {
         return Err(errors);
     }
-    reports.extend(check_all(&configured, &args.stdin_filename));
+    reports.extend(check_all(&configured, &args.stdin_filename, fixing(args)));
     reports.sort_by(|a, b| a.file.cmp(&b.file));
     reports.dedup_by(|a, b| a.file == b.file && a.failure.is_some() && b.failure.is_some());
     let locale = project.run_locale();
     Ok((reports, excluded_files, locale))
+}
+
+/// What the run does with fixes, from `--fix`, `--diff` and `--unsafe-fixes`.
+fn fixing(args: &CheckArgs) -> fix::Fixing {
+    let mode = if args.fix {
+        fix::Mode::Fix
+    } else if args.diff {
+        fix::Mode::Diff
+    } else {
+        fix::Mode::Check
+    };
+    fix::Fixing {
+        mode,
+        unsafe_fixes: args.unsafe_fixes,
+    }
 }
 
 /// The SARIF rules: every code of the diagnostic registry, in its order, whether it fired or not (code
