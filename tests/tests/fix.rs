@@ -270,12 +270,7 @@ fn the_corpus_and_mutated_copies_are_fixed_with_only_their_reported_lines_change
         }
         if let Some(copy) = file.strip_prefix("mutated/") {
             // The mutation itself was fixed.
-            let index: usize = copy
-                .split('-')
-                .next()
-                .unwrap()
-                .parse()
-                .unwrap();
+            let index: usize = copy.split('-').next().unwrap().parse().unwrap();
             let (_, to) = MUTATIONS[index];
             assert!(!now.contains(to), "{file} still holds `{to}`");
         }
