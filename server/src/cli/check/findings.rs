@@ -27,7 +27,7 @@ pub struct FileReport {
 }
 
 /// Why a file was not checked; reported on stderr, in JSON and SARIF output, and with exit code 2.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Failure {
     pub code: FailureCode,
     pub message: String,
@@ -173,19 +173,19 @@ pub fn check_all(inputs: &[(Input, Inputs)], stdin_name: &str, fixing: Fixing) -
 
 fn check_input(input: &Input, analysis: &Inputs, stdin_name: &str, fixing: Fixing) -> FileReport {
     let (file, bytes) = inputs::read_bytes(analysis.locale, input, stdin_name);
-    let text = bytes
+    // `decode` drops a byte-order mark; `--fix` writes it back.
+    let bom = bytes
         .as_ref()
-        .map_err(Failure::clone)
-        .and_then(|bytes| inputs::decode(analysis.locale, bytes.clone()));
-    let (text, bytes) = match (text, bytes) {
-        (Ok(text), Ok(bytes)) => (text, bytes),
-        (Err(failure), _) | (_, Err(failure)) => return FileReport::failed(file, failure),
+        .is_ok_and(|b| b.starts_with(fix::BOM.as_bytes()));
+    let text = match bytes.and_then(|bytes| inputs::decode(analysis.locale, bytes)) {
+        Ok(text) => text,
+        Err(failure) => return FileReport::failed(file, failure),
     };
     CHECKING.set(true);
     // AssertUnwindSafe: a panic throws away everything built for this file; nothing shared is written.
     let checked = panic::catch_unwind(AssertUnwindSafe(|| {
         panic_on_request(&file);
-        let (text, fixed) = fix::fix(input, &file.0, &bytes, text, analysis, fixing)?;
+        let (text, fixed) = fix::fix(input, &file.0, bom, text, analysis, fixing)?;
         let findings = check_text(analysis, &text);
         Ok((text, findings, fixed))
     }));

@@ -44,32 +44,30 @@ pub struct FixOutcome {
     pub stdout: Option<Vec<u8>>,
 }
 
-const BOM: &str = "\u{feff}";
+pub const BOM: &str = "\u{feff}";
 
-/// Fixes `bytes` (what was read of `input`, a UTF-8 manifest `text` with its BOM, if any, dropped) and
-/// writes or shows the result. Returns the text to report findings on (the fixed one, unless `--diff`).
+/// Fixes `text` (what was read of `input`, with its byte-order mark dropped when `bom`) and writes or
+/// shows the result. Returns the text to report findings on (the fixed one, unless `--diff`).
 pub fn fix(
     input: &Input,
     shown_as: &str,
-    bytes: &[u8],
+    bom: bool,
     text: String,
     inputs: &Inputs,
     fixing: Fixing,
 ) -> Result<(String, FixOutcome), Failure> {
+    if fixing.mode == Mode::Check {
+        return Ok((text, FixOutcome::default()));
+    }
     let fixed = fix_all(inputs, &text, fixing.unsafe_fixes);
     let mut outcome = FixOutcome {
         applied: fixed.applied.len(),
         ..FixOutcome::default()
     };
-    let bom = if bytes.starts_with(BOM.as_bytes()) {
-        BOM
-    } else {
-        ""
-    };
+    let bom = if bom { BOM } else { "" };
     let new_bytes = [bom.as_bytes(), fixed.text.as_bytes()].concat();
     match (fixing.mode, input) {
-        (Mode::Check, _) => return Ok((text, outcome)),
-        (Mode::Diff, _) => {
+        (Mode::Check | Mode::Diff, _) => {
             if fixed.text != text {
                 outcome.diff = Some(unified_diff(shown_as, &text, &fixed.text));
             }
@@ -78,7 +76,8 @@ pub fn fix(
         (Mode::Fix, Input::Stdin) => outcome.stdout = Some(new_bytes),
         (Mode::Fix, Input::File(path)) => {
             if fixed.text != text {
-                write_atomically(path, bytes, &new_bytes, inputs.locale)?;
+                let read = [bom.as_bytes(), text.as_bytes()].concat();
+                write_atomically(path, &read, &new_bytes, inputs.locale)?;
             }
         }
     }
