@@ -3,7 +3,7 @@
 //! (the files of bench/run.py). `cargo bench -p podls`; compare runs to see a regression.
 
 use divan::{Bencher, black_box};
-use podls::analysis::{self, CompletionOptions};
+use podls::analysis::{self, CompletionOptions, names};
 use podls::lsp::{DocumentStore, PositionEncoding};
 use podls::schema::Locale;
 use podls::syntax::{self, TextRange};
@@ -113,5 +113,48 @@ fn completion(bencher: Bencher, lines: usize) {
             black_box(at),
             CompletionOptions::default(),
         )
+    });
+}
+
+/// The name index of every `---` document (what a name request builds for a file it has not seen, and
+/// what the diagnostics build per document): divide by the file's Pods for the cost per document.
+#[divan::bench(args = LINES)]
+fn name_index(bencher: Bencher, lines: usize) {
+    let text = pods(lines);
+    let file = syntax::parse(&text);
+    let templates = std::sync::Arc::from([]);
+    bencher.bench(|| names::file_names(&templates, black_box(&text), &file));
+}
+
+/// Go to definition from the middle Pod's volumeMount to its volume, the index already built (as after the
+/// first request on a version): the walk over the file's names.
+#[divan::bench(args = LINES)]
+fn definition(bencher: Bencher, lines: usize) {
+    let text = pods(lines);
+    let file = syntax::parse(&text);
+    let index = names::file_names(&std::sync::Arc::from([]), &text, &file);
+    let half = text.len() / 2;
+    let at = half + text[half..].find("- name: config").unwrap() + "- name: con".len();
+    bencher.bench(|| {
+        let workspace = names::Workspace {
+            files: vec![&index],
+        };
+        names::definition(&workspace, black_box(at))
+    });
+}
+
+/// Rename of the middle Pod's volume: its group and the edits.
+#[divan::bench(args = LINES)]
+fn rename(bencher: Bencher, lines: usize) {
+    let text = pods(lines);
+    let file = syntax::parse(&text);
+    let index = names::file_names(&std::sync::Arc::from([]), &text, &file);
+    let half = text.len() / 2;
+    let at = half + text[half..].find("- name: config").unwrap() + "- name: con".len();
+    bencher.bench(|| {
+        let workspace = names::Workspace {
+            files: vec![&index],
+        };
+        names::rename(&workspace, black_box(at), "settings", Locale::En)
     });
 }

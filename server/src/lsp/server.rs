@@ -34,7 +34,7 @@ use super::documents::{DocumentSnapshot, DocumentStore};
 use super::encoding::PositionEncoding;
 use super::names::{NameFile, NameFiles};
 use super::project::{self, ProjectConfigs};
-use super::workspace::{self, WorkspaceFiles};
+use super::workspace::{self, Folder, WorkspaceFiles};
 use super::{
     code_action, code_lens, completion, definition, diagnostics, document_highlight,
     document_symbol, folding_range, guard, hover, inlay_hint, pull_diagnostics, references, rename,
@@ -172,9 +172,11 @@ impl PodServer {
         let state = Arc::clone(&self.state);
         tokio::task::spawn_blocking(move || {
             let started = std::time::Instant::now();
-            let found = workspace::scan(&roots);
+            let folders: Vec<Folder> = roots.into_iter().map(Folder::read).collect();
+            let found = workspace::scan(&folders);
             let count = found.len();
             let mut files = state.workspace.lock().unwrap_or_else(|p| p.into_inner());
+            files.folders = folders;
             for (uri, file) in found {
                 // A file refreshed meanwhile (saved, watched) is newer than what the scan read.
                 files.files.entry(uri).or_insert_with(|| Arc::new(file));
