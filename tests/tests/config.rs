@@ -436,3 +436,23 @@ fn suppression_comments_work_in_podls_check() {
         ["unused-suppression"]
     );
 }
+
+#[test]
+fn an_excluded_file_gets_no_diagnostics_in_the_editor() {
+    let repo = Repository::new("lsp-exclude");
+    repo.write("podls.toml", "exclude = [\"generated/\"]\n");
+    let mut client = Client::start();
+    client.initialize(json!({}));
+    let excluded = repo.uri("generated/pod.yaml");
+    let checked = repo.uri("pod.yaml");
+    client.open(&excluded, POD);
+    assert_eq!(
+        codes(&client.wait_for_diagnostics(&excluded)),
+        Vec::<String>::new()
+    );
+    client.open(&checked, POD);
+    assert_eq!(
+        codes(&client.wait_for_diagnostics(&checked)),
+        ["invalid-enum", "image-latest"]
+    );
+}

@@ -62,6 +62,17 @@ impl ProjectConfigs {
         }
     }
 
+    /// Whether the document's configuration excludes it (`exclude`): the editor then reports nothing on
+    /// it, as `podls check` skips it.
+    pub fn excludes(&mut self, uri: &Uri) -> bool {
+        let Some(path) = uri.to_file_path() else {
+            return false;
+        };
+        self.lookup(uri)
+            .config
+            .is_some_and(|config| config.excludes(&path, false))
+    }
+
     /// Forgets everything read: a configuration file was created, changed or deleted.
     pub fn forget(&mut self) {
         self.found.clear();

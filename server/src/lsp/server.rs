@@ -258,7 +258,14 @@ impl PodServer {
         let encoding = self.encoding();
         let inputs = (!project::is_config(uri)).then(|| self.inputs(uri));
         let locale = self.settings().locale();
+        let excluded = self
+            .state
+            .projects
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .excludes(uri);
         move || match &inputs {
+            Some(_) if excluded => Vec::new(),
             Some(inputs) => diagnostics::diagnostics(uri, document, encoding, inputs),
             None => project::diagnostics(uri, document, encoding, locale),
         }
