@@ -177,6 +177,55 @@ local function main()
     return show(got)
   end)
 
+  -- Names (issue 14): from a mount's name to its volume, and a rename of both, by the buffer's text.
+  local function cursor_line()
+    return vim.api.nvim_get_current_line()
+  end
+  check('go to definition: a volumeMount name jumps to its volume (vim.lsp.buf.definition)', function()
+    local row, col = find(pod, '%- name: cache') -- the mount comes first
+    vim.api.nvim_win_set_cursor(0, { row + 1, col + 9 })
+    vim.lsp.buf.definition()
+    local moved = vim.wait(10000, function()
+      return vim.api.nvim_win_get_cursor(0)[1] ~= row + 1
+    end, 50)
+    local at = vim.api.nvim_win_get_cursor(0)
+    local above = vim.api.nvim_buf_get_lines(pod, at[1] - 2, at[1] - 1, false)[1]
+    if not moved or not cursor_line():find('^%s*%- name: cache') or not above:find('^%s*volumes:') then
+      error(('definition left the cursor on line %d %s (above: %s)'):format(at[1], show(cursor_line()), show(above)))
+    end
+    return ('line %d -> line %d: %s'):format(row + 1, at[1], cursor_line())
+  end)
+
+  check('rename: the volume and its mount together (vim.lsp.buf.rename)', function()
+    local count = function(pattern)
+      local n = 0
+      for _, line in ipairs(vim.api.nvim_buf_get_lines(pod, 0, -1, false)) do
+        if line:find(pattern) then
+          n = n + 1
+        end
+      end
+      return n
+    end
+    local row, col = find(pod, '%- name: cache')
+    vim.api.nvim_win_set_cursor(0, { row + 1, col + 9 })
+    vim.lsp.buf.rename('scratch')
+    local done = vim.wait(10000, function()
+      return count('name: scratch$') == 2
+    end, 50)
+    local lines = vim.api.nvim_buf_get_lines(pod, row - 1, -1, false)
+    if not done or count('name: cache$') ~= 0 then
+      error('after the rename the buffer holds ' .. show(lines))
+    end
+    -- and back, so the checks that follow see the file as it was
+    vim.lsp.buf.rename('cache')
+    vim.wait(10000, function()
+      return count('name: cache$') == 2
+    end, 50)
+    return 'both renamed: ' .. show(vim.tbl_filter(function(l)
+      return l:find('scratch') ~= nil
+    end, lines))
+  end)
+
   check('completion offers imagePullPolicy after "imag" in a container', function()
     if not client.server_capabilities.completionProvider then
       error('the server does not advertise completionProvider; capabilities: ' .. show(vim.tbl_keys(client.server_capabilities)))

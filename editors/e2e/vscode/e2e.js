@@ -182,6 +182,48 @@ let page;
     });
     await page.keyboard.press('Escape');
 
+    // Names (issue 14): F12 from a mount's name to its volume, F2 renames both; checked by the text.
+    const statusAt = () => page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first().innerText().catch(() => '');
+    async function gotoLine(line, column) {
+      const input = page.locator('.quick-input-widget .quick-input-box input').filter({ visible: true }).first();
+      await page.keyboard.press('Control+G');
+      await input.waitFor({ timeout: 10000 });
+      await input.fill(`:${line}:${column}`);
+      await page.waitForTimeout(100);
+      await page.keyboard.press('Enter');
+      await input.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+    }
+    await check('go to definition (F12): a volumeMount name jumps to its volume', async () => {
+      await gotoLine(20, 19); // `cache` in `        - name: cache` under volumeMounts
+      await page.keyboard.press('F12');
+      const at = await until(15000, async () => (/Ln 23, Col/.test(await statusAt()) ? statusAt() : null));
+      if (!at) throw new Error(`F12 on the mount's name left the cursor at ${oneLine(await statusAt())}, not on line 23 (the volume)`);
+      return oneLine(at);
+    });
+    await page.keyboard.press('Escape');
+    await check('rename (F2): the volume and its mount together', async () => {
+      const lines = editor.locator('.view-line');
+      const count = async (word) => (await lines.allInnerTexts()).filter((t) => new RegExp(`name:\\s${word}\\s*$`).test(oneLine(t))).length;
+      const rename = async (to) => {
+        await gotoLine(23, 15); // `cache` in `    - name: cache` under volumes
+        await page.keyboard.press('F2');
+        const box = page.locator('.rename-box input').first();
+        await box.waitFor({ timeout: 10000 });
+        await box.fill(to);
+        await page.keyboard.press('Enter');
+        return until(15000, async () => ((await count(to)) === 2 ? true : null));
+      };
+      const renamed = await rename('scratch');
+      const seen = (await lines.allInnerTexts()).map(oneLine).filter((t) => /name: (scratch|cache)/.test(t));
+      if (!renamed || (await count('cache')) !== 0) throw new Error(`after F2 → scratch the lines say ${JSON.stringify(seen)}`);
+      await rename('cache'); // back, for the checks that follow
+      await page.keyboard.press('Control+S');
+      return `renamed: ${JSON.stringify(seen)}`;
+    });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await gotoLine(1, 1); // the top of the file back in view: later checks click its first lines
+
     await check('completion offers imagePullPolicy', async () => {
       // New line under `image: busybox:1.36` in the second container (which has no imagePullPolicy yet).
       const line = editor.locator('.view-line', { hasText: 'busybox' }).first();
