@@ -34,7 +34,7 @@ pub(crate) fn scalar(doc: &Document, id: NodeId) -> Option<Scalar<'_>> {
         style,
         tag,
         null,
-    } = &doc.node(doc.resolve(id)).kind
+    } = doc.kind(id)
     else {
         return None;
     };

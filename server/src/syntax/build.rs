@@ -15,6 +15,7 @@ use yaml_rust2::scanner::{Marker, ScanError, TScalarStyle};
 use super::errors::{self, ParseStop};
 use super::lenient;
 use super::line_index::LineIndex;
+use super::template;
 use super::tree::{
     Document, NodeData, NodeId, NodeKind, Repair, ScalarStyle, SyntaxError, TextRange,
 };
@@ -34,6 +35,9 @@ pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
         let after = TextRange::new(span.start + BOM.len_utf8(), span.end);
         return parse_document(text, after).extended_back(BOM.len_utf8());
     }
+    // A Helm template's actions are masked, each literal byte at its offset (`template.rs`).
+    let masked = template::mask(source);
+    let source = masked.as_ref().map_or(source, |(text, _)| text.as_str());
     // Go YAML (what kubectl and the API server use) reads `\'` in a double-quoted string as `'`; YAML 1.2 and
     // yaml-rust2 reject it. Real manifests use it, so read it as Go does, warn, and keep positions: each `\'`
     // is parsed as `\"` (same length) and the value is corrected afterwards.
@@ -86,6 +90,10 @@ pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
         }
         let mut warnings = restore_single_quotes(&mut builder.nodes, current, &lenient_escapes);
         warnings.append(&mut lenient_warnings);
+        let template = masked.as_ref().map(|(_, template)| {
+            template::mark_unknown(&mut builder.nodes, template);
+            Arc::new(template.clone())
+        });
         static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         let mut document = Document {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
@@ -95,6 +103,7 @@ pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
             errors,
             warnings,
             parsed_until,
+            template,
         };
         if span.start > 0 {
             document = document.shifted(span.start as isize);

@@ -12,7 +12,9 @@ mod line_index;
 pub mod lines;
 mod locate;
 mod path;
+pub mod reads;
 mod split;
+mod template;
 mod tree;
 
 pub use errors::glued_key;

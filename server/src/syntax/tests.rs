@@ -6,7 +6,7 @@ use expect_test::{Expect, expect};
 use super::*;
 
 /// Prints every node with the exact text its range covers, so a wrong end shows at once.
-fn dump(text: &str) -> String {
+pub(crate) fn dump(text: &str) -> String {
     let file = parse(text);
     let mut out = String::new();
     for doc in &file.documents {
@@ -62,6 +62,7 @@ fn dump_node(text: &str, doc: &Document, id: NodeId, depth: usize, out: &mut Str
             let target = target.map(|t| doc.node(t).range.start);
             out.push_str(&format!("{pad}alias {covered:?} -> {target:?}\n"));
         }
+        NodeKind::Unknown => out.push_str(&format!("{pad}unknown {covered:?}\n")),
     }
 }
 

@@ -5,6 +5,9 @@ use crate::messages::Message;
 use std::ops::Range;
 use std::sync::Arc;
 
+use super::reads;
+use super::template::Template;
+
 /// A half-open byte range `[start, end)` into the file's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub struct TextRange {
@@ -80,6 +83,10 @@ pub enum NodeKind {
     Alias {
         target: Option<NodeId>,
     },
+    /// What a template action yields (Helm's `{{ .Values.x }}`, a `{{- toYaml … | nindent 8 }}` line): a
+    /// value or key whose content is only known once the template is rendered. It satisfies any type, and
+    /// a mapping with an unknown key (a list with an unknown item) may hold anything more: `is_open`.
+    Unknown,
 }
 
 /// A node as stored: its range is relative to the start of its document, so that moving a document (an edit
@@ -131,6 +138,8 @@ pub struct Document {
     pub warnings: Vec<SyntaxError>,
     /// Byte offset up to which the tree is trustworthy: the first error's position, or the document end.
     pub parsed_until: usize,
+    /// The Go template actions of a Helm template, masked before parsing (none in plain YAML).
+    pub(crate) template: Option<Arc<Template>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -159,6 +168,7 @@ impl PartialEq for Document {
             && self.errors == other.errors
             && self.warnings == other.warnings
             && self.parsed_until == other.parsed_until
+            && self.template == other.template
     }
 }
 
@@ -191,16 +201,25 @@ impl Document {
         }
     }
 
+    /// What a node is (after resolving an alias). Reading an unknown one is noted (`reads`).
+    pub fn kind(&self, id: NodeId) -> &NodeKind {
+        let kind = self.node(self.resolve(id)).kind;
+        if matches!(kind, NodeKind::Unknown) {
+            reads::note();
+        }
+        kind
+    }
+
     /// The entries of a mapping (after resolving an alias), empty for anything else.
     pub fn entries(&self, id: NodeId) -> &[(NodeId, NodeId)] {
-        match self.node(self.resolve(id)).kind {
+        match self.kind(id) {
             NodeKind::Mapping { entries, .. } => entries,
             _ => &[],
         }
     }
 
     pub fn items(&self, id: NodeId) -> &[NodeId] {
-        match self.node(self.resolve(id)).kind {
+        match self.kind(id) {
             NodeKind::Sequence { items, .. } => items,
             _ => &[],
         }
@@ -208,22 +227,109 @@ impl Document {
 
     /// The scalar text of a node, if it is a scalar (after resolving an alias).
     pub fn scalar(&self, id: NodeId) -> Option<&str> {
-        match self.node(self.resolve(id)).kind {
+        match self.kind(id) {
             NodeKind::Scalar { value, .. } => Some(value),
             _ => None,
         }
     }
 
+    /// The entry of `key` in a mapping, its first when written twice. Templated keys are passed over; when
+    /// the key is not written in a mapping that may hold more (`is_open`), that absence is an unknown read.
+    pub fn entry(&self, mapping: NodeId, key: &str) -> Option<(NodeId, NodeId)> {
+        self.entry_where(mapping, key, |_| true)
+    }
+
+    /// The first entry of `key` whose value passes `keep`, with `entry`'s care for templated keys.
+    pub fn entry_where(
+        &self,
+        mapping: NodeId,
+        key: &str,
+        keep: impl Fn(NodeId) -> bool,
+    ) -> Option<(NodeId, NodeId)> {
+        let entries = self.entries(mapping);
+        let found = entries
+            .iter()
+            .find(|(k, v)| {
+                matches!(self.node(self.resolve(*k)).kind, NodeKind::Scalar { value, .. } if &**value == key)
+                    && keep(*v)
+            })
+            .copied();
+        if found.is_none() && self.template.is_some() && self.is_open(mapping) {
+            reads::note();
+        }
+        found
+    }
+
     /// The value under `key` in a mapping.
     pub fn get(&self, mapping: NodeId, key: &str) -> Option<NodeId> {
-        self.entries(mapping)
-            .iter()
-            .find(|(k, _)| self.scalar(*k) == Some(key))
-            .map(|(_, v)| *v)
+        self.entry(mapping, key).map(|(_, v)| v)
     }
 
     pub fn is_null(&self, id: NodeId) -> bool {
         matches!(self.node(id).kind, NodeKind::Scalar { null: true, .. })
+    }
+
+    /// Whether the node is what a template action yields (after resolving an alias).
+    pub fn is_unknown(&self, id: NodeId) -> bool {
+        matches!(self.node(self.resolve(id)).kind, NodeKind::Unknown)
+    }
+
+    /// Whether a mapping may hold keys that are not written (a templated key, entries an `include` or
+    /// `toYaml` prints), or a list items that are not (an item a template prints): what is absent from it
+    /// may be there once rendered.
+    pub fn is_open(&self, id: NodeId) -> bool {
+        match self.node(self.resolve(id)).kind {
+            NodeKind::Mapping { entries, .. } => entries.iter().any(|(k, _)| self.is_unknown(*k)),
+            NodeKind::Sequence { items, .. } => items.iter().any(|i| self.is_unknown(*i)),
+            NodeKind::Unknown => true,
+            _ => false,
+        }
+    }
+
+    /// Whether nothing in the node's subtree comes from a template action: it is all written here.
+    pub fn is_literal(&self, id: NodeId) -> bool {
+        let mut pending = vec![id];
+        let mut seen = 0;
+        while let Some(id) = pending.pop() {
+            seen += 1;
+            if seen > self.nodes.len() {
+                return true;
+            }
+            match self.node(id).kind {
+                NodeKind::Unknown => return false,
+                NodeKind::Mapping { entries, .. } => {
+                    pending.extend(entries.iter().flat_map(|&(k, v)| [k, v]));
+                }
+                NodeKind::Sequence { items, .. } => pending.extend(items.iter().copied()),
+                _ => {}
+            }
+        }
+        true
+    }
+
+    /// Whether the document is a template (it has Go template actions).
+    pub fn is_template(&self) -> bool {
+        self.template.is_some()
+    }
+
+    /// Whether `offset` is inside a template action, where YAML has nothing to say.
+    pub fn in_template_action(&self, offset: usize) -> bool {
+        let Some(relative) = offset.checked_sub(self.range.start) else {
+            return false;
+        };
+        self.template
+            .as_ref()
+            .is_some_and(|t| t.in_action(relative))
+    }
+
+    /// Whether the text at offsets `a` and `b` lies in different branches of one template `if … else`:
+    /// only one of them is ever rendered.
+    pub fn exclusive(&self, a: usize, b: usize) -> bool {
+        let start = self.range.start;
+        match (a.checked_sub(start), b.checked_sub(start), &self.template) {
+            (Some(a), Some(b), Some(template)) => template.exclusive(a, b),
+            _ => false,
+        }
     }
 
     /// This document, also spanning the `len` bytes before it (a byte-order mark that is not content).
@@ -237,6 +343,9 @@ impl Document {
                 ..data.clone()
             })
             .collect();
+        if let Some(template) = &mut self.template {
+            Arc::make_mut(template).shift(len);
+        }
         self
     }
 

@@ -27,6 +27,10 @@ pub(super) fn check(locale: Locale, text: &str, doc: &Document, out: &mut Vec<Di
                 first.insert(name, key);
                 continue;
             };
+            // The branches of a template's `if … else` never render together.
+            if doc.exclusive(doc.node(earlier).range.start, doc.node(key).range.start) {
+                continue;
+            }
             let range = doc.node(key).range;
             let mut diagnostic = Diagnostic::error(
                 Code::DuplicateKey,

@@ -15,12 +15,9 @@ use crate::syntax::{Document, FieldPath, NodeId};
 
 /// The (key, value) of a field written with a non-null value.
 pub(crate) fn entry(doc: &Document, mapping: NodeId, name: &str) -> Option<(NodeId, NodeId)> {
-    doc.entries(mapping)
-        .iter()
-        .find(|(k, v)| {
-            doc.scalar(*k) == Some(name) && !matches!(scalar(doc, *v), Some(Scalar::Null))
-        })
-        .copied()
+    doc.entry_where(mapping, name, |v| {
+        !matches!(scalar(doc, v), Some(Scalar::Null))
+    })
 }
 
 /// A field's string value.

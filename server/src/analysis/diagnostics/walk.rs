@@ -14,7 +14,7 @@ use super::diagnostic::Diagnostic;
 use super::rules;
 use crate::analysis::scalar::scalar;
 use crate::schema::{Field, FieldType};
-use crate::syntax::{FieldPath, NodeId, PathSegment};
+use crate::syntax::{FieldPath, NodeId, PathSegment, reads};
 
 /// Deeper than any Pod; stops an alias that names its own ancestor.
 const MAX_DEPTH: usize = 64;
@@ -85,6 +85,10 @@ fn walk<'a>(
         return;
     }
     let node = cx.doc.resolve(written);
+    // What a template action yields may be any value once rendered: no rule can fault it.
+    if cx.doc.is_unknown(node) {
+        return;
+    }
     let visit = Visit {
         node,
         written,
@@ -108,7 +112,16 @@ fn walk<'a>(
         .and_then(|name| registry.by_type.get(name))
         .unwrap_or(&registry.every);
     for check in checks {
-        check(cx, &visit, out);
+        if cx.doc.is_template() {
+            // A conclusion drawn from what a template hides (an unknown value, a key missed in a mapping
+            // an `include` fills) is no conclusion: the rule's findings here are dropped.
+            let before = out.len();
+            if reads::watch(|| check(cx, &visit, out)).1 {
+                out.truncate(before);
+            }
+        } else {
+            check(cx, &visit, out);
+        }
     }
     if visit.is_null() {
         return;
@@ -129,8 +142,10 @@ fn walk<'a>(
         }
         FieldType::Map(value) => {
             for &(k, v) in cx.doc.entries(node) {
-                let name = cx.doc.scalar(k).unwrap_or_default().to_string();
-                let path = visit.path.with(PathSegment::Key(name));
+                let Some(name) = cx.doc.scalar(k) else {
+                    continue;
+                };
+                let path = visit.path.with(PathSegment::Key(name.to_string()));
                 walk(cx, v, Some(k), path, field, value, out);
             }
         }

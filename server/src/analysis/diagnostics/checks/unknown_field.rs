@@ -23,6 +23,10 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         return;
     };
     for &(key, _) in cx.doc.entries(visit.node) {
+        // A templated key may name any field once rendered.
+        if cx.doc.is_unknown(key) {
+            continue;
+        }
         let Some(name) = cx.doc.scalar(key) else {
             continue;
         };
