@@ -1,7 +1,7 @@
 //! Hover: the docs of the field under the cursor, or of the enum value under it, in the user's language.
 
 use crate::schema::FieldType;
-use crate::syntax::{CursorSlot, PathSegment, YamlFile, dotted, locate};
+use crate::syntax::{CursorSlot, PathSegment, YamlFile, dotted, in_template_action, locate};
 
 use super::field_docs::{DocStyle, render_field, render_value};
 use super::inputs::Inputs;
@@ -17,6 +17,9 @@ pub struct Hover {
 pub fn hover(inputs: &Inputs, text: &str, file: &YamlFile, offset: usize) -> Option<Hover> {
     let (schema, locale) = (inputs.schema, inputs.locale);
     let doc = file.document_at(offset)?;
+    if in_template_action(text, doc, offset) {
+        return None;
+    }
     let context = locate(text, doc, offset);
     let root = pod_root(&inputs.pod_templates, text, doc, &context.path)?;
     if context.slot == CursorSlot::Nothing || context.range.is_empty() {

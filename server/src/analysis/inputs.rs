@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use super::diagnostics::{Code, Severity};
+use crate::analysis::file_role::FileRole;
 use crate::messages::{Message, config as msg};
 use crate::schema::{Locale, Schema};
 
@@ -158,6 +159,8 @@ pub struct Inputs {
     pub rules: RuleSettings,
     /// Custom resources that hold a pod template, beside the kinds podls knows.
     pub pod_templates: Arc<[PodTemplate]>,
+    /// What the file is to its project (a chart's template, a kustomize patch): `analysis::FileRoles`.
+    pub role: FileRole,
 }
 
 impl Inputs {
@@ -169,6 +172,7 @@ impl Inputs {
             kubernetes: KubernetesVersion::DEFAULT,
             rules: RuleSettings::default(),
             pod_templates: Arc::new([]),
+            role: FileRole::Manifest,
         }
     }
 
@@ -180,6 +184,7 @@ impl Inputs {
             && self.kubernetes == other.kubernetes
             && self.rules == other.rules
             && self.pod_templates == other.pod_templates
+            && self.role == other.role
     }
 }
 
@@ -190,6 +195,7 @@ impl std::fmt::Debug for Inputs {
             .field("kubernetes", &self.kubernetes)
             .field("rules", &self.rules)
             .field("pod_templates", &self.pod_templates)
+            .field("role", &self.role)
             .finish_non_exhaustive()
     }
 }

@@ -8,6 +8,7 @@ mod containers;
 mod diagnostics;
 pub mod explain;
 mod field_docs;
+mod file_role;
 mod fix_all;
 mod fixes;
 #[cfg(test)]
@@ -39,6 +40,7 @@ pub use diagnostics::{
     ignore_fixes,
 };
 pub use field_docs::{DocStyle, render_field, render_value};
+pub use file_role::{FileRole, FileRoles, KUSTOMIZATION_FILES, is_json6902, listed_patches};
 pub use fix_all::{Fixed, fix_all};
 pub use folding::{Fold, FoldKind, folding_ranges};
 pub use hover::{Hover, hover};

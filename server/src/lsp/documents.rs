@@ -10,8 +10,8 @@ use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 
 use super::encoding::{self, PositionEncoding};
 use super::guard::catch_panic;
-use crate::analysis::DiagnosticsCache;
 use crate::analysis::names::NamesCache;
+use crate::analysis::{DiagnosticsCache, FileRole};
 use crate::syntax::{self, YamlFile};
 
 /// One open document, as of the client's `version`.
@@ -23,6 +23,7 @@ struct OpenDocument {
     version: i32,
     diagnostics: Arc<Mutex<DiagnosticsCache>>,
     names: Arc<Mutex<NamesCache>>,
+    role: FileRole,
 }
 
 /// What a request needs of a document, taken under the store's lock and used after releasing it. Cheap to
@@ -39,6 +40,8 @@ pub struct DocumentSnapshot {
     pub diagnostics: Arc<Mutex<DiagnosticsCache>>,
     /// The name index of its `---` documents, kept for those an edit did not touch.
     pub names: Arc<Mutex<NamesCache>>,
+    /// What the file is to its project, found when it was opened.
+    pub role: FileRole,
 }
 
 #[derive(Default)]
@@ -47,7 +50,13 @@ pub struct DocumentStore {
 }
 
 impl DocumentStore {
-    pub fn open(&mut self, uri: Uri, text: String, version: i32) -> DocumentSnapshot {
+    pub fn open(
+        &mut self,
+        uri: Uri,
+        text: String,
+        version: i32,
+        role: FileRole,
+    ) -> DocumentSnapshot {
         let file = parse_guarded(&text);
         let document = OpenDocument {
             rope: Rope::from_str(&text),
@@ -56,6 +65,7 @@ impl DocumentStore {
             version,
             diagnostics: Arc::default(),
             names: Arc::default(),
+            role,
         };
         let snapshot = document.snapshot();
         self.documents.insert(uri, document);
@@ -95,6 +105,11 @@ impl DocumentStore {
             .collect()
     }
 
+    /// What the document is to its project, as found when it was opened.
+    pub fn role(&self, uri: &Uri) -> Option<FileRole> {
+        self.documents.get(uri).map(|document| document.role)
+    }
+
     /// The version the document is at now, to drop diagnostics computed for an older one.
     pub fn version(&self, uri: &Uri) -> Option<i32> {
         self.documents.get(uri).map(|document| document.version)
@@ -110,6 +125,7 @@ impl OpenDocument {
             version: self.version,
             diagnostics: Arc::clone(&self.diagnostics),
             names: Arc::clone(&self.names),
+            role: self.role,
         }
     }
 
@@ -183,7 +199,7 @@ mod tests {
         expected: &str,
     ) {
         let mut store = DocumentStore::default();
-        store.open(uri(), initial.to_owned(), 1);
+        store.open(uri(), initial.to_owned(), 1, FileRole::Manifest);
         let snapshot = store.change(&uri(), 2, changes, encoding).unwrap();
         assert_eq!(snapshot.text.as_str(), expected);
         assert_eq!(snapshot.rope.to_string(), expected);
@@ -264,7 +280,7 @@ mod tests {
                 .change(&uri(), 2, vec![full("x")], PositionEncoding::Utf16)
                 .is_none()
         );
-        store.open(uri(), "x".into(), 1);
+        store.open(uri(), "x".into(), 1, FileRole::Manifest);
         store.close(&uri());
         assert!(store.snapshot(&uri()).is_none());
     }

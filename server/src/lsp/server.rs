@@ -40,7 +40,7 @@ use super::{
     document_symbol, folding_range, guard, hover, inlay_hint, pull_diagnostics, references, rename,
     selection_range, structure,
 };
-use crate::analysis::Inputs;
+use crate::analysis::{FileRole, FileRoles, Inputs};
 use crate::messages::config::not_applied;
 
 /// How long to wait for the client to answer a `workspace/configuration` pull before going on without it.
@@ -230,7 +230,12 @@ impl PodServer {
                 client.show_message(MessageType::WARNING, message).await;
             });
         }
-        self.settings().inputs(lookup.config.as_deref())
+        // What the file is to its project (a chart's template, a kustomize patch), found when it opened.
+        let role = self.documents().role(uri).unwrap_or_default();
+        Inputs {
+            role,
+            ..self.settings().inputs(lookup.config.as_deref())
+        }
     }
 
     /// A configuration file changed: forget what was read and publish every open document again.
@@ -612,9 +617,11 @@ impl LanguageServer for PodServer {
     #[tracing::instrument(skip_all, fields(uri = params.text_document.uri.as_str()))]
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let document = params.text_document;
-        let snapshot = self
-            .documents()
-            .open(document.uri.clone(), document.text, document.version);
+        // Read from the files around it, before the store's lock is taken.
+        let role = file_role(&document.uri, &document.language_id);
+        let snapshot =
+            self.documents()
+                .open(document.uri.clone(), document.text, document.version, role);
         self.publish_diagnostics(document.uri, snapshot).await;
     }
 
@@ -850,6 +857,17 @@ impl LanguageServer for PodServer {
                 encoding,
             ))
         })
+    }
+}
+
+/// What a document is to its project: a Helm template (language id `helm`, or under a chart's
+/// `templates/`), a chart's partial or NOTES.txt, a patch a kustomization lists, or a manifest.
+fn file_role(uri: &Uri, language_id: &str) -> FileRole {
+    let read = |path: &std::path::Path| std::fs::read_to_string(path).ok();
+    match uri.to_file_path() {
+        Some(path) => FileRoles::new(&read).role(&path, Some(language_id)),
+        None if language_id == "helm" => FileRole::Template,
+        None => FileRole::Manifest,
     }
 }
 

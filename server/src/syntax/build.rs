@@ -36,6 +36,7 @@ pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
         return parse_document(text, after).extended_back(BOM.len_utf8());
     }
     // A Helm template's actions are masked, each literal byte at its offset (`template.rs`).
+    let original = source;
     let masked = template::mask(source);
     let source = masked.as_ref().map_or(source, |(text, _)| text.as_str());
     // Go YAML (what kubectl and the API server use) reads `\'` in a double-quoted string as `'`; YAML 1.2 and
@@ -80,19 +81,25 @@ pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
             parsed_until = at;
             let open_flows = builder.open_flows();
             builder.close_all(at);
-            errors.push(errors::explain(&ParseStop {
+            let mut explained = errors::explain(&ParseStop {
                 source: current,
                 lines: &builder.lines,
                 at,
                 info: error.info(),
                 open_flows,
-            }));
+            });
+            if let Some((_, template)) = &masked {
+                explained.message =
+                    template::unmask_message(&explained.message, original, current, template, at);
+            }
+            errors.push(explained);
         }
         let mut warnings = restore_single_quotes(&mut builder.nodes, current, &lenient_escapes);
         warnings.append(&mut lenient_warnings);
         let template = masked.as_ref().map(|(_, template)| {
-            template::mark_unknown(&mut builder.nodes, template);
-            Arc::new(template.clone())
+            let mut template = template.clone();
+            template::mark_unknown(current, &mut builder.nodes, &mut template);
+            Arc::new(template)
         });
         static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         let mut document = Document {

@@ -23,6 +23,7 @@ pub use line_index::{ColumnUnit, LineIndex};
 pub use locate::{Before, CursorContext, CursorLine, CursorSlot, ItemAbove, locate};
 pub use path::{FieldPath, PathSegment, dotted};
 pub use split::document_spans;
+pub use template::in_template_action;
 pub use tree::{
     Document, Node, NodeId, NodeKind, Repair, ScalarStyle, SyntaxError, TextRange, YamlFile,
 };

@@ -8,7 +8,7 @@ mod actions;
 
 use super::TextRange;
 use super::lines;
-use super::tree::{NodeData, NodeKind};
+use super::tree::{NodeData, NodeId, NodeKind};
 pub(crate) use actions::{Action, ActionKind};
 
 /// The template structure of one document, in offsets relative to the document's start.
@@ -17,6 +17,11 @@ pub(crate) struct Template {
     pub actions: Vec<TextRange>,
     /// The branches of each `if`/`with`/`range` that has an `else`: (block, branch, text).
     pub branches: Vec<(u32, u32, TextRange)>,
+    /// Where an action ends a `key:` or `- ` line and prints below it (`labels: {{- include … | nindent 4
+    /// }}`), so the literal lines under it join what it prints.
+    pub below: Vec<usize>,
+    /// The mappings and lists such an action prints into: they may hold more than is written.
+    pub open: Vec<NodeId>,
 }
 
 impl Template {
@@ -57,6 +62,19 @@ impl Template {
     }
 }
 
+/// Whether the cursor at `offset` is inside a template action of `doc`, or after a `{{` on its line that
+/// is still being typed (not closed yet): there YAML has nothing to offer.
+pub fn in_template_action(text: &str, doc: &super::Document, offset: usize) -> bool {
+    if doc.in_template_action(offset) {
+        return true;
+    }
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..offset];
+    before
+        .rfind("{{")
+        .is_some_and(|open| !before[open..].contains("}}"))
+}
+
 /// `source` with its actions masked, and its template structure; `None` when it has no action.
 pub(crate) fn mask(source: &str) -> Option<(String, Template)> {
     let found = actions::actions(source);
@@ -81,6 +99,7 @@ pub(crate) fn mask(source: &str) -> Option<(String, Template)> {
     let mut masked = bytes.to_vec();
     let lines = line_ranges(source);
     let mut printing_lines = Vec::new();
+    let mut below = Vec::new();
     let mut first = 0;
     for (n, &line) in lines.iter().enumerate() {
         while first < pieces.len() && pieces[first].0.end <= line.start {
@@ -113,7 +132,16 @@ pub(crate) fn mask(source: &str) -> Option<(String, Template)> {
             }
             continue;
         }
+        if let Some(&(last, true)) = on_line.last()
+            && prints_below(source, line, last)
+        {
+            masked[last.as_range()].fill(b' ');
+            below.push(last.start);
+        }
         for (r, prints) in on_line {
+            if below.last() == Some(&r.start) {
+                continue;
+            }
             let (from, to) = (r.start.max(line.start), r.end.min(line.end));
             // Characters on the action's first line, blanks on its others (a value cannot span them), and
             // blanks for what a `define` holds.
@@ -128,7 +156,53 @@ pub(crate) fn mask(source: &str) -> Option<(String, Template)> {
     }
     let masked = String::from_utf8(masked).unwrap_or_else(|_| source.to_string());
     let actions = found.iter().map(|a| a.range).collect();
-    Some((masked, Template { actions, branches }))
+    let template = Template {
+        actions,
+        branches,
+        below,
+        open: Vec::new(),
+    };
+    Some((masked, template))
+}
+
+/// `message` (about the masked text near `at`) with the placeholders of that line's actions written as
+/// the actions themselves: a syntax error quotes what the user wrote, not `xxxx`.
+pub(super) fn unmask_message(
+    message: &str,
+    original: &str,
+    masked: &str,
+    template: &Template,
+    at: usize,
+) -> String {
+    let line_start = masked[..at.min(masked.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line_end = masked[line_start..]
+        .find('\n')
+        .map_or(masked.len(), |i| line_start + i);
+    let mut out = message.to_string();
+    for action in &template.actions {
+        let (from, to) = (action.start.max(line_start), action.end.min(line_end));
+        if from >= to || masked[from..to].trim().is_empty() {
+            continue;
+        }
+        let placeholder = masked[from..to].trim();
+        if let Some(i) = out.find(placeholder) {
+            let written = original[from..to].trim();
+            out.replace_range(i..i + placeholder.len(), written);
+        }
+    }
+    out
+}
+
+/// Whether `action` ends `line` after its `key:` or `- ` and starts what it prints on a new line (`nindent`).
+fn prints_below(source: &str, line: TextRange, action: TextRange) -> bool {
+    let before = source[line.start..action.start.max(line.start)].trim_end();
+    action.start >= line.start
+        && action.end <= line.end
+        && source[action.end..line.end].trim().is_empty()
+        && argument(&source[action.as_range()], "nindent").is_some()
+        && (before.ends_with(':') || before.ends_with('-'))
 }
 
 /// Each line's range, without its line break (`\n` or `\r\n`).
@@ -250,9 +324,14 @@ fn place_output(masked: &mut [u8], lines: &[TextRange], n: usize, action: TextRa
     let shape = match parent {
         Some((_, _, key_column)) if key_column == column => Shape::Items,
         Some(_) => neighbour_shape(after(), column).unwrap_or(Shape::Value),
-        None => neighbour_shape(before(), column)
-            .or_else(|| neighbour_shape(after(), column))
-            .unwrap_or(Shape::Value),
+        // Neither under a `key:` nor beside entries or items: nothing it could print would fit (the line
+        // above lacks its colon, say); left blank, the literal mistake is the one reported.
+        None => {
+            match neighbour_shape(before(), column).or_else(|| neighbour_shape(after(), column)) {
+                Some(shape) => shape,
+                None => return,
+            }
+        }
     };
     let placeholder = &mut masked[line.start + column..line.end];
     placeholder.fill(b'x');
@@ -301,7 +380,7 @@ fn neighbour_shape(lines: impl Iterator<Item = String>, column: usize) -> Option
 
 /// Turns what the placeholders yield into `Unknown`: every scalar that overlaps an action, and the empty
 /// value of a key that is unknown.
-pub(super) fn mark_unknown(nodes: &mut [NodeData], template: &Template) {
+pub(super) fn mark_unknown(source: &str, nodes: &mut [NodeData], template: &mut Template) {
     for node in nodes.iter_mut() {
         if let NodeKind::Scalar { null: false, .. } = node.kind {
             if template.overlaps_action(node.range) {
@@ -321,6 +400,43 @@ pub(super) fn mark_unknown(nodes: &mut [NodeData], template: &Template) {
             }
         }
     }
+    for &at in &template.below {
+        let line_start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+        let Some(printed_into) = value_on_line(nodes, line_start, at) else {
+            continue;
+        };
+        let node = &mut nodes[printed_into.0 as usize];
+        match node.kind {
+            NodeKind::Scalar { null: true, .. } => node.kind = NodeKind::Unknown,
+            NodeKind::Mapping { .. } | NodeKind::Sequence { .. } => {
+                template.open.push(printed_into)
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The value of the `key:` written on the line from `line_start` up to `at`, or the item of the `- ` there.
+fn value_on_line(nodes: &[NodeData], line_start: usize, at: usize) -> Option<NodeId> {
+    let on_line = |r: TextRange| line_start <= r.start && r.end <= at;
+    let entry_value = nodes.iter().find_map(|node| match &node.kind {
+        NodeKind::Mapping { entries, .. } => entries
+            .iter()
+            .find(|(k, _)| on_line(nodes[k.0 as usize].range))
+            .map(|&(_, v)| v),
+        _ => None,
+    });
+    entry_value.or_else(|| {
+        let ids = (0..nodes.len() as u32).map(NodeId);
+        ids.filter(|id| {
+            let node = &nodes[id.0 as usize];
+            node.range.start >= line_start
+                && node
+                    .parent
+                    .is_some_and(|p| matches!(nodes[p.0 as usize].kind, NodeKind::Sequence { .. }))
+        })
+        .min_by_key(|id| nodes[id.0 as usize].range.start)
+    })
 }
 
 #[cfg(test)]

@@ -278,12 +278,17 @@ impl Document {
     /// `toYaml` prints), or a list items that are not (an item a template prints): what is absent from it
     /// may be there once rendered.
     pub fn is_open(&self, id: NodeId) -> bool {
-        match self.node(self.resolve(id)).kind {
+        let has_unknown = match self.node(self.resolve(id)).kind {
             NodeKind::Mapping { entries, .. } => entries.iter().any(|(k, _)| self.is_unknown(*k)),
             NodeKind::Sequence { items, .. } => items.iter().any(|i| self.is_unknown(*i)),
             NodeKind::Unknown => true,
             _ => false,
-        }
+        };
+        has_unknown
+            || self
+                .template
+                .as_ref()
+                .is_some_and(|t| t.open.contains(&self.resolve(id)))
     }
 
     /// Whether nothing in the node's subtree comes from a template action: it is all written here.

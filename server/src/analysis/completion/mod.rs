@@ -11,7 +11,7 @@ mod values;
 use crate::schema::{FieldType, Locale, Schema};
 use crate::syntax::{
     CursorLine, CursorSlot, FieldPath, Indentation, ItemAbove, PathSegment, TextRange, YamlFile,
-    lines, locate,
+    in_template_action, lines, locate,
 };
 
 use super::inputs::Inputs;
@@ -132,6 +132,10 @@ pub fn completions(
     }
     let schema = inputs.schema;
     let doc = file.document_at(offset)?;
+    // Inside `{{ … }}` is Go template code, not YAML: nothing here would make sense.
+    if in_template_action(text, doc, offset) {
+        return None;
+    }
     let mut context = locate(text, doc, offset);
     // Any object's `kind` and `apiVersion` can be completed, also in a document podls does not serve yet
     // (`kind: Dep` being typed).

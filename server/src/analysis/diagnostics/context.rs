@@ -22,12 +22,15 @@ pub(crate) struct Context<'a> {
     /// The pod spec being walked: rules read pod-level fields (`spec.os`, `metadata.labels`) from here, not
     /// from the document root.
     pub site: &'a PodSite,
-    /// Whether the whole document parsed. Rules about what is *absent* (required fields, references) stay
-    /// quiet in a broken document: its tree stops at the error.
+    /// Whether the whole document parsed and is not a patch. Rules about what is *absent* (required
+    /// fields, references) stay quiet in a broken document, whose tree stops at the error, and in a
+    /// kustomize patch, whose base holds the rest.
     pub complete: bool,
     /// The document's name index: what its pods declare and name (the reference rules read it, as
     /// navigation does).
     pub names: &'a DocumentNames,
+    /// A kustomize patch: a partial object, whose selector and references are its base's business.
+    pub partial: bool,
 }
 
 impl Context<'_> {

@@ -127,3 +127,5 @@ fn workloads_get_their_checks_and_other_kinds_none() {
 }
 
 mod corpus;
+mod patches;
+mod templates;

@@ -4,6 +4,7 @@
 use super::context::Context;
 use super::diagnostic::Diagnostic;
 use super::{duplicate_keys, kind, missing_kind, suppress, syntax, walk};
+use crate::analysis::file_role::FileRole;
 use crate::analysis::inputs::Inputs;
 use crate::analysis::names::build::document_names;
 use crate::analysis::pod_sites::pod_sites;
@@ -21,6 +22,9 @@ pub fn diagnostics(inputs: &Inputs, text: &str, file: &YamlFile) -> Vec<Diagnost
 /// the inputs only (which `DiagnosticsCache` relies on).
 pub fn document_diagnostics(inputs: &Inputs, text: &str, doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    if inputs.role == FileRole::NotManifest {
+        return out;
+    }
     syntax::check(inputs.locale, doc, &mut out);
     duplicate_keys::check(inputs.locale, text, doc, &mut out);
     let names = document_names(&inputs.pod_templates, text, doc);
@@ -31,7 +35,9 @@ pub fn document_diagnostics(inputs: &Inputs, text: &str, doc: &Document) -> Vec<
             schema: inputs.schema,
             locale: inputs.locale,
             site: &site,
-            complete: doc.errors.is_empty(),
+            // A patch is partial by design: what it leaves out is in its base.
+            partial: inputs.role == FileRole::Patch,
+            complete: doc.errors.is_empty() && inputs.role != FileRole::Patch,
             names: &names,
         };
         walk::check_site(&cx, &mut out);

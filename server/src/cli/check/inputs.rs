@@ -107,6 +107,12 @@ pub fn collect(path: &Path, named: bool, inputs: &mut Vec<Input>, reports: &mut 
     // hostile repository) is not a manifest: reading it would block or never end.
 }
 
+/// `path` from the root, so that a file named from inside a chart (`podls check deployment.yaml`) still
+/// sees the chart around it.
+pub fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
 fn skipped_directory(name: &str) -> bool {
     name.starts_with('.') || name == "node_modules" || name == "target"
 }

@@ -23,7 +23,7 @@ use render::sarif::Rule;
 use render::summary::{Tally, statistics, write_statistics, write_statistics_json};
 use render::{OutputArgs, OutputFormat};
 
-use crate::analysis::{Code, RuleDoc, Severity};
+use crate::analysis::{Code, FileRoles, KUSTOMIZATION_FILES, RuleDoc, Severity};
 use crate::messages::Locale;
 
 #[derive(Debug, clap::Args)]
@@ -221,6 +221,19 @@ fn check(
         .filter(|dir| !dir.as_os_str().is_empty())
         .unwrap_or(Path::new("."))
         .to_path_buf();
+    // A kustomization may list patches outside its own directory: every one the walk met counts.
+    let read = |path: &Path| std::fs::read_to_string(path).ok();
+    let roles = FileRoles::new(&read);
+    for input in &inputs {
+        if let Input::File(path) = input
+            && path
+                .file_name()
+                .is_some_and(|name| KUSTOMIZATION_FILES.iter().any(|k| name == *k))
+            && let Some(dir) = inputs::absolute(path).parent()
+        {
+            roles.add_kustomization_dir(dir);
+        }
+    }
     let mut configured = Vec::new();
     let mut excluded_files = 0;
     let mut errors = Vec::new();
@@ -232,7 +245,13 @@ fn check(
                 if excluded {
                     excluded_files += 1;
                 } else {
-                    configured.push((input, project.inputs(config.as_deref())));
+                    let mut with = project.inputs(config.as_deref());
+                    // Stdin (`helm template … | podls check -`) is rendered YAML, or a template read by
+                    // its actions.
+                    if let Input::File(path) = &input {
+                        with.role = roles.role(&inputs::absolute(path), None);
+                    }
+                    configured.push((input, with));
                 }
             }
             Err(error) => {

@@ -142,6 +142,7 @@ mod keys;
 mod kinds;
 mod nothing;
 mod skeletons;
+mod templates;
 mod triggers;
 mod typing;
 mod values;

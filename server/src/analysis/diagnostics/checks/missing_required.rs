@@ -35,12 +35,10 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         let present = if visit.is_null() {
             None
         } else {
-            doc.entries(visit.node)
-                .iter()
-                .find(|(k, _)| doc.scalar(*k) == Some(field.name.as_str()))
+            doc.entry(visit.node, &field.name)
         };
         match present {
-            Some(&(key, value)) => {
+            Some((key, value)) => {
                 let empty = field.ty.is_scalar() || matches!(field.ty, FieldType::Array(_));
                 let empty = empty
                     && match scalar(doc, value) {

@@ -233,17 +233,12 @@ fn is_empty_selector(cx: &Context, selector: NodeId) -> bool {
 }
 
 fn apps_selector(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
-    if visit.is_null() {
+    if visit.is_null() || cx.partial {
         return;
     }
     let doc = cx.doc;
     // A missing `selector` is the table's `missing-required`; one written empty (or null) is this rule's.
-    let Some((key, selector)) = doc
-        .entries(visit.node)
-        .iter()
-        .find(|(k, _)| doc.scalar(*k) == Some("selector"))
-        .copied()
-    else {
+    let Some((key, selector)) = doc.entry(visit.node, "selector") else {
         return;
     };
     let selector = doc.resolve(selector);
@@ -268,7 +263,7 @@ fn apps_selector(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
 }
 
 fn controller_selector(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
-    if visit.is_null() {
+    if visit.is_null() || cx.partial {
         return;
     }
     let doc = cx.doc;
@@ -305,7 +300,7 @@ const JOB_NAME_LABELS: [&str; 2] = ["batch.kubernetes.io/job-name", "job-name"];
 const CONTROLLER_UID_LABELS: [&str; 2] = ["batch.kubernetes.io/controller-uid", "controller-uid"];
 
 fn job_selector(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
-    if visit.is_null() {
+    if visit.is_null() || cx.partial {
         return;
     }
     let doc = cx.doc;
