@@ -69,7 +69,7 @@ fn document_store_change(bencher: Bencher, lines: usize) {
     let line = text[..middle(&text)].matches('\n').count() as u32;
     let uri: Uri = "file:///bench.yaml".parse().unwrap();
     let mut store = DocumentStore::default();
-    store.open(uri.clone(), text, 1, podls::analysis::FileRole::Manifest);
+    store.open(uri.clone(), text, 1);
     let mut version = 1;
     bencher.bench_local(|| {
         version += 1;

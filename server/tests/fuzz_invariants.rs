@@ -128,7 +128,7 @@ proptest! {
     ) {
         let uri: Uri = "file:///proptest.yaml".parse().unwrap();
         let mut store = DocumentStore::default();
-        store.open(uri.clone(), initial, 1, podls::analysis::FileRole::Manifest);
+        store.open(uri.clone(), initial, 1);
         for (version, change) in changes.into_iter().enumerate() {
             let change = match change {
                 Change::Replace { start, end, text } => TextDocumentContentChangeEvent {

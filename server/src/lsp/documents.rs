@@ -50,7 +50,13 @@ pub struct DocumentStore {
 }
 
 impl DocumentStore {
-    pub fn open(
+    /// Opens a manifest (a document whose place in a project is not known).
+    pub fn open(&mut self, uri: Uri, text: String, version: i32) -> DocumentSnapshot {
+        self.open_as(uri, text, version, FileRole::Manifest)
+    }
+
+    /// Opens a document that is `role` to its project (a chart's template, a kustomize patch).
+    pub fn open_as(
         &mut self,
         uri: Uri,
         text: String,
@@ -199,7 +205,7 @@ mod tests {
         expected: &str,
     ) {
         let mut store = DocumentStore::default();
-        store.open(uri(), initial.to_owned(), 1, FileRole::Manifest);
+        store.open(uri(), initial.to_owned(), 1);
         let snapshot = store.change(&uri(), 2, changes, encoding).unwrap();
         assert_eq!(snapshot.text.as_str(), expected);
         assert_eq!(snapshot.rope.to_string(), expected);
@@ -280,7 +286,7 @@ mod tests {
                 .change(&uri(), 2, vec![full("x")], PositionEncoding::Utf16)
                 .is_none()
         );
-        store.open(uri(), "x".into(), 1, FileRole::Manifest);
+        store.open(uri(), "x".into(), 1);
         store.close(&uri());
         assert!(store.snapshot(&uri()).is_none());
     }

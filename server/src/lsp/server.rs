@@ -621,7 +621,7 @@ impl LanguageServer for PodServer {
         let role = file_role(&document.uri, &document.language_id);
         let snapshot =
             self.documents()
-                .open(document.uri.clone(), document.text, document.version, role);
+                .open_as(document.uri.clone(), document.text, document.version, role);
         self.publish_diagnostics(document.uri, snapshot).await;
     }
 
