@@ -254,9 +254,14 @@ impl Client {
     }
 
     pub fn open(&mut self, uri: &str, text: &str) {
+        self.open_as(uri, "yaml", text);
+    }
+
+    /// Opens a document with the client's language id (`helm`, as vim-helm and vscode-kubernetes-tools say).
+    pub fn open_as(&mut self, uri: &str, language_id: &str, text: &str) {
         self.notify(
             "textDocument/didOpen",
-            json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}),
+            json!({"textDocument": {"uri": uri, "languageId": language_id, "version": 1, "text": text}}),
         );
         self.documents.insert(
             uri.to_owned(),
@@ -564,6 +569,13 @@ spec:
           protocol: TCP
 ";
 
+/// A fixture of `tests/fixtures/`.
+pub fn fixture(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(relative)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -618,6 +630,27 @@ impl Repository {
 
     pub fn read(&self, relative: &str) -> String {
         std::fs::read_to_string(self.0.join(relative)).unwrap()
+    }
+
+    /// Copies the directory `from` (a fixture) into the repository, under `relative`.
+    pub fn copy(&self, from: &Path, relative: &str) -> &Self {
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let name = format!("{relative}/{}", entry.file_name().to_string_lossy());
+            if entry.file_type().unwrap().is_dir() {
+                self.copy(&entry.path(), &name);
+            } else {
+                self.write(&name, std::fs::read(entry.path()).unwrap());
+            }
+        }
+        self
+    }
+
+    /// Replaces the first `from` in a file of the repository with `to`.
+    pub fn edit(&self, relative: &str, from: &str, to: &str) {
+        let text = self.read(relative);
+        assert!(text.contains(from), "no {from:?} in {relative}");
+        self.write(relative, text.replacen(from, to, 1));
     }
 
     /// `file://` URI of a file in the repository.
