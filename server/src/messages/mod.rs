@@ -206,6 +206,25 @@ impl Message {
         Message { template, args }
     }
 
+    /// Rewrites every text the message quotes (its arguments, those of the messages and lists in it):
+    /// the syntax layer writes Helm template actions back where the parser saw their placeholders.
+    pub fn map_text(&mut self, f: &dyn Fn(&str) -> String) {
+        for arg in &mut self.args {
+            match arg {
+                Arg::Text(text) => *text = f(text),
+                Arg::Message(message) => message.map_text(f),
+                Arg::List(list) => {
+                    for item in &mut list.items {
+                        match item {
+                            Item::Quoted(text) => *text = f(text),
+                            Item::Said(message) => message.map_text(f),
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// The catalog entry this message comes from (`podls::messages::fields::templates::invalid_enum`).
     pub fn id(&self) -> &'static str {
         self.template.id

@@ -89,8 +89,11 @@ pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
                 open_flows,
             });
             if let Some((_, template)) = &masked {
-                explained.message =
-                    template::unmask_message(&explained.message, original, current, template, at);
+                let near =
+                    TextRange::new(explained.range.start.min(at), explained.range.end.max(at));
+                explained.message.map_text(&|text| {
+                    template::unmask_message(text, original, current, template, near)
+                });
             }
             errors.push(explained);
         }

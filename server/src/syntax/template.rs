@@ -165,21 +165,20 @@ pub(crate) fn mask(source: &str) -> Option<(String, Template)> {
     Some((masked, template))
 }
 
-/// `message` (about the masked text near `at`) with the placeholders of that line's actions written as
-/// the actions themselves: a syntax error quotes what the user wrote, not `xxxx`.
+/// `message`, a text a syntax error quotes about the masked text of `near` (the error's range and where
+/// the parser stopped), with the placeholders of the actions on those lines written as the actions
+/// themselves: the error quotes what the user wrote, not `xxxx`.
 pub(super) fn unmask_message(
     message: &str,
     original: &str,
     masked: &str,
     template: &Template,
-    at: usize,
+    near: TextRange,
 ) -> String {
-    let line_start = masked[..at.min(masked.len())]
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
-    let line_end = masked[line_start..]
-        .find('\n')
-        .map_or(masked.len(), |i| line_start + i);
+    let start = near.start.min(masked.len());
+    let end = near.end.min(masked.len());
+    let line_start = masked[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = masked[end..].find('\n').map_or(masked.len(), |i| end + i);
     let mut out = message.to_string();
     for action in &template.actions {
         let (from, to) = (action.start.max(line_start), action.end.min(line_end));
@@ -188,8 +187,7 @@ pub(super) fn unmask_message(
         }
         let placeholder = masked[from..to].trim();
         if let Some(i) = out.find(placeholder) {
-            let written = original[from..to].trim();
-            out.replace_range(i..i + placeholder.len(), written);
+            out.replace_range(i..i + placeholder.len(), original[from..to].trim());
         }
     }
     out

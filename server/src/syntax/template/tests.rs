@@ -134,3 +134,14 @@ fn branches_of_an_if_are_exclusive() {
     assert!(doc.in_template_action(text.find(".b").unwrap()));
     assert!(!doc.in_template_action(at(0)));
 }
+
+#[test]
+fn a_syntax_error_quotes_the_action_not_its_placeholder() {
+    let text =
+        "spec:\n  containers:\n  - name: {{ .Values.name }}\n    image {{ .Values.image }}\n";
+    let file = parse(text);
+    let error = &file.documents[0].errors[0];
+    let message = error.message.render(crate::messages::Locale::En);
+    assert!(message.contains("`image {{ .Values.image }}`"), "{message}");
+    assert!(!message.contains("xxx"), "{message}");
+}
