@@ -22,6 +22,7 @@ pub const DOC_FILES: &[(&str, &str)] = &[
     ("workloads.json", include_str!("../docs/workloads.json")),
     ("statefulset.json", include_str!("../docs/statefulset.json")),
     ("job.json", include_str!("../docs/job.json")),
+    ("removed.json", include_str!("../docs/removed.json")),
 ];
 
 /// Every embedded file with its path under `schema/`, for the check that nothing on disk is left out.

@@ -3,7 +3,10 @@
 
 Asserts: the file is canonical (2-space indent, sorted keys); every type expression parses; every referenced type
 (field types and `extends`) exists; every type is reachable from a root (no orphans; `root` is the Pod, `roots` every kind podls reads); every enum is a non-empty
-list of distinct strings; only documented keys / formats are used; bounds are consistent.
+list of distinct strings; only documented keys / formats are used; bounds are consistent; the version facts
+agree: `versions` is the run of minor versions, every `since` / `removedIn` / `valueSince` lies in it (a field's
+versions are `since` up to but not including `removedIn`), every gate a field names is in `featureGates`, whose
+stages start inside the range, in order, alpha never on by default.
 Exit status 0 = OK.  Usage: python3 schema/tools/check_fields.py [path/to/fields.json]
 """
 import json
@@ -13,11 +16,13 @@ import sys
 
 PRIMITIVES = {"string", "integer", "number", "boolean", "quantity", "int-or-string", "any"}
 FIELD_KEYS = {"type", "required", "enum", "enumPattern", "default", "minimum", "maximum", "exclusiveMinimum",
-              "format", "keyFormat", "since", "featureGate", "deprecated", "readOnly",
-              "pathRule", "linuxOnly", "windowsOnly", "emptyIsUnset", "alphaValues", "selectors", "resourceNames"}
+              "format", "keyFormat", "since", "removedIn", "replacedBy", "featureGate", "valueGates", "valueSince",
+              "whileGateOff", "deprecated", "readOnly", "pathRule", "linuxOnly", "windowsOnly", "emptyIsUnset",
+              "selectors", "resourceNames"}
+STAGES = {"alpha", "beta", "ga"}
 PATH_RULES = {"local-descending", "no-backsteps"}
 FORMATS = {"dns1123-label", "dns1123-subdomain", "qualified-name", "label-value", "iana-port-name", "env-var-name",
-           "configmap-key", "http-header-name", "ip", "int32", "int64"}
+           "configmap-key", "http-header-name", "ip", "int32", "int64", "env-var-name-strict"}
 NAME_RE = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 
 
@@ -54,8 +59,31 @@ def main(path):
 
     if raw != json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n":
         err("file is not canonical (json.dumps indent=2, sort_keys=True + newline)")
-    if set(doc) != {"root", "roots", "types"}:
-        err("top-level keys must be root, roots, types: %s" % sorted(doc))
+    if set(doc) != {"root", "roots", "types", "versions", "featureGates"}:
+        err("top-level keys must be root, roots, types, versions, featureGates: %s" % sorted(doc))
+    versions = doc.get("versions", [])
+    minors = [int(v[2:]) if re.match(r"^1\.\d+$", str(v)) else -1 for v in versions]
+    if not versions or minors != list(range(minors[0], minors[0] + len(minors))) or minors[0] < 0:
+        err("versions must be consecutive minor versions \"1.N\": %s" % versions)
+
+    def in_range(v):
+        return v in versions
+
+    gates = doc.get("featureGates", {})
+    for gate, stages in gates.items():
+        if not NAME_RE.match(gate) or not isinstance(stages, list) or not stages:
+            err("featureGates.%s: must be a gate name with a non-empty list of stages" % gate)
+            continue
+        froms = [s.get("from") for s in stages]
+        if not all(in_range(v) for v in froms) or froms != sorted(froms, key=versions.index if all(
+                in_range(v) for v in froms) else str) or len(set(froms)) != len(froms):
+            err("featureGates.%s: stages must start at distinct versions of the range, in order" % gate)
+        for s in stages:
+            if set(s) != {"from", "stage", "default"} or s.get("stage") not in STAGES \
+                    or not isinstance(s.get("default"), bool):
+                err("featureGates.%s: a stage is {from, stage: alpha|beta|ga, default: bool}: %s" % (gate, s))
+            elif s["stage"] == "alpha" and s["default"]:
+                err("featureGates.%s: an alpha stage is never on by default" % gate)
     types = doc.get("types", {})
     root = doc.get("root")
     roots = doc.get("roots", [])
@@ -121,12 +149,28 @@ def main(path):
             for k in ("linuxOnly", "windowsOnly"):
                 if k in f and f[k] is not True:
                     err("%s: %s must be true when present" % (where, k))
-            if "alphaValues" in f:
-                a = f["alphaValues"]
-                if not isinstance(a, dict) or not a or not set(a) <= set(f.get("enum", [])):
-                    err("%s: alphaValues must map values of its enum to gates" % where)
-                elif not all(isinstance(g, str) and g for g in a.values()):
-                    err("%s: alphaValues gates must be names" % where)
+            for k in ("valueGates", "valueSince"):
+                if k in f and (not isinstance(f[k], dict) or not f[k] or not set(f[k]) <= set(f.get("enum", []))):
+                    err("%s: %s must map values of its enum" % (where, k))
+            for gate in list(f.get("valueGates", {}).values()) + [f.get("featureGate"),
+                                                                   f.get("whileGateOff", {}).get("gate")]:
+                if gate is not None and gate not in gates:
+                    err("%s: gate %r is not in featureGates" % (where, gate))
+            if "whileGateOff" in f and (not set(f["whileGateOff"]) - {"gate"} or not set(f["whileGateOff"]) <= {
+                    "gate", "format", "minimum"}):
+                err("%s: whileGateOff is {gate, format?, minimum?} with at least one rule" % where)
+            first = f.get("since", versions[0] if versions else None)
+            for v in f.get("valueSince", {}).values():
+                if not in_range(v) or (in_range(first) and versions.index(v) <= versions.index(first)):
+                    err("%s: valueSince %s must be a version of the range after the field's own" % (where, v))
+            if "removedIn" in f:
+                if not in_range(f["removedIn"]) or not in_range(first) \
+                        or versions.index(f["removedIn"]) <= versions.index(first):
+                    err("%s: removedIn must be a version of the range after since" % where)
+                if not isinstance(f.get("replacedBy"), str) or not f["replacedBy"]:
+                    err("%s: a removed field says what replaced it (replacedBy)" % where)
+            elif "replacedBy" in f:
+                err("%s: replacedBy without removedIn" % where)
             if "selectors" in f:
                 sel = f["selectors"]
                 if not isinstance(sel, dict) or set(sel) != {"env", "volume"} or not all(
@@ -161,10 +205,8 @@ def main(path):
             for k in ("default", "featureGate", "deprecated"):
                 if k in f and (not isinstance(f[k], str) or not f[k]):
                     err("%s: %s must be a non-empty string" % (where, k))
-            if "since" in f:
-                m = re.match(r"^1\.(\d+)$", str(f["since"]))
-                if not m or int(m.group(1)) < 25:
-                    err("%s: since must be \"1.N\" with N >= 25" % where)
+            if "since" in f and (not in_range(f["since"]) or f["since"] == versions[0]):
+                err("%s: since must be a version of the range after its first" % where)
         edges[tn] = refs
 
     # reachability

@@ -57,6 +57,7 @@ import sys
 
 import kubernetes_validate
 
+import k8s_versions
 import workload_facts
 
 KUBERNETES_VALIDATE = "1.37.0"  # the pinned input: .ci/run installs exactly this version
@@ -189,6 +190,7 @@ rule("PodSpec", "runtimeClassName", format="dns1123-subdomain")  # not in k8s-fa
 rule("PodSpec", "schedulerName", default="default-scheduler")
 rule("PodSpec", "schedulingGates", featureGate="PodSchedulingReadiness")
 rule("PodSpec", "schedulingGroup", featureGate="GenericWorkload")
+rule("PodSpec", "workloadRef", featureGate="GenericWorkload")  # 1.35 only (k8s_versions.REMOVED_FIELDS)
 rule("PodSpec", "securityContext", default="{}")
 rule("PodSpec", "serviceAccount", deprecated="Deprecated alias of serviceAccountName; set serviceAccountName instead.")
 rule("PodSpec", "serviceAccountName", format="dns1123-subdomain", default="default (set by the ServiceAccount admission plugin)")
@@ -273,7 +275,7 @@ rule("KeyToPath", "mode", **MODE)
 rule("KeyToPath", "user", **ATOMIC_USER)
 rule("PersistentVolumeClaimVolumeSource", "readOnly", default="false")
 rule("VolumeProjection", "clusterTrustBundle", featureGate="ClusterTrustBundleProjection")
-rule("VolumeProjection", "podCertificate", featureGate="PodCertificateProjection")
+rule("VolumeProjection", "podCertificate", featureGate="PodCertificateRequest")  # dropDisabledPodCertificateProjection
 rule("ServiceAccountTokenProjection", "expirationSeconds", minimum=600, maximum=4294967296, default="3600")
 rule("ServiceAccountTokenProjection", "user", **ATOMIC_USER)
 for t in ("ConfigMapProjection", "SecretProjection"):
@@ -457,12 +459,6 @@ for _typ, _field in [("Container", "imagePullPolicy"),            # SetDefaults_
                      ("PodFailurePolicyOnPodConditionsPattern", "status")]:  # SetDefaults_PodFailurePolicyOn...
     rule(_typ, _field, emptyIsUnset=True)
 
-# alphaValues: enum values the API server rejects unless an alpha feature gate (off by default) is on.
-rule("Toleration", "operator", alphaValues={"Gt": "TaintTolerationComparisonOperators",
-                                            "Lt": "TaintTolerationComparisonOperators"})  # ValidateTolerations
-rule("ContainerRestartRule", "action",
-     alphaValues={"RestartAllContainers": "RestartAllContainersOnContainerExits"})  # validateContainerRestartPolicyRules
-
 # selectors: the downward API values a selector accepts, by where it is (`env` or `volume`); `prefixes` take a
 # non-empty rest (`metadata.labels['app']`). validEnvDownwardAPIFieldPathExpressions,
 # validVolumeDownwardAPIFieldPathExpressions (validateObjectFieldSelector) and
@@ -501,8 +497,9 @@ WALK_FROM = (["io.k8s.api.core.v1.PodSpec", "io.k8s.apimachinery.pkg.apis.meta.v
 ROOT_NAMES = sorted(kind for kind, _, _ in workload_facts.ROOTS)
 
 ALLOWED_KEYS = {"emptyIsUnset", "type", "required", "enum", "enumPattern", "default", "minimum", "maximum", "exclusiveMinimum",
-                "format", "keyFormat", "since", "featureGate", "deprecated", "readOnly",
-                "pathRule", "linuxOnly", "windowsOnly", "alphaValues", "selectors", "resourceNames"}
+                "format", "keyFormat", "since", "removedIn", "replacedBy", "featureGate", "valueGates", "valueSince",
+                "whileGateOff", "deprecated", "readOnly", "pathRule", "linuxOnly", "windowsOnly", "selectors",
+                "resourceNames"}
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -594,6 +591,12 @@ def build():
     }}
     types["List"] = workload_facts.LIST_TYPE
 
+    # fields of older versions that the newest no longer has: known, not described further (`any`); their
+    # versions and replacement come from add_versions
+    for (tn, fn) in k8s_versions.REMOVED_FIELDS:
+        assert tn in types and fn not in types[tn]["fields"], (tn, fn)
+        types[tn]["fields"][fn] = {"type": "any"}
+
     # server-required
     for (tn, fn) in SERVER_REQUIRED:
         assert fn in types[tn]["fields"], (tn, fn)
@@ -617,17 +620,21 @@ def build():
         for fn, fld in t["fields"].items():
             if fld.get("readOnly"):
                 continue  # a status: its (possibly deprecated) fields are not in the table
+            if (tn, fn) in k8s_versions.REMOVED_FIELDS:
+                continue  # not in this schema
             desc = defs[ref]["properties"][fn].get("description", "")
             assert ("Deprecated:" in desc) == ("deprecated" in fld), (tn, fn)
 
-    add_since(types, long_of)
+    add_versions(types, long_of)
     return types
 
 
-def add_since(types, long_of):
-    """first[(T, f)] = first version where field f exists on the type reached via any path with T in v1.37."""
+def add_versions(types, long_of):
+    """`since` / `removedIn` of every field: the versions in which field f exists on the type reached via any
+    path that leads to T in v1.37 (a removed field: on that type in the older schema), which must be one
+    unbroken run of versions."""
     latest = load_defs(LATEST)
-    first_field = {}
+    present = {}
     first_type = {}
     for ver in VERSIONS:
         vdefs = load_defs(ver)
@@ -642,10 +649,10 @@ def add_since(types, long_of):
             first_type.setdefault(tn, ver)
             p37 = latest[ref37].get("properties", {})
             pv = vdefs[refv].get("properties", {})
-            for fn in p37:
-                if fn not in pv:
+            for fn in pv:
+                present.setdefault((tn, fn), set()).add(ver)
+                if fn not in p37:
                     continue
-                first_field.setdefault((tn, fn), ver)
                 if fn == "status" and tn in workload_facts.STATUS_OWNERS:
                     continue
                 _, t37, _ = prop_type(p37[fn])
@@ -653,23 +660,65 @@ def add_since(types, long_of):
                 if t37 and tv:
                     queue.append((t37, tv))
 
-    def vkey(v):
-        return tuple(int(x) for x in v.split("."))
-
     for tn, t in types.items():
         if tn not in long_of:
             continue
         src = "Container" if t.get("extends") == "Container" else tn
         for fn, fld in t["fields"].items():
             key = (tn, fn)
-            fv = first_field.get(key)
-            assert fv, key
+            have = sorted(present.get(key, ()), key=vkey)
+            assert have, key
+            run = VERSIONS[VERSIONS.index(have[0]):VERSIONS.index(have[-1]) + 1]
+            assert have == run, "%s.%s is not in one unbroken run of versions: %s" % (tn, fn, have)
+            fv = have[0]
             tv = first_type[tn]
             if vkey(fv) > vkey(VERSIONS[0]) and vkey(fv) > vkey(tv):
                 fld["since"] = fv
+            if have[-1] != LATEST:
+                assert key in k8s_versions.REMOVED_FIELDS, "%s.%s left after %s: say what replaced it" % (
+                    tn, fn, have[-1])
+                fld["removedIn"] = VERSIONS[VERSIONS.index(have[-1]) + 1]
+                fld["replacedBy"] = k8s_versions.REMOVED_FIELDS[key]
+            else:
+                assert key not in k8s_versions.REMOVED_FIELDS, key
     # cross-check with k8s-facts §7
     for (tn, fn), v in FACTS_SINCE.items():
         assert types[tn]["fields"][fn].get("since") == v, (tn, fn, types[tn]["fields"][fn].get("since"), v)
+
+
+def add_gates(types):
+    """The enum values newer than their field or behind a gate (`valueSince`, `valueGates`) and the stricter
+    rules of the versions before a gate relaxed them (`whileGateOff`), from k8s_versions; then the checks that
+    the gates and versions agree: every gate named is in the gate table, and it exists (in some stage) in the
+    first version that has what it guards."""
+    for (tn, fn), values in k8s_versions.VALUE_FACTS.items():
+        fld = types[tn]["fields"][fn]
+        for value, (since, gate) in values.items():
+            assert value in fld.get("enum", []), (tn, fn, value)
+            if since and vkey(since) > vkey(fld.get("since", VERSIONS[0])):
+                fld.setdefault("valueSince", {})[value] = since
+            if gate:
+                fld.setdefault("valueGates", {})[value] = gate
+    for (tn, fn), rule_off in k8s_versions.WHILE_GATE_OFF.items():
+        fld = types[tn]["fields"][fn]
+        assert set(rule_off) - {"gate"} <= {"format", "minimum"}, rule_off
+        fld["whileGateOff"] = dict(rule_off)
+    for tn, t in types.items():
+        for fn, fld in t["fields"].items():
+            first = fld.get("since", VERSIONS[0])
+            guarded = [(fld["featureGate"], first)] if "featureGate" in fld else []
+            guarded += [(g, fld.get("valueSince", {}).get(v, first)) for v, g in fld.get("valueGates", {}).items()]
+            if "whileGateOff" in fld:
+                guarded.append((fld["whileGateOff"]["gate"], None))
+            for gate, since in guarded:
+                assert gate in k8s_versions.GATES, "%s.%s: gate %s is not in k8s_versions.GATES" % (tn, fn, gate)
+                if since:
+                    assert k8s_versions.stage_at(gate, since), "%s.%s exists in %s, before its gate %s" % (
+                        tn, fn, since, gate)
+
+
+def vkey(v):
+    return tuple(int(x) for x in v.split("."))
 
 
 def main(argv=None):
@@ -685,7 +734,9 @@ def main(argv=None):
               file=sys.stderr)
         return 2
     types = build()
-    doc = {"root": "Pod", "roots": ROOT_NAMES, "types": types}
+    add_gates(types)
+    doc = {"root": "Pod", "roots": ROOT_NAMES, "types": types, "versions": VERSIONS,
+           "featureGates": k8s_versions.gate_table(VERSIONS)}
     text = json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     nf = sum(len(t["fields"]) for t in types.values())
     if args.check:

@@ -1,12 +1,15 @@
 //! `podls explain`: the field docs for a dotted path (`pod.spec.containers.imagePullPolicy`,
 //! `deployment.spec.template.spec.containers.image`), like `kubectl explain`, offline. The first segment names
 //! a kind of the table's roots (case-insensitive, also as kubectl's plural or short name); arrays and maps are
-//! stepped through implicitly, as in kubectl.
+//! stepped through implicitly, as in kubectl. It follows the target Kubernetes version: the field lists hold
+//! only what that version has, and a field's docs end with where it stands there.
 
 use crate::messages::{Arg, Message, cli as msg, one_of};
 use crate::schema::{Field, Locale, Schema, TypeDef};
 
 use super::field_docs::labels;
+use super::inputs::KubernetesVersion;
+use super::versions::has_field;
 use super::{DocStyle, Inputs, closest, render_field};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -108,6 +111,7 @@ pub fn explain(inputs: &Inputs, path: &str, recursive: bool) -> Result<String, U
             field,
             locale,
             DocStyle::Terminal,
+            inputs.kubernetes,
         )),
         None => {
             let l = labels(locale);
@@ -121,7 +125,9 @@ pub fn explain(inputs: &Inputs, path: &str, recursive: bool) -> Result<String, U
             ));
             if let Some(doc) = schema.doc(&root.name) {
                 out.push_str(doc.text(locale).trim());
+                out.push_str("\n\n");
             }
+            out.push_str(&format!("{} {}", l.target, inputs.kubernetes));
         }
     }
     let children = match field {
@@ -130,7 +136,14 @@ pub fn explain(inputs: &Inputs, path: &str, recursive: bool) -> Result<String, U
     };
     if let Some(def) = children {
         out.push_str(&format!("\n\n{} ({}):\n", labels(locale).fields, def.name));
-        list_fields(schema, def, locale, recursive, 1, &mut out);
+        list_fields(
+            schema,
+            def,
+            (locale, inputs.kubernetes),
+            recursive,
+            1,
+            &mut out,
+        );
     }
     Ok(out)
 }
@@ -159,16 +172,17 @@ fn kind_root<'a>(schema: &'a Schema, word: &str) -> Option<&'a TypeDef> {
         .or_else(|| schema.kind_root(singular))
 }
 
+/// The fields of `def` the target version has, one per line (with their children when `recursive`).
 fn list_fields(
     schema: &Schema,
     def: &TypeDef,
-    locale: Locale,
+    (locale, target): (Locale, KubernetesVersion),
     recursive: bool,
     depth: usize,
     out: &mut String,
 ) {
     let indent = "  ".repeat(depth);
-    let mut fields: Vec<&Field> = def.fields.iter().collect();
+    let mut fields: Vec<&Field> = def.fields.iter().filter(|f| has_field(f, target)).collect();
     fields.sort_by_key(|f| (!f.required, f.name.clone()));
     for field in fields {
         let required = if field.required {
@@ -184,7 +198,7 @@ fn list_fields(
         if recursive {
             if let Some(child) = field.ty.object_name().and_then(|n| schema.type_def(n)) {
                 if depth < 12 {
-                    list_fields(schema, child, locale, recursive, depth + 1, out);
+                    list_fields(schema, child, (locale, target), recursive, depth + 1, out);
                 }
             }
         } else if let Some(doc) = schema.field_doc(field) {

@@ -1,6 +1,8 @@
 //! The documentation of a field as people read it, in Markdown for hover and as plain text for
 //! `podls explain`: one renderer, so the two never disagree.
 
+use super::inputs::KubernetesVersion;
+use super::versions::{Presence, field_presence, gate_off, history};
 use crate::schema::{Field, Locale, Schema};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,7 +17,9 @@ pub(crate) struct Labels {
     pub optional: &'static str,
     pub default: &'static str,
     pub allowed: &'static str,
-    pub since: &'static str,
+    pub versions: &'static str,
+    pub target: &'static str,
+    pub target_default: &'static str,
     pub gate: &'static str,
     pub deprecated: &'static str,
     pub read_only: &'static str,
@@ -35,7 +39,9 @@ pub(crate) fn labels(locale: Locale) -> &'static Labels {
             optional: "optional",
             default: "Default",
             allowed: "Allowed values",
-            since: "Since Kubernetes",
+            versions: "Kubernetes",
+            target: "Checked against Kubernetes",
+            target_default: "the default: the newest podls knows",
             gate: "Feature gate",
             deprecated: "Deprecated",
             read_only: "Read-only: set by the cluster, not by you",
@@ -51,7 +57,9 @@ pub(crate) fn labels(locale: Locale) -> &'static Labels {
             optional: "可选",
             default: "默认值",
             allowed: "允许的值",
-            since: "引入版本 Kubernetes",
+            versions: "Kubernetes 版本",
+            target: "检查所依据的 Kubernetes 版本",
+            target_default: "默认：podls 所知的最新版本",
             gate: "特性门控",
             deprecated: "已弃用",
             read_only: "只读：由集群填写，不应手写",
@@ -65,13 +73,15 @@ pub(crate) fn labels(locale: Locale) -> &'static Labels {
     }
 }
 
-/// The docs of `field` at `path` (as written by the user, e.g. `spec.containers[0].image`).
+/// The docs of `field` at `path` (as written by the user, e.g. `spec.containers[0].image`), ending with the
+/// Kubernetes version checked against and where the field stands there.
 pub fn render_field(
     schema: &Schema,
     path: &str,
     field: &Field,
     locale: Locale,
     style: DocStyle,
+    target: KubernetesVersion,
 ) -> String {
     let l = labels(locale);
     let code = |s: &str| match style {
@@ -143,8 +153,8 @@ pub fn render_field(
     if let Some(format) = field.format.as_deref().filter(|f| !f.starts_with("int")) {
         facts.push(format!("{}: {}", bold(l.format), code(format)));
     }
-    if let Some(since) = &field.since {
-        facts.push(format!("{} {}", bold(l.since), since));
+    if let Some(history) = history(schema, field) {
+        facts.push(format!("{}: {}", bold(l.versions), history));
     }
     if let Some(gate) = &field.feature_gate {
         facts.push(format!("{}: {}", bold(l.gate), code(gate)));
@@ -156,8 +166,56 @@ pub fn render_field(
     if field.read_only {
         facts.push(bold(l.read_only));
     }
+    facts.push(target_line(schema, field, target, locale, &bold));
     out.push_str(&facts.join(line_break));
     out.trim_end().to_string()
+}
+
+/// `Checked against Kubernetes 1.30: not in this version (since 1.33)`: the footer every field's docs end
+/// with, so the reader knows which cluster the facts are for.
+fn target_line(
+    schema: &Schema,
+    field: &Field,
+    target: KubernetesVersion,
+    locale: Locale,
+    bold: &dyn Fn(&str) -> String,
+) -> String {
+    let l = labels(locale);
+    let mut line = format!("{} {target}", bold(l.target));
+    if target == KubernetesVersion::DEFAULT {
+        line.push_str(&format!(" ({})", l.target_default));
+    }
+    let zh = locale == Locale::ZhCn;
+    let status = match field_presence(field, target) {
+        Presence::NotYet { since } if zh => format!("此版本还没有该字段（{since} 起才有）"),
+        Presence::NotYet { since } => format!("not in this version (since {since})"),
+        Presence::Removed { removed_in, .. } if zh => {
+            format!("此版本已没有该字段（{removed_in} 移除）")
+        }
+        Presence::Removed { removed_in, .. } => {
+            format!("no longer in this version (removed in {removed_in})")
+        }
+        Presence::Present => match field
+            .feature_gate
+            .as_deref()
+            .and_then(|g| gate_off(schema, g, target))
+        {
+            Some(off) if zh => format!(
+                "特性门控 {} 在此版本默认关闭，API 服务器会丢弃该字段",
+                off.gate.name
+            ),
+            Some(off) => format!(
+                "the feature gate {} is off by default here: the API server drops the field unless it is enabled",
+                off.gate.name
+            ),
+            None => String::new(),
+        },
+    };
+    if !status.is_empty() {
+        line.push_str(if zh { "：" } else { ": " });
+        line.push_str(&status);
+    }
+    line
 }
 
 /// A fact of the table written in words (a default such as "the pod IP", a deprecation notice) in `locale`:

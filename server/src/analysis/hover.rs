@@ -35,6 +35,7 @@ pub fn hover(inputs: &Inputs, text: &str, file: &YamlFile, offset: usize) -> Opt
             field,
             locale,
             DocStyle::Markdown,
+            inputs.kubernetes,
         );
         return Some(Hover {
             markdown,
@@ -66,10 +67,19 @@ pub fn hover(inputs: &Inputs, text: &str, file: &YamlFile, offset: usize) -> Opt
     let resolved = schema_at(schema, &root, &context.path)?;
     let (_, field) = resolved.field?;
     let path = dotted(&context.path);
+    let field_doc = || {
+        render_field(
+            schema,
+            &path,
+            field,
+            locale,
+            DocStyle::Markdown,
+            inputs.kubernetes,
+        )
+    };
     let markdown = match context.slot {
         CursorSlot::Value => {
             let value = context.text(text).trim_matches(|c| c == '"' || c == '\'');
-            let field_doc = || render_field(schema, &path, field, locale, DocStyle::Markdown);
             match &field.ty {
                 // `sizeLimit: 1Gi`: what the amount is, then the field.
                 FieldType::Quantity => match quantity_doc(schema, &field.name, value, locale) {
@@ -80,7 +90,7 @@ pub fn hover(inputs: &Inputs, text: &str, file: &YamlFile, offset: usize) -> Opt
                     .unwrap_or_else(field_doc),
             }
         }
-        _ => render_field(schema, &path, field, locale, DocStyle::Markdown),
+        _ => field_doc(),
     };
     Some(Hover {
         markdown,

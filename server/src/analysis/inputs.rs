@@ -6,10 +6,10 @@ use std::sync::Arc;
 
 use super::diagnostics::{Code, Severity};
 use crate::analysis::file_role::FileRole;
-use crate::messages::{Message, config as msg};
+use crate::messages::{Message, versions as msg};
 use crate::schema::{Locale, Schema};
 
-/// A Kubernetes minor version, `1.35`.
+/// A Kubernetes minor version, `1.35`: the cluster a manifest is checked against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct KubernetesVersion {
     pub major: u32,
@@ -17,55 +17,90 @@ pub struct KubernetesVersion {
 }
 
 impl KubernetesVersion {
-    /// The version whose API server rules podls follows (`pkg/apis/core/validation` of v1.35) and whose
-    /// fields the table lists.
-    pub const DEFAULT: KubernetesVersion = KubernetesVersion {
-        major: 1,
-        minor: 35,
-    };
+    /// The oldest version the field table describes (its `versions`; `schema` tests keep the two equal).
+    pub const OLDEST: KubernetesVersion = KubernetesVersion::release(25);
+    /// The newest version the field table describes.
+    pub const NEWEST: KubernetesVersion = KubernetesVersion::release(37);
+    /// What podls checks against when nobody chose: the newest version in the table.
+    pub const DEFAULT: KubernetesVersion = KubernetesVersion::NEWEST;
 
-    /// The oldest and newest versions podls can check against.
-    pub const OLDEST: KubernetesVersion = KubernetesVersion {
-        major: 1,
-        minor: 25,
-    };
-    pub const NEWEST: KubernetesVersion = KubernetesVersion {
-        major: 1,
-        minor: 37,
-    };
+    /// Kubernetes 1.`minor`.
+    pub const fn release(minor: u32) -> KubernetesVersion {
+        KubernetesVersion { major: 1, minor }
+    }
 
-    /// A version as users write it: `1.33`, `v1.33` or `1.33.2` (the patch is ignored: rules change only
-    /// between minors). Else why not, in a sentence.
-    pub fn parse(text: &str) -> Result<KubernetesVersion, Message> {
-        let written = text.trim();
-        let digits = written.strip_prefix('v').unwrap_or(written);
+    /// Reads a version as people write it — `1.33`, `v1.33`, `1.33.2` (the patch does not matter to the
+    /// API), with spaces around — and refuses one outside the supported range with a message that lists it.
+    pub fn parse(text: &str) -> Result<KubernetesVersion, VersionError> {
+        let trimmed = text.trim();
+        let digits = trimmed.strip_prefix(['v', 'V']).unwrap_or(trimmed);
         let mut parts = digits.split('.');
         let number = |part: Option<&str>| {
             part.filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
                 .and_then(|p| p.parse::<u32>().ok())
         };
-        let (major, minor) = (number(parts.next()), number(parts.next()));
-        let patch_ok =
-            parts.next().is_none_or(|p| number(Some(p)).is_some()) && parts.next().is_none();
-        let range = format!(
-            "{}–{}",
+        let (Some(major), Some(minor)) = (number(parts.next()), number(parts.next())) else {
+            return Err(VersionError::Malformed(trimmed.to_string()));
+        };
+        match parts.next() {
+            None => {}
+            Some(patch) if number(Some(patch)).is_some() && parts.next().is_none() => {}
+            Some(_) => return Err(VersionError::Malformed(trimmed.to_string())),
+        }
+        let version = KubernetesVersion { major, minor };
+        if (KubernetesVersion::OLDEST..=KubernetesVersion::NEWEST).contains(&version) {
+            Ok(version)
+        } else {
+            Err(VersionError::Unsupported(version))
+        }
+    }
+
+    /// Every supported version, oldest first.
+    pub fn supported() -> impl Iterator<Item = KubernetesVersion> {
+        (KubernetesVersion::OLDEST.minor..=KubernetesVersion::NEWEST.minor)
+            .map(KubernetesVersion::release)
+    }
+
+    /// The supported range as people read it: `1.25 to 1.37`.
+    pub fn range() -> String {
+        format!(
+            "{} to {}",
             KubernetesVersion::OLDEST,
             KubernetesVersion::NEWEST
-        );
-        let (Some(major), Some(minor), true) = (major, minor, patch_ok) else {
-            return Err(msg::not_a_version(
-                written,
-                KubernetesVersion::DEFAULT,
-                range,
-            ));
-        };
-        let version = KubernetesVersion { major, minor };
-        if version < KubernetesVersion::OLDEST || version > KubernetesVersion::NEWEST {
-            return Err(msg::unsupported_version(version, range));
-        }
-        Ok(version)
+        )
     }
 }
+
+/// Why a Kubernetes version was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VersionError {
+    /// Not a version at all (`latest`, `1`, `1.x`).
+    Malformed(String),
+    /// A version podls has no field table for.
+    Unsupported(KubernetesVersion),
+}
+
+impl VersionError {
+    /// The refusal in words, with the supported range, for any language (`podls.toml`'s errors, the editor).
+    pub fn message(&self) -> Message {
+        let (oldest, newest) = (KubernetesVersion::OLDEST, KubernetesVersion::NEWEST);
+        match self {
+            VersionError::Malformed(text) => msg::not_a_version(text, oldest, newest),
+            VersionError::Unsupported(version) => {
+                msg::unsupported_version(version, oldest, newest, KubernetesVersion::DEFAULT)
+            }
+        }
+    }
+}
+
+/// In English, as the command line's argument errors are.
+impl std::fmt::Display for VersionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().render(Locale::En))
+    }
+}
+
+impl std::error::Error for VersionError {}
 
 impl std::fmt::Display for KubernetesVersion {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -154,7 +189,7 @@ pub struct Inputs {
     pub schema: &'static Schema,
     /// The language of every message, hover, completion docs and `explain`.
     pub locale: Locale,
-    /// Only one version is known today; the versions issue lets users pick one.
+    /// The Kubernetes version checked against: what diagnostics, hover, completion and explain follow.
     pub kubernetes: KubernetesVersion,
     pub rules: RuleSettings,
     /// Custom resources that hold a pod template, beside the kinds podls knows.
@@ -174,6 +209,12 @@ impl Inputs {
             pod_templates: Arc::new([]),
             role: FileRole::Manifest,
         }
+    }
+
+    /// The same inputs checked against another Kubernetes version.
+    pub fn with_kubernetes(mut self, kubernetes: KubernetesVersion) -> Inputs {
+        self.kubernetes = kubernetes;
+        self
     }
 
     /// Whether diagnostics computed with `other` hold for these inputs too: their messages and fix titles
@@ -203,5 +244,67 @@ impl std::fmt::Debug for Inputs {
 impl Default for Inputs {
     fn default() -> Self {
         Inputs::new(Locale::default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_parse_as_people_write_them() {
+        let v = KubernetesVersion::release;
+        assert_eq!(KubernetesVersion::parse("1.33"), Ok(v(33)));
+        assert_eq!(KubernetesVersion::parse(" v1.30 "), Ok(v(30)));
+        assert_eq!(KubernetesVersion::parse("1.25.4"), Ok(v(25)));
+        assert_eq!(
+            KubernetesVersion::parse("1.37"),
+            Ok(KubernetesVersion::NEWEST)
+        );
+        for bad in [
+            "",
+            "latest",
+            "1",
+            "1.",
+            "1.x",
+            "1.33.",
+            "1.33.1.2",
+            "1.-3",
+            "one.two",
+            "1.33 beta",
+        ] {
+            assert!(
+                matches!(
+                    KubernetesVersion::parse(bad),
+                    Err(VersionError::Malformed(_))
+                ),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn versions_outside_the_table_are_refused_with_the_range() {
+        for outside in ["1.24", "1.38", "2.30", "0.30", "1.99999999999"] {
+            let error = KubernetesVersion::parse(outside).unwrap_err();
+            let message = error.to_string();
+            assert!(message.contains("1.25 to 1.37"), "{outside}: {message}");
+        }
+        assert_eq!(
+            KubernetesVersion::parse("1.24").unwrap_err().to_string(),
+            "Kubernetes 1.24 is not supported; podls knows 1.25 to 1.37 (default 1.37)"
+        );
+        assert_eq!(
+            KubernetesVersion::parse("latest").unwrap_err().to_string(),
+            "`latest` is not a Kubernetes version; write it as 1.N, one of 1.25 to 1.37"
+        );
+    }
+
+    #[test]
+    fn the_supported_range_is_the_tables() {
+        let table: Vec<u32> = Schema::embedded().versions().to_vec();
+        let supported: Vec<u32> = KubernetesVersion::supported().map(|v| v.minor).collect();
+        assert_eq!(table, supported);
+        assert_eq!(KubernetesVersion::DEFAULT, KubernetesVersion::NEWEST);
     }
 }

@@ -16,7 +16,7 @@ pub(crate) struct RemovedVersion {
 }
 
 const fn release(minor: u32) -> KubernetesVersion {
-    KubernetesVersion { major: 1, minor }
+    KubernetesVersion::release(minor)
 }
 
 pub(crate) const REMOVED_VERSIONS: &[RemovedVersion] = &[

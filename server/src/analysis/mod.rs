@@ -29,6 +29,7 @@ mod scalar;
 mod selection;
 mod structure;
 mod suggest;
+mod versions;
 
 pub use code_lens::{CodeLens, code_lenses};
 pub use completion::{
@@ -45,7 +46,7 @@ pub use fix_all::{Fixed, fix_all};
 pub use folding::{Fold, FoldKind, folding_ranges};
 pub use hover::{Hover, hover};
 pub use inlay_hints::{HintKind, HintOptions, InlayHint, inlay_hints};
-pub use inputs::{Inputs, KubernetesVersion, Level, PodTemplate, RuleSettings};
+pub use inputs::{Inputs, KubernetesVersion, Level, PodTemplate, RuleSettings, VersionError};
 pub use one_of::exclusive_fields;
 pub use outline::{Symbol, SymbolKind, outline};
 pub use pod_sites::{

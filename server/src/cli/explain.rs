@@ -3,8 +3,8 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use crate::analysis::Inputs;
 use crate::analysis::explain::explain;
+use crate::analysis::{Inputs, KubernetesVersion};
 
 #[derive(Debug, clap::Args)]
 pub struct ExplainArgs {
@@ -18,6 +18,8 @@ pub struct ExplainArgs {
     /// English).
     #[arg(long)]
     pub locale: Option<String>,
+    #[command(flatten)]
+    pub kubernetes: super::KubernetesVersionArg,
 }
 
 pub fn run(args: &ExplainArgs) -> ExitCode {
@@ -28,7 +30,12 @@ pub fn run(args: &ExplainArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match explain(&Inputs::new(locale), &args.path, args.recursive) {
+    let inputs = Inputs::new(locale).with_kubernetes(
+        args.kubernetes
+            .version
+            .unwrap_or(KubernetesVersion::DEFAULT),
+    );
+    match explain(&inputs, &args.path, args.recursive) {
         Ok(text) => {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`| head`) is not an error worth a panic.

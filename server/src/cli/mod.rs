@@ -15,6 +15,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::analysis::KubernetesVersion;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "podls",
@@ -55,6 +57,32 @@ pub enum Command {
     Completions(shell::CompletionsArgs),
     /// Print the man page (roff), or write one page per subcommand into a directory.
     Man(shell::ManArgs),
+}
+
+/// `--kubernetes-version 1.33`: the cluster `check` and `explain` follow (over a `podls.toml`'s
+/// `kubernetes-version`). An unsupported or malformed version is a usage error (exit 2) whose message lists
+/// the supported range.
+#[derive(Debug, clap::Args)]
+pub struct KubernetesVersionArg {
+    #[arg(
+        long = "kubernetes-version",
+        value_name = "1.N",
+        value_parser = parse_kubernetes_version,
+        help = kubernetes_version_help(),
+    )]
+    pub version: Option<KubernetesVersion>,
+}
+
+fn parse_kubernetes_version(text: &str) -> Result<KubernetesVersion, String> {
+    KubernetesVersion::parse(text).map_err(|e| e.to_string())
+}
+
+fn kubernetes_version_help() -> String {
+    format!(
+        "The Kubernetes version to check against: {} (default: {}, the newest podls knows)",
+        KubernetesVersion::range(),
+        KubernetesVersion::DEFAULT
+    )
 }
 
 /// The entry point of the `podls` binary.

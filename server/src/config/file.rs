@@ -108,7 +108,7 @@ pub fn parse(file: &Path, text: &str) -> Result<ProjectConfig, ConfigError> {
     let kubernetes = match &written.kubernetes_version {
         Some(value) => {
             let text = string(value, "kubernetes-version")?;
-            Some(KubernetesVersion::parse(&text).map_err(|message| error(value.span(), message))?)
+            Some(KubernetesVersion::parse(&text).map_err(|e| error(value.span(), e.message()))?)
         }
         None => None,
     };

@@ -68,8 +68,8 @@ fn mistakes_are_errors_at_their_place() {
         podls.toml:2:1: unknown code `image-lates`; did you mean `image-latest`?
         podls.toml:2:16: unknown severity `loud`; use `error`, `warning`, `information`, `hint` or `off`
         podls.toml:1:22: `kubernetes-version` takes a string in quotes, not `1.30`
-        podls.toml:1:22: Kubernetes 1.99 is not supported: podls knows 1.25–1.37
-        podls.toml:1:22: `banana` is not a Kubernetes version: write `major.minor`, such as `1.35` (supported: 1.25–1.37)
+        podls.toml:1:22: Kubernetes 1.99 is not supported; podls knows 1.25 to 1.37 (default 1.37)
+        podls.toml:1:22: `banana` is not a Kubernetes version; write it as 1.N, one of 1.25 to 1.37
         podls.toml:1:10: unknown locale `fr`; use `en` or `zh-cn`
         podls.toml:2:1: `yaml-syntax` cannot be configured: a file that does not parse is not checked at all
         podls.toml:1:1: `path` is missing

@@ -28,14 +28,6 @@ messages! {
         en: "unknown severity `{value}`; use {allowed}",
         zh: "未知的级别 `{value}`；请使用 {allowed}",
     }
-    not_a_version(written, example, range) {
-        en: "`{written}` is not a Kubernetes version: write `major.minor`, such as `{example}` (supported: {range})",
-        zh: "`{written}` 不是 Kubernetes 版本：请写成 `major.minor`，例如 `{example}`（支持：{range}）",
-    }
-    unsupported_version(version, range) {
-        en: "Kubernetes {version} is not supported: podls knows {range}",
-        zh: "不支持 Kubernetes {version}：podls 支持 {range}",
-    }
     bad_pattern(detail) { en: "bad exclude pattern: {detail}", zh: "无效的排除模式：{detail}" }
     bad_api_version() {
         en: "`apiVersion` is the custom resource's `group/version`, such as `argoproj.io/v1alpha1`",

@@ -162,10 +162,6 @@ messages! {
         zh: "注解（键与值合计）共 {size} 字节，上限为 {limit} 字节（256 KiB）：请把大块数据移到 ConfigMap 中",
     }
 
-    alpha_value(field, value, gate, otherwise) {
-        en: "{field} `{value}` needs the alpha feature gate {gate} (Kubernetes 1.35+); clusters without it reject the Pod{otherwise}",
-        zh: "{field} 取值 `{value}` 需要开启 Alpha 特性门控 {gate}（Kubernetes 1.35+）；未开启的集群会拒绝该 Pod{otherwise}",
-    }
     alpha_otherwise(field, only) {
         en: "; the {field} allowed without it is `{only}`",
         zh: "；未开启时 {field} 只能取 `{only}`",

@@ -6,7 +6,7 @@
 //!
 //! 1. Pick the family file below (`fields.rs` for the table-driven checks, `rules/` for the cross-field
 //!    rules, `documents.rs` for keys and kinds, `fixes.rs` for quick-fix titles, `syntax.rs` for YAML
-//!    errors, `cli.rs` for the command line, `config.rs`, `suppressions.rs`) or add one (declare it here
+//!    errors, `cli.rs` for the command line, `config.rs`, `suppressions.rs`, `versions.rs` for the target Kubernetes version) or add one (declare it here
 //!    with `pub mod` and in `catalog()` at the bottom, so the test sees it).
 //! 2. Write the message in both languages inside that file's `messages!` block:
 //!
@@ -47,6 +47,7 @@ pub mod names;
 pub mod rules;
 pub mod suppressions;
 pub mod syntax;
+pub mod versions;
 
 /// The languages podls speaks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -366,6 +367,7 @@ fn catalog() -> Vec<&'static Template> {
         rules::workloads::ALL,
         suppressions::ALL,
         syntax::ALL,
+        versions::ALL,
     ]
     .concat()
 }

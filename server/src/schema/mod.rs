@@ -9,7 +9,10 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-pub use types::{Field, FieldType, PathRule, ResourceNames, Selectable, Selectors, TypeDef};
+pub use types::{
+    FeatureGate, Field, FieldType, GateOffRule, GateStage, PathRule, ResourceNames, Selectable,
+    Selectors, Stage, TypeDef,
+};
 
 use crate::syntax::PathSegment;
 
@@ -42,6 +45,9 @@ pub struct Schema {
     roots: Vec<String>,
     types: HashMap<String, TypeDef>,
     docs: HashMap<String, Doc>,
+    /// The Kubernetes minor versions (1.N) the table describes, oldest first.
+    versions: Vec<u32>,
+    gates: HashMap<String, FeatureGate>,
 }
 
 /// Where a field path leads: the field last crossed (if any) and the type at that position.
@@ -66,7 +72,13 @@ impl Schema {
         fields: &str,
         docs: impl IntoIterator<Item = &'a str>,
     ) -> Result<Schema, String> {
-        let types::Loaded { root, roots, types } = types::load(fields)?;
+        let types::Loaded {
+            root,
+            roots,
+            types,
+            versions,
+            gates,
+        } = types::load(fields)?;
         let mut merged = HashMap::new();
         for json in docs {
             let part: HashMap<String, Doc> =
@@ -78,7 +90,23 @@ impl Schema {
             roots,
             types,
             docs: merged,
+            versions,
+            gates,
         })
+    }
+
+    /// The Kubernetes minor versions (1.N) the table describes, oldest first.
+    pub fn versions(&self) -> &[u32] {
+        &self.versions
+    }
+
+    /// A feature gate the table names, with its stages.
+    pub fn gate(&self, name: &str) -> Option<&FeatureGate> {
+        self.gates.get(name)
+    }
+
+    pub fn gates(&self) -> impl Iterator<Item = &FeatureGate> {
+        self.gates.values()
     }
 
     pub fn type_def(&self, name: &str) -> Option<&TypeDef> {

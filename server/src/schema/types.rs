@@ -95,7 +95,11 @@ pub struct Field {
     pub exclusive_minimum: bool,
     pub format: Option<String>,
     pub key_format: Option<String>,
-    pub since: Option<String>,
+    /// The Kubernetes minor version (1.N) that introduced it, when newer than the table's first version.
+    pub since: Option<u32>,
+    /// The minor version that no longer has it (the field was removed or renamed), with what replaced it.
+    pub removed_in: Option<u32>,
+    pub replaced_by: Option<String>,
     pub feature_gate: Option<String>,
     pub deprecated: Option<String>,
     pub read_only: bool,
@@ -107,12 +111,25 @@ pub struct Field {
     pub windows_only: bool,
     /// An enum whose `""` is unset and gets the default (a plain Go string that v1 defaulting tests `== ""`).
     pub empty_is_unset: bool,
-    /// Enum values that need an alpha feature gate, with the gate.
-    pub alpha_values: BTreeMap<String, String>,
+    /// Enum values behind a feature gate, with the gate.
+    pub value_gates: BTreeMap<String, String>,
+    /// Enum values newer than the field, with the minor version that introduced each.
+    pub value_since: BTreeMap<String, u32>,
+    /// The stricter rule of the versions in which a gate that relaxed it is off by default.
+    pub while_gate_off: Option<GateOffRule>,
     /// The downward API values this selector accepts, in an env var and in a volume file.
     pub selectors: Option<Selectors>,
     /// The resource names the maps of quantities of this field (or below it) take.
     pub resource_names: Option<ResourceNames>,
+}
+
+/// What a field's rule was before a feature gate relaxed it: applies where the gate is off by default.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GateOffRule {
+    pub gate: String,
+    pub format: Option<String>,
+    pub minimum: Option<i64>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -193,11 +210,21 @@ impl TypeDef {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
 struct RawTable {
     root: String,
     roots: Vec<String>,
     types: HashMap<String, RawType>,
+    versions: Vec<String>,
+    feature_gates: BTreeMap<String, Vec<RawStage>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStage {
+    from: String,
+    stage: Stage,
+    default: bool,
 }
 
 /// What `load` reads: the default root (the Pod), every root type (one per kind podls reads) and the types.
@@ -205,6 +232,8 @@ pub(super) struct Loaded {
     pub root: String,
     pub roots: Vec<String>,
     pub types: HashMap<String, TypeDef>,
+    pub versions: Vec<u32>,
+    pub gates: HashMap<String, FeatureGate>,
 }
 
 #[derive(Deserialize)]
@@ -233,6 +262,8 @@ struct RawField {
     format: Option<String>,
     key_format: Option<String>,
     since: Option<String>,
+    removed_in: Option<String>,
+    replaced_by: Option<String>,
     feature_gate: Option<String>,
     deprecated: Option<String>,
     #[serde(default)]
@@ -245,7 +276,10 @@ struct RawField {
     #[serde(default)]
     empty_is_unset: bool,
     #[serde(default)]
-    alpha_values: BTreeMap<String, String>,
+    value_gates: BTreeMap<String, String>,
+    #[serde(default)]
+    value_since: BTreeMap<String, String>,
+    while_gate_off: Option<GateOffRule>,
     selectors: Option<Selectors>,
     resource_names: Option<ResourceNames>,
 }
@@ -292,10 +326,31 @@ pub(super) fn load(json: &str) -> Result<Loaded, String> {
             return Err(format!("root type {root} is missing"));
         }
     }
+    let versions = raw
+        .versions
+        .iter()
+        .map(|v| minor(v))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut gates = HashMap::new();
+    for (name, stages) in raw.feature_gates {
+        let stages = stages
+            .into_iter()
+            .map(|s| {
+                Ok(GateStage {
+                    from: minor(&s.from)?,
+                    stage: s.stage,
+                    default: s.default,
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        gates.insert(name.clone(), FeatureGate { name, stages });
+    }
     Ok(Loaded {
         root: raw.root,
         roots: raw.roots,
         types,
+        versions,
+        gates,
     })
 }
 
@@ -313,7 +368,9 @@ fn field(declared_in: &str, name: &str, raw: &RawField) -> Result<Field, String>
         exclusive_minimum: raw.exclusive_minimum,
         format: raw.format.clone(),
         key_format: raw.key_format.clone(),
-        since: raw.since.clone(),
+        since: raw.since.as_deref().map(minor).transpose()?,
+        removed_in: raw.removed_in.as_deref().map(minor).transpose()?,
+        replaced_by: raw.replaced_by.clone(),
         feature_gate: raw.feature_gate.clone(),
         deprecated: raw.deprecated.clone(),
         read_only: raw.read_only,
@@ -321,8 +378,64 @@ fn field(declared_in: &str, name: &str, raw: &RawField) -> Result<Field, String>
         linux_only: raw.linux_only,
         empty_is_unset: raw.empty_is_unset,
         windows_only: raw.windows_only,
-        alpha_values: raw.alpha_values.clone(),
+        value_gates: raw.value_gates.clone(),
+        value_since: raw
+            .value_since
+            .iter()
+            .map(|(value, v)| Ok((value.clone(), minor(v)?)))
+            .collect::<Result<_, String>>()?,
+        while_gate_off: raw.while_gate_off.clone(),
         selectors: raw.selectors.clone(),
         resource_names: raw.resource_names.clone(),
     })
+}
+
+/// The minor version of a Kubernetes `1.N` as the table writes it.
+fn minor(version: &str) -> Result<u32, String> {
+    version
+        .strip_prefix("1.")
+        .and_then(|n| n.parse().ok())
+        .ok_or_else(|| format!("`{version}` is not a Kubernetes version 1.N"))
+}
+
+/// How far a feature gate has come: alpha (off by default), beta, GA.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stage {
+    Alpha,
+    Beta,
+    Ga,
+}
+
+impl Stage {
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Alpha => "alpha",
+            Stage::Beta => "beta",
+            Stage::Ga => "GA",
+        }
+    }
+}
+
+/// A stage of a gate, from a minor version until the next stage's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GateStage {
+    pub from: u32,
+    pub stage: Stage,
+    pub default: bool,
+}
+
+/// A feature gate with its stages across the table's versions (`pkg/features/kube_features.go`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FeatureGate {
+    pub name: String,
+    /// In order of `from`.
+    pub stages: Vec<GateStage>,
+}
+
+impl FeatureGate {
+    /// The stage in Kubernetes 1.`minor`, `None` before the gate existed.
+    pub fn at(&self, minor: u32) -> Option<GateStage> {
+        self.stages.iter().rev().find(|s| s.from <= minor).copied()
+    }
 }

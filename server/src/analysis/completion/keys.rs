@@ -6,8 +6,9 @@ use crate::syntax::{Before, FieldPath, PathSegment};
 
 use super::super::field_docs::{DocStyle, render_field};
 use super::snippet::escape;
-use super::values::allowed_values;
+use super::values::{allowed_values, gated_detail};
 use super::{CompletionItem, CompletionKind, Site, TextEdit};
+use crate::analysis::versions::has_field;
 
 pub(super) fn key_items(site: &Site<'_>) -> Vec<CompletionItem> {
     let Some((PathSegment::Key(_), parent)) = site.path.split_last() else {
@@ -124,6 +125,7 @@ fn fields_of(
         .fields
         .iter()
         .filter(|field| !field.read_only && !placement.existing.contains(&field.name))
+        .filter(|field| has_field(field, site.kubernetes))
         .filter(|field| !(taken && exclusive.contains(&field.name.as_str())))
         .map(|field| field_item(site, field, path, placement))
         .collect();
@@ -142,7 +144,7 @@ fn field_item(
         // Renaming a key that already has its `:` and value: only the name changes.
         escape(&field.name)
     } else if site.flow {
-        flow_insert(field, site.options.snippets)
+        flow_insert(site, field, site.options.snippets)
     } else {
         block_insert(site, field, placement.column)
     };
@@ -154,13 +156,18 @@ fn field_item(
             field.name.clone()
         },
         kind: CompletionKind::Field,
-        detail: Some(field.ty.display()),
+        detail: Some(gated_detail(
+            site,
+            field.ty.display(),
+            field.feature_gate.as_deref(),
+        )),
         documentation: Some(render_field(
             site.schema,
             &path.to_string(),
             field,
             site.locale,
             DocStyle::Markdown,
+            site.kubernetes,
         )),
         sort_text: format!(
             "{}{}{}",
@@ -242,12 +249,12 @@ fn resource_names(site: &Site<'_>, map: &[PathSegment]) -> Vec<CompletionItem> {
 
 /// `key: ` and its value's opening, in a `{ }` mapping: never a line break. The brackets come only with a
 /// snippet, which can put the cursor between them.
-fn flow_insert(field: &Field, snippets: bool) -> String {
+fn flow_insert(site: &Site<'_>, field: &Field, snippets: bool) -> String {
     let name = escape(&field.name);
     match (&field.ty, snippets) {
         (FieldType::Object(_) | FieldType::Map(_), true) => format!("{name}: {{ $0 }}"),
         (FieldType::Array(_), true) => format!("{name}: [$0]"),
-        _ => scalar_insert(field),
+        _ => scalar_insert(site, field),
     }
 }
 
@@ -260,23 +267,26 @@ fn block_insert(site: &Site<'_>, field: &Field, column: usize) -> String {
             format!("{name}:\n{}$0", site.indentation.child(column))
         }
         FieldType::Array(_) => format!("{name}:\n{}- $0", site.indentation.item(column)),
-        _ => scalar_insert(field),
+        _ => scalar_insert(site, field),
     }
 }
 
 /// `key: ` for a scalar: with its only allowed value written out (`apiVersion: v1`), or a choice of its
 /// values (default first).
-fn scalar_insert(field: &Field) -> String {
+fn scalar_insert(site: &Site<'_>, field: &Field) -> String {
     let name = escape(&field.name);
     match field.enum_values.as_slice() {
         [only] if !only.is_empty() => format!("{name}: {}", escape(only)),
-        _ => format!("{name}: {}", choice(field).unwrap_or_else(|| "$0".into())),
+        _ => format!(
+            "{name}: {}",
+            choice(site, field).unwrap_or_else(|| "$0".into())
+        ),
     }
 }
 
 /// A snippet choice of a field's values (`${1|Always,IfNotPresent,Never|}`), for enums and booleans.
-fn choice(field: &Field) -> Option<String> {
-    let values = allowed_values(field);
+fn choice(site: &Site<'_>, field: &Field) -> Option<String> {
+    let values = allowed_values(field, site.kubernetes);
     (!values.is_empty()
         && values
             .iter()

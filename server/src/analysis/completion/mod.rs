@@ -88,6 +88,8 @@ pub(crate) struct Site<'a> {
     pub schema: &'static Schema,
     /// The language of the items' docs.
     pub locale: Locale,
+    /// The Kubernetes version checked against: only what it has is offered.
+    pub kubernetes: crate::analysis::KubernetesVersion,
     pub root: PodRoot,
     pub doc: &'a crate::syntax::Document,
     pub path: FieldPath,
@@ -154,6 +156,7 @@ pub fn completions(
         text,
         schema,
         locale: inputs.locale,
+        kubernetes: inputs.kubernetes,
         root,
         doc,
         path: std::mem::take(&mut context.path),

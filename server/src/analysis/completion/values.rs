@@ -7,6 +7,8 @@ use crate::syntax::{Before, Document, FieldPath, NodeId, PathSegment};
 use super::super::field_docs::{DocStyle, render_value};
 use super::snippet::escape;
 use super::{CompletionItem, CompletionKind, Site, TextEdit};
+use crate::analysis::inputs::KubernetesVersion;
+use crate::analysis::versions::{gate_off, has_value};
 
 pub(super) fn value_items(site: &Site<'_>) -> Vec<CompletionItem> {
     let Some((PathSegment::Key(_), parent)) = site.path.split_last() else {
@@ -34,14 +36,14 @@ pub(super) fn value_items(site: &Site<'_>) -> Vec<CompletionItem> {
 
 /// The values a scalar field allows: its enum (without the empty string, which is never typed), or both
 /// booleans; its default first (what a snippet choice pre-selects), the rest in the table's order.
-pub(super) fn allowed_values(field: &Field) -> Vec<&str> {
+pub(super) fn allowed_values(field: &Field, target: KubernetesVersion) -> Vec<&str> {
     let mut values: Vec<&str> = match field.ty {
         FieldType::Boolean => vec!["true", "false"],
         _ => field
             .enum_values
             .iter()
             .map(String::as_str)
-            .filter(|v| !v.is_empty())
+            .filter(|v| !v.is_empty() && has_value(field, v, target))
             .collect(),
     };
     if let Some(default) = field.default.as_deref() {
@@ -53,17 +55,31 @@ pub(super) fn allowed_values(field: &Field) -> Vec<&str> {
 }
 
 fn allowed_items(site: &Site<'_>, field: &Field) -> Vec<CompletionItem> {
-    allowed_values(field)
+    allowed_values(field, site.kubernetes)
         .into_iter()
         .enumerate()
         .map(|(i, value)| {
             let documentation =
                 render_value(site.schema, field, value, site.locale, DocStyle::Markdown);
-            let mut item = value_item(site, value, Some(field.ty.display()), documentation, i);
+            let gate = field.value_gates.get(value).map(String::as_str);
+            let detail = gated_detail(site, field.ty.display(), gate);
+            let mut item = value_item(site, value, Some(detail), documentation, i);
             item.preselect = field.default.as_deref() == Some(value);
             item
         })
         .collect()
+}
+
+/// An item's detail (its type), marked when the feature gate behind it is off by default in the target:
+/// `string · gate ContainerStopSignals (alpha, off by default)`.
+pub(super) fn gated_detail(site: &Site<'_>, ty: String, gate: Option<&str>) -> String {
+    match gate.and_then(|g| gate_off(site.schema, g, site.kubernetes)) {
+        Some(off) => {
+            let stage = off.stage.map_or("not yet", |s| s.name());
+            format!("{ty} · gate {} ({stage}, off by default)", off.gate.name)
+        }
+        None => ty,
+    }
 }
 
 pub(super) fn value_item(

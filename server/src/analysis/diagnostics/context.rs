@@ -1,14 +1,18 @@
 //! What every rule sees: the `Context` of the document (text, tree, inputs, the pod site being checked) and
 //! the `Visit` of one node with the field the table expects there, plus the builders of the diagnostics
-//! several rules share (`conflicting-fields`, `alpha-feature`) and of their messages.
+//! several rules share (`conflicting-fields`, the note on a rule a later version relaxed) and of their
+//! messages.
 
 use super::code::Code;
 use super::diagnostic::Diagnostic;
+use crate::analysis::inputs::KubernetesVersion;
 use crate::analysis::names::index::{DocumentNames, Scope};
 use crate::analysis::pod_sites::PodSite;
 use crate::analysis::scalar::Scalar;
+use crate::analysis::versions::stricter_until;
 use crate::messages::Locale;
 use crate::messages::Message;
+use crate::messages::versions as version_msg;
 use crate::schema::{Field, FieldType, Schema};
 use crate::syntax::{Document, FieldPath, NodeId, PathSegment, TextRange};
 
@@ -19,6 +23,8 @@ pub(crate) struct Context<'a> {
     pub schema: &'static Schema,
     /// The language of the messages (`messages`): rules render theirs with `.render(cx.locale)`.
     pub locale: Locale,
+    /// The Kubernetes version checked against.
+    pub kubernetes: KubernetesVersion,
     /// The pod spec being walked: rules read pod-level fields (`spec.os`, `metadata.labels`) from here, not
     /// from the document root.
     pub site: &'a PodSite,
@@ -123,4 +129,15 @@ pub(crate) fn conflict(cx: &Context, visit: &Visit, at: NodeId, message: Message
         path.push(PathSegment::Key(name.to_string()));
     }
     Diagnostic::error(Code::ConflictingFields, cx.doc.node(at).range, message).at(path)
+}
+
+/// `(Kubernetes 1.30 checks ...)`: why the rule is stricter than the table's, when the target predates the
+/// gate that relaxed it.
+pub(crate) fn stricter_note(cx: &Context, field: &Field) -> Option<String> {
+    let (gate, relaxed) = stricter_until(cx.schema, field, cx.kubernetes)?;
+    let note = match relaxed {
+        Some(from) => version_msg::stricter_rule_until(cx.kubernetes, gate, from),
+        None => version_msg::stricter_rule(cx.kubernetes, gate),
+    };
+    Some(note.render(cx.locale))
 }

@@ -106,6 +106,17 @@ fn messages_and_fix_titles_in_chinese() {
     ));
 }
 
+/// `check` against another Kubernetes version (`"1.30"`).
+pub(crate) fn check_at(version: &str, text: &str, expect: Expect) {
+    let target = crate::analysis::KubernetesVersion::parse(version).expect("a supported version");
+    let found = diagnostics(
+        &Inputs::default().with_kubernetes(target),
+        text,
+        &parse(text),
+    );
+    expect.assert_eq(&render(text, &found));
+}
+
 /// A workload is checked against its own types of the table; other kinds get no pod rules.
 #[test]
 fn workloads_get_their_checks_and_other_kinds_none() {

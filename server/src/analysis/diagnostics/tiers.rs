@@ -34,6 +34,7 @@ pub fn document_diagnostics(inputs: &Inputs, text: &str, doc: &Document) -> Vec<
             doc,
             schema: inputs.schema,
             locale: inputs.locale,
+            kubernetes: inputs.kubernetes,
             site: &site,
             // A patch is partial by design: what it leaves out is in its base.
             partial: inputs.role == FileRole::Patch,

@@ -2,7 +2,8 @@
 //! the registry of which rules run on which types. Every node is visited once with the field it is the value of (or an item or map value of) and
 //! the type the table expects there; `type_mismatch` decides whether the node has that shape, and only
 //! then do the rules look at it and the walk go deeper. Keys the table does not know are left to
-//! `unknown_field` and not entered. Rules register themselves in `checks::RULES` and `rules::RULES`; this
+//! `unknown_field` and not entered, and so are those the target Kubernetes version lacks
+//! (`checks/version.rs` reports them). Rules register themselves in `checks::RULES` and `rules::RULES`; this
 //! file names none of them.
 
 use std::collections::HashMap;
@@ -13,6 +14,7 @@ use super::context::{Check, Context, Rule, Visit};
 use super::diagnostic::Diagnostic;
 use super::rules;
 use crate::analysis::scalar::scalar;
+use crate::analysis::versions::has_field;
 use crate::schema::{Field, FieldType};
 use crate::syntax::{FieldPath, NodeId, PathSegment, reads};
 
@@ -135,7 +137,7 @@ fn walk<'a>(
                 let Some(name) = cx.doc.scalar(k) else {
                     continue;
                 };
-                if let Some(f) = def.field(name) {
+                if let Some(f) = def.field(name).filter(|f| has_field(f, cx.kubernetes)) {
                     walk(cx, v, Some(k), visit.path.key(name), Some(f), &f.ty, out);
                 }
             }

@@ -65,6 +65,8 @@ pub struct CheckArgs {
     /// preferred).
     #[arg(long)]
     pub unsafe_fixes: bool,
+    #[command(flatten)]
+    pub kubernetes: super::KubernetesVersionArg,
 }
 
 /// Exit codes: what a CI job branches on.

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::CheckArgs;
 use super::inputs::Input;
-use crate::analysis::{Code, Inputs, Level};
+use crate::analysis::{Code, Inputs, KubernetesVersion, Level};
 use crate::config::{ConfigError, ProjectConfig, find};
 use crate::messages::Locale;
 use crate::messages::config as msg;
@@ -19,6 +19,8 @@ pub struct Project {
     locale: Locale,
     /// Whether `--locale` chose it (it then wins over the files').
     locale_flag: bool,
+    /// `--kubernetes-version`, which wins over the files' `kubernetes-version`.
+    kubernetes: Option<KubernetesVersion>,
     explicit: Option<Arc<ProjectConfig>>,
     isolated: bool,
     select: Option<Vec<Code>>,
@@ -41,6 +43,7 @@ impl Project {
         Ok(Project {
             locale,
             locale_flag: args.locale.is_some(),
+            kubernetes: args.kubernetes.version,
             explicit,
             isolated: args.isolated,
             select: (!args.select.is_empty())
@@ -89,6 +92,9 @@ impl Project {
         }
         if self.locale_flag {
             inputs.locale = self.locale;
+        }
+        if let Some(version) = self.kubernetes {
+            inputs.kubernetes = version;
         }
         if let Some(select) = &self.select {
             inputs.rules.select(select);

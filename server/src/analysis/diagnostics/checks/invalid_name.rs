@@ -17,12 +17,14 @@
 //! | a pod template's `metadata.name`/`namespace` are not checked | — | `ValidatePodTemplateSpec` validates only labels, annotations and the spec |
 
 use super::super::code::Code;
-use super::super::context::{Context, Rule, Visit};
+use super::super::context::{Context, Rule, Visit, stricter_note};
 use super::super::diagnostic::Diagnostic;
 use crate::analysis::fixes::format_name;
 use crate::analysis::fixes::requote;
 use crate::analysis::pod_sites::schema_at;
 use crate::analysis::scalar::Scalar;
+use crate::analysis::versions::format_at;
+use crate::messages::versions as version_msg;
 use crate::messages::{Message, all_of, fields as msg, fixes, one_of};
 use crate::schema::{Field, FieldType, ResourceNames};
 use crate::syntax::{FieldPath, NodeKind, PathSegment, ScalarStyle};
@@ -71,8 +73,8 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             }
             return;
         }
-        _ => match &field.format {
-            Some(format) => format.as_str(),
+        _ => match format_at(cx.schema, field, cx.kubernetes) {
+            Some(format) => format,
             None => return,
         },
     };
@@ -84,7 +86,10 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         Some(PathSegment::Key(key)) if key != &field.name => msg::value_of(key),
         _ => msg::the_field(&field.name),
     };
-    let message = msg::invalid_format(what, value, rule).render(cx.locale);
+    let mut message = msg::invalid_format(what, value, rule).render(cx.locale);
+    if let Some(stricter) = stricter_note(cx, field) {
+        message.push_str(&stricter);
+    }
     let mut diagnostic = Diagnostic::error(Code::InvalidName, range, message)
         .at(visit.path.clone())
         .with_fixes(format_name(
@@ -207,6 +212,16 @@ pub(crate) fn format_error(format: &str, value: &str) -> Option<Message> {
         "env-var-name" => {
             !value.is_empty() && value.bytes().all(|b| (32..=126).contains(&b) && b != b'=')
         }
+        // IsEnvVarName of apimachinery, before RelaxedEnvironmentVariableValidation.
+        "env-var-name-strict" => {
+            value
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_alphabetic() || b"-._".contains(&b))
+                && value
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-._".contains(&b))
+        }
         "configmap-key" => {
             value.len() <= 253
                 && !value.is_empty()
@@ -236,6 +251,7 @@ fn rule(format: &str) -> Message {
         "label-value" => msg::label_value(),
         "iana-port-name" => msg::port_name(),
         "env-var-name" => msg::env_var_name(),
+        "env-var-name-strict" => version_msg::env_var_name_strict(),
         "configmap-key" => msg::configmap_key(),
         "http-header-name" => msg::header_name(),
         "ip" => msg::ip_address(),

@@ -9,9 +9,10 @@
 //! | all annotations above 256 KiB | `out-of-range` | `ValidateAnnotationsSize` in apimachinery `pkg/api/validation/objectmeta.go` |
 
 use super::super::code::Code;
-use super::super::context::{Context, Rule, Visit};
+use super::super::context::{Context, Rule, Visit, stricter_note};
 use super::super::diagnostic::Diagnostic;
 use crate::analysis::scalar::Scalar;
+use crate::analysis::versions::minimum_at;
 use crate::messages::{Arg, fields as msg};
 use crate::schema::FieldType;
 
@@ -33,8 +34,7 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         Some("int32") => (i128::from(i32::MIN), i128::from(i32::MAX)),
         _ => (i128::from(i64::MIN), i128::from(i64::MAX)),
     };
-    let min = field
-        .minimum
+    let min = minimum_at(cx.schema, field, cx.kubernetes)
         .map(|m| i128::from(m) + i128::from(field.exclusive_minimum));
     let max = field.maximum.map(i128::from);
     let low = min.unwrap_or(type_min).max(type_min);
@@ -58,7 +58,10 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     } else {
         Arg::from("")
     };
-    let message = msg::out_of_range(name, allowed, value, more).render(cx.locale);
+    let mut message = msg::out_of_range(name, allowed, value, more).render(cx.locale);
+    if let Some(stricter) = stricter_note(cx, field) {
+        message.push_str(&stricter);
+    }
     out.push(Diagnostic::error(Code::OutOfRange, visit.range(cx), message).at(visit.path.clone()));
 }
 

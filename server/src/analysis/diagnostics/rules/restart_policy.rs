@@ -176,14 +176,14 @@ mod tests {
         check(
             "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  restartPolicy: Never\n  containers:\n  - name: c\n    image: nginx:1\n    restartPolicyRules:\n    - action: RestartAllContainers\n      exitCodes:\n        operator: In\n        values: [42, 7, 42]\n    - action: Stop\n      exitCodes:\n        operator: NotIn\n        values: [0]\n    resizePolicy:\n    - resourceName: cpu\n      restartPolicy: NotRequired\n    - resourceName: memory\n      restartPolicy: RestartContainer\n    - resourceName: cpu\n",
             expect![[r#"
-            10:5-10:23 error[conflicting-fields] spec.containers[0].restartPolicyRules: `restartPolicyRules` require the container's `restartPolicy` to be set (`Always`, `OnFailure` or `Never`)
-            11:7-11:13 warning[alpha-feature] spec.containers[0].restartPolicyRules[0].action: action `RestartAllContainers` needs the alpha feature gate RestartAllContainersOnContainerExits (Kubernetes 1.35+); clusters without it reject the Pod; the action allowed without it is `Restart`
-            14:25-14:27 error[duplicate-name] spec.containers[0].restartPolicyRules[0].exitCodes.values[2]: duplicate exit code `42`: each exit code may be listed once
-            15:15-15:19 error[invalid-enum] spec.containers[0].restartPolicyRules[1].action: `Stop` is not a valid `action`; allowed: `Restart` or `RestartAllContainers`
-            23:22-23:38 error[conflicting-fields] spec.containers[0].resizePolicy[1].restartPolicy: with the pod's `restartPolicy: Never` a resize policy's `restartPolicy` must be `NotRequired` (the container cannot be restarted)
-            24:7-24:19 error[missing-required] spec.containers[0].resizePolicy[2].restartPolicy: missing required field `restartPolicy` (ContainerResizePolicy)
-            24:21-24:24 error[duplicate-name] spec.containers[0].resizePolicy[2].resourceName: duplicate resize policy resource `cpu`: each resource may have one resize policy per container
-        "#]],
+                10:5-10:23 error[conflicting-fields] spec.containers[0].restartPolicyRules: `restartPolicyRules` require the container's `restartPolicy` to be set (`Always`, `OnFailure` or `Never`)
+                11:7-11:13 warning[alpha-feature] spec.containers[0].restartPolicyRules[0].action: action `RestartAllContainers` needs the feature gate RestartAllContainersOnContainerExits (alpha in Kubernetes 1.37, off by default); clusters without it reject the Pod; the action allowed without it is `Restart`
+                14:25-14:27 error[duplicate-name] spec.containers[0].restartPolicyRules[0].exitCodes.values[2]: duplicate exit code `42`: each exit code may be listed once
+                15:15-15:19 error[invalid-enum] spec.containers[0].restartPolicyRules[1].action: `Stop` is not a valid `action`; allowed: `Restart` or `RestartAllContainers`
+                23:22-23:38 error[conflicting-fields] spec.containers[0].resizePolicy[1].restartPolicy: with the pod's `restartPolicy: Never` a resize policy's `restartPolicy` must be `NotRequired` (the container cannot be restarted)
+                24:7-24:19 error[missing-required] spec.containers[0].resizePolicy[2].restartPolicy: missing required field `restartPolicy` (ContainerResizePolicy)
+                24:21-24:24 error[duplicate-name] spec.containers[0].resizePolicy[2].resourceName: duplicate resize policy resource `cpu`: each resource may have one resize policy per container
+            "#]],
         );
     }
 }

@@ -201,12 +201,13 @@ spec:
 "#,
         expect![[r#"
             7:5-7:16 error[out-of-range] spec.dnsConfig.nameservers: `dnsConfig.nameservers` may list at most 3 entries, found 4
-            10:5-10:13 warning[alpha-feature] spec.tolerations[0].operator: operator `Gt` needs the alpha feature gate TaintTolerationComparisonOperators (Kubernetes 1.35+); clusters without it reject the Pod
+            10:5-10:13 warning[alpha-feature] spec.tolerations[0].operator: operator `Gt` needs the feature gate TaintTolerationComparisonOperators (alpha in Kubernetes 1.37, off by default); clusters without it reject the Pod
             22:22-22:35 error[invalid-enum] spec.containers[0].env[0].valueFrom.fieldRef.fieldPath: `spec.nodename` is not a supported `fieldPath` here; allowed: `metadata.name`, `metadata.namespace`, `metadata.uid`, `spec.nodeName`, `spec.serviceAccountName`, `status.hostIP`, `status.hostIPs`, `status.podIP` or `status.podIPs`, or `metadata.labels['` / `metadata.annotations['`…; did you mean `spec.nodeName`?
             30:21-30:31 error[invalid-enum] spec.containers[0].env[2].valueFrom.resourceFieldRef.resource: `limits.mem` is not a supported `resource` here; allowed: `limits.cpu`, `limits.memory`, `limits.ephemeral-storage`, `requests.cpu`, `requests.memory` or `requests.ephemeral-storage`, or `limits.hugepages-` / `requests.hugepages-`…; did you mean `limits.cpu`?
             34:7-34:23 error[conflicting-fields] spec.containers[0].volumeMounts[0].mountPropagation: `mountPropagation: Bidirectional` is only allowed in a privileged container (`securityContext.privileged: true`)
             35:7-35:24 error[conflicting-fields] spec.containers[0].volumeMounts[0].recursiveReadOnly: `recursiveReadOnly` other than `Disabled` requires `readOnly: true`
             37:7-37:17 error[conflicting-fields] spec.containers[0].lifecycle.stopSignal: `lifecycle.stopSignal` requires `spec.os.name` to be set
+            37:7-37:17 warning[alpha-feature] spec.containers[0].lifecycle.stopSignal: `stopSignal` needs the feature gate ContainerStopSignals (alpha in Kubernetes 1.37, off by default); the API server of Kubernetes 1.37 drops the field unless the gate is enabled
             42:7-42:15 error[duplicate-name] spec.containers[1].ports[0].hostPort: hostPort 8080/TCP is already used by another port of this Pod; each protocol/hostIP/hostPort may be bound once
             52:22-52:34 error[invalid-enum] spec.volumes[0].downwardAPI.items[1].fieldRef.fieldPath: `status.podIP` is not a supported `fieldPath` here; allowed: `metadata.name`, `metadata.namespace`, `metadata.uid`, `metadata.labels` or `metadata.annotations`, or `metadata.labels['` / `metadata.annotations['`…
         "#]],
