@@ -417,6 +417,43 @@ impl Client {
             .count()
     }
 
+    /// Writes `bytes` to the server as they are: frames the harness would never make, or several at once.
+    pub fn write_raw(&mut self, bytes: &[u8]) {
+        if let Err(error) = self
+            .stdin
+            .write_all(bytes)
+            .and_then(|()| self.stdin.flush())
+        {
+            self.fail(&format!("cannot write to podls: {error}"));
+        }
+    }
+
+    /// A request framed but not sent (for [`Client::write_raw`]), and the id it will be answered with.
+    pub fn framed_request(&mut self, method: &str, params: Value) -> (Vec<u8>, i64) {
+        let id = self.next_id;
+        self.next_id += 1;
+        (
+            frame(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params})),
+            id,
+        )
+    }
+
+    /// Waits for the response with this `id` (`null` for the answer to a message that had none).
+    pub fn response(&mut self, id: Value) -> Value {
+        self.receive_until(&format!("the response #{id}"), |message| {
+            message.get("method").is_none() && message["id"] == id
+        })
+    }
+
+    /// The notifications `method` received so far and not waited for, taken out of the queue.
+    pub fn take_notifications(&mut self, method: &str) -> Vec<Value> {
+        let queued = std::mem::take(&mut self.notifications);
+        let (taken, kept): (Vec<Value>, Vec<Value>) =
+            queued.into_iter().partition(|n| n["method"] == method);
+        self.notifications = kept.into();
+        taken
+    }
+
     /// `shutdown` then `exit`; returns how the process ended.
     pub fn shutdown_and_exit(mut self) -> ExitStatus {
         self.request("shutdown", Value::Null)
@@ -456,15 +493,7 @@ impl Client {
     }
 
     fn send(&mut self, message: &Value) {
-        let body = message.to_string();
-        let frame = format!("Content-Length: {}\r\n\r\n{body}", body.len());
-        if let Err(error) = self
-            .stdin
-            .write_all(frame.as_bytes())
-            .and_then(|()| self.stdin.flush())
-        {
-            self.fail(&format!("cannot write to podls: {error}"));
-        }
+        self.write_raw(&frame(message));
     }
 
     /// Reads messages until one satisfies `wanted`; answers server requests and queues other notifications.
@@ -519,6 +548,12 @@ impl Drop for Client {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// `message` as a `Content-Length` frame.
+pub fn frame(message: &Value) -> Vec<u8> {
+    let body = message.to_string();
+    format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
 }
 
 /// Reads one `Content-Length` framed JSON message; `None` at the end of the stream.

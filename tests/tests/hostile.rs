@@ -243,10 +243,28 @@ fn invalid_json_is_skipped_and_the_server_goes_on() {
     // Invalid UTF-8 inside a frame.
     session.write(b"Content-Length: 4\r\n\r\n\xff\xfe\xfd\xfc");
     session.assert_still_serving(1);
-    // Frames without a JSON-RPC message are dropped (they carry no id to answer); those with an id are
-    // answered: invalid params for the two hovers, method not found for the message without a method.
-    let codes: Vec<_> = session.errors.iter().map(|e| &e["error"]["code"]).collect();
-    assert_eq!(codes, [-32602, -32602, -32601], "{:?}", session.errors);
+    // Every frame with a request in it gets one answer: Parse error (id null) for what is not JSON (or not
+    // UTF-8), Invalid Request for JSON that is no message (id null) and for the message with an id and
+    // nothing else (its id), Invalid params for the two hovers.
+    let mut answers: Vec<_> = session
+        .errors
+        .iter()
+        .map(|e| (e["id"].to_string(), e["error"]["code"].as_i64().unwrap()))
+        .collect();
+    answers.sort();
+    let expected = [
+        ("5", -32602),
+        ("6", -32602),
+        ("7", -32600),
+        ("null", -32700),
+        ("null", -32700),
+        ("null", -32700),
+        ("null", -32700),
+        ("null", -32600),
+    ];
+    let mut expected: Vec<_> = expected.map(|(id, code)| (id.to_owned(), code)).to_vec();
+    expected.sort();
+    assert_eq!(answers, expected, "{:?}", session.errors);
     session.shutdown_and_exit();
 }
 

@@ -1,21 +1,91 @@
-//! Re-frames stdin before tower-lsp-server reads it. Its codec fails on a header line it cannot parse, a
-//! third header, a body that is not UTF-8 or not a JSON-RPC message, and any such failure ends its input
-//! stream: one bad frame would leave the server deaf. Here every frame is read leniently, garbage is skipped up
-//! to the next `Content-Length`, and only frames holding a JSON-RPC message are passed on.
+//! Re-frames stdin before tower-lsp-server reads it, and merges what goes out on stdout. Its codec fails on a
+//! header line it cannot parse, a third header, a body that is not UTF-8 or not a JSON-RPC message, and any
+//! such failure ends its input stream: one bad frame would leave the server deaf. Here every frame is read
+//! leniently, garbage is skipped up to the next `Content-Length`, and a body that is not a usable message is
+//! answered here (Parse error, Invalid Request, Invalid params naming the param, as JSON-RPC 2.0 asks) instead
+//! of reaching tower-lsp-server.
 
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 use tower_lsp_server::jsonrpc::{Request, Response};
+
+use super::params;
 
 /// Header lines longer than this are garbage (real ones are `Content-Length: 123`), read in pieces.
 const MAX_HEADER_LINE: u64 = 8 * 1024;
 const CONTENT_LENGTH: &[u8] = b"Content-Length";
 
-/// Copies the frames of `input` to `output` as clean `Content-Length` frames, until `input` ends.
+/// What goes to stdout: a message body, or the end of the server's own output.
+#[derive(Debug)]
+pub enum Outgoing {
+    Message(String),
+    End,
+}
+
+/// Copies the frames of `input` to `server` as clean `Content-Length` frames, until `input` ends. A frame the
+/// server cannot take is answered on `replies` instead.
 pub async fn reframe(
     input: impl AsyncRead + Unpin,
-    mut output: impl AsyncWrite + Unpin,
+    mut server: impl AsyncWrite + Unpin,
+    replies: UnboundedSender<Outgoing>,
 ) -> std::io::Result<()> {
     let mut input = BufReader::new(input);
+    while let Some(body) = read_frame(&mut input).await? {
+        match classify(body) {
+            Ok(body) => write_frame(&mut server, &body).await?,
+            Err(Some(reply)) => {
+                // The writer is gone only when the server has ended: nothing is left to answer.
+                let _ = replies.send(Outgoing::Message(reply));
+            }
+            Err(None) => {}
+        }
+    }
+    Ok(())
+}
+
+/// Forwards the frames the server writes to `replies`, then `End` once the server's output closes.
+pub async fn collect_server_output(
+    server: impl AsyncRead + Unpin,
+    replies: UnboundedSender<Outgoing>,
+) -> std::io::Result<()> {
+    let mut server = BufReader::new(server);
+    let result = async {
+        while let Some(body) = read_frame(&mut server).await? {
+            let _ = replies.send(Outgoing::Message(
+                String::from_utf8_lossy(&body).into_owned(),
+            ));
+        }
+        Ok(())
+    }
+    .await;
+    let _ = replies.send(Outgoing::End);
+    result
+}
+
+/// Writes every outgoing message as one whole frame, so replies made here never interleave with the
+/// server's, until the server's output ends.
+pub async fn write_output(
+    mut outgoing: UnboundedReceiver<Outgoing>,
+    mut output: impl AsyncWrite + Unpin,
+) -> std::io::Result<()> {
+    while let Some(Outgoing::Message(body)) = outgoing.recv().await {
+        write_frame(&mut output, &body).await?;
+    }
+    Ok(())
+}
+
+async fn write_frame(output: &mut (impl AsyncWrite + Unpin), body: &str) -> std::io::Result<()> {
+    output
+        .write_all(format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes())
+        .await?;
+    output.write_all(body.as_bytes()).await?;
+    output.flush().await
+}
+
+/// The body of the next frame that has a valid `Content-Length`, skipping garbage; `None` at the end.
+async fn read_frame(
+    input: &mut (impl AsyncBufReadExt + Unpin),
+) -> std::io::Result<Option<Vec<u8>>> {
     let mut line = Vec::new();
     loop {
         // Headers, up to an empty line.
@@ -23,12 +93,12 @@ pub async fn reframe(
         let mut any_header = false;
         loop {
             line.clear();
-            let read = (&mut input)
+            let read = (&mut *input)
                 .take(MAX_HEADER_LINE)
                 .read_until(b'\n', &mut line)
                 .await?;
             if read == 0 {
-                return Ok(());
+                return Ok(None);
             }
             // A frame glued to garbage (a body shorter than its length said): start at its header.
             if let Some(at) = find(&line, CONTENT_LENGTH).filter(|&at| at > 0) {
@@ -59,28 +129,73 @@ pub async fn reframe(
         };
         // Read as it arrives rather than allocating what the header claims.
         let mut body = Vec::new();
-        (&mut input)
+        (&mut *input)
             .take(length as u64)
             .read_to_end(&mut body)
             .await?;
         if body.len() < length {
-            return Ok(());
+            return Ok(None);
         }
-        // tower-lsp-server stops reading for good after a frame it cannot decode (its codec errors end the
-        // input stream), so such a frame is dropped here. It has no usable id to answer anyway.
-        let body = match String::from_utf8(body) {
-            Ok(body) if is_json_rpc(&body) => body,
-            _ => {
-                tracing::warn!("skipping a frame that is not a JSON-RPC message ({length} bytes)");
-                continue;
-            }
-        };
-        output
-            .write_all(format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes())
-            .await?;
-        output.write_all(body.as_bytes()).await?;
-        output.flush().await?;
+        return Ok(Some(body));
     }
+}
+
+/// `Ok(body)` for a message tower-lsp-server can take; else the error response to send (`None` when the
+/// message is a notification or a response, which get no answer).
+fn classify(body: Vec<u8>) -> Result<String, Option<String>> {
+    let Ok(body) = String::from_utf8(body) else {
+        tracing::warn!("answering a frame that is not UTF-8 with a parse error");
+        return Err(Some(error_response(
+            &serde_json::Value::Null,
+            -32700,
+            "Parse error: the body is not UTF-8",
+        )));
+    };
+    let value: serde_json::Value = match serde_json::from_str(&body) {
+        Ok(value) => value,
+        Err(error) => {
+            tracing::warn!("answering a frame that is not JSON with a parse error");
+            let message = format!("Parse error: the body is not JSON ({error})");
+            return Err(Some(error_response(
+                &serde_json::Value::Null,
+                -32700,
+                &message,
+            )));
+        }
+    };
+    let id = value
+        .get("id")
+        .filter(|id| id.is_number() || id.is_string());
+    // Neither a request (no method) nor a response (no result, no error): tower-lsp-server would take it for
+    // a response to nothing and say nothing.
+    let is_nothing = ["method", "result", "error"]
+        .iter()
+        .all(|key| value.get(key).is_none());
+    if !is_json_rpc(&body) || (is_nothing && id.is_some()) {
+        tracing::warn!("answering a JSON body that is not a JSON-RPC message with Invalid Request");
+        let message = "Invalid Request: not a JSON-RPC 2.0 request, notification or response";
+        // A response that is malformed is not answered, as JSON-RPC asks of responses.
+        let is_response = value.get("result").is_some() || value.get("error").is_some();
+        if is_response && value.get("method").is_none() {
+            return Err(None);
+        }
+        return Err(Some(error_response(
+            id.unwrap_or(&serde_json::Value::Null),
+            -32600,
+            message,
+        )));
+    }
+    if let (Some(id), Some(method)) = (id, value.get("method").and_then(|m| m.as_str())) {
+        if let Some(problem) = params::problem(method, value.get("params")) {
+            return Err(Some(error_response(id, -32602, &problem)));
+        }
+    }
+    Ok(body)
+}
+
+fn error_response(id: &serde_json::Value, code: i64, message: &str) -> String {
+    serde_json::json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}})
+        .to_string()
 }
 
 /// Whether tower-lsp-server can decode `body`: a JSON-RPC request, notification or response.
@@ -114,18 +229,28 @@ mod tests {
     const EXIT: &str = r#"{"jsonrpc":"2.0","method":"exit"}"#;
     const FRAMED_EXIT: &str = "Content-Length: 33\r\n\r\n{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}";
 
-    async fn reframed(input: &[u8]) -> String {
+    /// What reaches the server, and the replies made here.
+    async fn reframed_and_replies(input: &[u8]) -> (String, Vec<serde_json::Value>) {
         let mut output = Vec::new();
-        reframe(input, &mut output).await.unwrap();
-        String::from_utf8(output).unwrap()
+        let (replies, mut queue) = tokio::sync::mpsc::unbounded_channel();
+        reframe(input, &mut output, replies).await.unwrap();
+        let mut answered = Vec::new();
+        while let Ok(Outgoing::Message(reply)) = queue.try_recv() {
+            answered.push(serde_json::from_str(&reply).unwrap());
+        }
+        (String::from_utf8(output).unwrap(), answered)
     }
 
-    fn run(input: &[u8]) -> String {
+    fn run_with_replies(input: &[u8]) -> (String, Vec<serde_json::Value>) {
         tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .unwrap()
-            .block_on(reframed(input))
+            .block_on(reframed_and_replies(input))
+    }
+
+    fn run(input: &[u8]) -> String {
+        run_with_replies(input).0
     }
 
     #[test]
@@ -148,18 +273,46 @@ mod tests {
     }
 
     #[test]
-    fn bodies_that_are_not_json_rpc_are_dropped() {
+    fn bodies_that_are_not_json_rpc_are_answered_here() {
         let mut input = b"Content-Length: 3\r\n\r\n\xff\xfe{".to_vec();
         for body in [
             "{not json",
             "[1]",
-            r#"{"jsonrpc":"2.0","id":{}}"#,
-            r#"{"method":5}"#,
+            r#"{"jsonrpc":"2.0","id":3,"method":5}"#,
+            r#"{"jsonrpc":"2.0","id":{},"result":1}"#,
+            r#"{"jsonrpc":"2.0","id":7}"#,
+            r#"{"jsonrpc":"2.0","id":4,"method":"textDocument/hover","params":{"textDocument":1}}"#,
         ] {
             input.extend(format!("Content-Length: {}\r\n\r\n{body}", body.len()).bytes());
         }
         input.extend(FRAMED_EXIT.bytes());
-        assert_eq!(run(&input), FRAMED_EXIT);
+        let (forwarded, replies) = run_with_replies(&input);
+        assert_eq!(forwarded, FRAMED_EXIT);
+        let answers: Vec<_> = replies
+            .iter()
+            .map(|r| (r["id"].clone(), r["error"]["code"].clone()))
+            .collect();
+        // Not UTF-8 and not JSON: Parse error; JSON but no message: Invalid Request (with the id when it has
+        // one); a malformed response: no answer; bad params: Invalid params.
+        assert_eq!(
+            answers,
+            [
+                (serde_json::Value::Null, serde_json::json!(-32700)),
+                (serde_json::Value::Null, serde_json::json!(-32700)),
+                (serde_json::Value::Null, serde_json::json!(-32600)),
+                (serde_json::json!(3), serde_json::json!(-32600)),
+                (serde_json::json!(7), serde_json::json!(-32600)),
+                (serde_json::json!(4), serde_json::json!(-32602)),
+            ]
+        );
+        assert!(
+            replies[5]["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("params.textDocument"),
+            "{}",
+            replies[5]
+        );
     }
 
     #[test]
@@ -169,7 +322,7 @@ mod tests {
         assert!(is_json_rpc(
             r#"{"jsonrpc":"2.0","id":1,"method":"textDocument/hover","params":7}"#
         ));
-        // A response to a request never sent: tower-lsp-server decodes it, and ignores it.
+        // tower-lsp-server decodes it (and ignores it): `classify` answers it as Invalid Request.
         assert!(is_json_rpc(r#"{"jsonrpc":"2.0","id":7}"#));
         assert!(!is_json_rpc(r#"{"jsonrpc":"2.0","id":[]}"#));
         assert!(!is_json_rpc(r#"{"jsonrpc":"1.0","method":"exit"}"#));

@@ -1,6 +1,7 @@
 //! The protocol layer: LSP over stdio on tower-lsp-server. It converts positions and calls `analysis`;
 //! it holds no knowledge of YAML or Kubernetes. One file per feature; `server.rs` dispatches.
 
+mod cancel;
 mod code_action;
 mod code_lens;
 mod completion;
@@ -17,6 +18,7 @@ mod guard;
 mod hover;
 mod inlay_hint;
 mod names;
+mod params;
 mod project;
 mod pull_diagnostics;
 mod references;
@@ -24,6 +26,7 @@ mod rename;
 mod selection_range;
 mod server;
 mod structure;
+mod trace;
 mod workspace;
 
 use std::sync::Arc;
@@ -39,19 +42,38 @@ pub use server::PodServer;
 /// for `shutdown` first: the process then exits with 0, else with 1, as the spec asks.
 pub async fn serve_stdio() -> bool {
     let shutdown_requested = Arc::new(AtomicBool::new(false));
-    let (service, socket) = LspService::new({
+    let (service, socket) = LspService::build({
         let shutdown_requested = Arc::clone(&shutdown_requested);
         move |client| PodServer::new(client, shutdown_requested)
-    });
-    // stdin goes through `framing::reframe`, so a malformed frame is skipped instead of wedging the reader.
-    let (frames, reframed) = tokio::io::duplex(64 * 1024);
+    })
+    .custom_method("$/setTrace", PodServer::set_trace)
+    .finish();
+    // stdin goes through `framing::reframe`, so a malformed frame is answered (or skipped) here instead of
+    // wedging tower-lsp-server's reader; stdout is written by `framing::write_output`, whole frames from both.
+    let (to_server, server_input) = tokio::io::duplex(64 * 1024);
+    let (server_output, from_server) = tokio::io::duplex(64 * 1024);
+    let (outgoing, outgoing_queue) = tokio::sync::mpsc::unbounded_channel();
+    let replies = outgoing.clone();
     tokio::spawn(async move {
-        if let Err(error) = framing::reframe(tokio::io::stdin(), frames).await {
+        if let Err(error) = framing::reframe(tokio::io::stdin(), to_server, replies).await {
             tracing::error!("reading stdin: {error}");
         }
     });
-    Server::new(reframed, tokio::io::stdout(), socket)
-        .serve(service)
+    tokio::spawn(async move {
+        if let Err(error) = framing::collect_server_output(from_server, outgoing).await {
+            tracing::error!("reading the server's output: {error}");
+        }
+    });
+    let writer = tokio::spawn(async move {
+        if let Err(error) = framing::write_output(outgoing_queue, tokio::io::stdout()).await {
+            tracing::error!("writing stdout: {error}");
+        }
+    });
+    Server::new(server_input, server_output, socket)
+        .concurrency_level(cancel::IN_FLIGHT)
+        .serve(cancel::YieldingRequests(service))
         .await;
+    // Everything the server wrote (the answer to `shutdown`, last diagnostics) reaches stdout before exit.
+    let _ = writer.await;
     shutdown_requested.load(Ordering::SeqCst)
 }

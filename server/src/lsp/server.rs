@@ -34,6 +34,7 @@ use super::documents::{DocumentSnapshot, DocumentStore};
 use super::encoding::PositionEncoding;
 use super::names::{NameFile, NameFiles};
 use super::project::{self, ProjectConfigs};
+use super::trace::Trace;
 use super::workspace::{self, Folder, WorkspaceFiles};
 use super::{
     code_action, code_lens, completion, definition, diagnostics, document_highlight,
@@ -83,6 +84,8 @@ struct SessionState {
     workspace: Arc<Mutex<WorkspaceFiles>>,
     /// Set by `shutdown`: `exit` after it ends the process with 0, without it with 1 (LSP spec).
     shutdown_requested: Arc<AtomicBool>,
+    /// What the client asked to be traced with `$/logTrace`.
+    trace: Trace,
 }
 
 impl PodServer {
@@ -95,6 +98,10 @@ impl PodServer {
             client,
             state: Arc::new(state),
         }
+    }
+
+    pub(super) fn trace(&self) -> &Trace {
+        &self.state.trace
     }
 
     fn documents(&self) -> MutexGuard<'_, DocumentStore> {
@@ -295,6 +302,18 @@ impl PodServer {
         if self.documents().version(&uri) != Some(document.version) {
             return;
         }
+        let message = format!(
+            "publishDiagnostics {} (version {}): {} diagnostics",
+            uri.as_str(),
+            document.version,
+            found.len()
+        );
+        let codes = || {
+            let codes = found.iter().filter_map(|d| d.code.as_ref());
+            let codes: Vec<_> = codes.map(|code| format!("{code:?}")).collect();
+            format!("codes: {}", codes.join(", "))
+        };
+        self.trace().log(&self.client, message, codes).await;
         self.client
             .publish_diagnostics(uri, found, Some(document.version))
             .await;
@@ -465,6 +484,9 @@ impl LanguageServer for PodServer {
         let encoding = PositionEncoding::negotiate(offered);
         // `initialize` runs once (tower-lsp-server rejects a second one), so this is the only set.
         let _ = self.state.encoding.set(encoding);
+        if let Some(trace) = params.trace {
+            self.state.trace.set(trace);
+        }
 
         let settings = Settings::from_initialize(
             params.locale.as_deref(),
