@@ -157,11 +157,14 @@ fn cancel_request_cancels_a_request_not_yet_answered() {
     assert_eq!(client.shutdown_and_exit().code(), Some(0));
 }
 
-/// Edits the document and returns the `$/logTrace` notifications sent before its diagnostics.
+/// Edits the document there and back and returns the `$/logTrace` notifications sent before the two
+/// publications. Both are awaited: a trace of the second edit arriving after the take would be counted in the
+/// next call, at the next trace level.
 fn traces_of_an_edit(client: &mut Client) -> Vec<Value> {
-    let version = client.edit(URI, "name: web", "name: web2");
-    client.wait_for_diagnostics_of_version(URI, version);
-    client.edit(URI, "name: web2", "name: web");
+    for (from, to) in [("name: web", "name: web2"), ("name: web2", "name: web")] {
+        let version = client.edit(URI, from, to);
+        client.wait_for_diagnostics_of_version(URI, version);
+    }
     client.take_notifications("$/logTrace")
 }
 
