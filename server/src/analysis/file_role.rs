@@ -194,6 +194,20 @@ pub fn is_json6902(text: &str) -> bool {
     })
 }
 
+/// Directories no manifest of the user lives in, skipped when a tree is walked (by `podls check` and the
+/// editor's workspace scan alike).
+pub fn skipped_directory(name: &str) -> bool {
+    name.starts_with('.') || name == "node_modules" || name == "target"
+}
+
+/// Whether a file name looks like a manifest podls reads when it walks a tree: YAML, or JSON.
+pub fn manifest_file_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [".yaml", ".yml", ".json"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -41,7 +41,10 @@ pub use diagnostics::{
     ignore_fixes,
 };
 pub use field_docs::{DocStyle, render_field, render_value};
-pub use file_role::{FileRole, FileRoles, KUSTOMIZATION_FILES, is_json6902, listed_patches};
+pub use file_role::{
+    FileRole, FileRoles, KUSTOMIZATION_FILES, is_json6902, listed_patches, manifest_file_name,
+    skipped_directory,
+};
 pub use fix_all::{Fixed, fix_all};
 pub use folding::{Fold, FoldKind, folding_ranges};
 pub use hover::{Hover, hover};

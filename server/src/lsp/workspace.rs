@@ -12,8 +12,8 @@ use std::sync::Arc;
 use ropey::Rope;
 use tower_lsp_server::ls_types::Uri;
 
-use crate::analysis::PodTemplate;
 use crate::analysis::names::{FileNames, file_names};
+use crate::analysis::{PodTemplate, manifest_file_name, skipped_directory};
 use crate::config::ProjectConfig;
 use crate::syntax;
 
@@ -66,7 +66,9 @@ impl Folder {
             !dirs
                 .iter()
                 .any(|c| skipped_directory(&c.as_os_str().to_string_lossy()))
-        }) && is_manifest(path)
+        }) && path
+            .file_name()
+            .is_some_and(|n| manifest_file_name(&n.to_string_lossy()))
             && !self.excludes(path, false)
     }
 }
@@ -109,18 +111,6 @@ impl WorkspaceFiles {
             }
         }
     }
-}
-
-/// Directories no manifest of the user lives in (as `podls check` skips them). The seam for the
-/// configuration's `exclude` patterns when they exist.
-fn skipped_directory(name: &str) -> bool {
-    name.starts_with('.') || name == "node_modules" || name == "target"
-}
-
-fn is_manifest(path: &Path) -> bool {
-    path.extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .is_some_and(|e| e == "yaml" || e == "yml")
 }
 
 /// A file's names, when it has any.

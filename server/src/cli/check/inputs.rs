@@ -2,6 +2,7 @@
 //! stdin) as UTF-8 text with a size bound. Knows nothing of diagnostics; a path that cannot be read is a
 //! [`Failure`] for that path and never stops the walk.
 
+use crate::analysis::{manifest_file_name, skipped_directory};
 use crate::messages::{Locale, cli as msg};
 use std::fmt;
 use std::io::{self, Read};
@@ -93,7 +94,7 @@ pub fn collect(path: &Path, named: bool, inputs: &mut Vec<Input>, reports: &mut 
                     if is_dir && skipped_directory(&name) {
                         continue;
                     }
-                    if is_dir || is_manifest(&name) {
+                    if is_dir || manifest_file_name(&name) {
                         collect(&child, false, inputs, reports);
                     }
                 }
@@ -111,17 +112,6 @@ pub fn collect(path: &Path, named: bool, inputs: &mut Vec<Input>, reports: &mut 
 /// sees the chart around it.
 pub fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
-}
-
-fn skipped_directory(name: &str) -> bool {
-    name.starts_with('.') || name == "node_modules" || name == "target"
-}
-
-fn is_manifest(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    [".yaml", ".yml", ".json"]
-        .iter()
-        .any(|ext| lower.ends_with(ext))
 }
 
 /// Reads `input` as it is on disk (what `--fix` compares before it writes).
