@@ -1,6 +1,10 @@
 //! The target Kubernetes version through the real binary: `podls check` and `podls explain` with
 //! `--kubernetes-version` — the same manifest answered per version, an unsupported or malformed version
-//! refused with the supported range (exit 2), the default stated in `--help`.
+//! refused with the supported range (exit 2), the default stated in `--help`; and the editor's setting
+//! (`versions/lsp.rs`).
+
+#[path = "versions/lsp.rs"]
+mod lsp;
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
@@ -189,4 +193,35 @@ fn explain_follows_the_target() {
             && field.contains("Checked against Kubernetes 1.30: not in this version (since 1.33)"),
         "{field}"
     );
+}
+
+/// The VS Code extension offers exactly the versions podls knows, the newest by default: adding a version
+/// to the table fails here until `package.json` follows.
+#[test]
+fn the_vscode_setting_lists_the_supported_versions() {
+    use podls::analysis::KubernetesVersion;
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../editors/vscode/package.json");
+    let package: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let setting = &package["contributes"]["configuration"]["properties"]["podls.kubernetesVersion"];
+    assert_eq!(setting["type"], "string", "{setting}");
+    let listed: Vec<&str> = setting["enum"]
+        .as_array()
+        .expect("an enum of versions")
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let supported: Vec<String> = KubernetesVersion::supported()
+        .map(|v| v.to_string())
+        .collect();
+    assert_eq!(listed, supported);
+    assert_eq!(setting["default"], KubernetesVersion::DEFAULT.to_string());
+    let descriptions = setting["enumDescriptions"].as_array().unwrap();
+    assert_eq!(descriptions.len(), listed.len());
+    for (version, description) in listed.iter().zip(descriptions) {
+        assert!(
+            description.as_str().unwrap().contains(version),
+            "{version}: {description}"
+        );
+    }
 }

@@ -334,6 +334,72 @@ local function main()
     return ('same client %d; zh-cn hover: %s'):format(id, show(zh:sub(1, 120)))
   end)
 
+  check('podls.kubernetesVersion applied without restart (1.30: stopSignal too new; back to the default)', function()
+    vim.cmd.edit('versions.yaml')
+    local buf = vim.api.nvim_get_current_buf()
+    local function podls_messages()
+      local out = {}
+      for _, d in ipairs(vim.diagnostic.get(buf)) do
+        if d.source == 'podls' then
+          out[#out + 1] = d.message
+        end
+      end
+      return out
+    end
+    local function wait_for(want, what)
+      local seen
+      local ok = vim.wait(15000, function()
+        seen = podls_messages()
+        return want(table.concat(seen, '\n'))
+      end, 50)
+      if not ok then
+        error(('%s; podls diagnostics: %s'):format(what, show(seen)))
+      end
+      return seen
+    end
+    local too_new = 'stopSignal.* is in Kubernetes 1%.33 and later; the target is 1%.30'
+    wait_for(function(t)
+      return t:find('ContainerStopSignals') ~= nil
+    end, 'no feature-gate warning for stopSignal at the default version')
+    -- The server's window/showMessage, as Neovim's own handler shows it (in :messages).
+    local notices = {}
+    local show_message = vim.lsp.handlers['window/showMessage']
+    vim.lsp.handlers['window/showMessage'] = function(err, params, ctx)
+      notices[#notices + 1] = { msg = params.message, type = params.type }
+      return show_message(err, params, ctx)
+    end
+    local ok, res = pcall(function()
+      require('podls').update_settings({ kubernetesVersion = '1.30' })
+      local at130 = wait_for(function(t)
+        return t:find(too_new) ~= nil
+      end, 'no "stopSignal is in Kubernetes 1.33 and later" with kubernetesVersion 1.30')
+      -- A version podls does not know: a warning with the range, and the default applies again.
+      require('podls').update_settings({ kubernetesVersion = '1.24' })
+      wait_for(function(t)
+        return t:find(too_new) == nil and t:find('ContainerStopSignals') ~= nil
+      end, 'the stopSignal error stayed after an unsupported kubernetesVersion')
+      local warned = vim.wait(10000, function()
+        for _, n in ipairs(notices) do
+          if n.type == vim.lsp.protocol.MessageType.Warning and tostring(n.msg):find('1%.25 to 1%.37') then
+            return true
+          end
+        end
+        return false
+      end, 50)
+      if not warned then
+        error('no notice for kubernetesVersion 1.24; notices: ' .. show(notices))
+      end
+      return ('1.30: %s; 1.24 refused with a notice'):format(show(at130))
+    end)
+    vim.lsp.handlers['window/showMessage'] = show_message
+    require('podls').update_settings({ kubernetesVersion = '' })
+    vim.cmd.buffer(pod)
+    if not ok then
+      error(res)
+    end
+    return res
+  end)
+
   check(':PodlsRestart', function()
     local old = client.id
     vim.cmd('PodlsRestart')

@@ -2,6 +2,7 @@
 // chromium, against the installed podls .vsix and the real podls binary.
 // usage: node e2e.js <baseUrl> <workspaceDir> <artifactsDir>
 // Checks: the podls status item, a podls hover on imagePullPolicy, a podls diagnostic in the Problems panel,
+// a version diagnostic that follows podls.kubernetesVersion,
 // the outline (Go to Symbol in Editor), and imagePullPolicy offered by completion while typing `imag` in a
 // container. Each check prints what it
 // saw; the last line is "vscode e2e: N passed, N failed".
@@ -265,6 +266,36 @@ let page;
       fs.rmSync(file);
       if (!r.ok) throw new Error(`hover not in Chinese after setting podls.locale=zh-cn; got: ${JSON.stringify(r.seen)}`);
       return JSON.stringify(r.seen.slice(0, 120));
+    });
+
+    // podls.kubernetesVersion reaches the running server: a field newer than the target is an error in the
+    // Problems panel, and gone once the setting is removed again.
+    await check('podls.kubernetesVersion applied without restart', async () => {
+      await page.keyboard.press('Escape');
+      const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'versions.yaml' }).first();
+      await row.dblclick();
+      await editor.locator('.view-lines', { hasText: 'stopSignal' }).waitFor({ timeout: 30000 });
+      const problems = async () => (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map(oneLine)
+        .filter((t) => /stopSignal/.test(t));
+      const tooNew = (t) => /is in Kubernetes 1\.33 and later; the target is 1\.30/.test(t);
+      await page.keyboard.press('Control+Shift+M');
+      const gated = await until(30000, async () => ((await problems()).some((t) => /ContainerStopSignals/.test(t)) ? problems() : null));
+      if (!gated) throw new Error(`no feature-gate warning for stopSignal at the default version; rows: ${JSON.stringify(await problems())}`);
+      const file = path.join(ws, '.vscode', 'settings.json');
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify({ 'podls.kubernetesVersion': '1.30' }, null, 2));
+      const at130 = await until(30000, async () => ((await problems()).some(tooNew) ? problems() : null));
+      fs.rmSync(file);
+      if (!at130) {
+        await page.keyboard.press('Control+Shift+M');
+        throw new Error(`no "stopSignal is in Kubernetes 1.33 and later" with podls.kubernetesVersion 1.30; rows: ${JSON.stringify(await problems())}`);
+      }
+      const back = await until(30000, async () => ((await problems()).some(tooNew) ? null : problems()));
+      await page.keyboard.press('Control+Shift+M');
+      await page.keyboard.press('Control+W'); // close versions.yaml: pod.yaml is the active editor again
+      await editor.locator('.view-lines', { hasText: 'imagePullPolicy' }).waitFor({ timeout: 30000 });
+      if (!back) throw new Error(`the 1.30 error stayed after the setting was removed; rows: ${JSON.stringify(await problems())}`);
+      return `1.30: ${JSON.stringify(at130)}; removed: ${JSON.stringify(back)}`;
     });
 
     await check('command "podls: Restart Server"', async () => {

@@ -3,7 +3,8 @@
 // - activates on YAML files and starts `podls --stdio`;
 // - finds the server: setting `podls.server.path` → binary shipped in the extension's `server/` dir → `podls` on PATH;
 // - passes the `podls.*` settings (minus `server.*` and `trace.*`) as initializationOptions, answers
-//   workspace/configuration pulls with them, and pushes changes via workspace/didChangeConfiguration;
+//   workspace/configuration pulls with them, and pushes changes via workspace/didChangeConfiguration
+//   (`kubernetesVersion` only when the user set it, so a project's `podls.toml` applies otherwise);
 // - output channel "podls", command "podls: Restart Server", a status bar item while a YAML document is active;
 // - which YAML documents are Pods is the server's business: it publishes nothing for the others, so nothing is
 //   filtered here (and redhat.vscode-yaml can run beside it on the same files).
@@ -113,6 +114,15 @@ function resolveLocale(value: unknown): string {
   return ui === 'zh-cn' || ui === 'zh-hans' || ui === 'zh' || ui.startsWith('zh-hans') ? 'zh-cn' : 'en';
 }
 
+/** Whether the user (or the workspace, or the folder) set this `podls` setting, not only its default. */
+function userSet(cfg: vscode.WorkspaceConfiguration, key: string): boolean {
+  const set = cfg.inspect(key);
+  return [
+    set?.globalValue, set?.workspaceValue, set?.workspaceFolderValue,
+    set?.globalLanguageValue, set?.workspaceLanguageValue, set?.workspaceFolderLanguageValue,
+  ].some((value) => value !== undefined);
+}
+
 /** Everything under `podls` except the client-only `server.*` and `trace.*`, with `locale` resolved. */
 export function serverSettings(scope?: vscode.ConfigurationScope): Record<string, unknown> {
   const cfg = vscode.workspace.getConfiguration(SECTION, scope);
@@ -121,6 +131,9 @@ export function serverSettings(scope?: vscode.ConfigurationScope): Record<string
   delete all.server;
   delete all.trace;
   all.locale = resolveLocale(all.locale);
+  // The contributed default (the newest version) is not sent: the server's own default is the same, and a
+  // project file's `kubernetes-version` applies unless the user chose a version in VS Code.
+  if (!userSet(cfg, 'kubernetesVersion')) delete all.kubernetesVersion;
   return all;
 }
 

@@ -4,8 +4,9 @@
 
 use serde_json::Value;
 
-use crate::analysis::{Code, HintOptions, Inputs, Level};
+use crate::analysis::{Code, HintOptions, Inputs, KubernetesVersion, Level};
 use crate::config::ProjectConfig;
+use crate::messages::{Message, versions as msg};
 use crate::schema::Locale;
 
 /// The settings section podls reads, as in `{"podls": {"locale": "zh-cn"}}`.
@@ -19,27 +20,31 @@ pub struct Settings {
     locale_setting: Option<Locale>,
     /// `podls.rules`: levels by code (`{"image-latest": "off"}`), over the project file's.
     rules: Vec<(Code, Level)>,
+    /// `podls.kubernetesVersion`: the cluster checked against, over the project file's `kubernetes-version`.
+    kubernetes: Option<KubernetesVersion>,
+    /// The `podls.kubernetesVersion` last refused, so that a refusal is said once and not again at every
+    /// unrelated settings change that still carries it.
+    refused_kubernetes: Option<String>,
     /// `podls.inlayHints`: `false` for none, or `{"defaults": bool, "quantities": bool}` (both on unless
     /// turned off).
     pub inlay_hints: HintOptions,
 }
 
 impl Settings {
-    /// From `initialize`: the client's UI language and any settings passed as `initializationOptions`.
+    /// From `initialize`: the client's UI language and any settings passed as `initializationOptions`, with
+    /// what [`Settings::update`] refused in them.
     pub fn from_initialize(
         client_locale: Option<&str>,
         initialization_options: Option<&Value>,
-    ) -> Settings {
+    ) -> (Settings, Vec<Message>) {
         let mut settings = Settings {
             client_locale: client_locale.map(Locale::from_tag),
-            locale_setting: None,
-            rules: Vec::new(),
-            inlay_hints: HintOptions::default(),
+            ..Settings::default()
         };
-        if let Some(options) = initialization_options {
-            settings.update(options);
-        }
-        settings
+        let problems = initialization_options
+            .map(|options| settings.update(options))
+            .unwrap_or_default();
+        (settings, problems)
     }
 
     /// What every analysis of a request takes: the document's project file (`podls.toml`) over the defaults, then these settings over it: the
@@ -56,6 +61,9 @@ impl Settings {
         for &(code, level) in &self.rules {
             inputs.rules.set(code, level);
         }
+        if let Some(version) = self.kubernetes {
+            inputs.kubernetes = version;
+        }
         inputs
     }
 
@@ -70,11 +78,13 @@ impl Settings {
     /// Applies a settings object. Accepts the shapes clients send: `{"podls": {...}}` (VS Code's
     /// `didChangeConfiguration`), `{"settings": {"podls": {...}}}`, or the section itself (`{"locale": ...}`,
     /// as `workspace/configuration` returns it). A section that is present replaces the previous settings,
-    /// so removing `locale` falls back to the client's language.
-    pub fn update(&mut self, value: &Value) {
+    /// so removing `locale` falls back to the client's language. Returns what the user should be told: a
+    /// setting refused (and what applies instead), said once per value written.
+    pub fn update(&mut self, value: &Value) -> Vec<Message> {
         let Some(section) = find_section(value) else {
-            return;
+            return Vec::new();
         };
+        let mut problems = Vec::new();
         self.locale_setting = match section.get("locale").and_then(Value::as_str) {
             Some(tag) if !tag.trim().is_empty() => {
                 let locale = Locale::parse_strict(tag);
@@ -102,6 +112,45 @@ impl Settings {
             })
             .collect();
         self.inlay_hints = inlay_hints(section.get("inlayHints"));
+        problems.extend(self.update_kubernetes(section.get("kubernetesVersion")));
+        problems
+    }
+
+    /// `podls.kubernetesVersion`, `"1.33"` (or `v1.33`, `1.33.2`); empty or absent: the project file's
+    /// version, else the default. A version podls does not know is refused with the supported range, and the
+    /// project file's version or the default applies, as if it were not set.
+    fn update_kubernetes(&mut self, value: Option<&Value>) -> Option<Message> {
+        let written = match value {
+            None | Some(Value::Null) => None,
+            Some(Value::String(text)) if text.trim().is_empty() => None,
+            Some(Value::String(text)) => Some(text.clone()),
+            // A number (`1.30` unquoted in a settings file) reads as a float: `1.3` for 1.30. Refused with
+            // the text as written rather than guessed.
+            Some(other) => Some(other.to_string()),
+        };
+        let Some(written) = written else {
+            self.kubernetes = None;
+            self.refused_kubernetes = None;
+            return None;
+        };
+        let parsed = match value {
+            Some(Value::String(_)) => KubernetesVersion::parse(&written),
+            _ => Err(crate::analysis::VersionError::Malformed(written.clone())),
+        };
+        match parsed {
+            Ok(version) => {
+                self.kubernetes = Some(version);
+                self.refused_kubernetes = None;
+                None
+            }
+            Err(error) => {
+                self.kubernetes = None;
+                tracing::warn!("podls.kubernetesVersion: {error}");
+                let said = self.refused_kubernetes.as_deref() == Some(written.as_str());
+                self.refused_kubernetes = Some(written);
+                (!said).then(|| msg::setting_refused(error.message()))
+            }
+        }
     }
 }
 
@@ -135,7 +184,7 @@ pub fn find_section(value: &Value) -> Option<&Value> {
     {
         return section.is_object().then_some(section);
     }
-    let own_key = ["locale", "rules", "inlayHints"]
+    let own_key = ["locale", "rules", "inlayHints", "kubernetesVersion"]
         .iter()
         .any(|key| value.get(key).is_some());
     (value.is_object() && own_key).then_some(value)
@@ -149,13 +198,13 @@ mod tests {
 
     #[test]
     fn client_locale_is_the_fallback() {
-        assert_eq!(Settings::from_initialize(None, None).locale(), Locale::En);
+        assert_eq!(Settings::from_initialize(None, None).0.locale(), Locale::En);
         assert_eq!(
-            Settings::from_initialize(Some("zh-CN"), None).locale(),
+            Settings::from_initialize(Some("zh-CN"), None).0.locale(),
             Locale::ZhCn
         );
         assert_eq!(
-            Settings::from_initialize(Some("de"), None).locale(),
+            Settings::from_initialize(Some("de"), None).0.locale(),
             Locale::En
         );
     }
@@ -164,19 +213,23 @@ mod tests {
     fn initialization_options_override_the_client_locale() {
         let options = json!({"podls": {"locale": "zh-cn"}});
         assert_eq!(
-            Settings::from_initialize(Some("en"), Some(&options)).locale(),
+            Settings::from_initialize(Some("en"), Some(&options))
+                .0
+                .locale(),
             Locale::ZhCn
         );
         let flat = json!({"locale": "en"});
         assert_eq!(
-            Settings::from_initialize(Some("zh-cn"), Some(&flat)).locale(),
+            Settings::from_initialize(Some("zh-cn"), Some(&flat))
+                .0
+                .locale(),
             Locale::En
         );
     }
 
     #[test]
     fn changes_apply_and_can_be_undone() {
-        let mut settings = Settings::from_initialize(Some("en"), None);
+        let mut settings = Settings::from_initialize(Some("en"), None).0;
         settings.update(&json!({"podls": {"locale": "zh-cn"}}));
         assert_eq!(settings.locale(), Locale::ZhCn);
         settings.update(&json!({"settings": {"podls": {"locale": "en"}}}));
@@ -199,7 +252,7 @@ mod tests {
         let file =
             "locale = \"zh-cn\"\n[rules]\nimage-latest = \"off\"\nstatus-field = \"error\"\n";
         let project = crate::config::parse(std::path::Path::new("/p/podls.toml"), file).unwrap();
-        let mut settings = Settings::from_initialize(Some("en"), None);
+        let mut settings = Settings::from_initialize(Some("en"), None).0;
         // The file's locale wins over the client's UI language.
         let inputs = settings.inputs(Some(&project));
         assert_eq!(inputs.locale, Locale::ZhCn);
@@ -254,5 +307,66 @@ mod tests {
             hints(json!({"podls": {"inlayHints": {"quantities": false}}})),
             (true, false)
         );
+    }
+
+    #[test]
+    fn the_kubernetes_version_setting_wins_over_the_file_and_falls_back_when_refused() {
+        let v = KubernetesVersion::release;
+        let project = crate::config::parse(
+            std::path::Path::new("/p/podls.toml"),
+            "kubernetes-version = \"1.30\"\n",
+        )
+        .unwrap();
+        let target = |settings: &Settings, project| settings.inputs(project).kubernetes;
+        let (mut settings, problems) =
+            Settings::from_initialize(None, Some(&json!({"podls": {"kubernetesVersion": "1.33"}})));
+        assert!(problems.is_empty());
+        assert_eq!(target(&settings, None), v(33));
+        assert_eq!(target(&settings, Some(&project)), v(33));
+        // Cleared (absent, empty or null): the file's version, else the default.
+        for cleared in [
+            json!({"podls": {}}),
+            json!({"kubernetesVersion": ""}),
+            json!({"kubernetesVersion": null}),
+        ] {
+            assert!(settings.update(&cleared).is_empty());
+            assert_eq!(target(&settings, Some(&project)), v(30));
+            assert_eq!(target(&settings, None), KubernetesVersion::DEFAULT);
+        }
+        // Refused: said once in the user's language with the range, and the setting does not apply.
+        settings.update(&json!({"podls": {"kubernetesVersion": "1.29"}}));
+        let problems = settings.update(&json!({"podls": {"kubernetesVersion": "1.99"}}));
+        let said: Vec<String> = problems.iter().map(|m| m.render(Locale::En)).collect();
+        assert_eq!(
+            said,
+            [
+                "podls: the setting `podls.kubernetesVersion` is not applied: Kubernetes 1.99 is not \
+              supported; podls knows 1.25 to 1.37 (default 1.37). Checking against the project \
+              file's `kubernetes-version`, else the default"
+            ]
+        );
+        assert!(problems[0].render(Locale::ZhCn).contains("1.25 至 1.37"));
+        assert_eq!(target(&settings, Some(&project)), v(30));
+        assert_eq!(target(&settings, None), KubernetesVersion::DEFAULT);
+        let again = json!({"podls": {"kubernetesVersion": "1.99", "locale": "en"}});
+        assert!(settings.update(&again).is_empty(), "said once");
+        // Malformed, and a number where a string belongs (`1.30` would read as 1.3).
+        for bad in [json!("latest"), json!(1.30), json!(["1.30"])] {
+            let problems = settings.update(&json!({"podls": {"kubernetesVersion": bad}}));
+            assert_eq!(problems.len(), 1, "{bad}");
+            assert!(
+                problems[0]
+                    .render(Locale::En)
+                    .contains("is not a Kubernetes version"),
+                "{bad}"
+            );
+            assert_eq!(target(&settings, None), KubernetesVersion::DEFAULT);
+        }
+        assert!(
+            settings
+                .update(&json!({"kubernetesVersion": " v1.25.3 "}))
+                .is_empty()
+        );
+        assert_eq!(target(&settings, None), v(25));
     }
 }

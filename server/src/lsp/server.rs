@@ -43,6 +43,7 @@ use super::{
 };
 use crate::analysis::{FileRole, FileRoles, Inputs};
 use crate::messages::config::not_applied;
+use crate::messages::{Locale, Message};
 
 /// How long to wait for the client to answer a `workspace/configuration` pull before going on without it.
 const CONFIGURATION_TIMEOUT: Duration = Duration::from_secs(5);
@@ -61,6 +62,8 @@ struct SessionState {
     /// Chosen once at `initialize`.
     encoding: OnceLock<PositionEncoding>,
     settings: RwLock<Settings>,
+    /// What `initializationOptions` held that was refused, said at `initialized`.
+    initial_problems: Mutex<Vec<Message>>,
     /// The `podls.toml` of each document's folder, read once until one changes.
     projects: Mutex<ProjectConfigs>,
     /// Whether the client watches files for servers that register for it (`didChangeWatchedFiles`).
@@ -230,12 +233,8 @@ impl PodServer {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .lookup(uri);
         if let Some(error) = lookup.new_error {
-            let client = self.client.clone();
             let locale = self.settings().locale();
-            tokio::spawn(async move {
-                let message = not_applied(error.render(locale)).render(locale);
-                client.show_message(MessageType::WARNING, message).await;
-            });
+            self.tell(vec![not_applied(error.render(locale))], locale);
         }
         // What the file is to its project (a chart's template, a kustomize patch), found when it opened.
         let role = self.documents().role(uri).unwrap_or_default();
@@ -329,8 +328,9 @@ impl PodServer {
                 .write()
                 .unwrap_or_else(|p| p.into_inner());
             let before = settings.inputs(None);
-            settings.update(value);
+            let problems = settings.update(value);
             tracing::info!("settings {how}: locale {:?}", settings.locale());
+            self.tell(problems, settings.locale());
             (before, settings.inputs(None))
         };
         let diagnostics_changed = !before.same_diagnostics(&after);
@@ -341,6 +341,18 @@ impl PodServer {
         let open = self.documents().snapshots();
         for (uri, snapshot) in open {
             self.publish_diagnostics(uri, snapshot).await;
+        }
+    }
+
+    /// Shows the user what the settings or a project file refused (`window/showMessage`, plain text as
+    /// diagnostics are), on its own task.
+    fn tell(&self, problems: Vec<Message>, locale: Locale) {
+        for problem in problems {
+            let client = self.client.clone();
+            let text = diagnostics::plain_text(&problem.render(locale));
+            tokio::spawn(async move {
+                client.show_message(MessageType::WARNING, text).await;
+            });
         }
     }
 
@@ -488,10 +500,16 @@ impl LanguageServer for PodServer {
             self.state.trace.set(trace);
         }
 
-        let settings = Settings::from_initialize(
+        let (settings, problems) = Settings::from_initialize(
             params.locale.as_deref(),
             params.initialization_options.as_ref(),
         );
+        // Said once the session is up (`initialized`): before, the client may not show it yet.
+        *self
+            .state
+            .initial_problems
+            .lock()
+            .unwrap_or_else(|p| p.into_inner()) = problems;
         tracing::info!(
             "position encoding {encoding:?}, locale {:?}",
             settings.locale()
@@ -592,6 +610,14 @@ impl LanguageServer for PodServer {
                 }
             });
         }
+        let problems = std::mem::take(
+            &mut *self
+                .state
+                .initial_problems
+                .lock()
+                .unwrap_or_else(|p| p.into_inner()),
+        );
+        self.tell(problems, self.settings().locale());
         self.pull_configuration();
         self.scan_workspace();
     }

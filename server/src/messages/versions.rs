@@ -58,6 +58,11 @@ messages! {
         en: "Kubernetes {version} is not supported; podls knows {oldest} to {newest} (default {default})",
         zh: "不支持 Kubernetes {version}；podls 支持 {oldest} 至 {newest}（默认 {default}）",
     }
+    /// The editor's message when `podls.kubernetesVersion` names a version podls cannot check against.
+    setting_refused(error) {
+        en: "podls: the setting `podls.kubernetesVersion` is not applied: {error}. Checking against the project file's `kubernetes-version`, else the default",
+        zh: "podls：设置 `podls.kubernetesVersion` 未生效：{error}。将按项目文件的 `kubernetes-version` 检查，未设置时按默认版本",
+    }
     env_var_name_strict() {
         en: "an environment variable name must be letters, digits, `-`, `_` and `.`, not starting with a digit",
         zh: "环境变量名只能由字母、数字、`-`、`_` 和 `.` 组成，且不能以数字开头",

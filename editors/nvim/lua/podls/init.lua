@@ -44,7 +44,8 @@ function M.clients(bufnr)
 end
 
 --- Merges `settings` into settings.podls of the running clients and of future ones, and sends
---- workspace/didChangeConfiguration (the server applies it without a restart).
+--- workspace/didChangeConfiguration (the server applies it without a restart), then asks again for the
+--- diagnostics of the attached buffers.
 --- Example: require('podls').update_settings({ locale = 'zh-cn' })
 --- @param settings table
 function M.update_settings(settings)
@@ -52,6 +53,15 @@ function M.update_settings(settings)
   for _, client in ipairs(M.clients()) do
     client.settings = vim.tbl_deep_extend('force', client.settings or {}, { podls = settings })
     client:notify('workspace/didChangeConfiguration', { settings = client.settings })
+    -- Neovim 0.11 pulls diagnostics only after an edit and does not take workspace/diagnostic/refresh:
+    -- ask again for each attached buffer, so a setting that changes them (kubernetesVersion, rules) shows now.
+    if client:supports_method('textDocument/diagnostic') then
+      for bufnr in pairs(client.attached_buffers) do
+        client:request('textDocument/diagnostic', {
+          textDocument = { uri = vim.uri_from_bufnr(bufnr) },
+        }, vim.lsp.diagnostic.on_diagnostic, bufnr)
+      end
+    end
   end
 end
 

@@ -1,0 +1,195 @@
+//! `podls.kubernetesVersion` in the editor: from `initializationOptions`, pushed with
+//! `didChangeConfiguration` or pulled with `workspace/configuration`, applied to the open documents without
+//! a restart, over the folder's `podls.toml`; a version podls does not know is a message and a fallback.
+
+use podls_e2e::{Client, Repository};
+use serde_json::{Value, json};
+
+use super::MANIFEST;
+
+/// The messages of the diagnostics published next for `uri`.
+fn messages(client: &mut Client, uri: &str) -> Vec<String> {
+    client.wait_for_diagnostics(uri)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["message"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// Whether one of the messages holds `needle`, written with backticks as the catalog is (the editor gets
+/// ‘quotes’ instead).
+fn says(messages: &[String], needle: &str) -> bool {
+    let plain = plain(needle);
+    messages.iter().any(|m| m.contains(&plain))
+}
+
+fn plain(text: &str) -> String {
+    let mut open = true;
+    text.chars()
+        .map(|c| match c {
+            '`' => {
+                open = !open;
+                if open { '’' } else { '‘' }
+            }
+            c => c,
+        })
+        .collect()
+}
+
+fn set_version(client: &mut Client, version: Value) {
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"podls": {"kubernetesVersion": version}}}),
+    );
+}
+
+const STOP_SIGNAL_TOO_NEW: &str = "`stopSignal` is in Kubernetes 1.33 and later; the target is";
+
+#[test]
+fn the_setting_changes_the_open_documents_diagnostics_without_a_restart() {
+    let repo = Repository::new("lsp-version-push");
+    let uri = repo.uri("pod.yaml");
+    let mut client = Client::start();
+    client.initialize_with(json!({
+        "initializationOptions": {"podls": {"kubernetesVersion": "1.27"}}
+    }));
+    client.open(&uri, MANIFEST);
+    let old = messages(&mut client, &uri);
+    assert!(
+        says(&old, &format!("{STOP_SIGNAL_TOO_NEW} 1.27")),
+        "{old:#?}"
+    );
+    assert!(
+        says(&old, "`restartPolicy` is in Kubernetes 1.28 and later"),
+        "{old:#?}"
+    );
+    let hover = client.hover_on(&uri, "stopSignal").unwrap();
+    assert!(hover.contains("1.27"), "{hover}");
+
+    set_version(&mut client, json!("1.33"));
+    let newer = messages(&mut client, &uri);
+    assert!(!says(&newer, STOP_SIGNAL_TOO_NEW), "{newer:#?}");
+    assert!(!says(&newer, "`restartPolicy`"), "{newer:#?}");
+    assert!(
+        says(
+            &newer,
+            "`stopSignal` needs the feature gate ContainerStopSignals (alpha in Kubernetes 1.33"
+        ),
+        "{newer:#?}"
+    );
+    let hover = client.hover_on(&uri, "stopSignal").unwrap();
+    assert!(hover.contains("1.33") && !hover.contains("1.27"), "{hover}");
+
+    // Cleared: the default, the newest.
+    set_version(&mut client, json!(""));
+    let newest = messages(&mut client, &uri);
+    assert!(
+        says(
+            &newest,
+            "operator `Gt` needs the feature gate TaintTolerationComparisonOperators (alpha in Kubernetes 1.37"
+        ),
+        "{newest:#?}"
+    );
+    assert!(client.take_notifications("window/showMessage").is_empty());
+}
+
+#[test]
+fn an_unknown_version_is_a_message_and_the_project_file_or_the_default_applies() {
+    let repo = Repository::new("lsp-version-refused");
+    let uri = repo.uri("pod.yaml");
+    let mut client = Client::start();
+    client.initialize_with(json!({
+        "initializationOptions": {"podls": {"kubernetesVersion": "1.24"}}
+    }));
+    let message = client.wait_for_notification("window/showMessage", |_| true);
+    assert_eq!(message["type"], 2, "a warning: {message}");
+    assert_eq!(
+        message["message"].as_str().unwrap(),
+        plain(
+            "podls: the setting `podls.kubernetesVersion` is not applied: Kubernetes 1.24 is not supported; \
+         podls knows 1.25 to 1.37 (default 1.37). Checking against the project file's `kubernetes-version`, \
+         else the default"
+        )
+    );
+    client.open(&uri, MANIFEST);
+    let default = messages(&mut client, &uri);
+    assert!(!says(&default, STOP_SIGNAL_TOO_NEW), "{default:#?}");
+    assert!(
+        says(&default, "TaintTolerationComparisonOperators"),
+        "{default:#?}"
+    );
+
+    // With a project file, its version is the fallback; a good setting still wins over it.
+    repo.write("podls.toml", "kubernetes-version = \"1.30\"\n");
+    set_version(&mut client, json!("banana"));
+    let message = client.wait_for_notification("window/showMessage", |_| true);
+    let text = message["message"].as_str().unwrap();
+    assert!(
+        text.contains(&plain(
+            "`banana` is not a Kubernetes version; write it as 1.N, one of 1.25 to 1.37"
+        )),
+        "{text}"
+    );
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": repo.uri("podls.toml"), "type": 1}]}),
+    );
+    let mut file = messages(&mut client, &uri);
+    while !says(&file, &format!("{STOP_SIGNAL_TOO_NEW} 1.30")) {
+        file = messages(&mut client, &uri);
+    }
+    set_version(&mut client, json!("v1.33"));
+    let setting = messages(&mut client, &uri);
+    assert!(!says(&setting, STOP_SIGNAL_TOO_NEW), "{setting:#?}");
+    assert!(says(&setting, "ContainerStopSignals"), "{setting:#?}");
+
+    // In the user's language; a number (unquoted 1.30 reads as 1.3) is refused, not guessed.
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"podls": {"kubernetesVersion": 1.3, "locale": "zh-cn"}}}),
+    );
+    let message = client.wait_for_notification("window/showMessage", |_| true);
+    let text = message["message"].as_str().unwrap();
+    assert!(
+        text.contains(&plain("`1.3` 不是 Kubernetes 版本")) && text.contains("1.25 至 1.37"),
+        "{text}"
+    );
+    let fallback = messages(&mut client, &uri);
+    assert!(says(&fallback, "1.30"), "{fallback:#?}");
+    // The server is still there and answers.
+    assert!(client.hover_on(&uri, "stopSignal").is_some());
+}
+
+#[test]
+fn the_setting_is_pulled_from_clients_that_answer_workspace_configuration() {
+    let repo = Repository::new("lsp-version-pull");
+    let uri = repo.uri("pod.yaml");
+    let mut client = Client::start();
+    client.configuration = json!({"kubernetesVersion": "1.30"});
+    client.initialize(json!({
+        "workspace": {"configuration": true, "didChangeConfiguration": {"dynamicRegistration": true}}
+    }));
+    client.open(&uri, MANIFEST);
+    let mut found = messages(&mut client, &uri);
+    while !says(&found, &format!("{STOP_SIGNAL_TOO_NEW} 1.30")) {
+        found = messages(&mut client, &uri);
+    }
+    // VS Code's way: an empty change, then the server pulls the section.
+    client.configuration = json!({"kubernetesVersion": "1.35"});
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": null}),
+    );
+    let mut found = messages(&mut client, &uri);
+    while says(&found, STOP_SIGNAL_TOO_NEW) {
+        found = messages(&mut client, &uri);
+    }
+    assert!(
+        says(
+            &found,
+            "TaintTolerationComparisonOperators (alpha in Kubernetes 1.35"
+        ),
+        "{found:#?}"
+    );
+}
