@@ -85,6 +85,23 @@ fn cases() -> Vec<Case> {
             expected: &["0:0 error missing-required", "0:0 error unknown-field"],
         },
         Case {
+            // Every reader of raw lines skips the mark: a suppression on line 0 still applies.
+            name: "a byte-order mark before a file-level suppression",
+            text: format!(
+                "\u{feff}# podls-ignore-file: image-latest\n{}",
+                pod_with("nginx:1.27", "nginx")
+            ),
+            expected: &[],
+        },
+        Case {
+            name: "a byte-order mark before a suppression ending line 0",
+            text: format!(
+                "\u{feff}{}",
+                pod_with("apiVersion: v1", "apiVersio: v1 # podls-ignore")
+            ),
+            expected: &[],
+        },
+        Case {
             name: "empty strings where the API server fills a default",
             text: pod_with("IfNotPresent", "\"\"")
                 .replace("OnFailure", "''")
@@ -161,6 +178,39 @@ fn cases() -> Vec<Case> {
             name: "a flow sequence closed at its key's column",
             text: pod_with("      ports:\n", "      args: [\n        \"a\",\n      ]\n      ports:\n"),
             expected: &["14:6 warning yaml-lenient"],
+        },
+        Case {
+            // Go YAML checks no indentation on a quoted string's continuation lines.
+            name: "a double-quoted item continued left of its dash",
+            text: format!(
+                "{POD}      command:\n        - sh\n        - \"echo a &&\n    echo b\"\n"
+            ),
+            expected: &["17:10 warning yaml-lenient"],
+        },
+        Case {
+            name: "a single-quoted value continued at column 0",
+            text: format!("{POD}      workingDir: '/srv/\nweb'\n"),
+            expected: &["15:18 warning yaml-lenient"],
+        },
+        Case {
+            // Nor inside a flow collection.
+            name: "a flow sequence item left of its key",
+            text: format!("{POD}      args: [\"a\",\n    \"b\"]\n"),
+            expected: &["16:4 warning yaml-lenient"],
+        },
+        Case {
+            // kubectl sends the boolean; the API server refuses it in a string field.
+            name: "a YAML 1.1 boolean word in a string field",
+            text: format!("{POD}      env:\n        - name: A\n          value: yes\n"),
+            expected: &["17:17 error type-mismatch"],
+        },
+        Case {
+            name: "a YAML 1.1 boolean word in a boolean field",
+            text: pod_with(
+                "  restartPolicy: OnFailure\n",
+                "  restartPolicy: OnFailure\n  hostNetwork: yes\n",
+            ),
+            expected: &["8:15 warning yaml11-boolean"],
         },
     ]
 }

@@ -113,7 +113,7 @@ fn comment_runs(
         }
     };
     for line in first..=last.min(lines.line_count().saturating_sub(1)) {
-        let start = lines.line_start(line);
+        let start = crate::syntax::lines::after_bom(text, lines.line_start(line));
         let end = lines.line_end(text, line);
         let content = text[start..end].trim_start();
         let at = end - content.len();

@@ -105,8 +105,12 @@ messages! {
         zh: "kubectl（YAML 1.1）把 `{word}` 读作 `{meaning}`，而 YAML 1.2 工具把它读作字符串；请写成 `{meaning}`",
     }
     yaml11_string(word, meaning) {
-        en: "`{word}` is read as the boolean `{meaning}` by kubectl (YAML 1.1), which a string field rejects; quote it: \"{word}\"",
-        zh: "kubectl（YAML 1.1）把 `{word}` 读作布尔值 `{meaning}`，字符串字段不接受它；请加引号：\"{word}\"",
+        en: "`{word}` is read as the boolean `{meaning}` by kubectl (YAML 1.1), and the API server refuses a boolean in this string field; quote it: \"{word}\"",
+        zh: "kubectl（YAML 1.1）把 `{word}` 读作布尔值 `{meaning}`，API 服务器不接受这个字符串字段里的布尔值；请加引号：\"{word}\"",
+    }
+    yaml11_any(word, meaning) {
+        en: "`{word}` is read as the boolean `{meaning}` by kubectl (YAML 1.1) but as a string by YAML 1.2 tools; quote it for a string, or write `{meaning}`",
+        zh: "kubectl（YAML 1.1）把 `{word}` 读作布尔值 `{meaning}`，而 YAML 1.2 工具把它读作字符串；要字符串请加引号，要布尔值请写 `{meaning}`",
     }
 
     absolute_path(name, path) {

@@ -137,6 +137,14 @@ messages! {
         en: "this closing bracket is not indented more than its key: Kubernetes (Go YAML) accepts it, other YAML tools reject the file; indent it past the key",
         zh: "这个闭括号的缩进没有超过它的键：Kubernetes（Go YAML）接受这种写法，其他 YAML 工具会拒绝该文件；请让它的缩进超过键",
     }
+    flow_line_at_key_column() {
+        en: "this line inside `[ ]` or `{{ }}` is not indented more than the key above it: Kubernetes (Go YAML) accepts it, other YAML tools reject the file; indent it past the key",
+        zh: "`[ ]` 或 `{{ }}` 中的这一行缩进没有超过上面的键：Kubernetes（Go YAML）接受这种写法，其他 YAML 工具会拒绝该文件；请让它的缩进超过键",
+    }
+    quoted_lines_at_key_column() {
+        en: "this quoted string continues on lines not indented more than its key: Kubernetes (Go YAML) accepts it, other YAML tools reject the file; indent its continuation lines past the key",
+        zh: "这个引号字符串的后续行缩进没有超过它的键：Kubernetes（Go YAML）接受这种写法，其他 YAML 工具会拒绝该文件；请让后续行的缩进超过键",
+    }
     escaped_single_quote() {
         en: "`\\'` is not an escape in YAML double-quoted strings: Kubernetes (Go YAML) reads it as `'`, but other YAML tools reject the file; write `'` without the backslash",
         zh: "`\\'` 不是 YAML 双引号字符串中的转义序列：Kubernetes（Go YAML）把它读作 `'`，但其他 YAML 工具会拒绝该文件；请去掉反斜杠，直接写 `'`",

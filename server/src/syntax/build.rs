@@ -23,8 +23,7 @@ use super::tree::{
 /// How many double-quoted scalars with `\'` escapes a document may have before the next one is an error.
 const MAX_LENIENT_ROUNDS: usize = 100;
 
-/// The byte-order mark, which may open a document.
-pub(super) const BOM: char = '\u{feff}';
+use super::lines::BOM;
 
 /// Parses the document spanning `span` of `text`.
 pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
@@ -44,6 +43,7 @@ pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
     // is parsed as `\"` (same length) and the value is corrected afterwards.
     let mut lenient_escapes = Vec::new();
     let mut lenient_warnings = Vec::new();
+    let mut lenient_values = Vec::new();
     let mut patched: Option<String> = None;
     let mut rounds = 0;
     loop {
@@ -66,10 +66,18 @@ pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
             }
             if rounds < MAX_LENIENT_ROUNDS {
                 let at = builder.offset(error.marker());
-                if let Some((fixed, warning)) = lenient::closing_bracket_line(current, at) {
+                let info = error.info();
+                let quoted = info.contains("quoted scalar") || info.contains("tab cannot be used");
+                let in_flow = !builder.open_flows().is_empty() && info.contains("indentation");
+                let patch = quoted
+                    .then(|| lenient::quoted_lines(current, at))
+                    .flatten()
+                    .or_else(|| lenient::flow_line(current, at, in_flow));
+                if let Some(patch) = patch {
                     rounds += 1;
-                    lenient_warnings.push(warning);
-                    patched = Some(fixed);
+                    lenient_warnings.push(patch.warning);
+                    lenient_values.extend(patch.quoted);
+                    patched = Some(patch.fixed);
                     continue;
                 }
             }
@@ -97,6 +105,7 @@ pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
             }
             errors.push(explained);
         }
+        set_quoted_values(&mut builder.nodes, lenient_values.drain(..));
         let mut warnings = restore_single_quotes(&mut builder.nodes, current, &lenient_escapes);
         warnings.append(&mut lenient_warnings);
         let template = masked.as_ref().map(|(_, template)| {
@@ -176,6 +185,25 @@ fn single_quote_escapes(source: &str, at: usize) -> Vec<usize> {
     found
 }
 
+/// Gives each quoted string that `lenient::quoted_lines` joined into one line the value Go YAML reads.
+fn set_quoted_values(nodes: &mut [NodeData], values: impl Iterator<Item = (usize, String)>) {
+    for (at, read) in values {
+        let node = nodes.iter_mut().find(|n| n.range.start == at);
+        if let Some(NodeData {
+            kind:
+                NodeKind::Scalar {
+                    value,
+                    style: ScalarStyle::DoubleQuoted | ScalarStyle::SingleQuoted,
+                    ..
+                },
+            ..
+        }) = node
+        {
+            *value = read.into();
+        }
+    }
+}
+
 /// Puts back the `'` of each lenient `\'` escape (parsed as `\"`) and returns a warning for each.
 fn restore_single_quotes(
     nodes: &mut [NodeData],
@@ -183,7 +211,8 @@ fn restore_single_quotes(
     escapes: &[usize],
 ) -> Vec<SyntaxError> {
     let mut warnings = Vec::new();
-    for &at in escapes {
+    // Last first: restoring a `'` removes a `"` from the value, which would shift the later ones' ordinals.
+    for &at in escapes.iter().rev() {
         let Some(node) = nodes.iter_mut().find(|n| {
             n.range.start < at
                 && at < n.range.end
@@ -225,6 +254,7 @@ fn restore_single_quotes(
             message: msg::escaped_single_quote(),
         });
     }
+    warnings.reverse();
     warnings
 }
 

@@ -29,6 +29,19 @@ impl Line<'_> {
     }
 }
 
+/// The byte-order mark a file may open with: no content, so no line reader sees it (a line starting with
+/// it is read from after it; its columns still count its bytes, as offsets do).
+pub const BOM: char = '\u{feff}';
+
+/// `line_start`, or just after the byte-order mark when the line is the first of a text that opens with one.
+pub fn after_bom(text: &str, line_start: usize) -> usize {
+    if line_start == 0 && text.starts_with(BOM) {
+        BOM.len_utf8()
+    } else {
+        line_start
+    }
+}
+
 pub fn read(line: &str) -> Line<'_> {
     let line = line.strip_suffix('\r').unwrap_or(line);
     let mut dashes = Vec::new();
@@ -60,7 +73,8 @@ pub fn read(line: &str) -> Line<'_> {
 
 /// The spaces at the start of a line (what an editor copies onto each new line it inserts).
 pub fn indentation(line: &str) -> usize {
-    line.len() - line.trim_start_matches(' ').len()
+    let bom = after_bom(line, 0);
+    bom + line[bom..].len() - line[bom..].trim_start_matches(' ').len()
 }
 
 /// Where a comment starts: a `#` at the line start or after a blank, outside quotes. Byte by byte (every
@@ -70,7 +84,8 @@ pub fn comment_start(line: &str) -> Option<usize> {
     let mut quote = None;
     let mut previous = b' ';
     let mut escaped = false;
-    for (i, &b) in bytes.iter().enumerate() {
+    let bom = after_bom(line, 0);
+    for (i, &b) in bytes.iter().enumerate().skip(bom) {
         match (quote, b) {
             (None, b'#') if previous == b' ' || previous == b'\t' => return Some(i),
             (None, b'"' | b'\'') if b" \t:[{,-".contains(&previous) => quote = Some(b),

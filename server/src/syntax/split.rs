@@ -19,8 +19,8 @@ pub fn document_spans(text: &str) -> Vec<TextRange> {
             break;
         }
         // A byte-order mark before the file's first line is not part of it (`\u{feff}---` opens a document).
-        let content_start = if line_start == 0 && text.starts_with(super::build::BOM) {
-            super::build::BOM.len_utf8()
+        let content_start = if line_start == 0 && text.starts_with(super::lines::BOM) {
+            super::lines::BOM.len_utf8()
         } else {
             line_start
         };

@@ -8,7 +8,7 @@ use super::code::Code;
 use super::diagnostic::{Diagnostic, Fix, touching};
 use crate::analysis::fixes::Proposal;
 use crate::messages::{Locale, suppressions as msg};
-use crate::syntax::lines::comment_start;
+use crate::syntax::lines::{after_bom, comment_start};
 use crate::syntax::{Document, NodeKind, TextRange, YamlFile};
 
 const LINE: &str = "podls-ignore";
@@ -169,7 +169,7 @@ fn find(text: &str, doc: &Document) -> (Lines, Vec<Suppression>) {
     }
     let lines = Lines { starts };
     let line_text = |i: usize| -> (usize, &str) {
-        let start = lines.starts[i];
+        let start = after_bom(text, lines.starts[i]);
         let end = lines.starts.get(i + 1).map_or(doc.range.end, |&next| next);
         let line = &text[start..end.max(start)];
         (start, line.trim_end_matches(['\n', '\r']))
@@ -313,7 +313,7 @@ pub(crate) fn ignore_on_line(
         return None;
     }
     let start = diagnostic.range.start.min(text.len());
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = after_bom(text, text[..start].rfind('\n').map_or(0, |i| i + 1));
     // A line of a block scalar is text: a comment written there would become part of the value.
     if multi_line_scalars(text, doc)
         .iter()

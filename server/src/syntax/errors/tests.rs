@@ -290,10 +290,12 @@ fn brackets_and_commas() {
           spec: {containers: [{name: a, image: b}]}
     "#]],
     );
+    // Go YAML reads no indentation inside `{ }` (a lenient warning); never closed, it is an error.
+    check("labels: {\na: 1}\n", expect![""]);
     check(
-        "labels: {\na: 1}\n",
+        "labels: {\na: 1\n",
         expect![[r#"
-        2:1 "a: 1}": this line continues the `{` above and must be indented more than `labels`
+        2:1 "a: 1": this line continues the `{` above and must be indented more than `labels`
     "#]],
     );
 }
