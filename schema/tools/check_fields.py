@@ -6,7 +6,8 @@ Asserts: the file is canonical (2-space indent, sorted keys); every type express
 list of distinct strings; only documented keys / formats are used; bounds are consistent; the version facts
 agree: `versions` is the run of minor versions, every `since` / `removedIn` / `valueSince` lies in it (a field's
 versions are `since` up to but not including `removedIn`), every gate a field names is in `featureGates`, whose
-stages start inside the range, in order, alpha never on by default.
+stages start inside the range, in order, alpha never on by default; each `removedApiVersions` entry names a
+root kind once, replaced by the kind's own apiVersion.
 Exit status 0 = OK.  Usage: python3 schema/tools/check_fields.py [path/to/fields.json]
 """
 import json
@@ -59,8 +60,9 @@ def main(path):
 
     if raw != json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n":
         err("file is not canonical (json.dumps indent=2, sort_keys=True + newline)")
-    if set(doc) != {"root", "roots", "types", "versions", "featureGates"}:
-        err("top-level keys must be root, roots, types, versions, featureGates: %s" % sorted(doc))
+    if set(doc) != {"root", "roots", "types", "versions", "featureGates", "removedApiVersions"}:
+        err("top-level keys must be root, roots, types, versions, featureGates, removedApiVersions: %s"
+            % sorted(doc))
     versions = doc.get("versions", [])
     minors = [int(v[2:]) if re.match(r"^1\.\d+$", str(v)) else -1 for v in versions]
     if not versions or minors != list(range(minors[0], minors[0] + len(minors))) or minors[0] < 0:
@@ -84,6 +86,20 @@ def main(path):
                 err("featureGates.%s: a stage is {from, stage: alpha|beta|ga, default: bool}: %s" % (gate, s))
             elif s["stage"] == "alpha" and s["default"]:
                 err("featureGates.%s: an alpha stage is never on by default" % gate)
+    removed = doc.get("removedApiVersions", [])
+    seen = set()
+    for r in removed:
+        if set(r) != {"apiVersion", "kind", "removedIn", "replacement"} or not re.match(r"^1\.\d+$", r["removedIn"]):
+            err("removedApiVersions: an entry is {apiVersion, kind, removedIn: \"1.N\", replacement}: %s" % r)
+            continue
+        if r["kind"] not in doc.get("roots", []) or r["apiVersion"] == r["replacement"]:
+            err("removedApiVersions: %s: a kind podls reads, replaced by another apiVersion" % r)
+        if (r["apiVersion"], r["kind"]) in seen:
+            err("removedApiVersions: %s %s listed twice" % (r["apiVersion"], r["kind"]))
+        seen.add((r["apiVersion"], r["kind"]))
+        served = doc.get("types", {}).get(r["kind"], {}).get("fields", {}).get("apiVersion", {})
+        if served.get("enum") and r["replacement"] not in served["enum"]:
+            err("removedApiVersions: %s: the replacement is not the kind's apiVersion %s" % (r, served["enum"]))
     types = doc.get("types", {})
     root = doc.get("root")
     roots = doc.get("roots", [])

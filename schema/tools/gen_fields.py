@@ -45,6 +45,9 @@ Where each fact comes from
   k8s-facts.md only says "SIGxxx names (Linux set; Windows: SIGKILL, SIGTERM)"; the list was taken from the
   upstream constant block as mirrored in a public Go->Rust port of core/v1 (not verified against the
   upstream file itself).
+* REMOVED APIVERSIONS (`removedApiVersions`): api_versions.py -- the apiVersion serving each kind in every
+  bundled schema (`x-kubernetes-group-version-kind`), the removals before v1.25 from the lifecycle tags of
+  the API types, the replacement computed from the schemas.
 
 Output: deterministic, `json.dumps(indent=2, sort_keys=True, ensure_ascii=False)` + trailing newline.
 """
@@ -57,6 +60,7 @@ import sys
 
 import kubernetes_validate
 
+import api_versions
 import k8s_versions
 import workload_facts
 
@@ -735,8 +739,10 @@ def main(argv=None):
         return 2
     types = build()
     add_gates(types)
+    served_kinds = [kind for kind in ROOT_NAMES if kind != "List"]
     doc = {"root": "Pod", "roots": ROOT_NAMES, "types": types, "versions": VERSIONS,
-           "featureGates": k8s_versions.gate_table(VERSIONS)}
+           "featureGates": k8s_versions.gate_table(VERSIONS),
+           "removedApiVersions": api_versions.removed_api_versions(VERSIONS, load_defs, served_kinds)}
     text = json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     nf = sum(len(t["fields"]) for t in types.values())
     if args.check:

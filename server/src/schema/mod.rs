@@ -10,8 +10,8 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 pub use types::{
-    FeatureGate, Field, FieldType, GateOffRule, GateStage, PathRule, ResourceNames, Selectable,
-    Selectors, Stage, TypeDef,
+    FeatureGate, Field, FieldType, GateOffRule, GateStage, PathRule, RemovedApiVersion,
+    ResourceNames, Selectable, Selectors, Stage, TypeDef,
 };
 
 use crate::syntax::PathSegment;
@@ -48,6 +48,7 @@ pub struct Schema {
     /// The Kubernetes minor versions (1.N) the table describes, oldest first.
     versions: Vec<u32>,
     gates: HashMap<String, FeatureGate>,
+    removed_api_versions: Vec<RemovedApiVersion>,
 }
 
 /// Where a field path leads: the field last crossed (if any) and the type at that position.
@@ -78,6 +79,7 @@ impl Schema {
             types,
             versions,
             gates,
+            removed_api_versions,
         } = types::load(fields)?;
         let mut merged = HashMap::new();
         for json in docs {
@@ -92,6 +94,7 @@ impl Schema {
             docs: merged,
             versions,
             gates,
+            removed_api_versions,
         })
     }
 
@@ -107,6 +110,19 @@ impl Schema {
 
     pub fn gates(&self) -> impl Iterator<Item = &FeatureGate> {
         self.gates.values()
+    }
+
+    /// The removed apiVersion that served `kind`, if `api_version` is one (exact spelling, as the API
+    /// server reads it).
+    pub fn removed_api_version(&self, api_version: &str, kind: &str) -> Option<&RemovedApiVersion> {
+        self.removed_api_versions
+            .iter()
+            .find(|r| r.api_version == api_version && r.kind == kind)
+    }
+
+    /// Every removed apiVersion of the kinds podls reads.
+    pub fn removed_api_versions(&self) -> &[RemovedApiVersion] {
+        &self.removed_api_versions
     }
 
     pub fn type_def(&self, name: &str) -> Option<&TypeDef> {

@@ -217,6 +217,16 @@ struct RawTable {
     types: HashMap<String, RawType>,
     versions: Vec<String>,
     feature_gates: BTreeMap<String, Vec<RawStage>>,
+    removed_api_versions: Vec<RawRemovedApiVersion>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct RawRemovedApiVersion {
+    api_version: String,
+    kind: String,
+    removed_in: String,
+    replacement: String,
 }
 
 #[derive(Deserialize)]
@@ -234,6 +244,7 @@ pub(super) struct Loaded {
     pub types: HashMap<String, TypeDef>,
     pub versions: Vec<u32>,
     pub gates: HashMap<String, FeatureGate>,
+    pub removed_api_versions: Vec<RemovedApiVersion>,
 }
 
 #[derive(Deserialize)]
@@ -345,12 +356,25 @@ pub(super) fn load(json: &str) -> Result<Loaded, String> {
             .collect::<Result<Vec<_>, String>>()?;
         gates.insert(name.clone(), FeatureGate { name, stages });
     }
+    let removed_api_versions = raw
+        .removed_api_versions
+        .into_iter()
+        .map(|r| {
+            Ok(RemovedApiVersion {
+                removed_in: minor(&r.removed_in)?,
+                api_version: r.api_version,
+                kind: r.kind,
+                replacement: r.replacement,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
     Ok(Loaded {
         root: raw.root,
         roots: raw.roots,
         types,
         versions,
         gates,
+        removed_api_versions,
     })
 }
 
@@ -423,6 +447,17 @@ pub struct GateStage {
     pub from: u32,
     pub stage: Stage,
     pub default: bool,
+}
+
+/// An apiVersion that served a kind podls reads and that Kubernetes removed (`batch/v1beta1` CronJob,
+/// gone in 1.25), with the apiVersion that serves the kind instead (`schema/tools/api_versions.py`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RemovedApiVersion {
+    pub api_version: String,
+    pub kind: String,
+    /// The minor version (1.N) that no longer serves it.
+    pub removed_in: u32,
+    pub replacement: String,
 }
 
 /// A feature gate with its stages across the table's versions (`pkg/features/kube_features.go`).

@@ -5,7 +5,7 @@
 //! | rule | code | upstream |
 //! |---|---|---|
 //! | a known kind under an apiVersion that never served it | `wrong-api-version` | the API server's REST mapping: `no matches for kind "Deployment" in version "v1"` (`k8s.io/apimachinery/pkg/api/meta` `NoKindMatchError`) |
-//! | a known kind under a removed apiVersion, with the release that removed it | `removed-api-version` | `+k8s:prerelease-lifecycle-gen:removed` in `staging/src/k8s.io/api/{extensions/v1beta1,apps/v1beta1,apps/v1beta2,batch/v1beta1}/types.go` |
+//! | a known kind under a removed apiVersion, with the release that removed it | `removed-api-version` | the table's `removedApiVersions`: the bundled schemas, and `+k8s:prerelease-lifecycle-gen:removed` in `staging/src/k8s.io/api/{extensions/v1beta1,apps/v1beta1,apps/v1beta2,batch/v1beta1}/types.go` |
 //! | apps/v1 requires the selector the removed versions defaulted from the template's labels | `removed-api-version` (its message and fix) | `ValidateDeploymentSpec`, `ValidateDaemonSetSpec`, `ValidateReplicaSetSpec`, `ValidateStatefulSetSpec` in `pkg/apis/apps/validation/validation.go` (selector required, matching `template.metadata.labels`) |
 //! | a kind that misspells a known one (kinds are case-sensitive) | `unknown-kind` | `NoKindMatchError` as above |
 
@@ -59,7 +59,12 @@ impl Objects<'_> {
                 }
             }
         }
-        let Some(problem) = judge(kind, api_version, self.inputs.kubernetes) else {
+        let Some(problem) = judge(
+            self.inputs.schema,
+            kind,
+            api_version,
+            self.inputs.kubernetes,
+        ) else {
             return;
         };
         match problem {
