@@ -7,6 +7,14 @@ use super::TextRange;
 /// The span of each document. A `---` line belongs to the document it opens; comments and blank lines
 /// before the first marker belong to the first document.
 pub fn document_spans(text: &str) -> Vec<TextRange> {
+    region_spans(text, true).0
+}
+
+/// The spans of the documents of `text`, a run of whole documents of a file (what an edit re-splits), from
+/// the file's start when `at_file_start` (where a byte-order mark may precede the first marker). A region
+/// elsewhere may be empty (its documents were deleted): it then holds no document. Also whether the last
+/// span is still open at the end of `text` (no `...` closed it): a `---` after it may still close it.
+pub(super) fn region_spans(text: &str, at_file_start: bool) -> (Vec<TextRange>, bool) {
     let mut spans = Vec::new();
     let mut start = 0;
     // Whether the current span opened with a `---` line: then the next `---` closes it.
@@ -19,11 +27,12 @@ pub fn document_spans(text: &str) -> Vec<TextRange> {
             break;
         }
         // A byte-order mark before the file's first line is not part of it (`\u{feff}---` opens a document).
-        let content_start = if line_start == 0 && text.starts_with(super::lines::BOM) {
-            super::lines::BOM.len_utf8()
-        } else {
-            line_start
-        };
+        let content_start =
+            if at_file_start && line_start == 0 && text.starts_with(super::lines::BOM) {
+                super::lines::BOM.len_utf8()
+            } else {
+                line_start
+            };
         if matches!(bytes.get(content_start), Some(b'-' | b'.')) {
             let line_end = memchr::memchr(b'\n', &bytes[line_start..])
                 .map_or(text.len(), |i| line_start + i + 1);
@@ -41,10 +50,23 @@ pub fn document_spans(text: &str) -> Vec<TextRange> {
             }
         }
     }
-    if start < text.len() || spans.is_empty() {
+    let open = start < text.len();
+    if open || (spans.is_empty() && at_file_start) {
         spans.push(TextRange::new(start, text.len()));
     }
-    spans
+    (spans, open)
+}
+
+/// Whether a document's text opens with a `---` line (then whatever precedes it ends before it).
+pub(super) fn opens_with_marker(text: &str) -> bool {
+    let first = text.split_inclusive('\n').next().unwrap_or("");
+    is_marker(first, "---")
+}
+
+/// Whether a `---` line right after this document's text ends it: anything but comments does (its own
+/// `---` line too); comments alone belong to the document the marker opens.
+pub(super) fn ends_before_marker(text: &str) -> bool {
+    !only_trivia(text)
 }
 
 fn is_marker(line: &str, marker: &str) -> bool {
