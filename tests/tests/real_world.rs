@@ -65,6 +65,28 @@ fn lsp_findings(client: &mut Client, uri: &str, text: &str) -> Vec<String> {
     found
 }
 
+/// What `kubectl create deployment --dry-run=client -o yaml` writes, trimmed: `creationTimestamp: null` in
+/// the pod template's metadata too.
+const DEPLOYMENT: &str = "\
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      creationTimestamp: null
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: nginx
+          image: nginx:1.27
+";
+
 /// `POD` with `old` replaced by `new` (which must be there, or the case tests nothing).
 fn pod_with(old: &str, new: &str) -> String {
     assert!(POD.contains(old), "{old:?} is not in POD");
@@ -172,6 +194,33 @@ fn cases() -> Vec<Case> {
             name: "a Pod whose kind is misspelt as a key",
             text: pod_with("kind: Pod", "ind: Pod"),
             expected: &["1:0 error missing-required", "1:0 error unknown-field"],
+        },
+        Case {
+            name: "a Deployment dump with the fields the cluster sets in its template",
+            text: DEPLOYMENT.to_string(),
+            expected: &["10:6 hint system-field"],
+        },
+        Case {
+            name: "a Deployment whose kind is misspelt as a key",
+            text: DEPLOYMENT.replace("kind: Deployment", "knd: Deployment"),
+            expected: &[
+                "10:6 hint system-field",
+                "1:0 error missing-required",
+                "1:0 error unknown-field",
+            ],
+        },
+        Case {
+            // The decoder reads `exec: null` as no exec: one handler.
+            name: "a null handler beside the probe's real one",
+            text: format!(
+                "{POD}      livenessProbe:\n        exec: null\n        tcpSocket:\n          port: 80\n"
+            ),
+            expected: &[],
+        },
+        Case {
+            name: "a probe whose only handler is null",
+            text: format!("{POD}      readinessProbe:\n        exec: null\n"),
+            expected: &["15:6 error conflicting-fields"],
         },
         Case {
             // Go YAML reads it; other YAML tools may not.

@@ -4,7 +4,8 @@
 //! key, quote a YAML 1.1 boolean. The caller passes the file's diagnostics (the language server its
 //! cached ones), so asking for fixes never analyses the file again. The builders here are the repairs that
 //! more than one rule needs, as pure functions of the text and the tree: every allowed value of an enum, a
-//! quantity in the unit the user meant, another declared name, a new volume, an entry removed.
+//! quantity in the unit the user meant, another declared name, a new volume, an entry removed, a field
+//! set at a path of keys.
 
 mod add_volume;
 mod edit;
@@ -14,6 +15,7 @@ mod names;
 mod quantity;
 mod remove;
 mod rename;
+mod set_field;
 mod spacing;
 
 pub(crate) use add_volume::add_volume;
@@ -24,6 +26,7 @@ pub(crate) use names::{format_name, rename_duplicate};
 pub(crate) use quantity::quantity_corrections;
 pub(crate) use remove::{remove_entry, remove_item};
 pub(crate) use rename::rename_choices;
+pub(crate) use set_field::set_field;
 pub(crate) use spacing::glued_key_value;
 
 use crate::syntax::TextRange;

@@ -153,10 +153,11 @@ pub(crate) fn sites_in(
         return sites;
     }
     let found = match_kind(kinds, kind.as_deref(), api_version.as_deref());
-    // No `kind` at all but a Pod's body (`ind: Pod`): served as the Pod it is meant to be, to say the kind is
-    // missing and check the rest.
+    // No `kind` at all but the body of a served kind (`ind: Pod`): served as what it is meant to be, to say
+    // the kind is missing and check the rest.
     let found = found.or_else(|| {
-        (kind.is_none() && kindless_pod(doc)).then(|| kinds.iter().find(|k| k.kind == POD_TYPE))?
+        let meant = kindless_kind(doc).filter(|_| kind.is_none())?;
+        kinds.iter().find(|k| k.kind == meant.kind)
     });
     if let Some(found) = found {
         collect(
@@ -214,18 +215,51 @@ fn custom_site(
     })
 }
 
-/// A document with no `kind` key whose body is a Pod's: a `spec` with `containers` at its root, and an
-/// apiVersion (if any) that serves Pods.
-pub(crate) fn kindless_pod(doc: &Document) -> bool {
-    let Some(root) = doc.root.map(|r| doc.resolve(r)) else {
-        return false;
-    };
+/// The served kind a document with no `kind` key is meant to be, read from its body: a root key that looks
+/// like a misspelt `kind` (or any root key) whose value names a served kind (`knd: Deployment`); else the
+/// shape: `spec.containers` is a Pod's, a root `template` a PodTemplate's, `spec.jobTemplate` a CronJob's,
+/// `spec.template` a workload's of the apiVersion's group (in apps/v1 a StatefulSet with `serviceName` or
+/// `volumeClaimTemplates`, a DaemonSet with `updateStrategy` and no `replicas`, else a Deployment). The
+/// apiVersion, when written, must serve that kind.
+pub(crate) fn kindless_kind(doc: &Document) -> Option<&'static PodKind> {
+    let root = doc.resolve(doc.root?);
+    if doc.get(root, "kind").is_some() {
+        return None;
+    }
     let version = doc.get(root, "apiVersion").and_then(|v| doc.scalar(v));
-    doc.get(root, "kind").is_none()
-        && version.is_none_or(|v| v == "v1")
-        && doc
-            .get(root, "spec")
-            .is_some_and(|spec| doc.get(doc.resolve(spec), "containers").is_some())
+    let named = doc.entries(root).iter().find_map(|&(key, value)| {
+        let name = doc.scalar(key)?;
+        let kind = known_kind(doc.scalar(value)?)?;
+        (name != "apiVersion" && kind.kind != "List").then_some(kind.kind)
+    });
+    let spec = doc.get(root, "spec").map(|s| doc.resolve(s));
+    let has = |key: &str| spec.is_some_and(|spec| doc.get(spec, key).is_some());
+    let shaped = if has("containers") {
+        Some(POD_TYPE)
+    } else if spec.is_none() && doc.get(root, "template").is_some() {
+        Some("PodTemplate")
+    } else if has("jobTemplate") {
+        Some("CronJob")
+    } else if has("template") {
+        match version
+            .and_then(|v| v.split_once('/'))
+            .map(|(group, _)| group)
+        {
+            Some("batch") => Some("Job"),
+            Some("apps") if has("serviceName") || has("volumeClaimTemplates") => {
+                Some("StatefulSet")
+            }
+            Some("apps") if has("updateStrategy") && !has("replicas") => Some("DaemonSet"),
+            Some("apps") => Some("Deployment"),
+            _ => Some("ReplicationController"),
+        }
+    } else {
+        None
+    };
+    let kind = known_kind(named.or(shaped)?)?;
+    version
+        .is_none_or(|v| v == kind.api_version)
+        .then_some(kind)
 }
 
 fn match_kind<'k>(

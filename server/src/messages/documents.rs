@@ -12,13 +12,13 @@ messages! {
         en: "`{name}` first written here",
         zh: "`{name}` 第一次出现在这里",
     }
-    kind_missing_misspelt(name) {
-        en: "Object 'Kind' is missing: the API server cannot tell what this is; `{name}` looks like a misspelt `kind` (`kind: Pod`)",
-        zh: "Object 'Kind' is missing：API 服务器无法判断这是什么对象；`{name}` 像是拼错的 `kind`（`kind: Pod`）",
+    kind_missing_misspelt(name, kind) {
+        en: "Object 'Kind' is missing: the API server cannot tell what this is; `{name}` looks like a misspelt `kind` (`kind: {kind}`)",
+        zh: "Object 'Kind' is missing：API 服务器无法判断这是什么对象；`{name}` 像是拼错的 `kind`（`kind: {kind}`）",
     }
-    kind_missing() {
-        en: "Object 'Kind' is missing: the API server cannot tell what this is; add `kind: Pod`",
-        zh: "Object 'Kind' is missing：API 服务器无法判断这是什么对象；请添加 `kind: Pod`",
+    kind_missing(kind) {
+        en: "Object 'Kind' is missing: the API server cannot tell what this is; add `kind: {kind}`",
+        zh: "Object 'Kind' is missing：API 服务器无法判断这是什么对象；请添加 `kind: {kind}`",
     }
 
     // --- `kind.rs`: what `kind` and `apiVersion` say

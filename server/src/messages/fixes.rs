@@ -60,6 +60,18 @@ messages! {
         en: "Run in a shell: `{list}`",
         zh: "在 shell 中运行：`{list}`",
     }
+    set_host_network() {
+        en: "Set `hostNetwork: true`",
+        zh: "设置 `hostNetwork: true`",
+    }
+    make_host_process() {
+        en: "Make this container HostProcess too",
+        zh: "把这个容器也设为 HostProcess",
+    }
+    make_none_host_process() {
+        en: "Make no container HostProcess",
+        zh: "不让任何容器成为 HostProcess",
+    }
     make_list_item() {
         en: "Make it an item of the list",
         zh: "改为列表中的一项",

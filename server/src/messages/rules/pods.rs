@@ -328,4 +328,8 @@ messages! {
         en: "with the pod's `restartPolicy: Never` a resize policy's `restartPolicy` must be `NotRequired` (the container cannot be restarted)",
         zh: "Pod 为 `restartPolicy: Never` 时，调整策略的 `restartPolicy` 必须为 `NotRequired`（容器无法重启）",
     }
+    node_name_while_gated() {
+        en: "a Pod with `schedulingGates` cannot be created with a `nodeName`: it is bound to a node only once its gates are cleared",
+        zh: "带有 `schedulingGates` 的 Pod 创建时不能设置 `nodeName`：只有在调度门控全部清除后它才会被绑定到节点",
+    }
 }

@@ -72,6 +72,22 @@ messages! {
     self_link_dropped() { en: "the API server no longer sets it and drops it", zh: "API 服务器已不再设置它，并会丢弃它" }
     managed_fields_kept() { en: "the API server keeps it for server-side apply", zh: "API 服务器为服务器端应用（server-side apply）维护它" }
     create_clears_it() { en: "create clears it", zh: "创建时会清除它" }
+    second_controller(first, second) {
+        en: "only one owner reference may have `controller: true`; found it for {first} and {second}",
+        zh: "只能有一个所有者引用设置 `controller: true`；{first} 和 {second} 都设置了",
+    }
+    event_owner() {
+        en: "an Event cannot own other objects: the API server refuses it as an owner",
+        zh: "Event 不能拥有其他对象：API 服务器拒绝把它作为所有者",
+    }
+    orphan_and_foreground() {
+        en: "the `orphan` and `foregroundDeletion` finalizers cannot both be set: one keeps the dependents, the other deletes them first",
+        zh: "不能同时设置 `orphan` 和 `foregroundDeletion` 终结器：前者保留依赖对象，后者先删除依赖对象",
+    }
+    template_ignores_it() {
+        en: "in a template it is kept but never read, the objects made from it get their own",
+        zh: "在模板中它会被保留但从不被读取，由模板创建的对象会有自己的值",
+    }
     system_field(field, what) {
         en: "`{field}` is set by the cluster: {what}; it can be removed from the manifest",
         zh: "`{field}` 由集群设置：{what}；可以从清单中删除",

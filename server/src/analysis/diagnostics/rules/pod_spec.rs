@@ -7,6 +7,7 @@
 //! | at most 3 nameservers, 32 search domains | `out-of-range` | `validatePodDNSConfig` |
 //! | `dnsPolicy: None` needs a nameserver | `conflicting-fields` | `validatePodDNSConfig` |
 //! | `shareProcessNamespace` with `hostPID` | `conflicting-fields` | `validatePodSpecSecurityContext` |
+//! | a Pod being created names no `nodeName` while it has `schedulingGates` | `conflicting-fields` | `ValidatePodCreate` |
 //! | `status` in a manifest | `status-field` | none: the API server ignores it on create; podls warns |
 
 use super::super::code::Code;
@@ -28,6 +29,10 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         on: &["PodSpec"],
         check: shared_namespaces,
+    },
+    Rule {
+        on: &["PodSpec"],
+        check: node_name_while_gated,
     },
     Rule {
         on: &["Pod"],
@@ -112,6 +117,30 @@ fn shared_namespaces(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// A Pod is bound to its node by the scheduler once its gates are cleared; created bound, it would skip
+/// them. A template's pods get their node later, so only a Pod being created is held to it.
+fn node_name_while_gated(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() || cx.site.is_template() {
+        return;
+    }
+    let doc = cx.doc;
+    let spec = visit.node;
+    let gated = entry(doc, spec, "schedulingGates").is_some_and(|(_, l)| !doc.items(l).is_empty());
+    let node = text(doc, spec, "nodeName").filter(|n| !n.is_empty());
+    if let (true, Some(_)) = (gated, node) {
+        let (key, _) = entry(doc, spec, "nodeName").expect("read above");
+        out.push(
+            Diagnostic::error(
+                Code::ConflictingFields,
+                doc.node(key).range,
+                msg::node_name_while_gated().render(cx.locale),
+            )
+            .at(visit.path.key("nodeName"))
+            .with_fixes(remove_entry(cx.locale, cx.text, doc, spec, key, false)),
+        );
+    }
+}
+
 fn status(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     if visit.is_null() {
         return;
@@ -140,6 +169,30 @@ mod tests {
     use expect_test::expect;
 
     use crate::analysis::diagnostics::tests::check;
+
+    #[test]
+    fn a_gated_pod_is_created_unbound() {
+        let pod = |spec: &str| {
+            format!(
+                "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n{spec}  containers:\n  - name: c\n    image: nginx:1\n"
+            )
+        };
+        check(
+            &pod("  nodeName: n1\n  schedulingGates: []\n"),
+            expect![[""]],
+        );
+        check(
+            &pod("  nodeName: n1\n  schedulingGates:\n  - name: example.com/quota\n"),
+            expect![[r#"
+                6:3-6:11 error[conflicting-fields] spec.nodeName: a Pod with `schedulingGates` cannot be created with a `nodeName`: it is bound to a node only once its gates are cleared
+            "#]],
+        );
+        // A template's pods are bound later: not a create of a Pod.
+        check(
+            "apiVersion: v1\nkind: PodTemplate\nmetadata:\n  name: t\ntemplate:\n  spec:\n    nodeName: n1\n    schedulingGates:\n    - name: example.com/quota\n    containers:\n    - name: c\n      image: nginx:1\n",
+            expect![[""]],
+        );
+    }
 
     #[test]
     fn references() {

@@ -6,13 +6,20 @@
 //! | a container's `windowsOptions.hostProcess` equals the pod's when both are set | `conflicting-fields` | `validateWindowsHostProcessPod` |
 //! | if any container is HostProcess (its own setting, or inherited from the pod's), all are | `conflicting-fields` | `validateWindowsHostProcessPod` |
 //! | a Pod with HostProcess containers sets `hostNetwork: true` | `conflicting-fields` | `validateWindowsHostProcessPod` |
+//!
+//! Fixes: set `hostNetwork: true`; make the container HostProcess too; make no container HostProcess (every
+//! `hostProcess: true` written becomes `false`); a container's differing setting takes the pod's.
 
 use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{boolean, containers, entry};
-use crate::messages::rules as msg;
+use crate::analysis::fixes::{Proposal, set_field};
+use crate::messages::{fixes, rules as msg};
 use crate::syntax::{Document, NodeId};
+
+/// Where a pod spec or a container says `hostProcess`.
+const SETTING: [&str; 3] = ["securityContext", "windowsOptions", "hostProcess"];
 
 pub(super) const RULES: &[Rule] = &[Rule {
     on: &["PodSpec"],
@@ -36,20 +43,37 @@ fn host_process(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     let all = containers(doc, visit.node);
     let mut host_process = Vec::new();
     let mut others = Vec::new();
+    // Every `hostProcess: true` written, pod and containers: what "none" turns to `false`.
+    let written_true: Vec<NodeId> = std::iter::once(visit.node)
+        .chain(all.iter().map(|c| c.node))
+        .filter_map(|owner| setting(doc, owner))
+        .filter_map(|(at, value)| value.then_some(at))
+        .collect();
+    let none = || Proposal {
+        title: fixes::make_none_host_process().render(cx.locale),
+        edits: written_true
+            .iter()
+            .map(|&at| (doc.node(at).range, "false".to_string()))
+            .collect(),
+        preferred: false,
+    };
     for container in &all {
         let own = setting(doc, container.node);
         if let (Some((_, pod_value)), Some((at, value))) = (pod, own) {
             if pod_value != value {
+                let range = doc.node(at).range;
                 out.push(
                     Diagnostic::error(
                         Code::ConflictingFields,
-                        doc.node(at).range,
+                        range,
                         msg::host_process_differs(value, pod_value).render(cx.locale),
                     )
-                    .at(container.path(
-                        &visit.path,
-                        &["securityContext", "windowsOptions", "hostProcess"],
-                    )),
+                    .at(container.path(&visit.path, &SETTING))
+                    .fix(
+                        fixes::write(pod_value.to_string()).render(cx.locale),
+                        vec![(range, pod_value.to_string())],
+                        true,
+                    ),
                 );
             }
         }
@@ -63,24 +87,37 @@ fn host_process(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     };
     for container in others {
         let anchor = entry(doc, container.node, "name").map_or(container.node, |(key, _)| key);
+        let make = set_field(cx.text, doc, container.node, &SETTING, "true").map(|edit| Proposal {
+            title: fixes::make_host_process().render(cx.locale),
+            edits: vec![edit],
+            preferred: true,
+        });
         out.push(
             Diagnostic::error(
                 Code::ConflictingFields,
                 doc.node(anchor).range,
                 msg::all_host_process().render(cx.locale),
             )
-            .at(container.path(&visit.path, &[])),
+            .at(container.path(&visit.path, &[]))
+            .with_fixes(make.into_iter().chain([none()])),
         );
     }
     if boolean(doc, visit.node, "hostNetwork") != Some(true) {
         let at = entry(doc, visit.node, "hostNetwork").map_or(first, |(_, value)| value);
+        let set =
+            set_field(cx.text, doc, visit.node, &["hostNetwork"], "true").map(|edit| Proposal {
+                title: fixes::set_host_network().render(cx.locale),
+                edits: vec![edit],
+                preferred: true,
+            });
         out.push(
             Diagnostic::error(
                 Code::ConflictingFields,
                 doc.node(at).range,
                 msg::host_process_needs_host_network().render(cx.locale),
             )
-            .at(visit.path.key("hostNetwork")),
+            .at(visit.path.key("hostNetwork"))
+            .with_fixes(set.into_iter().chain([none()])),
         );
     }
 }

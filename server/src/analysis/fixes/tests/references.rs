@@ -100,3 +100,24 @@ fn names_in_their_format_and_duplicates_renamed() {
         "#]],
     );
 }
+
+#[test]
+fn host_process_pods_get_the_host_network_and_all_or_none_host_process_containers() {
+    check_changes(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: a\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n    securityContext:\n      windowsOptions:\n        hostProcess: true\n  - name: b\n    image: mcr.microsoft.com/windows/nanoserver:ltsc2022\n",
+        expect![[r#"
+            ## Set `hostNetwork: true` (preferred)
+            +  hostNetwork: true
+            ## Make no container HostProcess
+            -        hostProcess: true
+            +        hostProcess: false
+            ## Make this container HostProcess too (preferred)
+            +    securityContext:
+            +      windowsOptions:
+            +        hostProcess: true
+            ## Make no container HostProcess
+            -        hostProcess: true
+            +        hostProcess: false
+        "#]],
+    );
+}
