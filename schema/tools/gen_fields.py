@@ -379,9 +379,12 @@ rule("PodAffinityTerm", "matchLabelKeys", format="qualified-name", featureGate="
 rule("PodAffinityTerm", "mismatchLabelKeys", format="qualified-name", featureGate="MatchLabelKeysInPodAffinity")
 rule("PodAffinityTerm", "namespaces", format="dns1123-label")
 rule("TopologySpreadConstraint", "maxSkew", minimum=0, exclusiveMinimum=True)
-rule("TopologySpreadConstraint", "minDomains", minimum=0, exclusiveMinimum=True, default="1 (when unset)")
-rule("TopologySpreadConstraint", "nodeAffinityPolicy", enum=["Honor", "Ignore"], default="Honor")
-rule("TopologySpreadConstraint", "nodeTaintsPolicy", enum=["Honor", "Ignore"], default="Ignore")
+rule("TopologySpreadConstraint", "minDomains", minimum=0, exclusiveMinimum=True, default="1 (when unset)",
+     featureGate="MinDomainsInPodTopologySpread")
+rule("TopologySpreadConstraint", "nodeAffinityPolicy", enum=["Honor", "Ignore"], default="Honor",
+     featureGate="NodeInclusionPolicyInPodTopologySpread")
+rule("TopologySpreadConstraint", "nodeTaintsPolicy", enum=["Honor", "Ignore"], default="Ignore",
+     featureGate="NodeInclusionPolicyInPodTopologySpread")
 rule("TopologySpreadConstraint", "topologyKey", format="qualified-name")
 rule("TopologySpreadConstraint", "matchLabelKeys", format="qualified-name")
 rule("TopologySpreadConstraint", "whenUnsatisfiable", enum=["DoNotSchedule", "ScheduleAnyway"])

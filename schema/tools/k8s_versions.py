@@ -44,6 +44,11 @@ GATES = {
     "JobPodFailurePolicy": [("1.25", ALPHA, False), ("1.26", BETA, True), ("1.31", GA, True)],
     "JobPodReplacementPolicy": [("1.28", ALPHA, False), ("1.29", BETA, True), ("1.34", GA, True)],
     "JobSuccessPolicy": [("1.30", ALPHA, False), ("1.31", BETA, True), ("1.33", GA, True)],
+    # dropDisabledTopologySpreadConstraintsFields (pkg/api/pod/util.go) clears minDomains while it is off.
+    "MinDomainsInPodTopologySpread": [("1.24", ALPHA, False), ("1.25", BETA, False), ("1.27", BETA, True),
+                                      ("1.30", GA, True)],
+    # dropDisabledNodeInclusionPolicyFields clears nodeAffinityPolicy / nodeTaintsPolicy while it is off.
+    "NodeInclusionPolicyInPodTopologySpread": [("1.25", ALPHA, False), ("1.26", BETA, True), ("1.33", GA, True)],
     "MatchLabelKeysInPodAffinity": [("1.29", ALPHA, False), ("1.31", BETA, True), ("1.33", GA, True)],
     # 1.35.0-1.35.3 shipped it on, 1.35.4 and 1.36 off again, 1.37 on: per minor, the .0 release counts.
     "MaxUnavailableStatefulSet": [("1.24", ALPHA, False), ("1.35", BETA, True), ("1.36", BETA, False),

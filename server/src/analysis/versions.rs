@@ -89,6 +89,18 @@ pub(crate) fn gate_off<'a>(
     }
 }
 
+/// Whether the target's API server keeps the field as written: it has it and, when a gate guards it, the gate
+/// is on by default there (off, the `dropDisabled*` helpers clear it before validation). What a rule that
+/// depends on another field's meaning (an init container's `restartPolicy: Always` making it a sidecar)
+/// asks.
+pub(crate) fn in_effect(schema: &Schema, field: &Field, target: KubernetesVersion) -> bool {
+    has_field(field, target)
+        && field
+            .feature_gate
+            .as_deref()
+            .is_none_or(|gate| gate_off(schema, gate, target).is_none())
+}
+
 /// The name format a field's values take in `target`: a stricter one while the gate that relaxed it is off
 /// by default (env var names before `RelaxedEnvironmentVariableValidation`).
 pub(crate) fn format_at<'a>(
@@ -122,8 +134,18 @@ pub(crate) fn stricter_until(
     target: KubernetesVersion,
 ) -> Option<(String, Option<KubernetesVersion>)> {
     let rule = field.while_gate_off.as_ref()?;
-    let off = gate_off(schema, &rule.gate, target)?;
-    Some((rule.gate.clone(), on_by_default_from(off.gate)))
+    gate_relaxes(schema, &rule.gate, target)
+}
+
+/// The gate `name` when it is off by default in `target`, with the first version in which it is on by
+/// default: a rule is stricter there than in the newest versions.
+pub(crate) fn gate_relaxes(
+    schema: &Schema,
+    name: &str,
+    target: KubernetesVersion,
+) -> Option<(String, Option<KubernetesVersion>)> {
+    let off = gate_off(schema, name, target)?;
+    Some((off.gate.name.clone(), on_by_default_from(off.gate)))
 }
 
 /// The first version of the table in which the gate is on by default.

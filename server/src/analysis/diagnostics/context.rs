@@ -9,7 +9,7 @@ use crate::analysis::inputs::KubernetesVersion;
 use crate::analysis::names::index::{DocumentNames, Scope};
 use crate::analysis::pod_sites::PodSite;
 use crate::analysis::scalar::Scalar;
-use crate::analysis::versions::stricter_until;
+use crate::analysis::versions::{gate_relaxes, stricter_until};
 use crate::messages::Locale;
 use crate::messages::Message;
 use crate::messages::versions as version_msg;
@@ -135,9 +135,20 @@ pub(crate) fn conflict(cx: &Context, visit: &Visit, at: NodeId, message: Message
 /// gate that relaxed it.
 pub(crate) fn stricter_note(cx: &Context, field: &Field) -> Option<String> {
     let (gate, relaxed) = stricter_until(cx.schema, field, cx.kubernetes)?;
+    Some(gate_note(cx, gate, relaxed))
+}
+
+/// The same note for a rule that a gate relaxes (`SidecarContainers` for an init container's probes), when
+/// the gate is off by default in the target.
+pub(crate) fn relaxed_by_note(cx: &Context, gate: &str) -> Option<String> {
+    let (gate, relaxed) = gate_relaxes(cx.schema, gate, cx.kubernetes)?;
+    Some(gate_note(cx, gate, relaxed))
+}
+
+fn gate_note(cx: &Context, gate: String, relaxed: Option<KubernetesVersion>) -> String {
     let note = match relaxed {
         Some(from) => version_msg::stricter_rule_until(cx.kubernetes, gate, from),
         None => version_msg::stricter_rule(cx.kubernetes, gate),
     };
-    Some(note.render(cx.locale))
+    note.render(cx.locale)
 }

@@ -7,6 +7,7 @@
 //! registry, `checks/` the table-driven checks (one file per code), `rules/` the cross-field rules (one file
 //! per object). Imports run one way: no file imports one that imports it back (`tests/tests/import_cycles.rs`).
 
+mod absent;
 mod cache;
 mod checks;
 mod code;

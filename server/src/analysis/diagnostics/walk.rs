@@ -3,12 +3,13 @@
 //! the type the table expects there; `type_mismatch` decides whether the node has that shape, and only
 //! then do the rules look at it and the walk go deeper. Keys the table does not know are left to
 //! `unknown_field` and not entered, and so are those the target Kubernetes version lacks
-//! (`checks/version.rs` reports them). Rules register themselves in `checks::RULES` and `rules::RULES`; this
+//! (`checks/version.rs` reports them; `absent.rs` drops other rules' findings about them). Rules register themselves in `checks::RULES` and `rules::RULES`; this
 //! file names none of them.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::absent::{AbsentField, drop_findings_about};
 use super::checks::{self, type_mismatch};
 use super::context::{Check, Context, Rule, Visit};
 use super::diagnostic::Diagnostic;
@@ -16,7 +17,7 @@ use super::rules;
 use crate::analysis::scalar::scalar;
 use crate::analysis::versions::has_field;
 use crate::schema::{Field, FieldType};
-use crate::syntax::{FieldPath, NodeId, PathSegment, reads};
+use crate::syntax::{FieldPath, NodeId, PathSegment, TextRange, reads};
 
 /// Deeper than any Pod; stops an alias that names its own ancestor.
 const MAX_DEPTH: usize = 64;
@@ -57,11 +58,23 @@ fn registry() -> &'static Registry {
     })
 }
 
+/// What a walk collects: the findings, and the keys the target version lacks (`absent.rs`).
+struct Walked<'o> {
+    out: &'o mut Vec<Diagnostic>,
+    absent: Vec<AbsentField>,
+}
+
 /// Walks the served object of the context's site from its own type in the table: a workload's own fields
-/// and its pod template in one pass.
+/// and its pod template in one pass. Findings about fields the target version lacks are then dropped
+/// (the version finding says it once).
 pub(super) fn check_site(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(def) = cx.schema.type_def(cx.site.root.type_name) else {
         return;
+    };
+    let from = out.len();
+    let mut walked = Walked {
+        out,
+        absent: Vec::new(),
     };
     walk(
         cx,
@@ -70,8 +83,9 @@ pub(super) fn check_site(cx: &Context, out: &mut Vec<Diagnostic>) {
         cx.site.root.prefix.clone(),
         None,
         def.as_field_type(),
-        out,
+        &mut walked,
     );
+    drop_findings_about(&walked.absent, walked.out, from);
 }
 
 fn walk<'a>(
@@ -81,7 +95,7 @@ fn walk<'a>(
     path: FieldPath,
     field: Option<&'a Field>,
     ty: &'a FieldType,
-    out: &mut Vec<Diagnostic>,
+    walked: &mut Walked,
 ) {
     if path.len() > MAX_DEPTH {
         return;
@@ -100,6 +114,7 @@ fn walk<'a>(
         ty,
         scalar: scalar(cx.doc, node),
     };
+    let out = &mut *walked.out;
     if !type_mismatch::check(cx, &visit, out) {
         return;
     }
@@ -137,8 +152,19 @@ fn walk<'a>(
                 let Some(name) = cx.doc.scalar(k) else {
                     continue;
                 };
-                if let Some(f) = def.field(name).filter(|f| has_field(f, cx.kubernetes)) {
-                    walk(cx, v, Some(k), visit.path.key(name), Some(f), &f.ty, out);
+                match def.field(name) {
+                    Some(f) if has_field(f, cx.kubernetes) => {
+                        walk(cx, v, Some(k), visit.path.key(name), Some(f), &f.ty, walked);
+                    }
+                    Some(_) => {
+                        let key = cx.doc.node(k).range;
+                        walked.absent.push(AbsentField {
+                            key,
+                            span: TextRange::new(key.start, cx.doc.node(v).range.end.max(key.end)),
+                            path: visit.path.key(name),
+                        });
+                    }
+                    None => {}
                 }
             }
         }
@@ -148,12 +174,12 @@ fn walk<'a>(
                     continue;
                 };
                 let path = visit.path.with(PathSegment::Key(name.to_string()));
-                walk(cx, v, Some(k), path, field, value, out);
+                walk(cx, v, Some(k), path, field, value, walked);
             }
         }
         FieldType::Array(item) => {
             for (i, &it) in cx.doc.items(node).iter().enumerate() {
-                walk(cx, it, None, visit.path.index(i), field, item, out);
+                walk(cx, it, None, visit.path.index(i), field, item, walked);
             }
         }
         _ => {}

@@ -4,19 +4,20 @@
 //!
 //! | rule | code | upstream (Kubernetes v1.35 `pkg/apis/core/validation/validation.go`) |
 //! |---|---|---|
-//! | no lifecycle or probes on an init container that is not a sidecar | `conflicting-fields` | `validateInitContainers` |
+//! | no lifecycle or probes on an init container that is not a sidecar (in the target: before 1.29 its `restartPolicy` is unknown or dropped) | `conflicting-fields` | `validateInitContainers` |
 //! | no ports, resources, lifecycle, probes, resizePolicy on an ephemeral container | `conflicting-fields` | `validateEphemeralContainers` (`allowedEphemeralContainerFields`) |
 //! | `targetContainerName` names a container | `unresolved-reference` | `validateEphemeralContainers` |
 //! | `lifecycle.stopSignal` needs `spec.os.name` | `conflicting-fields` | `validateStopSignal` (`validateLifecycle`) |
 //! | an image without a tag or with `latest` | `image-latest` | none: `SetDefaults_Container` in `pkg/apis/core/v1/defaults.go` then pulls `Always`; podls warns |
 
 use super::super::code::Code;
-use super::super::context::{Context, Rule, Visit};
+use super::super::context::{Context, Rule, Visit, relaxed_by_note};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{containers, entry, named, text};
 use crate::analysis::fixes::{remove_entry, rename_choices};
 use crate::analysis::names::index::NameKind;
 use crate::analysis::scalar::{Scalar, scalar};
+use crate::analysis::versions::in_effect;
 use crate::messages::{Arg, Message, rules as msg};
 
 pub(super) const RULES: &[Rule] = &[
@@ -55,23 +56,39 @@ const INIT_FORBIDDEN: [&str; 4] = [
     "startupProbe",
 ];
 
+/// Whether an init container with `restartPolicy: Always` is a sidecar in the target: its API server has the
+/// container's `restartPolicy` and keeps it (`SidecarContainers` on by default, from 1.29). Before, the
+/// field is unknown or dropped, and the container is an ordinary init container.
+fn sidecars(cx: &Context) -> bool {
+    cx.schema
+        .type_def("Container")
+        .and_then(|container| container.field("restartPolicy"))
+        .is_some_and(|field| in_effect(cx.schema, field, cx.kubernetes))
+}
+
 fn forbidden_fields(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     if visit.is_null() {
         return;
     }
     let doc = cx.doc;
+    let sidecars = sidecars(cx);
     for container in containers(doc, visit.node) {
+        let sidecar = sidecars && text(doc, container.node, "restartPolicy") == Some("Always");
         let (forbidden, rule): (&[&str], fn(&str) -> Message) = match container.list {
-            "initContainers" if text(doc, container.node, "restartPolicy") != Some("Always") => {
-                (&INIT_FORBIDDEN, |field| {
-                    msg::init_container_forbidden(field)
-                })
-            }
+            "initContainers" if !sidecar => (&INIT_FORBIDDEN, |field| {
+                msg::init_container_forbidden(field)
+            }),
             "ephemeralContainers" => (&EPHEMERAL_FORBIDDEN, |field| {
                 msg::ephemeral_container_forbidden(field)
             }),
             _ => continue,
         };
+        // A sidecar as written that the target does not have yet: say why the rule still holds.
+        let written_sidecar = text(doc, container.node, "restartPolicy") == Some("Always");
+        let note = (written_sidecar && !sidecar)
+            .then(|| relaxed_by_note(cx, "SidecarContainers"))
+            .flatten()
+            .unwrap_or_default();
         for field in forbidden {
             if let Some((key, _)) = entry(doc, container.node, field) {
                 // Removing the field is the fix (an init container could instead become a sidecar).
@@ -80,7 +97,7 @@ fn forbidden_fields(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     Diagnostic::error(
                         Code::ConflictingFields,
                         doc.node(key).range,
-                        rule(field).render(cx.locale),
+                        rule(field).render(cx.locale) + &note,
                     )
                     .at(container.path(&visit.path, &[field]))
                     .with_fixes(remove_entry(

@@ -126,3 +126,88 @@ fn a_rule_relaxed_by_a_gate_is_strict_before() {
     );
     check_at("1.33", text, expect![""]);
 }
+
+/// A rule about a field the target lacks says nothing: the version finding is the one finding (here the
+/// stop signal's `spec.os.name` rule, and an invalid value inside a field), in block and flow style.
+#[test]
+fn rules_about_a_field_the_target_lacks_stay_silent() {
+    let block = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n    image: nginx:1\n    lifecycle:\n      stopSignal: SIGUSR1\n    restartPolicyRules:\n    - action: Bogus\n      exitCodes: {operator: In, values: [1]}\n";
+    check_at(
+        "1.32",
+        block,
+        expect![[r#"
+            10:7-10:17 error[unknown-field] spec.containers[0].lifecycle.stopSignal: `stopSignal` is in Kubernetes 1.33 and later; the target is 1.32
+            11:5-11:23 error[unknown-field] spec.containers[0].restartPolicyRules: `restartPolicyRules` is in Kubernetes 1.34 and later; the target is 1.32
+        "#]],
+    );
+    // From the first version that has them, the rules speak again.
+    check_at(
+        "1.34",
+        block,
+        expect![[r#"
+            10:7-10:17 error[conflicting-fields] spec.containers[0].lifecycle.stopSignal: `lifecycle.stopSignal` requires `spec.os.name` to be set
+            10:7-10:17 warning[alpha-feature] spec.containers[0].lifecycle.stopSignal: `stopSignal` needs the feature gate ContainerStopSignals (alpha in Kubernetes 1.34, off by default); the API server of Kubernetes 1.34 drops the field unless the gate is enabled
+            11:5-11:23 error[conflicting-fields] spec.containers[0].restartPolicyRules: `restartPolicyRules` require the container's `restartPolicy` to be set (`Always`, `OnFailure` or `Never`)
+            11:5-11:23 warning[alpha-feature] spec.containers[0].restartPolicyRules: `restartPolicyRules` needs the feature gate ContainerRestartRules (alpha in Kubernetes 1.34, off by default); the API server of Kubernetes 1.34 drops the field unless the gate is enabled
+            12:15-12:20 error[invalid-enum] spec.containers[0].restartPolicyRules[0].action: `Bogus` is not a valid `action`; allowed: `Restart` or `RestartAllContainers`
+        "#]],
+    );
+    check_at(
+        "1.30",
+        "{apiVersion: v1, kind: Pod, metadata: {name: a}, spec: {containers: [{name: c, image: \"nginx:1\", lifecycle: {stopSignal: SIGTERM}}]}}\n",
+        expect![[r#"
+            1:110-1:120 error[unknown-field] spec.containers[0].lifecycle.stopSignal: `stopSignal` is in Kubernetes 1.33 and later; the target is 1.30
+        "#]],
+    );
+}
+
+/// `validateInitContainers` follows the target: an init container's `restartPolicy: Always` makes it a
+/// sidecar (probes and lifecycle allowed) only where the API server keeps that field, from 1.29.
+#[test]
+fn an_init_container_is_a_sidecar_only_where_the_target_has_sidecars() {
+    let probe = SIDECAR.replace(
+        "    restartPolicy: Always\n",
+        "    restartPolicy: Always\n    readinessProbe:\n      tcpSocket: {port: 80}\n",
+    );
+    check_at(
+        "1.27",
+        &probe,
+        expect![[r#"
+            9:5-9:18 error[unknown-field] spec.initContainers[0].restartPolicy: `restartPolicy` is in Kubernetes 1.28 and later; the target is 1.27
+            10:5-10:19 error[conflicting-fields] spec.initContainers[0].readinessProbe: an init container may not set `readinessProbe` unless it is a sidecar (`restartPolicy: Always`) (Kubernetes 1.27's rule: the feature gate SidecarContainers that relaxes it is off by default there, on by default from 1.29)
+        "#]],
+    );
+    check_at(
+        "1.28",
+        &probe,
+        expect![[r#"
+            9:5-9:18 warning[alpha-feature] spec.initContainers[0].restartPolicy: `restartPolicy` needs the feature gate SidecarContainers (alpha in Kubernetes 1.28, off by default); the API server of Kubernetes 1.28 drops the field unless the gate is enabled
+            10:5-10:19 error[conflicting-fields] spec.initContainers[0].readinessProbe: an init container may not set `readinessProbe` unless it is a sidecar (`restartPolicy: Always`) (Kubernetes 1.28's rule: the feature gate SidecarContainers that relaxes it is off by default there, on by default from 1.29)
+        "#]],
+    );
+    check_at("1.29", &probe, expect![[""]]);
+    check_at("1.37", &probe, expect![[""]]);
+}
+
+/// `minDomains` (beta, off by default in 1.25 and 1.26: the API server clears it) and the node inclusion
+/// policies (alpha in 1.25).
+#[test]
+fn topology_spread_fields_follow_their_gates() {
+    let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n    image: nginx:1\n  topologySpreadConstraints:\n  - {maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule, minDomains: 2, nodeTaintsPolicy: Honor}\n";
+    check_at(
+        "1.25",
+        text,
+        expect![[r#"
+            10:71-10:81 warning[alpha-feature] spec.topologySpreadConstraints[0].minDomains: `minDomains` needs the feature gate MinDomainsInPodTopologySpread (beta in Kubernetes 1.25, off by default); the API server of Kubernetes 1.25 drops the field unless the gate is enabled
+            10:86-10:102 warning[alpha-feature] spec.topologySpreadConstraints[0].nodeTaintsPolicy: `nodeTaintsPolicy` needs the feature gate NodeInclusionPolicyInPodTopologySpread (alpha in Kubernetes 1.25, off by default); the API server of Kubernetes 1.25 drops the field unless the gate is enabled
+        "#]],
+    );
+    check_at(
+        "1.26",
+        text,
+        expect![[r#"
+        10:71-10:81 warning[alpha-feature] spec.topologySpreadConstraints[0].minDomains: `minDomains` needs the feature gate MinDomainsInPodTopologySpread (beta in Kubernetes 1.26, off by default); the API server of Kubernetes 1.26 drops the field unless the gate is enabled
+    "#]],
+    );
+    check_at("1.27", text, expect![[""]]);
+}
