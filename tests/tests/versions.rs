@@ -225,3 +225,110 @@ fn the_vscode_setting_lists_the_supported_versions() {
         );
     }
 }
+
+/// `podls check` on both sides of each kind of boundary, block and flow style: the findings whose message
+/// holds the needle, as `code message`, per version.
+#[test]
+fn each_boundary_through_the_cli() {
+    let sidecar = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  initContainers:\n  - name: proxy\n    image: envoy:1\n    restartPolicy: Always\n  containers:\n  - name: c\n    image: nginx:1\n";
+    let removed_field = "{apiVersion: v1, kind: Pod, metadata: {name: a}, spec: {containers: [{name: c, image: \"nginx:1\"}], resourceClaims: [{name: gpu, source: {resourceClaimName: gpu-claim}}]}}\n";
+    let cron = "apiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n  schedule: \"0 3 * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n          - name: job\n            image: busybox:1.36\n";
+    let cases: &[(&str, &str, &[(&str, Option<&str>)])] = &[
+        // A gate from alpha to beta to GA: unknown, then dropped while off, then nothing.
+        (
+            sidecar,
+            "restartPolicy",
+            &[
+                (
+                    "1.27",
+                    Some(
+                        "unknown-field `restartPolicy` is in Kubernetes 1.28 and later; the target is 1.27",
+                    ),
+                ),
+                (
+                    "1.28",
+                    Some(
+                        "alpha-feature `restartPolicy` needs the feature gate SidecarContainers (alpha in Kubernetes 1.28, off by default)",
+                    ),
+                ),
+                ("1.29", None),
+                ("1.33", None),
+            ],
+        ),
+        // A removed field, in flow style: there until 1.30, gone with its replacement named from 1.31.
+        (
+            removed_field,
+            "`source`",
+            &[
+                ("1.30", None),
+                (
+                    "1.31",
+                    Some(
+                        "unknown-field `source` was removed in Kubernetes 1.31; the target is 1.31; use `resourceClaimName` or `resourceClaimTemplateName`",
+                    ),
+                ),
+                (
+                    "1.37",
+                    Some(
+                        "unknown-field `source` was removed in Kubernetes 1.31; the target is 1.37",
+                    ),
+                ),
+            ],
+        ),
+        // A removed apiVersion: gone in 1.25, the oldest version podls knows, so an error in every one.
+        (
+            cron,
+            "batch/v1beta1",
+            &[
+                (
+                    "1.25",
+                    Some(
+                        "removed-api-version `batch/v1beta1` no longer serves `CronJob`: Kubernetes 1.25 removed it; use `apiVersion: batch/v1`",
+                    ),
+                ),
+                (
+                    "1.37",
+                    Some(
+                        "removed-api-version `batch/v1beta1` no longer serves `CronJob`: Kubernetes 1.25 removed it",
+                    ),
+                ),
+            ],
+        ),
+    ];
+    for (manifest, needle, versions) in cases {
+        for (version, want) in *versions {
+            let output = run(
+                &[
+                    "check",
+                    "--format",
+                    "json",
+                    "--kubernetes-version",
+                    version,
+                    "-",
+                ],
+                manifest,
+            );
+            let items: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+            let found: Vec<String> = items
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| {
+                    format!(
+                        "{} {}",
+                        d["code"].as_str().unwrap(),
+                        d["message"].as_str().unwrap()
+                    )
+                })
+                .filter(|f| f.contains(needle))
+                .collect();
+            match want {
+                Some(want) => assert!(
+                    found.len() == 1 && found[0].starts_with(want),
+                    "{version}: wanted {want:?}, found {found:#?}"
+                ),
+                None => assert!(found.is_empty(), "{version}: {found:#?}"),
+            }
+        }
+    }
+}

@@ -193,3 +193,44 @@ fn the_setting_is_pulled_from_clients_that_answer_workspace_configuration() {
         "{found:#?}"
     );
 }
+
+/// Completion follows the setting: `stopSignal` is not offered to a 1.32 cluster, offered and marked
+/// (its gate is alpha) from 1.33.
+#[test]
+fn completion_follows_the_setting() {
+    let repo = Repository::new("lsp-version-completion");
+    let uri = repo.uri("pod.yaml");
+    let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  os: {name: linux}\n  containers:\n  - name: app\n    image: nginx:1\n    lifecycle:\n      \n";
+    let mut client = Client::start();
+    client.initialize_with(json!({
+        "capabilities": {"textDocument": {"completion": {"completionItem": {"snippetSupport": true}}}},
+        "initializationOptions": {"podls": {"kubernetesVersion": "1.32"}}
+    }));
+    client.open(&uri, text);
+    client.wait_for_diagnostics(&uri);
+    let line = text.lines().count() as u32 - 1;
+    let mut stop_signal = |client: &mut Client| {
+        let list = client
+            .request(
+                "textDocument/completion",
+                json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": 6}}),
+            )
+            .expect("completion");
+        let items = list["items"]
+            .as_array()
+            .cloned()
+            .or_else(|| list.as_array().cloned())
+            .unwrap_or_default();
+        assert!(items.iter().any(|i| i["label"] == "preStop"), "{items:#?}");
+        items.into_iter().find(|i| i["label"] == "stopSignal")
+    };
+    assert_eq!(stop_signal(&mut client), None);
+    set_version(&mut client, json!("1.33"));
+    client.wait_for_diagnostics(&uri);
+    let item = stop_signal(&mut client).expect("stopSignal offered to 1.33");
+    let detail = item["detail"].as_str().unwrap_or_default();
+    assert!(
+        detail.contains("gate ContainerStopSignals (alpha, off by default)"),
+        "{item:#}"
+    );
+}

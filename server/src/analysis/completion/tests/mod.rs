@@ -22,6 +22,16 @@ fn run_in(
     (text, list)
 }
 
+/// The completions at `$0` checked against Kubernetes `version` (`1.33`).
+fn run_at(version: &str, fixture: &str) -> Option<CompletionList> {
+    let offset = fixture.find("$0").expect("fixture needs a $0 cursor");
+    let text = fixture.replacen("$0", "", 1);
+    let file = parse(&text);
+    let target = crate::analysis::KubernetesVersion::parse(version).expect("a supported version");
+    let inputs = Inputs::new(Locale::En).with_kubernetes(target);
+    completions(&inputs, &text, &file, offset, CompletionOptions::default())
+}
+
 /// Every item: label, then the text it inserts; the replaced text once on top (all items share it).
 fn check_with(fixture: &str, options: CompletionOptions, expect: Expect) {
     let (text, list) = run(fixture, options);
@@ -146,3 +156,4 @@ mod templates;
 mod triggers;
 mod typing;
 mod values;
+mod versions;
