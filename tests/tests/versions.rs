@@ -226,6 +226,9 @@ fn the_vscode_setting_lists_the_supported_versions() {
     }
 }
 
+/// A version and the one finding it gives (`code message` starting so), or none.
+type Expected<'a> = (&'a str, Option<&'a str>);
+
 /// `podls check` on both sides of each kind of boundary, block and flow style: the findings whose message
 /// holds the needle, as `code message`, per version.
 #[test]
@@ -233,7 +236,7 @@ fn each_boundary_through_the_cli() {
     let sidecar = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  initContainers:\n  - name: proxy\n    image: envoy:1\n    restartPolicy: Always\n  containers:\n  - name: c\n    image: nginx:1\n";
     let removed_field = "{apiVersion: v1, kind: Pod, metadata: {name: a}, spec: {containers: [{name: c, image: \"nginx:1\"}], resourceClaims: [{name: gpu, source: {resourceClaimName: gpu-claim}}]}}\n";
     let cron = "apiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n  schedule: \"0 3 * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n          - name: job\n            image: busybox:1.36\n";
-    let cases: &[(&str, &str, &[(&str, Option<&str>)])] = &[
+    let cases: &[(&str, &str, &[Expected])] = &[
         // A gate from alpha to beta to GA: unknown, then dropped while off, then nothing.
         (
             sidecar,

@@ -209,7 +209,7 @@ fn completion_follows_the_setting() {
     client.open(&uri, text);
     client.wait_for_diagnostics(&uri);
     let line = text.lines().count() as u32 - 1;
-    let mut stop_signal = |client: &mut Client| {
+    let stop_signal = |client: &mut Client| {
         let list = client
             .request(
                 "textDocument/completion",
