@@ -47,13 +47,18 @@ fn run(args: &[&str], stdin: &str) -> Output {
     child.wait_with_output().unwrap()
 }
 
-/// `(severity code path)` of every finding of `podls check` on MANIFEST for `version` (none: the default).
+/// `severity code message` of every finding of `podls check` on MANIFEST for `version` (none: the default).
 fn findings(version: Option<&str>) -> (i32, Vec<String>) {
+    checked(MANIFEST, version)
+}
+
+/// `severity code message` of every finding of `podls check` on `manifest`, with the exit code.
+fn checked(manifest: &str, version: Option<&str>) -> (i32, Vec<String>) {
     let mut args = vec!["check", "--format", "json", "-"];
     if let Some(version) = version {
         args.extend(["--kubernetes-version", version]);
     }
-    let output = run(&args, MANIFEST);
+    let output = run(&args, manifest);
     let items: Value = serde_json::from_slice(&output.stdout).expect("JSON");
     let found = items
         .as_array()
@@ -226,11 +231,11 @@ fn the_vscode_setting_lists_the_supported_versions() {
     }
 }
 
-/// A version and the one finding it gives (`code message` starting so), or none.
+/// A version and the one finding it gives (`severity code message` starting so), or none.
 type Expected<'a> = (&'a str, Option<&'a str>);
 
-/// `podls check` on both sides of each kind of boundary, block and flow style: the findings whose message
-/// holds the needle, as `code message`, per version.
+/// `podls check` on both sides of each kind of boundary, block and flow style: the findings that hold the
+/// needle, as `severity code message`, per version.
 #[test]
 fn each_boundary_through_the_cli() {
     let sidecar = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  initContainers:\n  - name: proxy\n    image: envoy:1\n    restartPolicy: Always\n  containers:\n  - name: c\n    image: nginx:1\n";
@@ -245,13 +250,13 @@ fn each_boundary_through_the_cli() {
                 (
                     "1.27",
                     Some(
-                        "unknown-field `restartPolicy` is in Kubernetes 1.28 and later; the target is 1.27",
+                        "error unknown-field `restartPolicy` is in Kubernetes 1.28 and later; the target is 1.27",
                     ),
                 ),
                 (
                     "1.28",
                     Some(
-                        "alpha-feature `restartPolicy` needs the feature gate SidecarContainers (alpha in Kubernetes 1.28, off by default)",
+                        "warning alpha-feature `restartPolicy` needs the feature gate SidecarContainers (alpha in Kubernetes 1.28, off by default)",
                     ),
                 ),
                 ("1.29", None),
@@ -267,13 +272,13 @@ fn each_boundary_through_the_cli() {
                 (
                     "1.31",
                     Some(
-                        "unknown-field `source` was removed in Kubernetes 1.31; the target is 1.31; use `resourceClaimName` or `resourceClaimTemplateName`",
+                        "error unknown-field `source` was removed in Kubernetes 1.31; the target is 1.31; use `resourceClaimName` or `resourceClaimTemplateName`",
                     ),
                 ),
                 (
                     "1.37",
                     Some(
-                        "unknown-field `source` was removed in Kubernetes 1.31; the target is 1.37",
+                        "error unknown-field `source` was removed in Kubernetes 1.31; the target is 1.37",
                     ),
                 ),
             ],
@@ -286,13 +291,13 @@ fn each_boundary_through_the_cli() {
                 (
                     "1.25",
                     Some(
-                        "removed-api-version `batch/v1beta1` no longer serves `CronJob`: Kubernetes 1.25 removed it; use `apiVersion: batch/v1`",
+                        "error removed-api-version `batch/v1beta1` no longer serves `CronJob`: Kubernetes 1.25 removed it; use `apiVersion: batch/v1`",
                     ),
                 ),
                 (
                     "1.37",
                     Some(
-                        "removed-api-version `batch/v1beta1` no longer serves `CronJob`: Kubernetes 1.25 removed it",
+                        "error removed-api-version `batch/v1beta1` no longer serves `CronJob`: Kubernetes 1.25 removed it",
                     ),
                 ),
             ],
@@ -300,31 +305,8 @@ fn each_boundary_through_the_cli() {
     ];
     for (manifest, needle, versions) in cases {
         for (version, want) in *versions {
-            let output = run(
-                &[
-                    "check",
-                    "--format",
-                    "json",
-                    "--kubernetes-version",
-                    version,
-                    "-",
-                ],
-                manifest,
-            );
-            let items: Value = serde_json::from_slice(&output.stdout).expect("JSON");
-            let found: Vec<String> = items
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|d| {
-                    format!(
-                        "{} {}",
-                        d["code"].as_str().unwrap(),
-                        d["message"].as_str().unwrap()
-                    )
-                })
-                .filter(|f| f.contains(needle))
-                .collect();
+            let (_, found) = checked(manifest, Some(version));
+            let found: Vec<&String> = found.iter().filter(|f| f.contains(needle)).collect();
             match want {
                 Some(want) => assert!(
                     found.len() == 1 && found[0].starts_with(want),
