@@ -266,7 +266,11 @@ fn structure(found: &[Action]) -> (Vec<(u32, u32, TextRange)>, Vec<TextRange>) {
                     continue;
                 };
                 if open.kind == ActionKind::Define {
-                    hidden.push(TextRange::new(open.start, action.range.end));
+                    // A `define` inside another (Go rejects it; a half-typed one is read so) is hidden
+                    // with the outer one: hidden pieces must not overlap.
+                    if !stack.iter().any(|o| o.kind == ActionKind::Define) {
+                        hidden.push(TextRange::new(open.start, action.range.end));
+                    }
                 } else if open.branch > 0 {
                     let text = TextRange::new(open.branch_start, action.range.start);
                     open.branches.push((open.block, open.branch, text));

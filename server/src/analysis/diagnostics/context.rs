@@ -50,6 +50,13 @@ impl Context<'_> {
         Scope::Pod(self.site.owner)
     }
 
+    /// Whether `spec` is the pod spec whose names `names` holds. A mapping that repeats `spec` (a
+    /// `duplicate-key` error) has its first one indexed, as every reader takes the first: a later one's
+    /// references cannot be checked against it, and a fix declaring a name there would never resolve them.
+    pub fn names_read_from(&self, spec: NodeId) -> bool {
+        self.site.spec.map(|s| self.doc.resolve(s)) == Some(spec)
+    }
+
     /// The value of the pod's `spec.<key>`, when written.
     pub fn spec_field(&self, key: &str) -> Option<NodeId> {
         self.site.spec_field(self.doc, key)

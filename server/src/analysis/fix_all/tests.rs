@@ -98,3 +98,32 @@ fn a_clean_file_is_returned_as_it_is() {
     assert_eq!(fixed.text, text);
     assert!(fixed.applied.is_empty());
 }
+
+/// Found by the `fix_all` fuzz target: with `spec` written twice, the names were read from the first one
+/// and the mounts of the second were checked against them; "add volume" then declared the volume in the
+/// second, which resolved nothing, and every pass added it again up to the pass bound.
+#[test]
+fn a_repeated_spec_is_not_fixed_forever() {
+    let block = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: 'busybox:1'}\nspec:\n  containers:\n  - name: b\n    image: 'busybox:1'\n    volumeMounts:\n    - {name: data, mountPath: /d}\n    livenessProbe: {httpGet: {port: http}}\n  ephemeralContainers:\n  - {name: e, image: 'busybox:1', targetContainerName: b}\n";
+    let flow = "{apiVersion: v1, kind: Pod, metadata: {name: p}, spec: {containers: [{name: a, image: 'busybox:1'}]}, spec: {containers: [{name: b, image: 'busybox:1', volumeMounts: [{name: data, mountPath: /d}]}], volumes: []}}\n";
+    for text in [block, flow] {
+        let file = parse(text);
+        let found: Vec<_> = diagnostics(&Inputs::default(), text, &file)
+            .into_iter()
+            .map(|d| d.code.to_string())
+            .collect();
+        assert!(found.contains(&"duplicate-key".to_owned()), "{found:?}");
+        assert!(
+            !found.contains(&"unresolved-reference".to_owned()),
+            "{found:?}"
+        );
+        let fixed = fix_all(&Inputs::default(), text, false);
+        let again = fix_all(&Inputs::default(), &fixed.text, false);
+        assert!(
+            again.applied.is_empty(),
+            "{:?} then {:?}",
+            fixed.applied,
+            again.applied
+        );
+    }
+}

@@ -145,3 +145,25 @@ fn a_syntax_error_quotes_the_action_not_its_placeholder() {
     assert!(message.contains("`image {{ .Values.image }}`"), "{message}");
     assert!(!message.contains("xxx"), "{message}");
 }
+
+/// Found by the `parse` fuzz target: a `define` inside another made two hidden pieces that overlap, and
+/// masking sliced backwards (a panic) on the line after the inner one's end.
+#[test]
+fn a_define_inside_a_define_is_hidden_with_it() {
+    for text in [
+        "{{define}}{{define}}{{end}}\n{{end}}}",
+        "{{- define \"a\" }}\n{{- define \"b\" }}\nx: 1\n{{- end }}\ny: 2\n{{- end }}\nkind: Pod\n",
+    ] {
+        let file = parse(text);
+        assert_eq!(file.documents.len(), 1, "{text:?}");
+    }
+    check(
+        "{{- define \"a\" }}\n{{- define \"b\" }}\nx: 1\n{{- end }}\n{{- end }}\nkind: Pod\n",
+        expect![[r#"
+            document "{{- define \"a\" }}\n{{- define \"b\" }}\nx: 1\n{{- end }}\n{{- end }}\nkind: Pod\n"
+              mapping "kind: Pod"
+                "kind" "kind"
+                  "Pod" "Pod"
+        "#]],
+    );
+}

@@ -115,7 +115,7 @@ fn forbidden_fields(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
 }
 
 fn ephemeral_target(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
-    if visit.is_null() || !cx.complete {
+    if visit.is_null() || !cx.complete || !cx.names_read_from(visit.node) {
         return;
     }
     let doc = cx.doc;

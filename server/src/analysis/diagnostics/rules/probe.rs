@@ -85,7 +85,7 @@ fn lifecycle_handler(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
 /// `httpGet.port` / `tcpSocket.port` given as a name must be one of the container's port names; the fixes
 /// name a declared one, the closest first.
 fn named_ports(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
-    if visit.is_null() || !cx.complete {
+    if visit.is_null() || !cx.complete || !cx.names_read_from(visit.node) {
         return;
     }
     let doc = cx.doc;

@@ -51,6 +51,7 @@ fn references_and_paths(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) 
     // claim to each Pod (`updateStorage` in pkg/controller/statefulset/stateful_set_utils.go).
     let scope = cx.pod_scope();
     let volume_names = cx.names.declared(NameKind::Volume, &scope);
+    let indexed = cx.names_read_from(visit.node);
     // A StatefulSet's claim templates are volumes of its pods too.
     let claims = match cx.site.kind {
         "StatefulSet" => {
@@ -77,7 +78,7 @@ fn references_and_paths(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) 
                     continue;
                 };
                 let value = doc.scalar(name).unwrap_or_default();
-                if cx.complete && !volume_names.contains(&value) {
+                if cx.complete && indexed && !volume_names.contains(&value) {
                     let range = doc.node(name).range;
                     out.push(
                         Diagnostic::error(
