@@ -32,6 +32,7 @@ mod workspace;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use tokio::io::{AsyncRead, AsyncWrite};
 use tower_lsp_server::{LspService, Server};
 
 pub use documents::{DocumentSnapshot, DocumentStore};
@@ -41,6 +42,15 @@ pub use server::PodServer;
 /// Serves LSP on stdin/stdout until `exit` (or the client closes stdin). Returns whether the client asked
 /// for `shutdown` first: the process then exits with 0, else with 1, as the spec asks.
 pub async fn serve_stdio() -> bool {
+    serve(tokio::io::stdin(), tokio::io::stdout()).await
+}
+
+/// Serves LSP on any pair of streams (stdio, or in-memory ones for the protocol fuzz target) until `exit`
+/// or the end of `input`; returns whether `shutdown` came first.
+pub async fn serve(
+    input: impl AsyncRead + Unpin + Send + 'static,
+    output: impl AsyncWrite + Unpin + Send + 'static,
+) -> bool {
     let shutdown_requested = Arc::new(AtomicBool::new(false));
     let (service, socket) = LspService::build({
         let shutdown_requested = Arc::clone(&shutdown_requested);
@@ -48,15 +58,16 @@ pub async fn serve_stdio() -> bool {
     })
     .custom_method("$/setTrace", PodServer::set_trace)
     .finish();
-    // stdin goes through `framing::reframe`, so a malformed frame is answered (or skipped) here instead of
-    // wedging tower-lsp-server's reader; stdout is written by `framing::write_output`, whole frames from both.
+    // The input goes through `framing::reframe`, so a malformed frame is answered (or skipped) here instead
+    // of wedging tower-lsp-server's reader; the output is written by `framing::write_output`, whole frames
+    // from both.
     let (to_server, server_input) = tokio::io::duplex(64 * 1024);
     let (server_output, from_server) = tokio::io::duplex(64 * 1024);
     let (outgoing, outgoing_queue) = tokio::sync::mpsc::unbounded_channel();
     let replies = outgoing.clone();
     tokio::spawn(async move {
-        if let Err(error) = framing::reframe(tokio::io::stdin(), to_server, replies).await {
-            tracing::error!("reading stdin: {error}");
+        if let Err(error) = framing::reframe(input, to_server, replies).await {
+            tracing::error!("reading the input: {error}");
         }
     });
     tokio::spawn(async move {
@@ -65,15 +76,16 @@ pub async fn serve_stdio() -> bool {
         }
     });
     let writer = tokio::spawn(async move {
-        if let Err(error) = framing::write_output(outgoing_queue, tokio::io::stdout()).await {
-            tracing::error!("writing stdout: {error}");
+        if let Err(error) = framing::write_output(outgoing_queue, output).await {
+            tracing::error!("writing the output: {error}");
         }
     });
     Server::new(server_input, server_output, socket)
         .concurrency_level(cancel::IN_FLIGHT)
         .serve(cancel::YieldingRequests(service))
         .await;
-    // Everything the server wrote (the answer to `shutdown`, last diagnostics) reaches stdout before exit.
+    // Everything the server wrote (the answer to `shutdown`, last diagnostics) reaches the output before
+    // exit.
     let _ = writer.await;
     shutdown_requested.load(Ordering::SeqCst)
 }
