@@ -6,7 +6,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use podls::analysis::{self, FileRole, Inputs};
+use podls::analysis;
 use podls::syntax::{self, YamlFile};
 
 #[path = "../../server/tests/invariants/mod.rs"]
@@ -18,15 +18,7 @@ fn syntax_errors(file: &YamlFile) -> usize {
 
 fuzz_target!(|data: (u8, &str)| {
     let (options, text) = data;
-    let inputs = Inputs {
-        role: [
-            FileRole::Manifest,
-            FileRole::Template,
-            FileRole::Patch,
-            FileRole::NotManifest,
-        ][options as usize % 4],
-        ..Inputs::default()
-    };
+    let inputs = common::inputs_in_role(options);
     let unsafe_fixes = options & 4 != 0;
 
     let file = syntax::parse(text);

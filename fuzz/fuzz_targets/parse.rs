@@ -4,7 +4,6 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use podls::analysis::{FileRole, Inputs};
 use podls::syntax::{self, TextRange};
 
 #[path = "../../server/tests/invariants/mod.rs"]
@@ -12,15 +11,7 @@ mod common;
 
 fuzz_target!(|data: (u8, u16, u16, u16, &str, &str)| {
     let (role, a, b, at, insert, text) = data;
-    let inputs = Inputs {
-        role: [
-            FileRole::Manifest,
-            FileRole::Template,
-            FileRole::Patch,
-            FileRole::NotManifest,
-        ][role as usize % 4],
-        ..Inputs::default()
-    };
+    let inputs = common::inputs_in_role(role);
     let file = syntax::parse(text);
     common::diagnose_with(&inputs, text, &file);
     for offset in [0, at as usize % (text.len() + 1), text.len() / 2, text.len(), text.len() + 3] {

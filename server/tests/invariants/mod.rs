@@ -3,7 +3,7 @@
 // Each fuzz target and property test uses a part of these.
 #![allow(dead_code)]
 
-use podls::analysis::{self, CompletionOptions, Inputs};
+use podls::analysis::{self, CompletionOptions, FileRole, Inputs};
 use podls::syntax::{self, TextRange, YamlFile};
 
 pub fn check_range(text: &str, range: TextRange, what: &str) {
@@ -27,6 +27,21 @@ pub fn snap(text: &str, offset: usize) -> usize {
         offset -= 1;
     }
     offset
+}
+
+/// The inputs of a file in the role `byte` picks: a manifest, a Helm template, a kustomize patch or a
+/// chart partial.
+pub fn inputs_in_role(byte: u8) -> Inputs {
+    let roles = [
+        FileRole::Manifest,
+        FileRole::Template,
+        FileRole::Patch,
+        FileRole::NotManifest,
+    ];
+    Inputs {
+        role: roles[byte as usize % roles.len()],
+        ..Inputs::default()
+    }
 }
 
 /// Runs every analysis at `offset` (snapped to a char boundary) and checks what they return.
