@@ -223,6 +223,23 @@ fn cases() -> Vec<Case> {
             expected: &["15:6 error conflicting-fields"],
         },
         Case {
+            // ValidatePodCreate: the scheduler binds a gated Pod once its gates are cleared.
+            name: "a Pod created on a node while it has scheduling gates",
+            text: pod_with(
+                "  restartPolicy: OnFailure\n",
+                "  restartPolicy: OnFailure\n  nodeName: node-1\n  schedulingGates:\n    - name: example.com/quota\n",
+            ),
+            expected: &["8:2 error conflicting-fields"],
+        },
+        Case {
+            name: "a Pod in its own user namespace sharing the node's process namespace",
+            text: pod_with(
+                "  restartPolicy: OnFailure\n",
+                "  restartPolicy: OnFailure\n  hostUsers: false\n  hostPID: true\n",
+            ),
+            expected: &["9:2 error conflicting-fields"],
+        },
+        Case {
             // Go YAML reads it; other YAML tools may not.
             name: "a flow sequence closed at its key's column",
             text: pod_with("      ports:\n", "      args: [\n        \"a\",\n      ]\n      ports:\n"),

@@ -332,4 +332,27 @@ messages! {
         en: "a Pod with `schedulingGates` cannot be created with a `nodeName`: it is bound to a node only once its gates are cleared",
         zh: "带有 `schedulingGates` 的 Pod 创建时不能设置 `nodeName`：只有在调度门控全部清除后它才会被绑定到节点",
     }
+    scheduling_gate() { en: "scheduling gate", zh: "调度门控" }
+    scheduling_gates_unique() {
+        en: "each scheduling gate is listed once",
+        zh: "每个调度门控只能列出一次",
+    }
+    host_namespace_with_user_namespace(field) {
+        en: "`{field}: true` cannot be set with `hostUsers: false`: a Pod in its own user namespace shares no other namespace with the node",
+        zh: "`{field}: true` 不能与 `hostUsers: false` 同时设置：使用独立用户命名空间的 Pod 不能与节点共享其他命名空间",
+    }
+    claim_names_unique() {
+        en: "a container lists each resource claim (and request) once",
+        zh: "容器中每个资源申领（及请求）只能列出一次",
+    }
+    resource_claim() { en: "resource claim", zh: "资源申领" }
+    no_such_resource_claim(value, claims, declared) {
+        en: "no resource claim named `{value}` in `{claims}`{declared}",
+        zh: "`{claims}` 中没有名为 `{value}` 的资源申领{declared}",
+    }
+    a_pod_resource_claim() { en: "a pod's resource claim", zh: "Pod 的资源申领" }
+    deletion_cost_int32(value) {
+        en: "the pod deletion cost `{value}` must be a 32-bit integer written without a `+` or leading zeros",
+        zh: "Pod 删除开销 `{value}` 必须是 32 位整数，且不能带 `+` 号或前导零",
+    }
 }

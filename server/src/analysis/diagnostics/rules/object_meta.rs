@@ -10,6 +10,7 @@
 //! | at most one owner reference with `controller: true` | `conflicting-fields` | `validateOwnerReferences` in apimachinery `pkg/api/validation/objectmeta.go` |
 //! | no `Event` as an owner | `conflicting-fields` | `validateOwnerReference` (`BannedOwners`), same file |
 //! | not both the `orphan` and `foregroundDeletion` finalizers | `conflicting-fields` | `ValidateFinalizers`, same file |
+//! | a pod's `controller.kubernetes.io/pod-deletion-cost` annotation is a 32-bit integer (a Pod's or a template's) | `invalid-value` | `ValidatePodSpecificAnnotations` (`GetDeletionCostFromPodAnnotations`) |
 //! | any of them (`resourceVersion` too) in a template's metadata: kept and never read (hint) | `system-field` | `ValidatePodTemplateSpec` checks only labels and annotations; `GetPodFromTemplate` in `pkg/controller/controller_utils.go` copies only labels, annotations and finalizers |
 
 use super::super::code::Code;
@@ -29,7 +30,48 @@ pub(super) const RULES: &[Rule] = &[
         on: &["ObjectMeta"],
         check: owners_and_finalizers,
     },
+    Rule {
+        on: &["ObjectMeta"],
+        check: deletion_cost,
+    },
 ];
+
+/// The annotation a ReplicaSet reads to pick which pods to remove first: the API server parses it.
+const DELETION_COST: &str = "controller.kubernetes.io/pod-deletion-cost";
+
+fn deletion_cost(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    let doc = cx.doc;
+    let of_pod = cx.site.metadata.map(|m| doc.resolve(m)) == Some(visit.node);
+    if visit.is_null() || !of_pod {
+        return;
+    }
+    let Some((_, annotations)) = entry(doc, visit.node, "annotations") else {
+        return;
+    };
+    let Some((_, value)) = entry(doc, annotations, DELETION_COST) else {
+        return;
+    };
+    let Some(text) = doc.scalar(value) else {
+        return;
+    };
+    // No `+`, no leading zeros ("0" itself is fine), then a base-10 int32.
+    let first_ok = match text.as_bytes().first() {
+        Some(b'-') | Some(b'1'..=b'9') => true,
+        Some(b'0') => text == "0",
+        _ => false,
+    };
+    if first_ok && text.parse::<i32>().is_ok() {
+        return;
+    }
+    out.push(
+        Diagnostic::error(
+            Code::InvalidValue,
+            doc.node(value).range,
+            msg::deletion_cost_int32(text).render(cx.locale),
+        )
+        .at(visit.path.key("annotations").key(DELETION_COST)),
+    );
+}
 
 /// What create does with each field the cluster sets.
 fn on_create(field: &str) -> Option<Message> {
@@ -207,6 +249,29 @@ mod tests {
             15:5-15:15 error[conflicting-fields] metadata.ownerReferences[1].controller: only one owner reference may have `controller: true`; found it for ReplicaSet/a and ReplicaSet/b
             17:5-17:9 error[conflicting-fields] metadata.ownerReferences[2].kind: an Event cannot own other objects: the API server refuses it as an owner
             20:3-20:13 error[conflicting-fields] metadata.finalizers: the `orphan` and `foregroundDeletion` finalizers cannot both be set: one keeps the dependents, the other deletes them first
+        "#]],
+        );
+    }
+
+    #[test]
+    fn the_deletion_cost_of_a_pod_is_an_int32() {
+        let pod = |cost: &str| {
+            format!(
+                "---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  annotations:\n    controller.kubernetes.io/pod-deletion-cost: {cost}\nspec:\n  containers:\n  - name: c\n    image: nginx:1\n"
+            )
+        };
+        let valid: String = ["\"0\"", "\"-5\"", "\"2147483647\""].map(pod).concat();
+        check(&valid, expect![[""]]);
+        let invalid: String = ["\"+1\"", "\"007\"", "\"2147483648\"", "high"]
+            .map(pod)
+            .concat();
+        check(
+            &invalid,
+            expect![[r#"
+            7:49-7:53 error[invalid-value] metadata.annotations.controller.kubernetes.io/pod-deletion-cost: the pod deletion cost `+1` must be a 32-bit integer written without a `+` or leading zeros
+            18:49-18:54 error[invalid-value] metadata.annotations.controller.kubernetes.io/pod-deletion-cost: the pod deletion cost `007` must be a 32-bit integer written without a `+` or leading zeros
+            29:49-29:61 error[invalid-value] metadata.annotations.controller.kubernetes.io/pod-deletion-cost: the pod deletion cost `2147483648` must be a 32-bit integer written without a `+` or leading zeros
+            40:49-40:53 error[invalid-value] metadata.annotations.controller.kubernetes.io/pod-deletion-cost: the pod deletion cost `high` must be a 32-bit integer written without a `+` or leading zeros
         "#]],
         );
     }

@@ -8,6 +8,8 @@
 //! | `dnsPolicy: None` needs a nameserver | `conflicting-fields` | `validatePodDNSConfig` |
 //! | `shareProcessNamespace` with `hostPID` | `conflicting-fields` | `validatePodSpecSecurityContext` |
 //! | a Pod being created names no `nodeName` while it has `schedulingGates` | `conflicting-fields` | `ValidatePodCreate` |
+//! | scheduling gate names unique | `duplicate-name` | `validateSchedulingGates` |
+//! | `hostUsers: false` with `hostNetwork`, `hostPID` or `hostIPC` | `conflicting-fields` | `validateHostUsers` |
 //! | `status` in a manifest | `status-field` | none: the API server ignores it on create; podls warns |
 
 use super::super::code::Code;
@@ -32,7 +34,7 @@ pub(super) const RULES: &[Rule] = &[
     },
     Rule {
         on: &["PodSpec"],
-        check: node_name_while_gated,
+        check: scheduling_gates,
     },
     Rule {
         on: &["Pod"],
@@ -99,6 +101,24 @@ fn shared_namespaces(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     }
     let doc = cx.doc;
     let spec = visit.node;
+    // A user namespace of its own cannot be combined with the node's other namespaces.
+    if boolean(doc, spec, "hostUsers") == Some(false) {
+        for field in ["hostNetwork", "hostPID", "hostIPC"] {
+            if boolean(doc, spec, field) != Some(true) {
+                continue;
+            }
+            let (key, _) = entry(doc, spec, field).expect("read above");
+            out.push(
+                Diagnostic::error(
+                    Code::ConflictingFields,
+                    doc.node(key).range,
+                    msg::host_namespace_with_user_namespace(field).render(cx.locale),
+                )
+                .at(visit.path.key(field))
+                .with_fixes(remove_entry(cx.locale, cx.text, doc, spec, key, false)),
+            );
+        }
+    }
     if boolean(doc, spec, "shareProcessNamespace") == Some(true)
         && boolean(doc, spec, "hostPID") == Some(true)
     {
@@ -117,17 +137,26 @@ fn shared_namespaces(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// A Pod is bound to its node by the scheduler once its gates are cleared; created bound, it would skip
-/// them. A template's pods get their node later, so only a Pod being created is held to it.
-fn node_name_while_gated(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
-    if visit.is_null() || cx.site.is_template() {
+/// Each gate once; and a Pod is bound to its node by the scheduler once its gates are cleared: created
+/// bound, it would skip them. A template's pods get their node later, so only a Pod being created is held
+/// to that.
+fn scheduling_gates(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() {
         return;
     }
     let doc = cx.doc;
     let spec = visit.node;
-    let gated = entry(doc, spec, "schedulingGates").is_some_and(|(_, l)| !doc.items(l).is_empty());
+    let gates = entry(doc, spec, "schedulingGates").map(|(_, l)| doc.items(l));
+    let mut seen = Unique::new(msg::scheduling_gate(), msg::scheduling_gates_unique());
+    for (i, &gate) in gates.iter().flat_map(|g| g.iter()).enumerate() {
+        if let Some(name) = named(doc, gate, "name") {
+            let path = visit.path.key("schedulingGates").index(i).key("name");
+            seen.add(cx, name, path, out);
+        }
+    }
+    let gated = gates.is_some_and(|g| !g.is_empty());
     let node = text(doc, spec, "nodeName").filter(|n| !n.is_empty());
-    if let (true, Some(_)) = (gated, node) {
+    if let (true, Some(_), false) = (gated, node, cx.site.is_template()) {
         let (key, _) = entry(doc, spec, "nodeName").expect("read above");
         out.push(
             Diagnostic::error(
@@ -171,7 +200,7 @@ mod tests {
     use crate::analysis::diagnostics::tests::check;
 
     #[test]
-    fn a_gated_pod_is_created_unbound() {
+    fn gates_once_and_unbound_and_a_user_namespace_alone() {
         let pod = |spec: &str| {
             format!(
                 "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n{spec}  containers:\n  - name: c\n    image: nginx:1\n"
@@ -185,6 +214,19 @@ mod tests {
             &pod("  nodeName: n1\n  schedulingGates:\n  - name: example.com/quota\n"),
             expect![[r#"
                 6:3-6:11 error[conflicting-fields] spec.nodeName: a Pod with `schedulingGates` cannot be created with a `nodeName`: it is bound to a node only once its gates are cleared
+            "#]],
+        );
+        check(
+            &pod("  schedulingGates:\n  - name: example.com/quota\n  - name: example.com/quota\n"),
+            expect![[r#"
+                8:11-8:28 error[duplicate-name] spec.schedulingGates[1].name: duplicate scheduling gate `example.com/quota`: each scheduling gate is listed once
+            "#]],
+        );
+        check(
+            &pod("  hostUsers: false\n  hostNetwork: true\n  hostPID: true\n  hostIPC: false\n"),
+            expect![[r#"
+                7:3-7:14 error[conflicting-fields] spec.hostNetwork: `hostNetwork: true` cannot be set with `hostUsers: false`: a Pod in its own user namespace shares no other namespace with the node
+                8:3-8:10 error[conflicting-fields] spec.hostPID: `hostPID: true` cannot be set with `hostUsers: false`: a Pod in its own user namespace shares no other namespace with the node
             "#]],
         );
         // A template's pods are bound later: not a create of a Pod.

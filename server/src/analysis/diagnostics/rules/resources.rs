@@ -5,20 +5,91 @@
 //! |---|---|---|
 //! | a request at most its limit | `conflicting-fields` | `ValidateResourceRequirements` |
 //! | hugepages and extended resources: request equals limit, and a limit is set | `conflicting-fields` | `ValidateResourceRequirements` (`helper.IsOvercommitAllowed`) |
+//! | a container's `resources.claims` name claims of `spec.resourceClaims`, each (with its request) once | `unresolved-reference`, `duplicate-name` | `validateResourceClaimNames` |
+//! | a pod's resource claim names exactly one of `resourceClaimName` and `resourceClaimTemplateName` | `conflicting-fields` | `validatePodResourceClaim` |
 
 use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
-use super::super::fields::entry;
+use super::super::fields::{Unique, containers, entry, exactly_one, known, named, text};
 use crate::analysis::quantity::parse_quantity;
 use crate::analysis::scalar::{Scalar, scalar};
 use crate::messages::rules as msg;
 use crate::syntax::{Document, NodeId};
 
-pub(super) const RULES: &[Rule] = &[Rule {
-    on: &["ResourceRequirements"],
-    check: requests_within_limits,
-}];
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        on: &["ResourceRequirements"],
+        check: requests_within_limits,
+    },
+    Rule {
+        on: &["PodSpec"],
+        check: claims_of_the_pod,
+    },
+    Rule {
+        on: &["PodResourceClaim"],
+        check: one_claim_source,
+    },
+];
+
+fn one_claim_source(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() {
+        return;
+    }
+    let sources = ["resourceClaimName", "resourceClaimTemplateName"];
+    exactly_one(cx, visit, &sources, msg::a_pod_resource_claim(), out);
+}
+
+/// Each container's `resources.claims` against the pod's `resourceClaims`.
+fn claims_of_the_pod(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
+    if visit.is_null() {
+        return;
+    }
+    let doc = cx.doc;
+    let declared: Vec<&str> = entry(doc, visit.node, "resourceClaims")
+        .map(|(_, list)| doc.items(list))
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|&claim| named(doc, claim, "name").and_then(|n| doc.scalar(n)))
+        .collect();
+    for container in containers(doc, visit.node) {
+        let Some(claims) = doc
+            .get(container.node, "resources")
+            .and_then(|r| doc.get(doc.resolve(r), "claims"))
+        else {
+            continue;
+        };
+        let mut seen = Unique::new(msg::resource_claim(), msg::claim_names_unique());
+        for (i, &claim) in doc.items(claims).iter().enumerate() {
+            let Some(name) = named(doc, claim, "name") else {
+                continue;
+            };
+            let path = container
+                .path(&visit.path, &["resources", "claims"])
+                .index(i);
+            // `name/request` is the key: one claim may be listed once per request.
+            if text(doc, claim, "request").is_none_or(str::is_empty) {
+                seen.add(cx, name, path.key("name"), out);
+            }
+            let value = doc.scalar(name).unwrap_or_default();
+            if cx.complete && !declared.contains(&value) {
+                out.push(
+                    Diagnostic::error(
+                        Code::UnresolvedReference,
+                        doc.node(name).range,
+                        msg::no_such_resource_claim(
+                            value,
+                            visit.path.key("resourceClaims"),
+                            known(&declared),
+                        )
+                        .render(cx.locale),
+                    )
+                    .at(path.key("name")),
+                );
+            }
+        }
+    }
+}
 
 fn requests_within_limits(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     if visit.is_null() {

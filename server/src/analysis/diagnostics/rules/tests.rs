@@ -213,3 +213,27 @@ spec:
         "#]],
     );
 }
+
+#[test]
+fn container_claims_name_the_pods_claims_once() {
+    let pod = |claims: &str| {
+        format!(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  resourceClaims:\n  - name: gpu\n    resourceClaimName: gpu-claim\n  containers:\n  - name: c\n    image: nginx:1\n    resources:\n      claims: {claims}\n"
+        )
+    };
+    check(&pod("[{name: gpu}]"), expect![[""]]);
+    // A claim names its source: a claim or a template, one of them.
+    check(
+        &pod("[{name: gpu}]").replace("    resourceClaimName: gpu-claim\n", ""),
+        expect![[r#"
+            7:5-7:9 error[conflicting-fields] spec.resourceClaims[0]: a pod's resource claim needs exactly one of `resourceClaimName` or `resourceClaimTemplateName`; none is set
+        "#]],
+    );
+    check(
+        &pod("[{name: gpu}, {name: gpu}, {name: tpu}, {name: gpu, request: big}]"),
+        expect![[r#"
+            13:36-13:39 error[duplicate-name] spec.containers[0].resources.claims[1].name: duplicate resource claim `gpu`: a container lists each resource claim (and request) once
+            13:49-13:52 error[unresolved-reference] spec.containers[0].resources.claims[2].name: no resource claim named `tpu` in `spec.resourceClaims` (declared: `gpu`)
+        "#]],
+    );
+}
