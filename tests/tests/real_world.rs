@@ -223,6 +223,14 @@ fn cases() -> Vec<Case> {
             expected: &["15:6 error conflicting-fields"],
         },
         Case {
+            // Only the ephemeralcontainers subresource adds them (`kubectl debug`).
+            name: "ephemeral containers in a Pod being created",
+            text: format!(
+                "{POD}  ephemeralContainers:\n    - name: debugger\n      image: busybox:1.36\n"
+            ),
+            expected: &["15:2 error forbidden-field"],
+        },
+        Case {
             // ValidatePodCreate: the scheduler binds a gated Pod once its gates are cleared.
             name: "a Pod created on a node while it has scheduling gates",
             text: pod_with(

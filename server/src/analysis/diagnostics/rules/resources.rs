@@ -14,6 +14,7 @@ use super::super::diagnostic::Diagnostic;
 use super::super::fields::{Unique, containers, entry, exactly_one, known, named, text};
 use crate::analysis::quantity::parse_quantity;
 use crate::analysis::scalar::{Scalar, scalar};
+use crate::analysis::versions::has_field;
 use crate::messages::rules as msg;
 use crate::syntax::{Document, NodeId};
 
@@ -36,8 +37,21 @@ fn one_claim_source(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     if visit.is_null() {
         return;
     }
-    let sources = ["resourceClaimName", "resourceClaimTemplateName"];
-    exactly_one(cx, visit, &sources, msg::a_pod_resource_claim(), out);
+    // Before 1.31 both sat under `source`: the rule speaks where the target has them on the claim.
+    let Some(def) = cx.schema.type_def("PodResourceClaim") else {
+        return;
+    };
+    let sources: Vec<&str> = def
+        .fields
+        .iter()
+        .filter(|f| f.name == "resourceClaimName" || f.name == "resourceClaimTemplateName")
+        .filter(|f| has_field(f, cx.kubernetes))
+        .map(|f| f.name.as_str())
+        .collect();
+    // A claim written the old way (`source:`) is told so by `unknown-field`, with the replacement.
+    if sources.len() == 2 && cx.doc.get(visit.node, "source").is_none() {
+        exactly_one(cx, visit, &sources, msg::a_pod_resource_claim(), out);
+    }
 }
 
 /// Each container's `resources.claims` against the pod's `resourceClaims`.
