@@ -439,7 +439,12 @@ const POD_TYPE: &str = "Pod";
 pub fn serves(templates: &[PodTemplate], text: &str, file: &crate::syntax::YamlFile) -> bool {
     file.documents
         .iter()
-        .any(|doc| !pod_sites(templates, text, doc).is_empty() || misnamed_kind(text, doc))
+        .any(|doc| serves_document(templates, text, doc))
+}
+
+/// Whether podls serves a file for this one of its documents (see `serves`).
+pub fn serves_document(templates: &[PodTemplate], text: &str, doc: &Document) -> bool {
+    !pod_sites(templates, text, doc).is_empty() || misnamed_kind(text, doc)
 }
 
 /// Whether the document's `kind` misspells a known one (`kind: Deploymnet`): podls serves it to say so.

@@ -5,7 +5,12 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::task::{Context, Poll};
+use std::time::Duration;
+
+use tokio::sync::Notify;
 
 use tower_lsp_server::jsonrpc::Request;
 use tower_service::Service;
@@ -14,8 +19,12 @@ use tower_service::Service;
 /// cancel is not queued behind the requests it cancels.
 pub const IN_FLIGHT: usize = 64;
 
-/// Wraps the LSP service so requests (messages with an id) yield before they start.
-pub struct YieldingRequests<S>(pub S);
+/// Wraps the LSP service so requests (messages with an id) yield before they start, counted in `InFlight`
+/// until they are answered.
+pub struct YieldingRequests<S> {
+    pub service: S,
+    pub in_flight: InFlight,
+}
 
 impl<S> Service<Request> for YieldingRequests<S>
 where
@@ -27,18 +36,65 @@ where
     type Future = Pin<Box<dyn Future<Output = Result<S::Response, S::Error>> + Send>>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
-        self.0.poll_ready(cx)
+        self.service.poll_ready(cx)
     }
 
     fn call(&mut self, request: Request) -> Self::Future {
         let is_request = request.id().is_some();
         // The inner call registers the request as cancellable; its work starts when `answer` is polled.
-        let answer = self.0.call(request);
+        let answer = self.service.call(request);
+        let answering = is_request.then(|| self.in_flight.answering());
         Box::pin(async move {
             if is_request {
                 tokio::task::yield_now().await;
             }
-            answer.await
+            let answered = answer.await;
+            drop(answering);
+            answered
         })
+    }
+}
+
+/// The requests read and not answered yet, so that diagnostics (computed after an edit) wait for the
+/// requests that came with the edit — a completion typed with it is answered first.
+#[derive(Clone, Default)]
+pub struct InFlight(Arc<InFlightState>);
+
+#[derive(Default)]
+struct InFlightState {
+    count: AtomicUsize,
+    idle: Notify,
+}
+
+/// Counts one request until it is answered (or dropped, when cancelled).
+struct Answering(InFlight);
+
+impl Drop for Answering {
+    fn drop(&mut self) {
+        if self.0.0.count.fetch_sub(1, Ordering::SeqCst) == 1 {
+            self.0.0.idle.notify_waiters();
+        }
+    }
+}
+
+impl InFlight {
+    fn answering(&self) -> Answering {
+        self.0.count.fetch_add(1, Ordering::SeqCst);
+        Answering(self.clone())
+    }
+
+    /// Returns once no request is waiting for its answer, or after `limit` (a stream of requests does not
+    /// hold diagnostics back for ever).
+    pub async fn idle(&self, limit: Duration) {
+        let wait = async {
+            loop {
+                let idle = self.0.idle.notified();
+                if self.0.count.load(Ordering::SeqCst) == 0 {
+                    return;
+                }
+                idle.await;
+            }
+        };
+        let _ = tokio::time::timeout(limit, wait).await;
     }
 }

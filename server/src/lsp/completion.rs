@@ -75,8 +75,11 @@ pub fn completion(
         as_is: client.as_is,
         tab_size: DEFAULT_TAB_SIZE,
         trigger,
+        file_indentation: Some(document.split.indent_style()),
     };
-    let list = analysis::completions(inputs, &document.text, &document.file, offset, options)?;
+    // The document at the cursor alone, on its own text: the rest of the file is neither read nor joined.
+    let at = document.document_at(offset)?;
+    let list = analysis::completions(inputs, &at.text, &at.file, at.local(offset), options)?;
     let items = list
         .items
         .into_iter()
@@ -105,7 +108,7 @@ pub fn completion(
                 InsertTextFormat::PLAIN_TEXT
             }),
             text_edit: Some(CompletionTextEdit::Edit(TextEdit {
-                range: encoding::range(&document.rope, item.edit.range, encoding),
+                range: encoding::range(&document.rope, at.in_file(item.edit.range), encoding),
                 new_text: item.edit.new_text,
             })),
             ..CompletionItem::default()

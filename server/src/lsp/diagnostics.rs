@@ -14,18 +14,25 @@ use super::encoding::{self, PositionEncoding};
 use crate::analysis::{self, Inputs, Severity};
 
 /// The document's diagnostics, from its cache: only `---` documents that changed since the last call (or
-/// all of them, when the inputs changed) are analysed.
+/// all of them, when the inputs changed) are analysed, each on its own text.
 pub fn cached_diagnostics(
     document: &DocumentSnapshot,
     inputs: &Inputs,
 ) -> Vec<analysis::Diagnostic> {
+    with_cache(document, |cache| cache.split_file(inputs, &document.split))
+}
+
+fn with_cache<T>(
+    document: &DocumentSnapshot,
+    work: impl FnOnce(&mut analysis::DiagnosticsCache) -> T,
+) -> T {
     // A poisoned cache (a panic while computing) is only a cache: start it afresh.
     match document.diagnostics.lock() {
-        Ok(mut cache) => cache.diagnostics(inputs, &document.text, &document.file),
+        Ok(mut cache) => work(&mut cache),
         Err(poisoned) => {
             let mut cache = poisoned.into_inner();
             *cache = analysis::DiagnosticsCache::default();
-            cache.diagnostics(inputs, &document.text, &document.file)
+            work(&mut cache)
         }
     }
 }
@@ -36,7 +43,7 @@ pub fn diagnostics(
     encoding: PositionEncoding,
     inputs: &Inputs,
 ) -> Vec<Diagnostic> {
-    if !analysis::serves(&inputs.pod_templates, &document.text, &document.file) {
+    if !with_cache(document, |cache| cache.serves(inputs, &document.split)) {
         return Vec::new();
     }
     let range = |r| encoding::range(&document.rope, r, encoding);

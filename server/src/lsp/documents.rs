@@ -1,9 +1,12 @@
-//! The open documents: for each, a rope (for position conversion), the same text as a `String` (analysis
-//! works on `&str` with byte offsets), the client's version and the parsed YAML. Edits are applied one
-//! content change at a time, each re-parsing only the `---` documents it touches.
+//! The open documents: for each, a rope (for position conversion), the text as its `---` documents
+//! (`SplitFile`: each document's own text and tree), the client's version and the caches of per-document
+//! results. An edit replaces the documents it touches and shares the others' text and trees with the
+//! previous version, so a keystroke costs what its document costs, not what the file does; the whole text
+//! and tree are joined only when a whole-file request asks for them, once per version.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::ops::Deref;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use ropey::Rope;
 use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
@@ -12,14 +15,15 @@ use super::encoding::{self, PositionEncoding};
 use super::guard::catch_panic;
 use crate::analysis::names::NamesCache;
 use crate::analysis::{DiagnosticsCache, FileRole};
-use crate::syntax::{self, YamlFile};
+use crate::syntax::{Part, SplitFile, TextRange, YamlFile};
 
 /// One open document, as of the client's `version`.
-#[derive(Clone)]
 struct OpenDocument {
     rope: Rope,
-    text: Arc<String>,
-    file: Arc<YamlFile>,
+    split: Arc<SplitFile>,
+    /// The whole text and tree of this version, once a whole-file request joined them.
+    text: Arc<OnceLock<String>>,
+    file: Arc<OnceLock<YamlFile>>,
     version: i32,
     diagnostics: Arc<Mutex<DiagnosticsCache>>,
     names: Arc<Mutex<NamesCache>>,
@@ -27,13 +31,16 @@ struct OpenDocument {
 }
 
 /// What a request needs of a document, taken under the store's lock and used after releasing it. Cheap to
-/// take: the rope shares its nodes, the text and tree are reference-counted (an edit arriving meanwhile
-/// copies the text rather than changing it under the request).
+/// take (reference counts): an edit arriving meanwhile makes a new version and leaves this one as it was.
 #[derive(Clone)]
 pub struct DocumentSnapshot {
     pub rope: Rope,
-    pub text: Arc<String>,
-    pub file: Arc<YamlFile>,
+    /// The text as its `---` documents: what requests about one place read (`document_at`).
+    pub split: Arc<SplitFile>,
+    /// The whole text, joined on first use (whole-file requests: outline, folds, hints, lenses).
+    pub text: Joined<String>,
+    /// The whole file's trees, offsets into `text`, made on first use.
+    pub file: Joined<YamlFile>,
     pub version: i32,
     /// The document's diagnostics of its previous versions, so that only changed `---` documents are
     /// analysed again.
@@ -42,6 +49,54 @@ pub struct DocumentSnapshot {
     pub names: Arc<Mutex<NamesCache>>,
     /// What the file is to its project, found when it was opened.
     pub role: FileRole,
+}
+
+/// A view of the whole file made from its `---` documents the first time it is read, then kept with the
+/// version it was made for.
+#[derive(Clone)]
+pub struct Joined<T> {
+    cell: Arc<OnceLock<T>>,
+    split: Arc<SplitFile>,
+    join: fn(&SplitFile) -> T,
+}
+
+impl<T> Deref for Joined<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        self.cell.get_or_init(|| (self.join)(&self.split))
+    }
+}
+
+/// The `---` document at an offset, for a request about that place: its own text and a one-document file of
+/// it, offsets from `start` (add `start` to what the analyses return to get file offsets).
+pub struct DocumentAt {
+    pub start: usize,
+    pub text: Arc<str>,
+    pub file: YamlFile,
+}
+
+impl DocumentAt {
+    /// `offset` (in the file) as an offset into this document's text.
+    pub fn local(&self, offset: usize) -> usize {
+        offset.saturating_sub(self.start).min(self.text.len())
+    }
+
+    /// A range the analyses found in this document, as a range of the file.
+    pub fn in_file(&self, range: TextRange) -> TextRange {
+        range.shifted(self.start as isize)
+    }
+}
+
+impl DocumentSnapshot {
+    /// The `---` document at `offset` (a file offset); the last one at the end of the file.
+    pub fn document_at(&self, offset: usize) -> Option<DocumentAt> {
+        self.split.part_at(offset).map(|part: &Part| DocumentAt {
+            start: part.start,
+            text: Arc::clone(&part.text),
+            file: part.as_file(),
+        })
+    }
 }
 
 #[derive(Default)]
@@ -63,11 +118,11 @@ impl DocumentStore {
         version: i32,
         role: FileRole,
     ) -> DocumentSnapshot {
-        let file = parse_guarded(&text);
         let document = OpenDocument {
             rope: Rope::from_str(&text),
-            text: Arc::new(text),
-            file: Arc::new(file),
+            split: Arc::new(parse_guarded(&text)),
+            text: Arc::default(),
+            file: Arc::default(),
             version,
             diagnostics: Arc::default(),
             names: Arc::default(),
@@ -91,6 +146,9 @@ impl DocumentStore {
         for change in changes {
             document.apply(change, encoding);
         }
+        // A new version: its whole text and tree are joined again if a whole-file request wants them.
+        document.text = Arc::default();
+        document.file = Arc::default();
         document.version = version;
         Some(document.snapshot())
     }
@@ -126,8 +184,17 @@ impl OpenDocument {
     fn snapshot(&self) -> DocumentSnapshot {
         DocumentSnapshot {
             rope: self.rope.clone(),
-            text: Arc::clone(&self.text),
-            file: Arc::clone(&self.file),
+            split: Arc::clone(&self.split),
+            text: Joined {
+                cell: Arc::clone(&self.text),
+                split: Arc::clone(&self.split),
+                join: SplitFile::text,
+            },
+            file: Joined {
+                cell: Arc::clone(&self.file),
+                split: Arc::clone(&self.split),
+                join: SplitFile::file,
+            },
             version: self.version,
             diagnostics: Arc::clone(&self.diagnostics),
             names: Arc::clone(&self.names),
@@ -139,8 +206,7 @@ impl OpenDocument {
         let Some(range) = change.range else {
             // A full-text change (also what clients send when they do not do incremental sync).
             self.rope = Rope::from_str(&change.text);
-            self.file = Arc::new(parse_guarded(&change.text));
-            self.text = Arc::new(change.text);
+            self.split = Arc::new(parse_guarded(&change.text));
             return;
         };
         // Offsets come back on char boundaries, so the char conversions below are exact.
@@ -150,22 +216,21 @@ impl OpenDocument {
         self.rope.remove(start_char..end_char);
         self.rope.insert(start_char, &change.text);
 
-        let text = Arc::make_mut(&mut self.text);
-        text.replace_range(old.as_range(), &change.text);
-        debug_assert_eq!(self.rope.len_bytes(), text.len());
-
-        let reparsed = catch_panic("incremental parse", || {
-            syntax::reparse(&self.file, text, old, change.text.len())
-        })
-        .unwrap_or_else(|_| parse_guarded(text));
-        self.file = Arc::new(reparsed);
+        // A snapshot still reading the previous version keeps it: the documents are then copied as
+        // pointers, their text and trees shared.
+        let split = Arc::make_mut(&mut self.split);
+        // A panic may leave the documents half edited: they are parsed again from the rope.
+        if catch_panic("incremental parse", || split.edit(old, &change.text)).is_err() {
+            *split = parse_guarded(&self.rope.to_string());
+        }
+        debug_assert_eq!(self.rope.len_bytes(), split.len());
     }
 }
 
 /// Parses `text`; if the parser panics, the document is served as if it had no YAML (no hover, no
 /// diagnostics) rather than losing the server.
-fn parse_guarded(text: &str) -> YamlFile {
-    catch_panic("parse", || syntax::parse(text)).unwrap_or_default()
+fn parse_guarded(text: &str) -> SplitFile {
+    catch_panic("parse", || SplitFile::parse(text)).unwrap_or_else(|_| SplitFile::unparsed(text))
 }
 
 #[cfg(test)]
@@ -173,6 +238,7 @@ mod tests {
     use tower_lsp_server::ls_types::{Position, Range};
 
     use super::*;
+    use crate::syntax;
 
     fn uri() -> Uri {
         "file:///pod.yaml".parse().unwrap()
@@ -276,6 +342,48 @@ mod tests {
             vec![edit((0, 1), (0, 2), "")],
             "b",
         );
+    }
+
+    /// A didChange copies nothing of the text it did not touch: after a line typed in one `---` document
+    /// (every later one moves), all the others' text and trees are the previous version's, shared with the
+    /// snapshot that still reads it, and the whole text is not joined.
+    #[test]
+    fn an_edit_shares_every_untouched_document() {
+        let pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n";
+        let text = vec![pod; 50].join("---\n");
+        let mut store = DocumentStore::default();
+        let before = store.open(uri(), text.clone(), 1);
+        // Line 3 of the 20th document (5 lines each, its `---` first): `  name: web`.
+        let line = 19 * 5 + 3;
+        let typed = "\n  namespace: shop";
+        let after = store
+            .change(
+                &uri(),
+                2,
+                vec![edit((line, 11), (line, 11), typed)],
+                PositionEncoding::Utf16,
+            )
+            .unwrap();
+        let (old, new) = (before.split.parts(), after.split.parts());
+        assert_eq!(old.len(), 50);
+        assert_eq!(new.len(), 50);
+        for (i, (old, new)) in old.iter().zip(new).enumerate() {
+            let shared =
+                Arc::ptr_eq(&old.text, &new.text) && Arc::ptr_eq(&old.document, &new.document);
+            assert_eq!(shared, i != 19, "document {i}: shared {shared}");
+        }
+        assert_eq!(new[20].start, old[20].start + typed.len());
+        assert!(
+            before.text.cell.get().is_none() && after.text.cell.get().is_none(),
+            "the whole text was joined"
+        );
+        // Both versions still read as they were.
+        let at = text.match_indices("name: web").nth(19).unwrap().0 + "name: web".len();
+        let mut expected = text.clone();
+        expected.insert_str(at, typed);
+        assert_eq!(before.text.as_str(), text);
+        assert_eq!(after.text.as_str(), expected);
+        assert_eq!(*after.file, syntax::parse(&expected));
     }
 
     #[test]

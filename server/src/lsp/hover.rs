@@ -15,7 +15,12 @@ pub fn hover(
     inputs: &Inputs,
 ) -> Option<Hover> {
     let offset = encoding::offset(&document.rope, position, files.encoding);
-    let field = analysis::hover(inputs, &document.text, &document.file, offset);
+    // The document at the cursor alone, on its own text.
+    let field = document.document_at(offset).and_then(|at| {
+        let mut field = analysis::hover(inputs, &at.text, &at.file, at.local(offset))?;
+        field.range = at.in_file(field.range);
+        Some(field)
+    });
     let name = names::name_hover(&files.workspace(), offset, |file| files.file_name(file));
     let (range, markdown) = match (name, field) {
         (Some((range, target)), Some(field)) => {

@@ -52,9 +52,11 @@ pub async fn serve(
     output: impl AsyncWrite + Unpin + Send + 'static,
 ) -> bool {
     let shutdown_requested = Arc::new(AtomicBool::new(false));
+    let in_flight = cancel::InFlight::default();
     let (service, socket) = LspService::build({
         let shutdown_requested = Arc::clone(&shutdown_requested);
-        move |client| PodServer::new(client, shutdown_requested)
+        let in_flight = in_flight.clone();
+        move |client| PodServer::new(client, shutdown_requested, in_flight)
     })
     .custom_method("$/setTrace", PodServer::set_trace)
     .finish();
@@ -82,7 +84,7 @@ pub async fn serve(
     });
     Server::new(server_input, server_output, socket)
         .concurrency_level(cancel::IN_FLIGHT)
-        .serve(cancel::YieldingRequests(service))
+        .serve(cancel::YieldingRequests { service, in_flight })
         .await;
     // Everything the server wrote (the answer to `shutdown`, last diagnostics) reaches the output before
     // exit.

@@ -25,7 +25,7 @@ impl NameFile {
             .names
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .file_names(&inputs.pod_templates, &document.text, &document.file);
+            .split_file_names(&inputs.pod_templates, &document.split);
         NameFile {
             uri,
             rope: document.rope.clone(),

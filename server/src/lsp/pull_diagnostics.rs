@@ -61,8 +61,8 @@ fn full(result_id: Option<String>, items: Vec<Diagnostic>) -> DocumentDiagnostic
 /// Changes with the settings and with every re-parsed `---` document, and with nothing else.
 fn result_id(document: &DocumentSnapshot, settings_generation: u64) -> String {
     let mut hasher = DefaultHasher::new();
-    for doc in &document.file.documents {
-        (doc.id, doc.range.start).hash(&mut hasher);
+    for part in document.split.parts() {
+        (part.document.id, part.start).hash(&mut hasher);
     }
     format!("{settings_generation}-{:016x}", hasher.finish())
 }

@@ -29,8 +29,10 @@ use tower_lsp_server::ls_types::{
 };
 use tower_lsp_server::{Client, LanguageServer};
 
+use super::cancel::InFlight;
 use super::config::{self, Settings};
 use super::documents::{DocumentSnapshot, DocumentStore};
+use super::encoding;
 use super::encoding::PositionEncoding;
 use super::names::{NameFile, NameFiles};
 use super::project::{self, ProjectConfigs};
@@ -41,9 +43,12 @@ use super::{
     document_symbol, folding_range, guard, hover, inlay_hint, pull_diagnostics, references, rename,
     selection_range, structure,
 };
-use crate::analysis::{FileRole, FileRoles, Inputs};
+use crate::analysis::{FileRole, FileRoles, Inputs, names};
 use crate::messages::config::not_applied;
 use crate::messages::{Locale, Message};
+
+/// How long diagnostics wait at most for the requests read with an edit to be answered.
+const REQUESTS_FIRST: Duration = Duration::from_millis(100);
 
 /// How long to wait for the client to answer a `workspace/configuration` pull before going on without it.
 const CONFIGURATION_TIMEOUT: Duration = Duration::from_secs(5);
@@ -89,12 +94,15 @@ struct SessionState {
     shutdown_requested: Arc<AtomicBool>,
     /// What the client asked to be traced with `$/logTrace`.
     trace: Trace,
+    /// The requests not answered yet: diagnostics wait for them.
+    in_flight: InFlight,
 }
 
 impl PodServer {
-    pub fn new(client: Client, shutdown_requested: Arc<AtomicBool>) -> Self {
+    pub fn new(client: Client, shutdown_requested: Arc<AtomicBool>, in_flight: InFlight) -> Self {
         let state = SessionState {
             shutdown_requested,
+            in_flight,
             ..SessionState::default()
         };
         PodServer {
@@ -148,11 +156,12 @@ impl PodServer {
         let mut files = vec![open(uri, &current)];
         files.extend(others.iter().map(|(uri, doc)| open(uri, doc)));
         // The workspace's files that are not open (an open document is newer than the disk).
+        let open: std::collections::HashSet<&Uri> = others.iter().map(|(uri, _)| uri).collect();
         let scanned: Vec<_> = self
             .workspace()
             .files
             .iter()
-            .filter(|(scanned, _)| *scanned != uri && !others.iter().any(|(o, _)| o == *scanned))
+            .filter(|(scanned, _)| *scanned != uri && !open.contains(scanned))
             .map(|(uri, file)| (uri.clone(), Arc::clone(file)))
             .collect();
         files.extend(scanned.into_iter().map(|(uri, file)| NameFile {
@@ -289,8 +298,10 @@ impl PodServer {
             return;
         }
         // The edit is applied; let requests that arrived with it (a completion while typing) answer first,
-        // and skip the work entirely when the next edit is already here.
+        // and skip the work entirely when the next edit is already here. A yield alone is not enough: each
+        // request yields once before its work too (cancel.rs), and would then come after this.
         tokio::task::yield_now().await;
+        self.state.in_flight.idle(REQUESTS_FIRST).await;
         if self.documents().version(&uri) != Some(document.version) {
             return;
         }
@@ -720,8 +731,20 @@ impl LanguageServer for PodServer {
             return Ok(None);
         };
         let inputs = self.inputs(&at.text_document.uri);
+        let uri = &at.text_document.uri;
         guard::request("hover", || {
-            let files = self.name_files(&at.text_document.uri)?;
+            // The other files are read only for a hover on a use of a name: a field's docs need none of
+            // them, and with a thousand documents open that is most of a hover's cost.
+            let current = NameFile::open(uri.clone(), &document, &inputs);
+            let offset = encoding::offset(&document.rope, at.position, self.encoding());
+            let files = if names::on_name_use(&current.names, offset) {
+                self.name_files(uri)?
+            } else {
+                NameFiles {
+                    files: vec![current],
+                    encoding: self.encoding(),
+                }
+            };
             hover::hover(&document, &files, at.position, &inputs)
         })
     }

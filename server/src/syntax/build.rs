@@ -113,9 +113,8 @@ pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
             template::mark_unknown(current, &mut builder.nodes, &mut template);
             Arc::new(template)
         });
-        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         let mut document = Document {
-            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            id: new_document_id(),
             range: TextRange::new(0, source.len()),
             nodes: builder.nodes.into(),
             root: builder.root,
@@ -128,6 +127,26 @@ pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
             document = document.shifted(span.start as isize);
         }
         return document;
+    }
+}
+
+/// An id no other parse has given (`Document::id`).
+fn new_document_id() -> u64 {
+    static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+    NEXT_ID.fetch_add(1, Ordering::Relaxed)
+}
+
+/// A document without YAML spanning `range`: what a text whose parser panicked is served as.
+pub(super) fn unparsed_document(range: TextRange) -> Document {
+    Document {
+        id: new_document_id(),
+        range,
+        nodes: Arc::from([]),
+        root: None,
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        parsed_until: range.start,
+        template: None,
     }
 }
 

@@ -6,9 +6,9 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use super::build::parse_document;
+use super::build::{parse_document, unparsed_document};
 use super::split::{ends_before_marker, opens_with_marker, region_spans};
-use super::{Document, TextRange, YamlFile};
+use super::{Document, IndentStyle, TextRange, YamlFile};
 
 /// The documents an edit splits again: `first..=last` of the old ones, their new text, and the spans (in
 /// that text) of the documents that replace them.
@@ -129,6 +129,8 @@ pub struct Part {
     pub text: Arc<str>,
     /// Its tree, with offsets into `text` (it spans `0..text.len()`).
     pub document: Arc<Document>,
+    /// What its lines show of its indentation (the file's is its documents', the first that shows).
+    pub style: IndentStyle,
 }
 
 impl SplitFile {
@@ -137,14 +139,25 @@ impl SplitFile {
         let parts = file
             .documents
             .iter()
-            .map(|doc| Part {
-                start: doc.range.start,
-                text: Arc::from(&text[doc.range.as_range()]),
-                document: Arc::new(doc.shifted(-(doc.range.start as isize))),
+            .map(|doc| {
+                Part::new(
+                    doc.range.start,
+                    Arc::from(&text[doc.range.as_range()]),
+                    (**doc).clone(),
+                )
             })
             .collect();
         SplitFile {
             parts,
+            len: text.len(),
+        }
+    }
+
+    /// The text as one document without YAML (what a document is served as when its parser panics).
+    pub fn unparsed(text: &str) -> SplitFile {
+        let document = unparsed_document(TextRange::new(0, text.len()));
+        SplitFile {
+            parts: vec![Part::new(0, Arc::from(text), document)],
             len: text.len(),
         }
     }
@@ -184,11 +197,7 @@ impl SplitFile {
             .map(|span| {
                 let text: Arc<str> = Arc::from(&region[span.as_range()]);
                 let document = parse_document(&text, TextRange::new(0, text.len()));
-                Part {
-                    start: region_start + span.start,
-                    text,
-                    document: Arc::new(document),
-                }
+                Part::new(region_start + span.start, text, document)
             })
             .collect();
         self.parts.splice(first..=last, edited.clone());
@@ -226,6 +235,18 @@ impl SplitFile {
         text
     }
 
+    /// What the file shows of its indentation (`IndentStyle::of(text())`), for a document that shows none.
+    pub fn indent_style(&self) -> IndentStyle {
+        let mut style = IndentStyle::default();
+        for part in &self.parts {
+            if style.is_complete() {
+                break;
+            }
+            style = style.or(part.style);
+        }
+        style
+    }
+
     /// The whole file's trees, with offsets into `text()`.
     pub fn file(&self) -> YamlFile {
         let documents = self
@@ -238,6 +259,20 @@ impl SplitFile {
 }
 
 impl Part {
+    /// The document `doc` (offsets into the file, or into `text` when it starts at 0), at `start`.
+    fn new(start: usize, text: Arc<str>, doc: Document) -> Part {
+        let document = match doc.range.start {
+            0 => doc,
+            at => doc.shifted(-(at as isize)),
+        };
+        Part {
+            start,
+            style: IndentStyle::of(&text),
+            text,
+            document: Arc::new(document),
+        }
+    }
+
     /// Its span in the file.
     pub fn span(&self) -> TextRange {
         TextRange::new(self.start, self.start + self.text.len())
@@ -290,6 +325,7 @@ mod tests {
             for part in split.parts() {
                 prop_assert_eq!(part.document.range, TextRange::new(0, part.text.len()));
             }
+            prop_assert_eq!(split.indent_style(), IndentStyle::of(&text));
         }
         Ok(())
     }

@@ -11,20 +11,59 @@ pub struct Indentation {
     pub indented_sequences: bool,
 }
 
+/// What the first nested lines of a text show of its indentation, each part where they show it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct IndentStyle {
+    pub unit: Option<usize>,
+    pub indented_sequences: Option<bool>,
+}
+
+impl IndentStyle {
+    pub fn of(text: &str) -> IndentStyle {
+        let (unit, indented_sequences) = scan(text);
+        IndentStyle {
+            unit,
+            indented_sequences,
+        }
+    }
+
+    /// This style, with what it does not show taken from `other`.
+    pub fn or(self, other: IndentStyle) -> IndentStyle {
+        IndentStyle {
+            unit: self.unit.or(other.unit),
+            indented_sequences: self.indented_sequences.or(other.indented_sequences),
+        }
+    }
+
+    /// Whether it shows both the unit and the sequence style.
+    pub fn is_complete(self) -> bool {
+        self.unit.is_some() && self.indented_sequences.is_some()
+    }
+}
+
 impl Indentation {
     /// Reads the first parent/child line pairs of the document, then of the whole file (a document just
     /// started shows nothing yet); falls back on `tab_size` (and indented sequences, as the Kubernetes docs
     /// write them) where the text does not tell.
     pub fn detect(text: &str, span: TextRange, tab_size: usize) -> Indentation {
-        let (mut unit, mut indented_sequences) = scan(&text[span.as_range()]);
-        if unit.is_none() || indented_sequences.is_none() {
-            let (file_unit, file_sequences) = scan(text);
-            unit = unit.or(file_unit);
-            indented_sequences = indented_sequences.or(file_sequences);
+        Indentation::detect_with(text, span, tab_size, None)
+    }
+
+    /// As `detect`, with the whole file's style given (`file`, `IndentStyle::of` the file's text) rather than
+    /// read from `text`: for a document analysed on its own text.
+    pub fn detect_with(
+        text: &str,
+        span: TextRange,
+        tab_size: usize,
+        file: Option<IndentStyle>,
+    ) -> Indentation {
+        let mut style = IndentStyle::of(&text[span.as_range()]);
+        if !style.is_complete() {
+            style = style.or(file.unwrap_or_else(|| IndentStyle::of(text)));
         }
         Indentation {
-            unit: unit.unwrap_or(tab_size.clamp(1, 8)),
-            indented_sequences: indented_sequences.unwrap_or(true),
+            unit: style.unit.unwrap_or(tab_size.clamp(1, 8)),
+            indented_sequences: style.indented_sequences.unwrap_or(true),
         }
     }
 
@@ -50,7 +89,12 @@ fn scan(text: &str) -> (Option<usize>, Option<bool>) {
     let mut parent: Option<usize> = None;
     for text_line in text.lines() {
         let line = lines::read(text_line);
-        if line.trivia || text_line.starts_with("---") {
+        if text_line.starts_with("---") {
+            // A new document: no line of the one before is the parent of its first.
+            parent = None;
+            continue;
+        }
+        if line.trivia {
             continue;
         }
         let column = line.indent();

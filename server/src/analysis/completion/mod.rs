@@ -10,8 +10,8 @@ mod values;
 
 use crate::schema::{FieldType, Locale, Schema};
 use crate::syntax::{
-    CursorLine, CursorSlot, FieldPath, Indentation, ItemAbove, PathSegment, TextRange, YamlFile,
-    in_template_action, lines, locate,
+    CursorLine, CursorSlot, FieldPath, IndentStyle, Indentation, ItemAbove, PathSegment, TextRange,
+    YamlFile, in_template_action, lines, locate,
 };
 
 use super::inputs::Inputs;
@@ -29,6 +29,8 @@ pub struct CompletionOptions {
     pub tab_size: usize,
     /// The character whose typing asked for completion, if one did.
     pub trigger: Option<char>,
+    /// The whole file's indentation, when `text` is the cursor's document alone (`IndentStyle::of` the file).
+    pub file_indentation: Option<IndentStyle>,
 }
 
 impl Default for CompletionOptions {
@@ -38,6 +40,7 @@ impl Default for CompletionOptions {
             as_is: false,
             tab_size: 2,
             trigger: None,
+            file_indentation: None,
         }
     }
 }
@@ -151,7 +154,8 @@ pub fn completions(
         },
         None => return None,
     };
-    let indentation = Indentation::detect(text, doc.range, options.tab_size);
+    let indentation =
+        Indentation::detect_with(text, doc.range, options.tab_size, options.file_indentation);
     let mut site = Site {
         text,
         schema,

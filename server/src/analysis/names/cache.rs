@@ -9,7 +9,7 @@ use super::build::document_names;
 use super::index::DocumentNames;
 use super::links::FileNames;
 use crate::analysis::inputs::PodTemplate;
-use crate::syntax::YamlFile;
+use crate::syntax::{Document, SplitFile, YamlFile};
 
 #[derive(Default)]
 pub struct NamesCache {
@@ -26,22 +26,52 @@ impl NamesCache {
         text: &str,
         file: &YamlFile,
     ) -> FileNames {
+        let documents = file.documents.iter().map(|doc| (text, &**doc, 0));
+        self.collect(templates, documents)
+    }
+
+    /// The same for a file kept as its `---` documents, each indexed on its own text.
+    pub fn split_file_names(
+        &mut self,
+        templates: &Arc<[PodTemplate]>,
+        file: &SplitFile,
+    ) -> FileNames {
+        let documents = file
+            .parts()
+            .iter()
+            .map(|part| (&*part.text, &*part.document, part.start));
+        self.collect(templates, documents)
+    }
+
+    /// Each `(text, doc, base)` is a document whose offsets into `text` are `base` bytes before its place in
+    /// the file.
+    fn collect<'a>(
+        &mut self,
+        templates: &Arc<[PodTemplate]>,
+        documents: impl ExactSizeIterator<Item = (&'a str, &'a Document, usize)>,
+    ) -> FileNames {
         if self.templates != *templates {
             self.templates = Arc::clone(templates);
             self.by_document.clear();
         }
-        let mut previous = std::mem::take(&mut self.by_document);
-        let documents = file
-            .documents
-            .iter()
-            .map(|doc| {
-                let names = previous
-                    .remove(&doc.id)
-                    .unwrap_or_else(|| Arc::new(document_names(templates, text, doc)));
-                self.by_document.insert(doc.id, Arc::clone(&names));
-                (doc.range.start, names)
+        let count = documents.len();
+        let mut ids = Vec::with_capacity(count);
+        let documents: Vec<_> = documents
+            .map(|(text, doc, base)| {
+                ids.push(doc.id);
+                let names = self
+                    .by_document
+                    .entry(doc.id)
+                    .or_insert_with(|| Arc::new(document_names(templates, text, doc)));
+                (base + doc.range.start, Arc::clone(names))
             })
             .collect();
+        // Documents that are gone (edited, deleted): forgotten once they outnumber the file's own, so the
+        // cache stays the size of the file without being rebuilt on every request.
+        if self.by_document.len() > 2 * count + 16 {
+            let live: std::collections::HashSet<u64> = ids.into_iter().collect();
+            self.by_document.retain(|id, _| live.contains(id));
+        }
         FileNames { documents }
     }
 }

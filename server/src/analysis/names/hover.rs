@@ -2,8 +2,16 @@
 //! image, the ConfigMap's keys — and in which file, when the declaration is in another one.
 
 use super::index::{NameKind, Role};
-use super::links::Workspace;
+use super::links::{FileNames, Workspace};
 use crate::syntax::TextRange;
+
+/// Whether `offset` of the file `names` is on a use of a name: only then does a hover read the other files.
+pub fn on_use(names: &FileNames, offset: usize) -> bool {
+    let workspace = Workspace { files: vec![names] };
+    workspace
+        .symbol_at(offset)
+        .is_some_and(|at| workspace.symbol(at).role == Role::Reference)
+}
 
 /// The Markdown for the use at `offset` and the name's range; `None` off a use. `file_name` names a file
 /// of the workspace (the first is the hovered one).

@@ -18,7 +18,7 @@ mod rename;
 
 pub use build::document_names;
 pub use cache::{NamesCache, file_names};
-pub use hover::hover as name_hover;
+pub use hover::{hover as name_hover, on_use as on_name_use};
 pub use index::{DocumentNames, NameKind, Role, Symbol};
 pub use links::{FileNames, Location, Workspace};
 pub use navigate::{definition, highlights, references};
