@@ -234,3 +234,76 @@ fn completion_follows_the_setting() {
         "{item:#}"
     );
 }
+
+/// Each kind of boundary through the editor, one setting change at a time on the same open documents: a
+/// gate from alpha to beta to GA (the sidecar's `restartPolicy`), and a removed apiVersion (`batch/v1beta1`
+/// CronJob, gone in 1.25: an error in every version podls knows).
+#[test]
+fn each_boundary_follows_the_setting_in_the_editor() {
+    let repo = Repository::new("lsp-version-boundaries");
+    let sidecar = repo.uri("sidecar.yaml");
+    let cron = repo.uri("cron.yaml");
+    let mut client = Client::start();
+    client.initialize(json!({}));
+    client.open(
+        &sidecar,
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  initContainers:\n  - {name: proxy, image: \"envoy:1\", restartPolicy: Always}\n  containers:\n  - name: c\n    image: nginx:1\n",
+    );
+    client.open(
+        &cron,
+        "apiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n  schedule: \"0 3 * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n          - name: job\n            image: busybox:1.36\n",
+    );
+    published(&mut client, &[&sidecar, &cron]);
+    for (version, sidecar_says, cron_says) in [
+        (
+            "1.27",
+            Some("`restartPolicy` is in Kubernetes 1.28 and later; the target is 1.27"),
+            "Kubernetes 1.25 removed it",
+        ),
+        (
+            "1.28",
+            Some(
+                "`restartPolicy` needs the feature gate SidecarContainers (alpha in Kubernetes 1.28",
+            ),
+            "Kubernetes 1.25 removed it",
+        ),
+        ("1.29", None, "Kubernetes 1.25 removed it"),
+        (
+            "1.25",
+            Some("`restartPolicy` is in Kubernetes 1.28 and later; the target is 1.25"),
+            "Kubernetes 1.25 removed it",
+        ),
+        ("1.37", None, "Kubernetes 1.25 removed it"),
+    ] {
+        set_version(&mut client, json!(version));
+        let [found, cron_found] = published(&mut client, &[&sidecar, &cron])
+            .try_into()
+            .unwrap();
+        match sidecar_says {
+            Some(needle) => assert!(says(&found, needle), "{version}: {found:#?}"),
+            None => assert!(!says(&found, "restartPolicy"), "{version}: {found:#?}"),
+        }
+        assert!(
+            says(&cron_found, "`batch/v1beta1` no longer serves `CronJob`")
+                && says(&cron_found, cron_says),
+            "{version}: {cron_found:#?}"
+        );
+    }
+}
+
+/// The messages of the next diagnostics published for each of `uris`, in whatever order they come.
+fn published(client: &mut Client, uris: &[&str]) -> Vec<Vec<String>> {
+    let mut found: Vec<Option<Vec<String>>> = vec![None; uris.len()];
+    while found.iter().any(Option::is_none) {
+        let params = client.wait_for_notification("textDocument/publishDiagnostics", |_| true);
+        if let Some(i) = uris.iter().position(|uri| params["uri"] == *uri) {
+            let list = params["diagnostics"].as_array().unwrap();
+            found[i] = Some(
+                list.iter()
+                    .map(|d| d["message"].as_str().unwrap().to_owned())
+                    .collect(),
+            );
+        }
+    }
+    found.into_iter().map(Option::unwrap).collect()
+}
