@@ -273,6 +273,12 @@ fn cases() -> Vec<Case> {
             expected: &["16:4 warning yaml-lenient"],
         },
         Case {
+            // A YAML 1.1 merge key, which Go YAML applies: the second container gets the first one's image.
+            name: "a container merged from an anchored one",
+            text: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - &app\n      name: nginx\n      image: nginx:1.27\n    - <<: *app\n      name: sidecar\n".to_string(),
+            expected: &["9:6 warning yaml-lenient"],
+        },
+        Case {
             // kubectl sends the boolean; the API server refuses it in a string field.
             name: "a YAML 1.1 boolean word in a string field",
             text: format!("{POD}      env:\n        - name: A\n          value: yes\n"),

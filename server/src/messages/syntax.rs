@@ -145,6 +145,10 @@ messages! {
         en: "this quoted string continues on lines not indented more than its key: Kubernetes (Go YAML) accepts it, other YAML tools reject the file; indent its continuation lines past the key",
         zh: "这个引号字符串的后续行缩进没有超过它的键：Kubernetes（Go YAML）接受这种写法，其他 YAML 工具会拒绝该文件；请让后续行的缩进超过键",
     }
+    merge_key() {
+        en: "`<<` merges the aliased mapping here (a YAML 1.1 merge key): Kubernetes (Go YAML) applies it, YAML 1.2 tools read `<<` as a key; write the fields out to be portable",
+        zh: "`<<` 会把别名指向的映射合并到这里（YAML 1.1 的合并键）：Kubernetes（Go YAML）会应用它，而 YAML 1.2 工具把 `<<` 当作普通键；要保证可移植请把字段逐一写出",
+    }
     escaped_single_quote() {
         en: "`\\'` is not an escape in YAML double-quoted strings: Kubernetes (Go YAML) reads it as `'`, but other YAML tools reject the file; write `'` without the backslash",
         zh: "`\\'` 不是 YAML 双引号字符串中的转义序列：Kubernetes（Go YAML）把它读作 `'`，但其他 YAML 工具会拒绝该文件；请去掉反斜杠，直接写 `'`",

@@ -108,6 +108,11 @@ pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
         set_quoted_values(&mut builder.nodes, lenient_values.drain(..));
         let mut warnings = restore_single_quotes(&mut builder.nodes, current, &lenient_escapes);
         warnings.append(&mut lenient_warnings);
+        warnings.extend(builder.merge_keys.iter().map(|&range| SyntaxError {
+            range,
+            repairs: Vec::new(),
+            message: msg::merge_key(),
+        }));
         let template = masked.as_ref().map(|(_, template)| {
             let mut template = template.clone();
             template::mark_unknown(current, &mut builder.nodes, &mut template);
@@ -160,6 +165,7 @@ fn run_parser(source: &str) -> (Builder<'_>, Option<ScanError>) {
         root: None,
         flow_depth: 0,
         cursor: Cell::new((0, 0, 0)),
+        merge_keys: Vec::new(),
     };
     let mut parser = Parser::new_from_str(source);
     let error = load_first_document(&mut parser, &mut builder).err();
@@ -305,6 +311,8 @@ struct Builder<'a> {
     /// the next one is counted from here rather than from the line start, which on one 5 MB line of flow
     /// items would be quadratic.
     cursor: Cell<(usize, usize, usize)>,
+    /// The `<<` keys merged (`merge.rs`), each a lenient warning.
+    merge_keys: Vec<TextRange>,
 }
 
 impl MarkedEventReceiver for Builder<'_> {
@@ -540,6 +548,24 @@ impl Builder<'_> {
                 start.min(children_start),
                 children_end.max(start.min(children_start)),
             )
+        };
+        // Merge keys after the range: merged entries are written elsewhere (at their anchor).
+        let merged = match &kind {
+            NodeKind::Mapping { entries, flow } => {
+                super::merge::merge_entries(&self.nodes, entries)
+                    .map(|(entries, applied)| (entries, applied, *flow))
+            }
+            _ => None,
+        };
+        let kind = match merged {
+            Some((entries, applied, flow)) => {
+                self.merge_keys.extend(applied);
+                NodeKind::Mapping {
+                    entries: entries.into(),
+                    flow,
+                }
+            }
+            None => kind,
         };
         let node = &mut self.nodes[id.0 as usize];
         node.range = range;

@@ -12,6 +12,7 @@ mod lenient;
 mod line_index;
 pub mod lines;
 mod locate;
+mod merge;
 mod path;
 pub mod reads;
 mod split;

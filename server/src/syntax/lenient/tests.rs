@@ -141,3 +141,43 @@ fn what_go_yaml_refuses_too_stays_an_error() {
         assert!(!doc.errors.is_empty(), "{text:?}");
     }
 }
+
+#[test]
+fn merge_keys_bring_the_aliased_entries_the_mapping_does_not_write() {
+    // The mapping's own `name` wins; from two aliases, the first that has a key.
+    check(
+        "a: &a {name: x, image: i, port: 1}\nb: &b {port: 2, tty: true}\nc:\n  <<: [*a, *b]\n  name: y\n",
+        expect![[r#"
+            document "a: &a {name: x, image: i, port: 1}\nb: &b {port: 2, tty: true}\nc:\n  <<: [*a, *b]\n  name: y\n"
+              mapping "a: &a {name: x, image: i, port: 1}\nb: &b {port: 2, tty: true}\nc:\n  <<: [*a, *b]\n  name: y"
+                "a" "a"
+                  mapping flow "{name: x, image: i, port: 1}"
+                    "name" "name"
+                      "x" "x"
+                    "image" "image"
+                      "i" "i"
+                    "port" "port"
+                      "1" "1"
+                "b" "b"
+                  mapping flow "{port: 2, tty: true}"
+                    "port" "port"
+                      "2" "2"
+                    "tty" "tty"
+                      "true" "true"
+                "c" "c"
+                  mapping "<<: [*a, *b]\n  name: y"
+                    "name" "name"
+                      "y" "y"
+                    "image" "image"
+                      "i" "i"
+                    "port" "port"
+                      "1" "1"
+                    "tty" "tty"
+                      "true" "true"
+              warning "<<" `<<` merges the aliased mapping here (a YAML 1.1 merge key): Kubernetes (Go YAML) applies it, YAML 1.2 tools read `<<` as a key; write the fields out to be portable
+        "#]],
+    );
+    // `<<` naming a scalar is no merge: Go refuses it, and it stays a key here.
+    let doc = &parse("a: &a x\nb:\n  <<: *a\n").documents[0];
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+}
