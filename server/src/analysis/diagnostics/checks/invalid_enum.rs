@@ -1,6 +1,7 @@
 //! `invalid-enum`: a value outside the closed list the API server accepts — `imagePullPolicy: Sometimes`,
 //! `restartPolicy: Nevr`, `protocol: HTTP`. Values are case-sensitive (`tcp` is rejected). Each allowed
-//! value is offered as a fix: the near typo first, else the value the API server defaults to.
+//! value of the target Kubernetes version is offered as a fix: the near typo first, else the value the API
+//! server defaults to.
 //!
 //! | rule | code | upstream (Kubernetes v1.35 `pkg/apis/core/validation/validation.go`) |
 //! |---|---|---|
@@ -12,10 +13,12 @@ use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
 use crate::analysis::fixes::{enum_choices, pull_policy_default};
+use crate::analysis::inputs::KubernetesVersion;
 use crate::analysis::scalar::Scalar;
 use crate::analysis::suggest::closest;
+use crate::analysis::versions::has_value;
 use crate::messages::{Arg, Message, fields as msg, one_of};
-use crate::schema::{FieldType, Selectable};
+use crate::schema::{Field, FieldType, Selectable};
 use crate::syntax::PathSegment;
 
 pub(in super::super) const RULE: Rule = Rule { on: &[], check };
@@ -37,8 +40,10 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     if value.is_empty() && field.empty_is_unset {
         return;
     }
-    let default = default_value(cx, visit, field);
-    let candidates = field.enum_values.iter().filter(|v| !v.is_empty());
+    // What the target accepts: a value newer than it (`checks/version`) is neither listed nor offered.
+    let values: Vec<String> = values_at(field, cx.kubernetes);
+    let default = default_value(cx, visit, field).filter(|d| values.contains(d));
+    let candidates = values.iter().filter(|v| !v.is_empty());
     let suggestion = closest(value, candidates.map(String::as_str));
     let pattern = match &field.enum_pattern {
         Some(pattern) => msg::or_matching(pattern).into(),
@@ -47,24 +52,26 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     out.push(invalid_value(
         cx,
         visit,
-        |more| {
-            msg::invalid_enum(
-                value,
-                &field.name,
-                one_of(&field.enum_values),
-                pattern,
-                more,
-            )
-        },
+        |more| msg::invalid_enum(value, &field.name, one_of(&values), pattern, more),
         suggestion,
-        &field.enum_values,
+        &values,
         default.as_deref(),
     ));
 }
 
+/// The field's values that Kubernetes `target` has.
+pub(in super::super) fn values_at(field: &Field, target: KubernetesVersion) -> Vec<String> {
+    field
+        .enum_values
+        .iter()
+        .filter(|v| has_value(field, v, target))
+        .cloned()
+        .collect()
+}
+
 /// The value the API server fills in when the field is left out, when it is one of the allowed values:
 /// for a pull policy it depends on the image's tag (`SetDefaults_Container`, pkg/apis/core/v1/defaults.go).
-fn default_value(cx: &Context, visit: &Visit, field: &crate::schema::Field) -> Option<String> {
+fn default_value(cx: &Context, visit: &Visit, field: &Field) -> Option<String> {
     let image_field = match (field.declared_in.as_str(), field.name.as_str()) {
         ("Container" | "EphemeralContainer", "imagePullPolicy") => Some("image"),
         ("ImageVolumeSource", "pullPolicy") => Some("reference"),
@@ -82,7 +89,7 @@ fn default_value(cx: &Context, visit: &Visit, field: &crate::schema::Field) -> O
     field.enum_values.iter().find(|v| *v == default).cloned()
 }
 
-fn allowed(field: &crate::schema::Field, value: &str) -> bool {
+fn allowed(field: &Field, value: &str) -> bool {
     field.enum_values.iter().any(|v| v == value)
         || field
             .enum_pattern
@@ -144,7 +151,7 @@ fn selector(
 
 /// The `invalid-enum` diagnostic: the message, "did you mean" and a fix per allowed value (in the quotes the
 /// user wrote), the near typo or else the default first.
-fn invalid_value(
+pub(in super::super) fn invalid_value(
     cx: &Context,
     visit: &Visit,
     message: impl FnOnce(Arg) -> Message,

@@ -14,6 +14,7 @@
 use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::{Diagnostic, Severity};
+use super::invalid_enum::{invalid_value, values_at};
 use crate::analysis::inputs::KubernetesVersion;
 use crate::analysis::scalar::Scalar;
 use crate::analysis::versions::{GateOff, Presence, field_presence, gate_off, value_presence};
@@ -86,11 +87,11 @@ fn value(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     let range = visit.range(cx);
     let name = &field.name;
     if let Presence::NotYet { since } = value_presence(field, value, target) {
-        let message = msg::value_too_new(name, value, since, target, otherwise(field, target));
-        out.push(
-            Diagnostic::error(Code::InvalidEnum, range, message.render(cx.locale))
-                .at(visit.path.clone()),
-        );
+        // The fixes are the values the target has; none is preferred: `Gt` to `Equal` changes what the
+        // manifest means, so `podls check --fix` leaves it to the user.
+        let values = values_at(field, target);
+        let message = |_| msg::value_too_new(name, value, since, target, otherwise(field, target));
+        out.push(invalid_value(cx, visit, message, None, &values, None));
         return;
     }
     let Some(off) = gated_off(cx, field.value_gates.get(*value).map(String::as_str)) else {

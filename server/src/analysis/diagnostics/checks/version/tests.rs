@@ -149,7 +149,7 @@ fn rules_about_a_field_the_target_lacks_stay_silent() {
             10:7-10:17 warning[alpha-feature] spec.containers[0].lifecycle.stopSignal: `stopSignal` needs the feature gate ContainerStopSignals (alpha in Kubernetes 1.34, off by default); the API server of Kubernetes 1.34 drops the field unless the gate is enabled
             11:5-11:23 error[conflicting-fields] spec.containers[0].restartPolicyRules: `restartPolicyRules` require the container's `restartPolicy` to be set (`Always`, `OnFailure` or `Never`)
             11:5-11:23 warning[alpha-feature] spec.containers[0].restartPolicyRules: `restartPolicyRules` needs the feature gate ContainerRestartRules (alpha in Kubernetes 1.34, off by default); the API server of Kubernetes 1.34 drops the field unless the gate is enabled
-            12:15-12:20 error[invalid-enum] spec.containers[0].restartPolicyRules[0].action: `Bogus` is not a valid `action`; allowed: `Restart` or `RestartAllContainers`
+            12:15-12:20 error[invalid-enum] spec.containers[0].restartPolicyRules[0].action: `Bogus` is not a valid `action`; allowed: `Restart`
         "#]],
     );
     check_at(
@@ -210,4 +210,43 @@ fn topology_spread_fields_follow_their_gates() {
     "#]],
     );
     check_at("1.27", text, expect![[""]]);
+}
+
+/// The fixes of an enum value follow the target: a value newer than it is never offered (nor listed as
+/// allowed), and the one the target lacks gets the values it has, none preferred (`Gt` to `Equal` changes
+/// what the toleration means, so `--fix` leaves it).
+#[test]
+fn enum_fixes_offer_only_the_targets_values() {
+    use crate::analysis::{Inputs, KubernetesVersion, diagnostics};
+    let text = TOLERATION.replace(
+        "  - key: gpu-count\n",
+        "  - key: x\n    operator: Bogus\n  - key: gpu-count\n",
+    );
+    let inputs = Inputs::default().with_kubernetes(KubernetesVersion::release(34));
+    let found = diagnostics(&inputs, &text, &crate::syntax::parse(&text));
+    let described: Vec<String> = found
+        .iter()
+        .map(|d| {
+            let fixes: Vec<String> = d
+                .fixes
+                .iter()
+                .map(|f| {
+                    format!(
+                        "{}{}",
+                        f.title,
+                        if f.preferred { " (preferred)" } else { "" }
+                    )
+                })
+                .collect();
+            format!("{}\n  {}", d.message, fixes.join("\n  "))
+        })
+        .collect();
+    expect![[r#"
+        `Bogus` is not a valid `operator`; allowed: `Equal` or `Exists`
+          Change to `Equal` (preferred)
+          Change to `Exists`
+        operator `Gt` is in Kubernetes 1.35 and later; the target is 1.34
+          Change to `Equal`
+          Change to `Exists`"#]]
+    .assert_eq(&described.join("\n"));
 }
