@@ -173,8 +173,8 @@ def main(path):
                 if gate is not None and gate not in gates:
                     err("%s: gate %r is not in featureGates" % (where, gate))
             if "whileGateOff" in f and (not set(f["whileGateOff"]) - {"gate"} or not set(f["whileGateOff"]) <= {
-                    "gate", "format", "minimum"}):
-                err("%s: whileGateOff is {gate, format?, minimum?} with at least one rule" % where)
+                    "gate", "format", "minimum", "maxItems"}):
+                err("%s: whileGateOff is {gate, format?, minimum?, maxItems?} with at least one rule" % where)
             first = f.get("since", versions[0] if versions else None)
             for v in f.get("valueSince", {}).values():
                 if not in_range(v) or (in_range(first) and versions.index(v) <= versions.index(first)):

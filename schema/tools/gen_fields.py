@@ -708,7 +708,7 @@ def add_gates(types):
                 fld.setdefault("valueGates", {})[value] = gate
     for (tn, fn), rule_off in k8s_versions.WHILE_GATE_OFF.items():
         fld = types[tn]["fields"][fn]
-        assert set(rule_off) - {"gate"} <= {"format", "minimum"}, rule_off
+        assert set(rule_off) - {"gate"} <= {"format", "minimum", "maxItems"}, rule_off
         fld["whileGateOff"] = dict(rule_off)
     for tn, t in types.items():
         for fn, fld in t["fields"].items():

@@ -32,6 +32,8 @@ GATES = {
     "DynamicResourceAllocation": [("1.26", ALPHA, False), ("1.32", BETA, False), ("1.34", GA, True)],
     "EmptyDirVolumeMode": [("1.37", ALPHA, False)],
     "EnvFiles": [("1.34", ALPHA, False), ("1.35", BETA, True)],
+    # Only a limit (validatePodDNSConfig's search paths): WHILE_GATE_OFF.
+    "ExpandedDNSConfig": [("1.22", ALPHA, False), ("1.26", BETA, True), ("1.28", GA, True)],
     "EvictionRequestAPI": [("1.37", ALPHA, False)],
     "GRPCContainerProbeTLS": [("1.37", ALPHA, False)],
     "GenericWorkload": [("1.35", ALPHA, False), ("1.37", BETA, False)],
@@ -118,6 +120,9 @@ WHILE_GATE_OFF = {
     ("EnvFromSource", "prefix"): {"gate": "RelaxedEnvironmentVariableValidation", "format": "env-var-name-strict"},
     # validateSleepAction: seconds > 0 until PodLifecycleSleepActionAllowZero allows 0.
     ("SleepAction", "seconds"): {"gate": "PodLifecycleSleepActionAllowZero", "minimum": 1},
+    # validatePodDNSConfig: MaxDNSSearchPathsLegacy (6) search domains until ExpandedDNSConfig allows
+    # MaxDNSSearchPathsExpanded (32); the 32 itself is the rule in rules/pod_spec.rs.
+    ("PodDNSConfig", "searches"): {"gate": "ExpandedDNSConfig", "maxItems": 6},
 }
 
 

@@ -126,7 +126,23 @@ pub(crate) fn minimum_at(schema: &Schema, field: &Field, target: KubernetesVersi
     }
 }
 
-/// The gate whose being off by default in `target` makes `format_at` or `minimum_at` stricter, with the first
+/// The most items a list field takes in `target` when that is stricter than today's rule (`max`, the
+/// rule's own): `dnsConfig.searches` before `ExpandedDNSConfig`.
+pub(crate) fn max_items_at(
+    schema: &Schema,
+    field: &Field,
+    target: KubernetesVersion,
+    max: usize,
+) -> usize {
+    match &field.while_gate_off {
+        Some(rule) if gate_off(schema, &rule.gate, target).is_some() => {
+            rule.max_items.map_or(max, |stricter| stricter.min(max))
+        }
+        _ => max,
+    }
+}
+
+/// The gate whose being off by default in `target` makes `format_at`, `minimum_at` or `max_items_at` stricter, with the first
 /// version in which it is on by default (for the message).
 pub(crate) fn stricter_until(
     schema: &Schema,

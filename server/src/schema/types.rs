@@ -130,6 +130,9 @@ pub struct GateOffRule {
     pub gate: String,
     pub format: Option<String>,
     pub minimum: Option<i64>,
+    /// At most this many items in the list.
+    #[serde(rename = "maxItems")]
+    pub max_items: Option<usize>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]

@@ -13,10 +13,11 @@
 //! | `status` in a manifest | `status-field` | none: the API server ignores it on create; podls warns |
 
 use super::super::code::Code;
-use super::super::context::{Context, Rule, Visit};
+use super::super::context::{Context, Rule, Visit, stricter_note};
 use super::super::diagnostic::Diagnostic;
 use super::super::fields::{Unique, boolean, containers, entry, named, text};
 use crate::analysis::fixes::remove_entry;
+use crate::analysis::versions::max_items_at;
 use crate::messages::rules as msg;
 
 pub(super) const RULES: &[Rule] = &[
@@ -63,13 +64,21 @@ fn dns(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     if let Some((_, config)) = entry(doc, spec, "dnsConfig") {
         for (field, max) in [("nameservers", 3), ("searches", 32)] {
             if let Some((key, list)) = entry(doc, config, field) {
+                // The target's limit: 6 search domains while `ExpandedDNSConfig` is off (the table's
+                // `whileGateOff`), said with the version's rule.
+                let known = cx
+                    .schema
+                    .type_def("PodDNSConfig")
+                    .and_then(|def| def.field(field));
+                let max = known.map_or(max, |f| max_items_at(cx.schema, f, cx.kubernetes, max));
+                let note = known.and_then(|f| stricter_note(cx, f)).unwrap_or_default();
                 let count = doc.items(list).len();
                 if count > max {
                     out.push(
                         Diagnostic::error(
                             Code::OutOfRange,
                             doc.node(key).range,
-                            msg::dns_config_too_many(field, max, count).render(cx.locale),
+                            msg::dns_config_too_many(field, max, count).render(cx.locale) + &note,
                         )
                         .at(visit.path.keys(&["dnsConfig", field])),
                     );

@@ -250,3 +250,17 @@ fn enum_fixes_offer_only_the_targets_values() {
           Change to `Exists`"#]]
     .assert_eq(&described.join("\n"));
 }
+
+/// A limit a gate raised: 6 search domains while `ExpandedDNSConfig` is off (1.25), 32 from 1.26.
+#[test]
+fn a_limit_raised_by_a_gate_is_the_targets() {
+    let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n    image: nginx:1\n  dnsConfig:\n    searches: [a.example, b.example, c.example, d.example, e.example, f.example, g.example]\n";
+    check_at(
+        "1.25",
+        text,
+        expect![[r#"
+            10:5-10:13 error[out-of-range] spec.dnsConfig.searches: `dnsConfig.searches` may list at most 6 entries, found 7 (Kubernetes 1.25's rule: the feature gate ExpandedDNSConfig that relaxes it is off by default there, on by default from 1.26)
+        "#]],
+    );
+    check_at("1.26", text, expect![[""]]);
+}
