@@ -4,7 +4,7 @@
 //! | rule | code | upstream (Kubernetes v1.35 `pkg/apis/core/validation/validation.go`) |
 //! |---|---|---|
 //! | container names unique across init, regular and ephemeral containers | `duplicate-name` | `validateInitContainers`, `validateContainers`, `validateEphemeralContainers` |
-//! | at most 3 nameservers, 32 search domains | `out-of-range` | `validatePodDNSConfig` |
+//! | at most 3 nameservers, 32 search domains (6 where the target has `ExpandedDNSConfig` off: 1.25) | `out-of-range` | `validatePodDNSConfig` (`MaxDNSSearchPathsLegacy`, `MaxDNSSearchPathsExpanded`) |
 //! | `dnsPolicy: None` needs a nameserver | `conflicting-fields` | `validatePodDNSConfig` |
 //! | `shareProcessNamespace` with `hostPID` | `conflicting-fields` | `validatePodSpecSecurityContext` |
 //! | a Pod being created names no `nodeName` while it has `schedulingGates` | `conflicting-fields` | `ValidatePodCreate` |
