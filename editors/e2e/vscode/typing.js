@@ -112,9 +112,13 @@ async function accept(label, { first = false } = {}) {
   const strict = first || byItself;
   byItself = false;
   let seen = await until(strict ? WAIT : 1500, listed);
-  if (!seen && !strict && !(await suggest().count())) {
-    notes.push(`Ctrl+Space for "${label}"`);
-    await page.keyboard.press('Control+Space');
+  if (!seen && !strict) {
+    if (!(await suggest().count())) {
+      notes.push(`Ctrl+Space for "${label}"`);
+      await page.keyboard.press('Control+Space');
+    }
+    // An open widget may still show the answer to the keystroke before (a loaded machine renders late):
+    // give it the full wait, as for the first suggestion, before calling the label missing.
     seen = await until(WAIT, listed);
   }
   if (!seen) {
