@@ -1,7 +1,7 @@
 -- Default client config for podls, shared by lsp/podls.lua (vim.lsp.enable) and require('podls').setup().
 local M = {}
 
---- Locale for hover and completion docs (diagnostic messages are English for now), from Neovim's messages language ($LC_ALL / $LC_MESSAGES / $LANG).
+--- Locale for hover and completion docs, diagnostic messages and quick-fix titles, from Neovim's messages language ($LC_ALL / $LC_MESSAGES / $LANG).
 --- @return 'en'|'zh-cn'
 function M.default_locale()
   local ok, lang = pcall(vim.fn.execute, 'language messages')
