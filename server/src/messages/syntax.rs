@@ -154,7 +154,13 @@ messages! {
         zh: "`\\'` 不是 YAML 双引号字符串中的转义序列：Kubernetes（Go YAML）把它读作 `'`，但其他 YAML 工具会拒绝该文件；请去掉反斜杠，直接写 `'`",
     }
 
+    nul_character() {
+        en: "a NUL character (U+0000): YAML does not allow it, and nothing after it would be read; remove it",
+        zh: "NUL 字符（U+0000）：YAML 不允许它，它之后的内容都不会被读取；请删除它",
+    }
+
     // --- repairs
+    remove_nul_characters() { en: "Remove the NUL characters", zh: "删除 NUL 字符" }
     remove_char(c) { en: "Remove `{c}`", zh: "删除 `{c}`" }
     insert(text) { en: "Insert `{text}`", zh: "插入 `{text}`" }
     change_char(c, expected) { en: "Change `{c}` to `{expected}`", zh: "把 `{c}` 改为 `{expected}`" }

@@ -105,6 +105,13 @@ pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
             }
             errors.push(explained);
         }
+        // Unless the parser stopped at a mistake before the first NUL, the NUL is the error (one that spans
+        // it, an unclosed string, is the NUL's doing).
+        let before = |nul: &SyntaxError| errors.iter().any(|e| e.range.end <= nul.range.start);
+        if let Some(nul) = errors::nul_character(current).filter(|nul| !before(nul)) {
+            parsed_until = nul.range.start;
+            errors = vec![nul];
+        }
         set_quoted_values(&mut builder.nodes, lenient_values.drain(..));
         let mut warnings = restore_single_quotes(&mut builder.nodes, current, &lenient_escapes);
         warnings.append(&mut lenient_warnings);

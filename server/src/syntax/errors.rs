@@ -43,6 +43,25 @@ pub(super) fn explain(stop: &ParseStop) -> SyntaxError {
         .unwrap_or_else(|| site.fallback())
 }
 
+/// The first NUL character of `source`, which yaml-rust2 takes for the end of the input, so that what follows
+/// it would go unread without an error. Go YAML rejects it ("control characters are not allowed",
+/// `yaml_parser_update_buffer` in readerc.go). The repair removes every NUL of the document.
+pub(super) fn nul_character(source: &str) -> Option<SyntaxError> {
+    let at = source.find('\0')?;
+    let edits = source
+        .match_indices('\0')
+        .map(|(i, _)| (TextRange::new(i, i + 1), String::new()))
+        .collect();
+    Some(SyntaxError {
+        range: TextRange::new(at, at + 1),
+        message: msg::nul_character(),
+        repairs: vec![Repair {
+            title: msg::remove_nul_characters(),
+            edits,
+        }],
+    })
+}
+
 /// A key at the start of a line (after any `- ` markers): `name: value`, `name:`, `"name": value`.
 struct Key<'a> {
     name: &'a str,

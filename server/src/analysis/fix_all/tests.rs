@@ -127,3 +127,19 @@ fn a_repeated_spec_is_not_fixed_forever() {
         );
     }
 }
+
+/// Found by the `fix_all` fuzz target: what followed a NUL went unread, so `containers` looked missing and
+/// every pass added it again. The NUL is a syntax error now: nothing is added behind it.
+#[test]
+fn text_after_a_nul_is_not_fixed_forever() {
+    let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: \0\n  containers:\n  - {name: a, image: 'b:1'}\n";
+    let fixed = fix_all(&Inputs::default(), text, false);
+    assert!(!fixed.text.contains("change-me"), "{}", fixed.text);
+    let again = fix_all(&Inputs::default(), &fixed.text, false);
+    assert!(
+        again.applied.is_empty(),
+        "{:?} then {:?}",
+        fixed.applied,
+        again.applied
+    );
+}

@@ -168,6 +168,36 @@ fn tabs() {
     );
 }
 
+/// Found by the `fix_all` fuzz target: yaml-rust2 reads a NUL as the end of the input, so what followed it
+/// went unread without an error, and `--fix` added the `containers` it could not see on every pass.
+#[test]
+fn a_nul_character_is_an_error_and_its_repair_removes_every_one() {
+    check(
+        "spec:\n  a: 1\0\n  b: \"2\0\"\n",
+        expect![[r#"
+        2:7 "\0": a NUL character (U+0000): YAML does not allow it, and nothing after it would be read; remove it
+          ## Remove the NUL characters
+          spec:
+            a: 1
+            b: "2"
+    "#]],
+    );
+    check(
+        "spec: \"x\0\"\n",
+        expect![[r#"
+        1:9 "\0": a NUL character (U+0000): YAML does not allow it, and nothing after it would be read; remove it
+          ## Remove the NUL characters
+          spec: "x"
+    "#]],
+    );
+    check(
+        "spec: [a\n  b: 1\0\n",
+        expect![[r#"
+        1:7 "[a": this `[` is never closed: add `]` after its last entry
+    "#]],
+    );
+}
+
 #[test]
 fn quotes() {
     check(
