@@ -146,3 +146,25 @@ proptest! {
         analyse(&snapshot.text, &snapshot.file, &probes);
     }
 }
+
+/// What the fuzz targets found (fuzz/regressions/<target>/), replayed through the targets' own bodies.
+#[test]
+fn the_fuzzers_findings_stay_fixed() {
+    use arbitrary::{Arbitrary, Unstructured};
+    fn replay<'a, T: Arbitrary<'a>>(bytes: &'a [u8], case: fn(T)) {
+        case(T::arbitrary_take_rest(Unstructured::new(bytes)).expect("the target's input"));
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/regressions");
+    for target in ["parse", "fix_all", "edits"] {
+        for entry in std::fs::read_dir(root.join(target)).into_iter().flatten() {
+            let path = entry.expect("a regression").path();
+            let bytes = std::fs::read(&path).expect("a regression's bytes");
+            eprintln!("replaying {}", path.display());
+            match target {
+                "parse" => replay(&bytes, invariants::targets::parse),
+                "fix_all" => replay(&bytes, invariants::targets::fix_all),
+                _ => replay(&bytes, invariants::targets::edits),
+            }
+        }
+    }
+}

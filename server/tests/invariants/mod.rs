@@ -3,6 +3,8 @@
 // Each fuzz target and property test uses a part of these.
 #![allow(dead_code)]
 
+pub mod targets;
+
 use podls::analysis::{self, CompletionOptions, FileRole, Inputs};
 use podls::syntax::{self, TextRange, YamlFile};
 
