@@ -355,4 +355,16 @@ messages! {
         en: "the pod deletion cost `{value}` must be a 32-bit integer written without a `+` or leading zeros",
         zh: "Pod 删除开销 `{value}` 必须是 32 位整数，且不能带 `+` 号或前导零",
     }
+    annotation_disagrees(annotation, field) {
+        en: "the annotation `{annotation}` says another profile than `{field}`: where both are written they must agree (the annotation is deprecated; keep the field)",
+        zh: "注解 `{annotation}` 与 `{field}` 指定的配置不同：两者都写时必须一致（该注解已弃用；请保留字段）",
+    }
+    apparmor_annotation_no_container(container) {
+        en: "this AppArmor annotation names the container `{container}`, which the pod does not have",
+        zh: "这个 AppArmor 注解指向容器 `{container}`，但 Pod 中没有这个容器",
+    }
+    apparmor_annotation_format(value) {
+        en: "`{value}` is no AppArmor profile: write `runtime/default`, `unconfined` or `localhost/<profile>`",
+        zh: "`{value}` 不是 AppArmor 配置：请写 `runtime/default`、`unconfined` 或 `localhost/<profile>`",
+    }
 }

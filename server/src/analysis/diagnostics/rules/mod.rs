@@ -15,6 +15,7 @@ mod pod_failure_policy;
 mod pod_spec;
 mod pod_template;
 mod probe;
+mod profile_annotations;
 mod replication_controller;
 mod resources;
 mod restart_policy;
@@ -38,6 +39,7 @@ pub(super) const RULES: &[&[Rule]] = &[
     volume::RULES,
     volume_mount::RULES,
     probe::RULES,
+    profile_annotations::RULES,
     env::RULES,
     resources::RULES,
     scheduling::RULES,
