@@ -3,7 +3,7 @@
 //! `pod_resources` computes both; this file says them in a line each.
 
 use super::inputs::Inputs;
-use super::pod_resources::{PodResources, ResourceList, pod_resources};
+use super::pod_resources::{PodResources, ResourceFeatures, ResourceList, pod_resources};
 use super::pod_sites::{pod_sites, serves};
 use super::quantity::total;
 use super::structure::key_of;
@@ -21,13 +21,14 @@ pub fn code_lenses(inputs: &Inputs, text: &str, file: &YamlFile) -> Vec<CodeLens
     if !serves(&inputs.pod_templates, text, file) {
         return out;
     }
+    let features = ResourceFeatures::of(inputs.schema, inputs.kubernetes);
     for doc in &file.documents {
         for site in pod_sites(&inputs.pod_templates, text, doc) {
             let Some(spec) = site.spec else {
                 continue;
             };
             let range = key_of(doc, spec).map_or(doc.node(spec).range, |key| doc.node(key).range);
-            let resources = pod_resources(doc, doc.resolve(spec));
+            let resources = pod_resources(doc, doc.resolve(spec), features);
             out.push(CodeLens {
                 range,
                 title: qos_title(&resources),

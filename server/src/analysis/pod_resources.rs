@@ -3,11 +3,15 @@
 //! sidecar formula of KEP-753) and the QoS class the kubelet gives it (`ComputePodQOS` in
 //! pkg/apis/core/v1/helper/qos). Both run after defaulting, so a container's limits stand in for the
 //! requests it leaves out (`SetDefaults_Pod`), and pod-level requests default as `defaultPodRequests` says.
+//! Sidecars and pod-level resources count where the target version keeps them (`ResourceFeatures`).
 
 use std::collections::BTreeMap;
 
 use super::diagnostics::fields::text;
+use super::inputs::KubernetesVersion;
 use super::quantity::parse_quantity;
+use super::versions::in_effect;
+use crate::schema::Schema;
 use crate::syntax::{Document, NodeId};
 
 /// Resource name → amount in base units (cores, bytes, counts).
@@ -56,7 +60,36 @@ fn pod_level_resource(name: &str) -> bool {
     name == "cpu" || name == "memory" || name.starts_with("hugepages-")
 }
 
-pub(crate) fn pod_resources(doc: &Document, spec: NodeId) -> PodResources {
+/// What the target Kubernetes version's API server keeps of the fields that change the sums: an init
+/// container's `restartPolicy` (sidecars, `SidecarContainers`) and the pod's own `resources`
+/// (`PodLevelResources`). Off, they are dropped before the scheduler sees the pod.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct ResourceFeatures {
+    pub sidecars: bool,
+    pub pod_level: bool,
+}
+
+impl ResourceFeatures {
+    /// As the target's API server keeps them (`versions::in_effect`).
+    pub(crate) fn of(schema: &Schema, target: KubernetesVersion) -> ResourceFeatures {
+        let kept = |ty: &str, name: &str| {
+            schema
+                .type_def(ty)
+                .and_then(|def| def.field(name))
+                .is_some_and(|field| in_effect(schema, field, target))
+        };
+        ResourceFeatures {
+            sidecars: kept("Container", "restartPolicy"),
+            pod_level: kept("PodSpec", "resources"),
+        }
+    }
+}
+
+pub(crate) fn pod_resources(
+    doc: &Document,
+    spec: NodeId,
+    features: ResourceFeatures,
+) -> PodResources {
     let containers = list(doc, spec, "containers");
     let init: Vec<(Requirements, bool)> = doc
         .get(spec, "initContainers")
@@ -65,7 +98,8 @@ pub(crate) fn pod_resources(doc: &Document, spec: NodeId) -> PodResources {
                 .iter()
                 .map(|&item| {
                     let item = doc.resolve(item);
-                    let sidecar = text(doc, item, "restartPolicy") == Some("Always");
+                    let sidecar =
+                        features.sidecars && text(doc, item, "restartPolicy") == Some("Always");
                     (
                         defaulted(requirements(doc, doc.get(item, "resources"))),
                         sidecar,
@@ -76,6 +110,7 @@ pub(crate) fn pod_resources(doc: &Document, spec: NodeId) -> PodResources {
         .unwrap_or_default();
     let pod_level = doc
         .get(spec, "resources")
+        .filter(|_| features.pod_level)
         .filter(|r| !doc.is_null(*r) && doc.scalar(*r).is_none())
         .map(|r| requirements(doc, Some(r)));
 

@@ -8,8 +8,12 @@ use crate::analysis::Inputs;
 use crate::syntax::{LineIndex, parse};
 
 fn check(text: &str, expected: Expect) {
+    check_with(&Inputs::default(), text, expected);
+}
+
+fn check_with(inputs: &Inputs, text: &str, expected: Expect) {
     let lines = LineIndex::new(text);
-    let out: String = code_lenses(&Inputs::default(), text, &parse(text))
+    let out: String = code_lenses(inputs, text, &parse(text))
         .iter()
         .map(|lens| format!("{}: {}\n", lines.line_of(lens.range.start) + 1, lens.title))
         .collect();
@@ -104,4 +108,39 @@ spec:
             29: requests cpu 500m, memory 2Gi · limits cpu 2, memory 2Gi
         "#]],
     );
+}
+
+/// The sums follow the target version: a sidecar counts as one only where the API server keeps an init
+/// container's `restartPolicy` (1.29+), pod-level resources only where it keeps them (1.34+).
+#[test]
+fn sidecars_and_pod_level_resources_count_where_the_target_has_them() {
+    let text = "apiVersion: v1
+kind: Pod
+spec:
+  resources:
+    limits: {cpu: '2', memory: 2Gi}
+  initContainers:
+  - {name: proxy, image: 'envoy:1', restartPolicy: Always, resources: {requests: {cpu: 100m, memory: 128Mi}}}
+  containers:
+  - {name: a, image: 'a:1', resources: {requests: {cpu: 500m, memory: 256Mi}}}
+";
+    for version in ["1.28", "1.33", "1.34"] {
+        let target = crate::analysis::KubernetesVersion::parse(version).unwrap();
+        let inputs = Inputs::default().with_kubernetes(target);
+        let expected = match version {
+            "1.28" => expect![[r#"
+                3: QoS Burstable (requests below limits, or set for some containers only)
+                3: requests cpu 500m, memory 256Mi · no limits
+            "#]],
+            "1.33" => expect![[r#"
+                3: QoS Burstable (requests below limits, or set for some containers only)
+                3: requests cpu 600m, memory 384Mi · no limits
+            "#]],
+            _ => expect![[r#"
+                3: QoS Burstable (pod-level resources: requests below limits, or set for some containers only)
+                3: requests cpu 600m, memory 384Mi · limits cpu 2, memory 2Gi
+            "#]],
+        };
+        check_with(&inputs, text, expected);
+    }
 }
