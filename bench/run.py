@@ -7,7 +7,11 @@ spawn → initialize response; didOpen → first diagnostics; edit → its diagn
 its answer); hover latency; completion latency right after an edit; peak RSS of the process tree.
 Prints a Markdown table with the ratio yaml-language-server / podls (higher is better for podls).
 
-Usage: bench/run.sh [--sizes 100,1000,10000,50000] [--files pods,workloads] [--only podls]   (run.sh installs and builds first)
+Then, per file kind, podls's keystroke table: completion after an edit, edit → diagnostics (a retyped digit and
+a new line) and hover, p50 and p99 at each size, with the largest size's over the smallest's (issue 16's
+targets: within 1.3×, and completion and hover p99 under 1 ms at every size).
+
+Usage: bench/run.sh [--sizes 1000,10000,50000] [--files pods,workloads] [--only podls]   (run.sh installs and builds first)
 """
 
 import argparse
@@ -155,11 +159,11 @@ def generated_file(make, lines: int) -> str:
 # --- An LSP client ----------------------------------------------------------------------------------------
 
 class Server:
-    def __init__(self, name, command, settings, cwd):
+    def __init__(self, name, command, settings, cwd, stderr=subprocess.DEVNULL, env=None):
         self.name, self.settings = name, settings
         self.started = time.perf_counter()
         self.proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL, cwd=cwd)
+                                     stderr=stderr, cwd=cwd, env=env)
         self.write_lock = threading.Lock()
         self.responses = {}
         self.response_ready = threading.Condition()
@@ -364,6 +368,27 @@ def measure(server_name, command, settings, text, uri, samples, seed):
         edits.append(arrived - sent)
     result["edit_diagnostics"] = edits
 
+    # A new line typed in a container, then taken back: every later `---` document moves (and its diagnostics
+    # with it), where retyping a digit moved nothing.
+    anchors = [i + len(line) for i, line in line_starts(text) if line.strip().startswith("imagePullPolicy:")]
+    inserts = []
+    for offset in rng.sample(anchors, min(samples["edit"], len(anchors))):
+        position = lsp_position(text, offset)
+        line = text[text.rfind("\n", 0, offset) + 1:offset]
+        typed = "\n" + " " * (len(line) - len(line.lstrip()))
+        after = {"line": position["line"] + 1, "character": len(typed) - 1}
+        for change in ({"range": {"start": position, "end": position}, "text": typed},
+                       {"range": {"start": position, "end": after}, "text": ""}):
+            version += 1
+            server.drain_diagnostics()
+            sent = time.perf_counter()
+            server.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
+                                                     "contentChanges": [change]})
+            arrived, _ = server.wait_diagnostics(uri, version)
+            if change["text"]:
+                inserts.append(arrived - sent)
+    result["insert_diagnostics"] = inserts
+
     # Completion right after an edit: type a new key line in a container, ask at once, then undo.
     completions = []
     anchors = [i + len(line) for i, line in line_starts(text) if line.strip().startswith("imagePullPolicy:")]
@@ -430,6 +455,9 @@ def rows(podls, peer):
         one("didOpen → diagnostics, ms", "open_diagnostics", "ms", ms),
         one("edit → diagnostics p50, ms", "edit_diagnostics", "ms", stat(50)),
         one("edit → diagnostics p95, ms", "edit_diagnostics", "ms", stat(95)),
+        one("edit → diagnostics p99, ms", "edit_diagnostics", "ms", stat(99)),
+        one("new line → diagnostics p50, ms", "insert_diagnostics", "ms", stat(50)),
+        one("new line → diagnostics p99, ms", "insert_diagnostics", "ms", stat(99)),
         one("hover p50, ms", "hover", "ms", stat(50)),
         one("hover p95, ms", "hover", "ms", stat(95)),
         one("hover p99, ms", "hover", "ms", stat(99)),
@@ -438,6 +466,36 @@ def rows(podls, peer):
         one("completion after an edit p99, ms", "completion", "ms", stat(99)),
         one("peak RSS of the process tree, MiB", "peak_rss_mib", "MiB", lambda v: v),
     ]
+    return out
+
+
+# What issue 16 asks of a keystroke: the same cost at every file size (largest / smallest within 1.3×), and
+# completion and hover p99 under 1 ms at every size.
+SCALING = [("completion after an edit", "completion"), ("edit → diagnostics", "edit_diagnostics"),
+           ("new line → diagnostics", "insert_diagnostics"), ("hover", "hover")]
+SCALING_TARGET = 1.3
+P99_BUDGET_MS = {"completion": 1.0, "hover": 1.0}
+
+
+def scaling(name, by_size):
+    """podls's keystroke measures at each size, and the largest size's over the smallest's."""
+    sizes = sorted(by_size)
+    small, large = by_size[sizes[0]], by_size[sizes[-1]]
+    head = " | ".join(f"{size:,} lines" for size in sizes)
+    out = [f"### podls, keystroke cost by file size ({name})", "",
+           f"| | {head} | {sizes[-1]:,} / {sizes[0]:,} | target |",
+           "|---|" + "---:|" * (len(sizes) + 1) + "---|"]
+    for label, key in SCALING:
+        for p in (50, 99):
+            values = [ms(percentile(by_size[size][key], p)) for size in sizes]
+            ratio = ms(percentile(large[key], p)) / ms(percentile(small[key], p))
+            verdicts = [f"≤ {SCALING_TARGET}×: " + ("met" if ratio <= SCALING_TARGET else "**not met**")]
+            budget = P99_BUDGET_MS.get(key) if p == 99 else None
+            if budget is not None:
+                verdicts.append(f"< {budget:g} ms at every size: "
+                                + ("met" if max(values) < budget else "**not met**"))
+            cells = " | ".join(fmt_ms(v) for v in values)
+            out.append(f"| {label} p{p}, ms | {cells} | {ratio:.2f}× | {'; '.join(verdicts)} |")
     return out
 
 
@@ -458,12 +516,17 @@ def status_line(path, field):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="100,1000,10000,50000")
+    parser.add_argument("--sizes", default="1000,10000,50000",
+                        help="file sizes in lines; the keystroke table compares the largest to the smallest")
     parser.add_argument("--podls", default=str(ROOT / "target" / "release" / "podls"))
     parser.add_argument("--only", choices=["podls", "yaml-language-server"])
     parser.add_argument("--hover", type=int, default=200, help="hover samples per size")
-    parser.add_argument("--edits", type=int, default=20, help="edits per size")
-    parser.add_argument("--completions", type=int, default=50, help="completions per size")
+    parser.add_argument("--edits", type=int, default=200, help="edits per size (of each kind), podls")
+    parser.add_argument("--completions", type=int, default=200, help="completions per size, podls")
+    parser.add_argument("--peer-edits", type=int, default=20, help="edits per size (of each kind), the peer "
+                        "(it waits 200 ms before each validation); half of it above 10,000 lines")
+    parser.add_argument("--peer-completions", type=int, default=50, help="completions per size, the peer; "
+                        "half of it above 10,000 lines")
     parser.add_argument("--files", default="pods,workloads",
                         help="which generated files: pods (kind: Pod), workloads (Deployments, StatefulSets, "
                              "Jobs and CronJobs in turn)")
@@ -497,6 +560,7 @@ def main():
                  if node.exists() else "?"),
               ""]
     makers = {"pods": (pod, "Pods"), "workloads": (workload, "workloads")}
+    keystrokes = {}
     runs = [(name, size) for name in args.files.split(",") for size in [int(s) for s in args.sizes.split(",")]]
     for name, size in runs:
         make, what = makers[name]
@@ -505,22 +569,32 @@ def main():
         path.write_text(text)
         lines = text.count("\n") + 1
         documents = text.count("\n---\n") + 1
-        # Fewer paced round trips on big files, where the peer takes seconds per validation.
+        # The same samples at every size for podls (the keystroke table compares sizes); fewer paced round
+        # trips for the peer on big files, where it takes seconds per validation.
         scale = 1 if size <= 10000 else 2
-        samples = {"hover": args.hover, "edit": max(5, args.edits // scale),
-                   "completion": max(10, args.completions // scale)}
+        samples = {"podls": {"hover": args.hover, "edit": args.edits, "completion": args.completions},
+                   "yaml-language-server": {"hover": args.hover, "edit": max(5, args.peer_edits // scale),
+                                            "completion": max(10, args.peer_completions // scale)}}
         results = {}
         for server_name, command, settings in servers:
             print(f"{size} lines of {name}: {server_name}…", file=sys.stderr, flush=True)
-            results[server_name] = measure(server_name, command, settings, text, path.as_uri(), samples, seed=size)
-        report.append(f"### {lines:,} lines ({documents:,} {what}; {samples['hover']} hovers, "
-                      f"{samples['edit']} edits, {samples['completion']} completions)")
+            results[server_name] = measure(server_name, command, settings, text, path.as_uri(),
+                                           samples[server_name], seed=size)
+        if "podls" in results:
+            keystrokes.setdefault(name, {})[size] = results["podls"]
+        counts = "; ".join(f"{server_name}: {n['hover']} hovers, {n['edit']} edits of each kind, "
+                           f"{n['completion']} completions"
+                           for server_name, n in samples.items() if server_name in results)
+        report.append(f"### {lines:,} lines ({documents:,} {what}; {counts})")
         report.append("")
         report.append("| | podls | yaml-language-server | ratio |")
         report.append("|---|---:|---:|---:|")
         report += rows(results["podls"], results.get("yaml-language-server")) if "podls" in results else []
         report.append("")
-        print("\n".join(report[-16:]), file=sys.stderr, flush=True)
+        print("\n".join(report[-20:]), file=sys.stderr, flush=True)
+    for name, by_size in keystrokes.items():
+        if len(by_size) > 1:
+            report += scaling(name, by_size) + [""]
     print("\n".join(report))
 
 

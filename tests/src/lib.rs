@@ -487,6 +487,13 @@ impl Client {
         line.split_whitespace().nth(1)?.parse().ok()
     }
 
+    /// The server's resident memory now (`VmRSS`), in KiB.
+    pub fn resident_memory_kib(&self) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        let line = status.lines().find(|line| line.starts_with("VmRSS:"))?;
+        line.split_whitespace().nth(1)?.parse().ok()
+    }
+
     /// The server's stderr so far.
     pub fn logs(&self) -> String {
         self.stderr.lock().unwrap().clone()
@@ -603,6 +610,15 @@ spec:
         - containerPort: 80
           protocol: TCP
 ";
+
+/// The codes of a `publishDiagnostics`' diagnostics, in order.
+pub fn diagnostic_codes(published: &Value) -> Vec<String> {
+    let diagnostics = published["diagnostics"].as_array();
+    let codes = diagnostics.into_iter().flatten();
+    codes
+        .map(|d| d["code"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
 
 /// A fixture of `tests/fixtures/`.
 pub fn fixture(relative: &str) -> PathBuf {

@@ -86,6 +86,9 @@ impl InFlight {
     /// Returns once no request is waiting for its answer, or after `limit` (a stream of requests does not
     /// hold diagnostics back for ever).
     pub async fn idle(&self, limit: Duration) {
+        if self.0.count.load(Ordering::SeqCst) == 0 {
+            return;
+        }
         let wait = async {
             loop {
                 let idle = self.0.idle.notified();

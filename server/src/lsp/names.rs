@@ -34,6 +34,32 @@ impl NameFile {
     }
 }
 
+impl NameFile {
+    /// The names of the open document's `---` document at `offset` alone (none past its end).
+    pub fn open_at(
+        uri: Uri,
+        document: &DocumentSnapshot,
+        inputs: &Inputs,
+        offset: usize,
+    ) -> NameFile {
+        let names = match document.split.part_at(offset) {
+            Some(part) => document
+                .names
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .part_names(&inputs.pod_templates, part),
+            None => FileNames {
+                documents: Vec::new(),
+            },
+        };
+        NameFile {
+            uri,
+            rope: document.rope.clone(),
+            names,
+        }
+    }
+}
+
 /// The files of one request, the one it is about first.
 pub struct NameFiles {
     pub files: Vec<NameFile>,

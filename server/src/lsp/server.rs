@@ -325,8 +325,13 @@ impl PodServer {
         };
         self.trace().log(&self.client, message, codes).await;
         self.client
-            .publish_diagnostics(uri, found, Some(document.version))
+            .publish_diagnostics(uri.clone(), found, Some(document.version))
             .await;
+        // Index the names of the documents just analysed now, after the requests: otherwise the first hover
+        // in each `---` document of a large file would build its index.
+        if !project::is_config(&uri) {
+            NameFile::open(uri.clone(), &document, &self.inputs(&uri));
+        }
     }
 
     /// Applies a settings payload; when it changes what diagnostics say (their language), publishes every
@@ -735,8 +740,8 @@ impl LanguageServer for PodServer {
         guard::request("hover", || {
             // The other files are read only for a hover on a use of a name: a field's docs need none of
             // them, and with a thousand documents open that is most of a hover's cost.
-            let current = NameFile::open(uri.clone(), &document, &inputs);
             let offset = encoding::offset(&document.rope, at.position, self.encoding());
+            let current = NameFile::open_at(uri.clone(), &document, &inputs, offset);
             let files = if names::on_name_use(&current.names, offset) {
                 self.name_files(uri)?
             } else {

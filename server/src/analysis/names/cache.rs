@@ -9,7 +9,7 @@ use super::build::document_names;
 use super::index::DocumentNames;
 use super::links::FileNames;
 use crate::analysis::inputs::PodTemplate;
-use crate::syntax::{Document, SplitFile, YamlFile};
+use crate::syntax::{Document, Part, SplitFile, YamlFile};
 
 #[derive(Default)]
 pub struct NamesCache {
@@ -41,6 +41,21 @@ impl NamesCache {
             .iter()
             .map(|part| (&*part.text, &*part.document, part.start));
         self.collect(templates, documents)
+    }
+
+    /// The names of one of the file's documents alone (what a hover looks at first).
+    pub fn part_names(&mut self, templates: &Arc<[PodTemplate]>, part: &Part) -> FileNames {
+        if self.templates != *templates {
+            self.templates = Arc::clone(templates);
+            self.by_document.clear();
+        }
+        let names = self
+            .by_document
+            .entry(part.document.id)
+            .or_insert_with(|| Arc::new(document_names(templates, &part.text, &part.document)));
+        FileNames {
+            documents: vec![(part.start, Arc::clone(names))],
+        }
     }
 
     /// Each `(text, doc, base)` is a document whose offsets into `text` are `base` bytes before its place in
