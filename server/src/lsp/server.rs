@@ -324,6 +324,10 @@ impl PodServer {
             format!("codes: {}", codes.join(", "))
         };
         self.trace().log(&self.client, message, codes).await;
+        // Sending the trace may have yielded: a close or a newer version meanwhile has the last word.
+        if self.documents().version(&uri) != Some(document.version) {
+            return;
+        }
         self.client
             .publish_diagnostics(uri.clone(), found, Some(document.version))
             .await;
