@@ -1,0 +1,368 @@
+#!/usr/bin/env python3
+"""`podls check` against kubernetes-validate and checkov, and against the physical reference, on one tree.
+
+Generates a tree of manifests (Pods, Deployments, StatefulSets, DaemonSets, Jobs and CronJobs, block and flow
+style, one file in ten with a mistake), then checks it with each tool in turn, in one run: files/s, MB/s and
+peak RSS of the process tree. The reference is `yaml_events` (server/examples/yaml_events.rs) on the same
+files: reading them alone, and reading plus yaml-rust2's raw event parse, on as many threads as podls.
+Prints a Markdown table with each tool's time relative to podls.
+
+Usage: bench/cli.sh [--sizes 1000,10000] [--peers-at 10000] [--repeat 3] [--timeout 1800]
+                    [--only podls,kubernetes-validate,checkov,reference] [--podls PATH]
+(cli.sh installs the peers and builds first)
+"""
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+from run import tree_rss_kib  # noqa: E402  (one way to sum a process tree's RSS for both benchmarks)
+
+DEPS = HERE / ".deps"
+WORK = HERE / "results" / "cli"
+PODLS = ROOT / "target" / "release" / "podls"
+EVENTS = ROOT / "target" / "release" / "examples" / "yaml_events"
+PY = DEPS / "py" / "bin"
+KUBERNETES_VERSION = "1.37.0"  # podls's default (KubernetesVersion::DEFAULT), and kubernetes-validate's
+
+
+# --- The tree ------------------------------------------------------------------------------------------------
+
+def pod_spec(i: int) -> dict:
+    """A realistic Pod spec: an init container, two containers with env, ports, probes, resources, volumes."""
+    return {
+        "restartPolicy": "Always",
+        "serviceAccountName": "web",
+        "nodeSelector": {"kubernetes.io/os": "linux"},
+        "initContainers": [{
+            "name": "migrate",
+            "image": f"registry.example.com/shop/migrate:1.4.{i % 10}",
+            "command": ["/bin/migrate", "--to", "latest"],
+            "env": [{"name": "DATABASE_URL",
+                     "valueFrom": {"secretKeyRef": {"name": "db", "key": "url"}}}],
+        }],
+        "containers": [
+            {
+                "name": "app",
+                "image": f"registry.example.com/shop/web:2.3.{i % 10}",
+                "imagePullPolicy": "IfNotPresent",
+                "args": ["--port", "8080"],
+                "ports": [{"name": "http", "containerPort": 8080, "protocol": "TCP"}],
+                "env": [
+                    {"name": "LOG_LEVEL", "value": "info"},
+                    {"name": "POD_NAME", "valueFrom": {"fieldRef": {"fieldPath": "metadata.name"}}},
+                ],
+                "resources": {"requests": {"cpu": "100m", "memory": "128Mi"},
+                              "limits": {"cpu": "500m", "memory": "256Mi"}},
+                "readinessProbe": {"httpGet": {"path": "/ready", "port": "http"},
+                                   "initialDelaySeconds": 5, "periodSeconds": 10},
+                "livenessProbe": {"httpGet": {"path": "/health", "port": 8080},
+                                  "failureThreshold": 3},
+                "volumeMounts": [{"name": "config", "mountPath": "/etc/web", "readOnly": True},
+                                 {"name": "cache", "mountPath": "/var/cache/web"}],
+            },
+            {
+                "name": "metrics",
+                "image": "registry.example.com/tools/exporter:0.9.1",
+                "ports": [{"name": "metrics", "containerPort": 9100}],
+                "resources": {"requests": {"cpu": "10m", "memory": "16Mi"}},
+            },
+        ],
+        "volumes": [{"name": "config", "configMap": {"name": f"web-{i}"}},
+                    {"name": "cache", "emptyDir": {"sizeLimit": "1Gi"}}],
+        "tolerations": [{"key": "dedicated", "operator": "Equal", "value": "web", "effect": "NoSchedule"}],
+    }
+
+
+KINDS = ["Pod", "Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob"]
+
+
+def manifest(i: int) -> dict:
+    """File `i`'s object: the kinds in turn, the Pod as the workload's template."""
+    kind = KINDS[i % len(KINDS)]
+    name = f"web-{i}"
+    labels = {"app": name, "tier": "frontend"}
+    metadata = {"name": name, "namespace": "shop", "labels": labels,
+                "annotations": {"prometheus.io/scrape": "true"}}
+    spec = pod_spec(i)
+    if kind == "Pod":
+        return {"apiVersion": "v1", "kind": kind, "metadata": metadata, "spec": spec}
+    if kind in ("Job", "CronJob"):
+        spec["restartPolicy"] = "OnFailure"
+    template = {"metadata": {"labels": labels}, "spec": spec}
+    if kind == "Job":
+        body = {"backoffLimit": 3, "template": template}
+    elif kind == "CronJob":
+        body = {"schedule": "*/15 * * * *", "concurrencyPolicy": "Forbid",
+                "jobTemplate": {"spec": {"backoffLimit": 3, "template": template}}}
+    else:
+        body = {"selector": {"matchLabels": labels}, "template": template}
+        if kind != "DaemonSet":
+            body["replicas"] = 3
+        if kind == "StatefulSet":
+            body["serviceName"] = name
+    group = "batch/v1" if kind in ("Job", "CronJob") else "apps/v1"
+    return {"apiVersion": group, "kind": kind, "metadata": metadata, "spec": body}
+
+
+def containers_of(obj: dict) -> list:
+    spec = obj["spec"]
+    while "containers" not in spec:
+        spec = spec.get("template", spec.get("jobTemplate", {})).get("spec")
+    return spec["containers"]
+
+
+# The mistakes, one file in ten, in turn: what a schema validator and podls both report, and a syntax error.
+MISTAKES = ["unknown-field", "wrong-type", "missing-image", "bad-enum", "syntax"]
+
+
+def with_mistake(obj: dict, mistake: str) -> dict:
+    app = containers_of(obj)[0]
+    if mistake == "unknown-field":
+        app["imagePullPolcy"] = app.pop("imagePullPolicy")
+    elif mistake == "wrong-type":
+        app["ports"][0]["containerPort"] = "eighty"
+    elif mistake == "missing-image":
+        del app["image"]
+    elif mistake == "bad-enum":
+        app["ports"][0]["protocol"] = "TPC"
+    return obj
+
+
+SPECIAL = set("#:,[]{}&*!|>'\"%@`")
+
+
+def scalar(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    plain = (value and value[0] not in SPECIAL and value[0] != "-" and not (set(value) & SPECIAL)
+             and value.strip() == value and value.lower() not in ("true", "false", "null", "yes", "no", "~")
+             and not value.replace(".", "", 1).isdigit())
+    return value if plain else json.dumps(value)
+
+
+def block(value, indent: int = 0) -> list:
+    """Block style, as kubectl users write it (sequences indented under their key)."""
+    pad = " " * indent
+    lines = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(item, (dict, list)) and item:
+                lines.append(f"{pad}{scalar(key)}:")
+                lines += block(item, indent + 2)
+            else:
+                lines.append(f"{pad}{scalar(key)}: {flow(item)}")
+    else:
+        for item in value:
+            inner = block(item, indent + 2) if isinstance(item, (dict, list)) else [f"{pad}  {flow(item)}"]
+            lines.append(f"{pad}- {inner[0].lstrip()}")
+            lines += inner[1:]
+    return lines
+
+
+def flow(value) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{scalar(k)}: {flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(flow(v) for v in value) + "]"
+    return scalar(value)
+
+
+def flow_document(obj: dict) -> list:
+    """Flow style, one top-level key a line (as generated manifests and JSON-minded people write it)."""
+    keys = list(obj.items())
+    return ["{" + ",\n ".join(f"{scalar(k)}: {flow(v)}" for k, v in keys) + "}"]
+
+
+def file_text(i: int) -> str:
+    obj = manifest(i)
+    mistake = MISTAKES[(i // 10) % len(MISTAKES)] if i % 10 == 9 else None
+    if mistake:
+        obj = with_mistake(obj, mistake)
+    lines = flow_document(obj) if i % 4 == 3 else block(obj)
+    text = "\n".join(lines) + "\n"
+    if mistake == "syntax":
+        # An unclosed flow sequence: the scanner stops there, every checker must say so.
+        text = text.replace("--to", "--to, [latest", 1) if i % 4 == 3 else text.replace(
+            "  restartPolicy:", "  restartPolicy: [", 1)
+    return text
+
+
+def generate(files: int) -> Path:
+    """`files` manifests in directories of 100, as a repository holds them; reused when already there."""
+    tree = WORK / f"tree-{files}"
+    stamp = tree / ".complete"
+    if stamp.exists():
+        return tree
+    shutil.rmtree(tree, ignore_errors=True)
+    for i in range(files):
+        path = tree / f"team-{i // 100:03}" / f"{KINDS[i % len(KINDS)].lower()}-{i}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(file_text(i))
+    stamp.write_text("")
+    return tree
+
+
+def tree_bytes(tree: Path) -> int:
+    return sum(p.stat().st_size for p in tree.rglob("*.yaml"))
+
+
+# --- Measuring -------------------------------------------------------------------------------------------------
+
+def run(command: list, timeout: float, cwd: Path = ROOT) -> dict:
+    """Runs `command` to the end, output discarded (a checker's printing is part of its work, the terminal's
+    is not): wall seconds, and peak RSS (the process tree sampled every 10 ms, and the root's own maximum).
+    Past `timeout` seconds the process tree is stopped and the run reported as unfinished."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    peak = [0]
+    done = threading.Event()
+
+    def sample():
+        while not done.is_set():
+            peak[0] = max(peak[0], tree_rss_kib(proc.pid))
+            if time.perf_counter() - start > timeout:
+                os.killpg(proc.pid, 9)
+                break
+            time.sleep(0.01)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    code = os.waitstatus_to_exitcode(status)
+    finished = code in (0, 1)
+    if not finished and seconds <= timeout:
+        sys.exit(f"{' '.join(command[:3])}… failed with {code}")
+    return {"seconds": seconds, "rss_mib": max(peak[0], usage.ru_maxrss) / 1024, "finished": finished}
+
+
+def tools(tree: Path, podls: Path = PODLS) -> dict:
+    files = [str(p) for p in sorted(tree.rglob("*.yaml"))]
+    return {
+        "podls check": [str(podls), "check", str(tree)],
+        "kubernetes-validate --strict": [str(PY / "kubernetes-validate"), "--strict", "--quiet",
+                                         "-k", KUBERNETES_VERSION, *files],
+        "checkov --framework kubernetes": [str(PY / "checkov"), "-d", str(tree), "--framework",
+                                           "kubernetes", "--quiet", "--compact", "--skip-download"],
+        "read (reference)": [str(EVENTS), "read", str(tree)],
+        "read + yaml-rust2 events (reference)": [str(EVENTS), "parse", str(tree)],
+    }
+
+
+PEERS = {"kubernetes-validate --strict", "checkov --framework kubernetes"}
+SHORT = {"podls check": "podls", "kubernetes-validate --strict": "kubernetes-validate",
+         "checkov --framework kubernetes": "checkov", "read (reference)": "reference",
+         "read + yaml-rust2 events (reference)": "reference"}
+
+
+def measure(tree: Path, podls: Path, repeat: int, with_peers: bool, only: set, timeout: float) -> dict:
+    results = {}
+    for name, command in tools(tree, podls).items():
+        if (name in PEERS and not with_peers) or (only and SHORT[name] not in only):
+            continue
+        print(f"{tree.name}: {name}…", file=sys.stderr, flush=True)
+        # Peers take minutes: once. The rest: the median of `repeat` runs.
+        runs = [run(command, timeout) for _ in range(1 if name in PEERS else repeat)]
+        results[name] = {
+            "seconds": statistics.median(r["seconds"] for r in runs),
+            "rss_mib": max(r["rss_mib"] for r in runs),
+            "finished": all(r["finished"] for r in runs),
+        }
+        r = results[name]
+        print(f"  {r['seconds']:.2f} s, {r['rss_mib']:.1f} MiB" + ("" if r["finished"] else " (stopped)"),
+              file=sys.stderr, flush=True)
+    return results
+
+
+def table(files: int, size: int, results: dict) -> list:
+    mb = size / 1e6
+    podls = results.get("podls check")
+    reference = results.get("read + yaml-rust2 events (reference)")
+    rows = [f"### {files:,} files, {mb:.1f} MB", "",
+            "| | seconds | files/s | MB/s | peak RSS, MiB | time / podls's |",
+            "|---|---:|---:|---:|---:|---:|"]
+    for name, r in results.items():
+        # A run stopped at the timeout took at least that long: its speeds are upper bounds.
+        more, less = ("", "") if r["finished"] else ("> ", "< ")
+        ratio = f"{more}{r['seconds'] / podls['seconds']:.2f}×" if podls else ""
+        rows.append(f"| {name} | {more}{r['seconds']:.2f} | {less}{files / r['seconds']:,.0f} | "
+                    f"{less}{mb / r['seconds']:.1f} | {r['rss_mib']:.1f} | {ratio} |")
+    if podls and reference:
+        rows += ["", f"podls / (read + raw parse): {podls['seconds'] / reference['seconds']:.2f}× "
+                     "(target: within 2×)"]
+    return rows
+
+
+def machine() -> str:
+    cpu = platform.machine()
+    memory = ""
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+        kib = next(int(line.split()[1]) for line in open("/proc/meminfo") if line.startswith("MemTotal"))
+        memory = f", {kib / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, StopIteration):
+        pass
+    return f"{cpu}, {os.cpu_count()} cores{memory}, Linux {platform.release()}"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,10000", help="tree sizes in files (default 1000,10000)")
+    parser.add_argument("--peers-at", default="10000",
+                        help="sizes the peers run at too (they take minutes; default 10000)")
+    parser.add_argument("--timeout", type=float, default=1800,
+                        help="seconds after which a run is stopped and reported as unfinished (default 1800)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of podls and the reference (median)")
+    parser.add_argument("--podls", type=Path, default=PODLS, help="the podls binary (default: the release build)")
+    parser.add_argument("--only", default="", help="comma-separated: podls,kubernetes-validate,checkov,reference")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    peers_at = {int(s) for s in args.peers_at.split(",") if s}
+    only = {s for s in args.only.split(",") if s}
+    for needed in (args.podls, EVENTS):
+        if not needed.exists():
+            sys.exit(f"{needed} is missing: run bench/cli.sh (it builds it)")
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                            text=True).stdout.strip()
+    podls_version = subprocess.run([str(args.podls), "--version"], capture_output=True, text=True).stdout.strip()
+    load_before = os.getloadavg()
+    report = []
+    for files in sizes:
+        tree = generate(files)
+        size = tree_bytes(tree)
+        # Warms the page cache: every tool reads the files from memory.
+        subprocess.run([str(EVENTS), "read", str(tree)], stdout=subprocess.DEVNULL, check=True)
+        results = measure(tree, args.podls, args.repeat, files in peers_at, only, args.timeout)
+        report += table(files, size, results) + [""]
+    load_after = os.getloadavg()
+    header = [
+        f"- Commit: {commit} ({podls_version}, release build), `bench/cli.sh {' '.join(sys.argv[1:])}`".rstrip(),
+        f"- Machine: {machine()}",
+        f"- Load average (1, 5, 15 min) before: {', '.join(f'{x:.2f}' for x in load_before)}; "
+        f"after: {', '.join(f'{x:.2f}' for x in load_after)}",
+        f"- podls and the reference on {os.cpu_count()} threads, median of {args.repeat}; peers once, as "
+        "they run (kubernetes-validate on one thread)",
+        "",
+    ]
+    print("\n".join(header + report))
+
+
+if __name__ == "__main__":
+    main()
