@@ -638,3 +638,96 @@ fn check_skips_endless_files_in_a_hostile_repository() {
     let report = String::from_utf8_lossy(&named.stdout) + String::from_utf8_lossy(&named.stderr);
     assert!(report.contains("MiB"), "{report}");
 }
+
+/// `podls check --statistics` on one file of `text`, with a hang guard far above what the run needs (it is
+/// no timing: the cases below were quadratic, minutes to hours). Returns each code's count.
+fn check_statistics(name: &str, text: &str) -> std::collections::BTreeMap<String, u64> {
+    let dir = std::env::temp_dir().join(format!("podls-hostile-line-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    let mut child = Command::new(binary())
+        .args(["check", "--statistics", "--format", "json"])
+        .arg(&path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run podls check");
+    let mut stdout = child.stdout.take().unwrap();
+    let (done, finished) = channel();
+    std::thread::spawn(move || {
+        let mut out = String::new();
+        let _ = stdout.read_to_string(&mut out);
+        let _ = done.send(out);
+    });
+    let out = finished.recv_timeout(Duration::from_secs(300));
+    let _ = child.kill();
+    let status = child.wait().unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let out = out.unwrap_or_else(|_| panic!("{name}: podls check did not finish (hang guard)"));
+    assert!(matches!(status.code(), Some(0 | 1)), "{name}: {status:?}");
+    let rows: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{name}: {e}: {out}"));
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .map(|row| {
+            (
+                row["code"].as_str().unwrap().to_owned(),
+                row["count"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// `prefix`, then `item(i)` joined by `, ` until the line is 3 MiB, then `suffix`; and how many items.
+fn one_line(prefix: &str, item: impl Fn(usize) -> String, suffix: &str) -> (String, usize) {
+    let mut text = String::from(prefix);
+    let mut n = 0;
+    while text.len() < 3 * 1024 * 1024 {
+        if n > 0 {
+            text.push_str(", ");
+        }
+        text.push_str(&item(n));
+        n += 1;
+    }
+    text.push_str(suffix);
+    (text, n)
+}
+
+#[test]
+fn check_on_three_megabyte_lines_with_a_finding_every_few_bytes() {
+    // A minified manifest: one line, each finding's column used to be counted from the line's start.
+    let (text, keys) = one_line(
+        "{apiVersion: v1, kind: Pod, metadata: {name: a}, spec: {containers: [{name: a, image: b}], ",
+        |i| format!("k{i}: {i}"),
+        "}}\n",
+    );
+    assert_eq!(
+        check_statistics("keys.yaml", &text)["unknown-field"],
+        keys as u64
+    );
+    // Thousands of containers: each one's ports were looked up among every name of the pod.
+    let (text, containers) = one_line(
+        "{apiVersion: v1, kind: Pod, metadata: {name: a}, spec: {containers: [",
+        |i| format!("{{name: c{i}, image: b, imagee: x}}"),
+        "]}}\n",
+    );
+    let counts = check_statistics("containers.yaml", &text);
+    assert_eq!(counts["unknown-field"], containers as u64);
+    // The same key over and over.
+    let (text, labels) = one_line(
+        "{apiVersion: v1, kind: Pod, metadata: {name: a, labels: {",
+        |i| format!("a: v{i}"),
+        "}}, spec: {containers: [{name: a, image: b}]}}\n",
+    );
+    assert_eq!(
+        check_statistics("dupes.yaml", &text)["duplicate-key"],
+        labels as u64 - 1
+    );
+    // One key of 3 MiB: "did you mean" compared it edit by edit with every field name.
+    let key = "y".repeat(3 * 1024 * 1024);
+    let text = format!(
+        "{{apiVersion: v1, kind: Pod, metadata: {{name: a}}, spec: {{{key}: 1, containers: [{{name: a, image: b}}]}}}}\n"
+    );
+    assert_eq!(check_statistics("key.yaml", &text)["unknown-field"], 1);
+}

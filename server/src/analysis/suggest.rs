@@ -4,9 +4,14 @@
 /// to the word's length, or the same word in another case.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lower = word.to_ascii_lowercase();
+    let length = word.chars().count();
+    let allowed = |candidate: &str| (candidate.chars().count().max(length) / 3).max(1);
     candidates
         .into_iter()
         .filter(|candidate| *candidate != word)
+        // Edits are at least the difference in length: a candidate too long or too short to be close is
+        // not compared (a megabyte-long key against each field name took minutes).
+        .filter(|candidate| candidate.chars().count().abs_diff(length) <= allowed(candidate))
         .map(|candidate| {
             let distance = if candidate.to_ascii_lowercase() == lower {
                 0
@@ -15,9 +20,7 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
             };
             (distance, candidate)
         })
-        .filter(|(distance, candidate)| {
-            *distance <= (candidate.chars().count().max(word.chars().count()) / 3).max(1)
-        })
+        .filter(|(distance, candidate)| *distance <= allowed(candidate))
         .min_by_key(|(distance, candidate)| (*distance, candidate.len()))
         .map(|(_, candidate)| candidate)
 }
@@ -42,5 +45,6 @@ mod tests {
         );
         assert_eq!(closest("protocal", ["protocol", "port"]), Some("protocol"));
         assert_eq!(closest("xyz", keys), None);
+        assert_eq!(closest(&"name".repeat(100_000), keys), None);
     }
 }

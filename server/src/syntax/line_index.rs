@@ -71,6 +71,10 @@ impl LineIndex {
     /// The text from the start of `offset`'s line up to `offset`, clamped to the line's content and snapped
     /// back to a char boundary.
     fn line_prefix<'t>(&self, text: &'t str, offset: usize) -> &'t str {
+        &text[self.line_prefix_span(text, offset)]
+    }
+
+    fn line_prefix_span(&self, text: &str, offset: usize) -> std::ops::Range<usize> {
         let offset = offset.min(self.len);
         let line = self.line_of(offset);
         let start = self.line_start(line);
@@ -78,7 +82,18 @@ impl LineIndex {
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        &text[start..end]
+        start..end
+    }
+
+    /// The length in bytes of the longest line, line break included.
+    fn longest_line(&self) -> usize {
+        let ends = self.starts.iter().skip(1).chain(std::iter::once(&self.len));
+        self.starts
+            .iter()
+            .zip(ends)
+            .map(|(start, end)| end - start)
+            .max()
+            .unwrap_or(0)
     }
 
     /// Byte offset of a 0-based line and a column counted in characters, clamped to the line's end.
@@ -92,6 +107,73 @@ impl LineIndex {
             + ColumnUnit::Utf32
                 .prefix_len(&text[start..end], char_col)
                 .unwrap_or(end - start)
+    }
+}
+
+/// The columns of many offsets of one text, each counted in time independent of its line's length. On a
+/// text with a line longer than [`Columns::STRIDE`] bytes, the widths from the text's start to every
+/// `STRIDE`-th byte are counted once: a column is then the width up to the offset less the width up to its
+/// line's start, each a few bytes from a mark. (`podls check` on a minified manifest — one line of
+/// megabytes, a finding every few bytes — counted each column from the line's start: hours.)
+#[derive(Clone, Debug)]
+pub struct Columns<'t> {
+    text: &'t str,
+    index: LineIndex,
+    /// Ascending (byte offset on a char boundary, UTF-16 units before it, chars before it); empty when no
+    /// line is long.
+    marks: Vec<(usize, usize, usize)>,
+}
+
+impl<'t> Columns<'t> {
+    pub const STRIDE: usize = 4096;
+
+    pub fn new(text: &'t str) -> Self {
+        let index = LineIndex::new(text);
+        let mut marks = Vec::new();
+        if index.longest_line() > Self::STRIDE {
+            let (mut at, mut utf16, mut chars) = (0, 0, 0);
+            while at < text.len() {
+                marks.push((at, utf16, chars));
+                let mut next = (at + Self::STRIDE).min(text.len());
+                while !text.is_char_boundary(next) {
+                    next += 1;
+                }
+                let piece = &text[at..next];
+                chars += piece.chars().count();
+                utf16 += ColumnUnit::Utf16.width(piece);
+                at = next;
+            }
+        }
+        Columns { text, index, marks }
+    }
+
+    pub fn index(&self) -> &LineIndex {
+        &self.index
+    }
+
+    /// What [`LineIndex::column`] says, without counting from the line's start.
+    pub fn column(&self, offset: usize, unit: ColumnUnit) -> usize {
+        let span = self.index.line_prefix_span(self.text, offset);
+        if self.marks.is_empty() || unit == ColumnUnit::Utf8 {
+            return unit.width(&self.text[span]);
+        }
+        self.width_to(span.end, unit) - self.width_to(span.start, unit)
+    }
+
+    /// The width of the text before `at` (a char boundary), from the nearest mark before it.
+    fn width_to(&self, at: usize, unit: ColumnUnit) -> usize {
+        let mark = self
+            .marks
+            .partition_point(|&(byte, _, _)| byte <= at)
+            .max(1)
+            - 1;
+        let (byte, utf16, chars) = self.marks[mark];
+        let before = if unit == ColumnUnit::Utf16 {
+            utf16
+        } else {
+            chars
+        };
+        before + unit.width(&self.text[byte..at])
     }
 }
 
@@ -159,6 +241,29 @@ impl ColumnUnit {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_with_marks_count_as_from_the_line_start() {
+        // Long lines of mixed widths (marks fall inside multi-byte chars), CRLF and lone CR breaks.
+        let long = "é😀中x, ".repeat(2000);
+        let text = format!("a: 1\r\n{long}\rb: {long}\nc\r\n");
+        let columns = Columns::new(&text);
+        assert!(!columns.marks.is_empty());
+        let index = LineIndex::new(&text);
+        for offset in (0..text.len() + 3)
+            .step_by(7)
+            .chain([text.len(), text.len() + 9])
+        {
+            for unit in [ColumnUnit::Utf8, ColumnUnit::Utf16, ColumnUnit::Utf32] {
+                assert_eq!(
+                    columns.column(offset, unit),
+                    index.column(&text, offset, unit),
+                    "offset {offset}, {unit:?}"
+                );
+            }
+        }
+        assert!(Columns::new("a: 1\nb: 2\n").marks.is_empty());
+    }
 
     #[test]
     fn columns_count_characters_and_all_line_breaks() {

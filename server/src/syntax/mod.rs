@@ -22,7 +22,7 @@ mod tree;
 pub use edit::{Part, SplitFile, reparse};
 pub use errors::glued_key;
 pub use indentation::{IndentStyle, Indentation};
-pub use line_index::{ColumnUnit, LineIndex};
+pub use line_index::{ColumnUnit, Columns, LineIndex};
 pub use locate::{Before, CursorContext, CursorLine, CursorSlot, ItemAbove, locate};
 pub use path::{FieldPath, PathSegment, dotted};
 pub use split::document_spans;

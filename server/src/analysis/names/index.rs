@@ -5,6 +5,9 @@
 //! request read this one index; ranges are relative to the document's start, so an index stays valid while its document only
 //! moves (an edit in another `---` document).
 
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
 use crate::analysis::scalar::{Scalar, scalar};
 use crate::syntax::{Document, FieldPath, NodeId, NodeKind, ScalarStyle, TextRange};
 
@@ -40,14 +43,14 @@ impl NameKind {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Role {
     Declaration,
     Reference,
 }
 
 /// Where a name is known.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Scope {
     /// A pod's own names (volumes, containers, resource claims, labels), by the served object's node.
     Pod(NodeId),
@@ -113,16 +116,30 @@ pub fn same_namespace(a: &Option<String>, b: &Option<String>) -> bool {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub struct DocumentNames {
     pub symbols: Vec<Symbol>,
     pub pods: Vec<PodLabels>,
     pub services: Vec<ServiceSelector>,
+    /// The symbols by kind, role and scope, in document order: built at the first query (every symbol is
+    /// in by then), so a rule asking once per container does not scan the whole document each time (a
+    /// pod of thousands of containers took minutes).
+    by_scope: OnceLock<HashMap<(NameKind, Role, Scope), Vec<usize>>>,
 }
+
+/// The same names, whether or not either was queried yet.
+impl PartialEq for DocumentNames {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.symbols, &self.pods, &self.services)
+            == (&other.symbols, &other.pods, &other.services)
+    }
+}
+
+impl Eq for DocumentNames {}
 
 impl DocumentNames {
     /// The names of `kind` declared in `scope`, in document order.
-    pub fn declared<'a>(&'a self, kind: NameKind, scope: &'a Scope) -> Vec<&'a str> {
+    pub fn declared<'a>(&'a self, kind: NameKind, scope: &Scope) -> Vec<&'a str> {
         self.in_scope(kind, scope, Role::Declaration)
             .map(|s| s.name.as_str())
             .collect()
@@ -132,22 +149,34 @@ impl DocumentNames {
     pub fn unresolved<'a>(
         &'a self,
         kind: NameKind,
-        scope: &'a Scope,
+        scope: &Scope,
     ) -> impl Iterator<Item = &'a Symbol> + 'a {
-        let declared = self.declared(kind, scope);
+        let declared: HashSet<&str> = self.declared(kind, scope).into_iter().collect();
         self.in_scope(kind, scope, Role::Reference)
-            .filter(move |s| !declared.contains(&s.name.as_str()))
+            .filter(move |s| !declared.contains(s.name.as_str()))
     }
 
     fn in_scope<'a>(
         &'a self,
         kind: NameKind,
-        scope: &'a Scope,
+        scope: &Scope,
         role: Role,
     ) -> impl Iterator<Item = &'a Symbol> + 'a {
-        self.symbols
+        let by_scope = self.by_scope.get_or_init(|| {
+            let mut by_scope: HashMap<_, Vec<usize>> = HashMap::new();
+            for (i, s) in self.symbols.iter().enumerate() {
+                by_scope
+                    .entry((s.kind, s.role, s.scope.clone()))
+                    .or_default()
+                    .push(i);
+            }
+            by_scope
+        });
+        by_scope
+            .get(&(kind, role, scope.clone()))
+            .map_or(&[][..], Vec::as_slice)
             .iter()
-            .filter(move |s| s.kind == kind && s.role == role && s.scope == *scope)
+            .map(|&i| &self.symbols[i])
     }
 }
 

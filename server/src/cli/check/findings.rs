@@ -1,18 +1,17 @@
 //! What checking produced, per file: the diagnostics with their positions resolved (so the renderers need
-//! no line index; the code frames also get the text), or why the file was not checked. Files are checked on a small
-//! thread pool, each inside `catch_unwind`: a bug that panics on one file is reported for that file and
-//! every other file is still checked.
+//! no line index; the code frames also get the text), or why the file was not checked. Each file is checked
+//! inside `catch_unwind`: a bug that panics on one file is reported for that file and every other file is
+//! still checked.
 
 use crate::messages::cli as msg;
 use std::cell::{Cell, RefCell};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Once;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::fix::{self, FixOutcome, Fixing};
 use super::inputs::{self, DisplayPath, Input};
 use crate::analysis::{Diagnostic, Inputs, Severity, diagnostics};
-use crate::syntax::{ColumnUnit, LineIndex, parse};
+use crate::syntax::{ColumnUnit, Columns, parse};
 
 /// What one input produced: its findings, or why it could not be checked.
 #[derive(Debug)]
@@ -89,18 +88,18 @@ pub struct Position {
 }
 
 impl Position {
-    fn of(text: &str, index: &LineIndex, offset: usize) -> Position {
+    fn of(text: &str, columns: &Columns, offset: usize) -> Position {
         Position {
-            line: index.line_of(offset.min(text.len())),
-            utf16: index.column(text, offset, ColumnUnit::Utf16),
-            chars: index.column(text, offset, ColumnUnit::Utf32),
+            line: columns.index().line_of(offset.min(text.len())),
+            utf16: columns.column(offset, ColumnUnit::Utf16),
+            chars: columns.column(offset, ColumnUnit::Utf32),
             byte: offset.min(text.len()),
         }
     }
 
     /// The position of `offset` in a text that has no line index yet.
     pub fn in_text(text: &str, offset: usize) -> Position {
-        Position::of(text, &LineIndex::new(text), offset)
+        Position::of(text, &Columns::new(text), offset)
     }
 }
 
@@ -134,44 +133,14 @@ impl FileReport {
     }
 }
 
-/// Checks every input on a pool of `available_parallelism` threads that take the next input as they
-/// finish one (files differ a lot in size); the caller sorts the reports.
-pub fn check_all(inputs: &[(Input, Inputs)], stdin_name: &str, fixing: Fixing) -> Vec<FileReport> {
+/// Reads, fixes (with `--fix` or `--diff`) and checks one input; a panic becomes a failure of that file.
+pub fn check_input(
+    input: &Input,
+    analysis: &Inputs,
+    stdin_name: &str,
+    fixing: Fixing,
+) -> FileReport {
     silence_panics_while_checking();
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(inputs.len());
-    if workers <= 1 {
-        return inputs
-            .iter()
-            .map(|(i, with)| check_input(i, with, stdin_name, fixing))
-            .collect();
-    }
-    let next = AtomicUsize::new(0);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    while let Some((input, with)) = inputs.get(next.fetch_add(1, Ordering::Relaxed))
-                    {
-                        done.push(check_input(input, with, stdin_name, fixing));
-                    }
-                    done
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|handle| match handle.join() {
-                Ok(done) => done,
-                Err(panic) => panic::resume_unwind(panic),
-            })
-            .collect()
-    })
-}
-
-fn check_input(input: &Input, analysis: &Inputs, stdin_name: &str, fixing: Fixing) -> FileReport {
     let (file, bytes) = inputs::read_bytes(analysis.locale, input, stdin_name);
     // `decode` drops a byte-order mark; `--fix` writes it back.
     let bom = bytes
@@ -212,8 +181,8 @@ fn check_input(input: &Input, analysis: &Inputs, stdin_name: &str, fixing: Fixin
 /// The same engine as the editor: parse, diagnose, then resolve positions while the text is at hand.
 pub fn check_text(analysis: &Inputs, text: &str) -> Vec<Finding> {
     let file = parse(text);
-    let index = LineIndex::new(text);
-    let at = |offset| Position::of(text, &index, offset);
+    let columns = Columns::new(text);
+    let at = |offset| Position::of(text, &columns, offset);
     let mut found: Vec<(usize, usize, Diagnostic)> = diagnostics(analysis, text, &file)
         .into_iter()
         .map(|d| (d.range.start, d.range.end, d))

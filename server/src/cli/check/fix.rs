@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::findings::{Failure, FailureCode, FileReport};
+use super::findings::{Failure, FailureCode};
 use super::inputs::Input;
 use crate::analysis::{Inputs, fix_all};
 use crate::messages::{Locale, cli, fixing as msg};
@@ -84,54 +84,33 @@ pub fn fix(
     Ok((fixed.text, outcome))
 }
 
-/// `--diff`: every file's diff on stdout, then on stderr how many fixes they hold.
-pub fn print_diffs(reports: &[FileReport], locale: Locale) -> std::io::Result<()> {
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let mut files = 0;
-    let mut fixes = 0;
-    for report in reports {
-        if let Some(diff) = &report.fixed.diff {
-            out.write_all(diff.as_bytes())?;
-            files += 1;
-            fixes += report.fixed.applied;
+/// What `--fix` (or `--diff`, which only would) did in the whole run, as stderr's last line says it.
+#[derive(Debug, Default)]
+pub struct FixTally {
+    files: usize,
+    fixes: usize,
+}
+
+impl FixTally {
+    pub fn add(&mut self, outcome: &FixOutcome) {
+        if outcome.applied > 0 {
+            self.files += 1;
+            self.fixes += outcome.applied;
         }
     }
-    out.flush()?;
-    if fixes > 0 {
-        let files = cli::file_count(files);
-        let line = match fixes {
-            1 => msg::would_fix_one(files),
-            n => msg::would_fix_many(n, files),
+
+    /// `Fixed 3 problems in 2 files.` (or what `--diff` would fix); nothing when there was nothing to fix.
+    pub fn line(&self, mode: Mode, locale: Locale) -> Option<String> {
+        let files = cli::file_count(self.files);
+        let line = match (mode, self.fixes) {
+            (_, 0) | (Mode::Check, _) => return None,
+            (Mode::Diff, 1) => msg::would_fix_one(files),
+            (Mode::Diff, n) => msg::would_fix_many(n, files),
+            (Mode::Fix, 1) => msg::fixed_one(files),
+            (Mode::Fix, n) => msg::fixed_many(n, files),
         };
-        eprintln!("{}", line.render(locale));
+        Some(line.render(locale))
     }
-    Ok(())
-}
-
-/// Stdin with `--fix`: its fixed text on stdout, byte for byte. Whether there was one.
-pub fn print_stdin(reports: &[FileReport]) -> std::io::Result<bool> {
-    let Some(text) = reports.iter().find_map(|r| r.fixed.stdout.as_ref()) else {
-        return Ok(false);
-    };
-    let mut out = std::io::stdout().lock();
-    out.write_all(text)?;
-    out.flush()?;
-    Ok(true)
-}
-
-/// `--fix`: on stderr, how many fixes were applied in how many files (nothing when none was).
-pub fn print_fixed(reports: &[FileReport], locale: Locale) {
-    let changed: Vec<&FileReport> = reports.iter().filter(|r| r.fixed.applied > 0).collect();
-    let fixes: usize = changed.iter().map(|r| r.fixed.applied).sum();
-    if fixes == 0 {
-        return;
-    }
-    let files = cli::file_count(changed.len());
-    let line = match fixes {
-        1 => msg::fixed_one(files),
-        n => msg::fixed_many(n, files),
-    };
-    eprintln!("{}", line.render(locale));
 }
 
 /// `--- a/file` / `+++ b/file` and the hunks, three lines of context, as `git diff` prints them.

@@ -25,6 +25,14 @@ impl Input {
             Input::File(path) => Some(display(path)),
         }
     }
+
+    /// The name it is reported under: the file as the user wrote it, stdin as `--stdin-filename` says.
+    pub fn shown(&self, stdin_name: &str) -> DisplayPath {
+        match self {
+            Input::Stdin => DisplayPath(stdin_name.to_string()),
+            Input::File(path) => display(path),
+        }
+    }
 }
 
 /// A file name as printed, ordered by path components so `a/b.yaml` sorts before `a-b.yaml` and
@@ -120,14 +128,14 @@ pub fn read_bytes(
     input: &Input,
     stdin_name: &str,
 ) -> (DisplayPath, Result<Vec<u8>, Failure>) {
-    let (file, bytes) = match input {
+    let bytes = match input {
         Input::Stdin => {
             let mut bytes = Vec::new();
-            let read = io::stdin().lock().read_to_end(&mut bytes);
-            (DisplayPath(stdin_name.to_string()), read.map(|_| bytes))
+            io::stdin().lock().read_to_end(&mut bytes).map(|_| bytes)
         }
-        Input::File(path) => (display(path), read_bounded(locale, path)),
+        Input::File(path) => read_bounded(locale, path),
     };
+    let file = input.shown(stdin_name);
     let bytes = bytes.map_err(|err| Failure::at_start(FailureCode::IoError, err.to_string()));
     (file, bytes)
 }

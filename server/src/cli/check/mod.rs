@@ -1,10 +1,13 @@
 //! `podls check [PATH|-]...`: the editor's diagnostics for CI, as code frames, concise lines, JSON, SARIF,
-//! GitHub workflow commands or JUnit XML. This file holds the arguments and the run: `inputs` finds and reads the files, `findings` checks them in parallel through
-//! `analysis::diagnostics`, `render/` prints them in a deterministic order. Knows nothing of LSP.
+//! GitHub workflow commands or JUnit XML. This file holds the arguments and the run: `inputs` finds and
+//! reads the files, `findings` checks each through `analysis::diagnostics` on the `pool`'s threads, and
+//! `output` prints them with `render/` in a deterministic order as they are checked. Knows nothing of LSP.
 
 mod findings;
 mod fix;
 mod inputs;
+mod output;
+mod pool;
 mod project;
 mod render;
 
@@ -12,18 +15,17 @@ pub(crate) use findings::check_text;
 pub(crate) use render::severity_name;
 
 use std::collections::BTreeMap;
-use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use findings::{FileReport, check_all};
+use findings::{FileReport, check_input};
 use inputs::{Input, collect};
+use output::{Output, Printer};
 use project::Project;
+use render::OutputArgs;
 use render::sarif::Rule;
-use render::summary::{Tally, statistics, write_statistics, write_statistics_json};
-use render::{OutputArgs, OutputFormat};
 
-use crate::analysis::{Code, FileRoles, KUSTOMIZATION_FILES, RuleDoc, Severity};
+use crate::analysis::{Code, FileRoles, Inputs, KUSTOMIZATION_FILES, RuleDoc, Severity};
 use crate::messages::Locale;
 
 #[derive(Debug, clap::Args)]
@@ -70,11 +72,11 @@ pub struct CheckArgs {
 }
 
 /// Exit codes: what a CI job branches on.
-const EXIT_CLEAN: u8 = 0;
-const EXIT_ERRORS: u8 = 1;
+pub(crate) const EXIT_CLEAN: u8 = 0;
+pub(crate) const EXIT_ERRORS: u8 = 1;
 /// Usage errors (clap exits with 2 too), files that could not be read or decoded, and files podls failed
 /// on (an internal error).
-const EXIT_TROUBLE: u8 = 2;
+pub(crate) const EXIT_TROUBLE: u8 = 2;
 
 pub fn run(args: &CheckArgs) -> ExitCode {
     let format = args.output.format;
@@ -91,8 +93,8 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             return ExitCode::from(EXIT_TROUBLE);
         }
     };
-    let (reports, excluded, locale) = match check(args, env_locale) {
-        Ok(checked) => checked,
+    let plan = match plan(args, env_locale) {
+        Ok(plan) => plan,
         Err(errors) => {
             for error in errors {
                 eprintln!("error: {error}");
@@ -100,108 +102,67 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             return ExitCode::from(EXIT_TROUBLE);
         }
     };
-    for report in &reports {
-        if let Some(failure) = &report.failure {
-            eprintln!("error: {}: {}", report.file, failure.message);
-        }
+    let fixing = fixing(args);
+    let output = Output::new(&args.output, fixing.mode, plan.locale);
+    let stdin_fixed =
+        fixing.mode == fix::Mode::Fix && plan.files.iter().any(|(input, _)| *input == Input::Stdin);
+    let mut printer = Printer::new(&output, stdin_fixed);
+    // The paths the walk could not read take their place among the checked files.
+    let mut unreadable = plan.unreadable.into_iter().peekable();
+    let files = &plan.files;
+    pool::in_order(
+        files.len(),
+        |i| {
+            let (input, with) = &files[i];
+            output.render(check_input(input, with, &args.stdin_filename, fixing))
+        },
+        |rendered| {
+            while let Some(before) = unreadable.next_if(|r| r.file < *rendered.file()) {
+                printer.print(output.render(before));
+            }
+            printer.print(rendered);
+        },
+    );
+    for report in unreadable {
+        printer.print(output.render(report));
     }
-    let mut tally = Tally::of(&reports);
-    tally.excluded = excluded;
-    let written = if args.diff {
-        fix::print_diffs(&reports, locale)
-    } else {
-        // Stdin's fixed text takes stdout: the findings go to stderr.
-        let fixed_stdin = fix::print_stdin(&reports);
-        let written = match fixed_stdin {
-            Ok(true) => {
-                let mut err = io::stderr().lock();
-                write(&mut err, &args.output, &reports, &tally, locale).and_then(|()| err.flush())
-            }
-            Ok(false) => {
-                let mut out = io::BufWriter::new(io::stdout().lock());
-                write(&mut out, &args.output, &reports, &tally, locale).and_then(|()| out.flush())
-            }
-            Err(err) => Err(err),
-        };
-        if args.fix {
-            fix::print_fixed(&reports, locale);
-        }
-        written
-    };
-    // A closed pipe (`| head`) is the reader's choice, not an error worth reporting.
-    if let Err(err) = written
-        && err.kind() != io::ErrorKind::BrokenPipe
+    let code = printer.finish(plan.excluded, sarif_rules);
+    report_peak_memory_on_request();
+    code
+}
+
+/// Test builds only: with `PODLS_CHECK_PEAK_MEMORY` set, the run ends by printing its peak resident memory
+/// (`VmHWM`, Linux) on stderr, once everything is written, so a test can bound it exactly (a process that
+/// has exited has no memory left to read). Compiled out of release builds.
+fn report_peak_memory_on_request() {
+    #[cfg(debug_assertions)]
+    if std::env::var_os("PODLS_CHECK_PEAK_MEMORY").is_some()
+        && let Ok(status) = std::fs::read_to_string("/proc/self/status")
+        && let Some(line) = status.lines().find(|line| line.starts_with("VmHWM:"))
     {
-        eprintln!("error: writing the output: {err}");
-        return ExitCode::from(EXIT_TROUBLE);
+        eprintln!("peak memory: {}", line["VmHWM:".len()..].trim());
     }
-    let troubled = reports.iter().any(|r| r.failure.is_some());
-    if args.diff {
-        let would_change = reports.iter().any(|r| r.fixed.diff.is_some());
-        return ExitCode::from(if troubled {
-            EXIT_TROUBLE
-        } else if would_change {
-            EXIT_ERRORS
-        } else {
-            EXIT_CLEAN
-        });
-    }
-    let errors = reports
-        .iter()
-        .flat_map(|r| &r.findings)
-        .any(|f| f.severity == Severity::Error);
-    ExitCode::from(if troubled {
-        EXIT_TROUBLE
-    } else if errors {
-        EXIT_ERRORS
-    } else {
-        EXIT_CLEAN
-    })
 }
 
-/// Prints the reports in the chosen format; text and concise end with the summary line unless `--quiet`.
-fn write(
-    out: &mut impl Write,
-    output: &OutputArgs,
-    reports: &[FileReport],
-    tally: &Tally,
+/// What a run checks, known before it checks anything.
+struct Plan {
+    /// Each file with what it is checked with, in the order they are printed (by file name).
+    files: Vec<(Input, Inputs)>,
+    /// The paths the walk could not read, in the same order.
+    unreadable: Vec<FileReport>,
+    /// How many files `exclude` skipped.
+    excluded: usize,
+    /// The language of the run's own lines.
     locale: Locale,
-) -> io::Result<()> {
-    let color = output.color.resolve();
-    let human = matches!(output.format, OutputFormat::Text | OutputFormat::Concise);
-    if output.statistics {
-        let rows = statistics(reports);
-        if human {
-            write_statistics(out, &rows, locale)?;
-        } else {
-            write_statistics_json(out, &rows)?;
-        }
-    } else {
-        match output.format {
-            OutputFormat::Text => render::frames::write(out, reports, color, locale)?,
-            OutputFormat::Concise => render::concise::write(out, reports, color)?,
-            OutputFormat::Json => render::json::write(out, reports)?,
-            OutputFormat::Sarif => render::sarif::write(out, reports, &sarif_rules(reports))?,
-            OutputFormat::Github => render::github::write(out, reports)?,
-            OutputFormat::Junit => render::junit::write(out, reports)?,
-        }
-    }
-    if human && !output.quiet {
-        writeln!(out, "{}", tally.line(locale))?;
-    }
-    Ok(())
 }
 
-/// Every report of the run, one per file, sorted by file, how many files `exclude` skipped, and the
-/// language of the run's own lines; or the configuration errors that stop it. `locale` is `--locale`'s,
-/// else the environment's.
-fn check(
-    args: &CheckArgs,
-    locale: Locale,
-) -> Result<(Vec<FileReport>, usize, Locale), Vec<String>> {
+/// Every file to check with its configuration, how many files `exclude` skipped, and the language of the
+/// run's own lines; or the configuration errors that stop the run. `locale` is `--locale`'s, else the
+/// environment's.
+fn plan(args: &CheckArgs, locale: Locale) -> Result<Plan, Vec<String>> {
     let mut project = Project::new(args, locale).map_err(|err| vec![err])?;
     let mut inputs = Vec::new();
-    let mut reports = Vec::new();
+    let mut unreadable = Vec::new();
     let default_root = [PathBuf::from(".")];
     let roots = if args.paths.is_empty() {
         &default_root[..]
@@ -212,12 +173,14 @@ fn check(
         if root.as_os_str() == "-" {
             inputs.push(Input::Stdin);
         } else {
-            collect(root, true, &mut inputs, &mut reports);
+            collect(root, true, &mut inputs, &mut unreadable);
         }
     }
     // `podls check . pod.yaml` names `./pod.yaml` twice: report each file once.
     inputs.sort_by_cached_key(Input::key);
     inputs.dedup_by_key(|input| input.key());
+    unreadable.sort_by(|a, b| a.file.cmp(&b.file));
+    unreadable.dedup_by(|a, b| a.file == b.file);
     let stdin_dir = Path::new(&args.stdin_filename)
         .parent()
         .filter(|dir| !dir.as_os_str().is_empty())
@@ -267,11 +230,14 @@ fn check(
     if !errors.is_empty() {
         return Err(errors);
     }
-    reports.extend(check_all(&configured, &args.stdin_filename, fixing(args)));
-    reports.sort_by(|a, b| a.file.cmp(&b.file));
-    reports.dedup_by(|a, b| a.file == b.file && a.failure.is_some() && b.failure.is_some());
-    let locale = project.run_locale();
-    Ok((reports, excluded_files, locale))
+    // Stdin is printed under its name, among the files.
+    configured.sort_by_cached_key(|(input, _)| input.shown(&args.stdin_filename));
+    Ok(Plan {
+        files: configured,
+        unreadable,
+        excluded: excluded_files,
+        locale: project.run_locale(),
+    })
 }
 
 /// What the run does with fixes, from `--fix`, `--diff` and `--unsafe-fixes`.

@@ -52,27 +52,24 @@ impl SkipReason {
 }
 
 impl Tally {
-    pub fn of(reports: &[FileReport]) -> Tally {
-        let mut tally = Tally::default();
-        for report in reports {
-            match &report.failure {
-                Some(failure) => {
-                    *tally
-                        .skipped
-                        .entry(SkipReason::of(failure.code))
-                        .or_default() += 1
-                }
-                None => tally.checked += 1,
+    /// Counts one more file: checked or skipped, and its findings.
+    pub fn add(&mut self, report: &FileReport) {
+        match &report.failure {
+            Some(failure) => {
+                *self
+                    .skipped
+                    .entry(SkipReason::of(failure.code))
+                    .or_default() += 1
             }
-            for f in &report.findings {
-                match f.severity {
-                    Severity::Error => tally.errors += 1,
-                    Severity::Warning => tally.warnings += 1,
-                    Severity::Information | Severity::Hint => tally.notes += 1,
-                }
+            None => self.checked += 1,
+        }
+        for f in &report.findings {
+            match f.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Information | Severity::Hint => self.notes += 1,
             }
         }
-        tally
     }
 
     /// `2 errors, 1 warning; 3 files checked, 1 skipped (1 not UTF-8)`, in `locale`.
@@ -115,23 +112,31 @@ pub struct CodeCount {
     pub fixable: usize,
 }
 
-/// The codes that fired, the most frequent first (then by name, so the order is stable).
-pub fn statistics(reports: &[FileReport]) -> Vec<CodeCount> {
-    let mut by_code: BTreeMap<&'static str, CodeCount> = BTreeMap::new();
-    for f in reports.iter().flat_map(|r| &r.findings) {
-        let row = by_code.entry(f.code).or_insert(CodeCount {
-            code: f.code,
-            count: 0,
-            severity: f.severity,
-            fixable: 0,
-        });
-        row.count += 1;
-        row.severity = row.severity.min(f.severity);
-        row.fixable += usize::from(!f.fixes.is_empty());
+/// `--statistics` as files are checked: a row per code that fired.
+#[derive(Debug, Default)]
+pub struct Statistics(BTreeMap<&'static str, CodeCount>);
+
+impl Statistics {
+    pub fn add(&mut self, report: &FileReport) {
+        for f in &report.findings {
+            let row = self.0.entry(f.code).or_insert(CodeCount {
+                code: f.code,
+                count: 0,
+                severity: f.severity,
+                fixable: 0,
+            });
+            row.count += 1;
+            row.severity = row.severity.min(f.severity);
+            row.fixable += usize::from(!f.fixes.is_empty());
+        }
     }
-    let mut rows: Vec<CodeCount> = by_code.into_values().collect();
-    rows.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(b.code)));
-    rows
+
+    /// The codes that fired, the most frequent first (then by name, so the order is stable).
+    pub fn rows(self) -> Vec<CodeCount> {
+        let mut rows: Vec<CodeCount> = self.0.into_values().collect();
+        rows.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(b.code)));
+        rows
+    }
 }
 
 /// The statistics as a table: count, code, severity, `[*]` when some have a fix, the code's one line (in
