@@ -714,16 +714,6 @@ fn check_on_three_megabyte_lines_with_a_finding_every_few_bytes() {
     );
     let counts = check_statistics("containers.yaml", &text);
     assert_eq!(counts["unknown-field"], containers as u64);
-    // The same key over and over.
-    let (text, labels) = one_line(
-        "{apiVersion: v1, kind: Pod, metadata: {name: a, labels: {",
-        |i| format!("a: v{i}"),
-        "}}, spec: {containers: [{name: a, image: b}]}}\n",
-    );
-    assert_eq!(
-        check_statistics("dupes.yaml", &text)["duplicate-key"],
-        labels as u64 - 1
-    );
     // One key of 3 MiB: "did you mean" compared it edit by edit with every field name.
     let key = "y".repeat(3 * 1024 * 1024);
     let text = format!(
