@@ -96,6 +96,11 @@ struct SessionState {
     trace: Trace,
     /// The requests not answered yet: diagnostics wait for them.
     in_flight: InFlight,
+    /// Held from a publication's last version check until it is sent, so two publications of one document
+    /// (an older version's and a newer one's, or a close's) leave in the order they were decided: a send can
+    /// wait on a full channel, and waiting senders are not served in order (the protocol proptest saw an
+    /// older version published last under load).
+    publishing: tokio::sync::Mutex<()>,
 }
 
 impl PodServer {
@@ -325,12 +330,14 @@ impl PodServer {
         };
         self.trace().log(&self.client, message, codes).await;
         // Sending the trace may have yielded: a close or a newer version meanwhile has the last word.
+        let order = self.state.publishing.lock().await;
         if self.documents().version(&uri) != Some(document.version) {
             return;
         }
         self.client
             .publish_diagnostics(uri.clone(), found, Some(document.version))
             .await;
+        drop(order);
         // Index the names of the documents just analysed now, after the requests: otherwise the first hover
         // in each `---` document of a large file would build its index.
         if !project::is_config(&uri) {
@@ -718,6 +725,7 @@ impl LanguageServer for PodServer {
         self.refresh_from_disk(uri.clone());
         // A closed document's problems leave the Problems panel with it (a pulling client drops them itself).
         if !self.state.pulls_diagnostics.load(Ordering::Relaxed) {
+            let _order = self.state.publishing.lock().await;
             self.client.publish_diagnostics(uri, Vec::new(), None).await;
         }
     }
