@@ -126,15 +126,21 @@ fn name_index(bencher: Bencher, lines: usize) {
     bencher.bench(|| names::file_names(&templates, black_box(&text), &file));
 }
 
-/// Go to definition from the middle Pod's volumeMount to its volume, the index already built (as after the
-/// first request on a version): the walk over the file's names.
-#[divan::bench(args = LINES)]
-fn definition(bencher: Bencher, lines: usize) {
+/// The names of a file of `lines` lines, and the offset of the middle Pod's volumeMount `config`.
+fn middle_volume_mount(lines: usize) -> (names::FileNames, usize) {
     let text = pods(lines);
     let file = syntax::parse(&text);
     let index = names::file_names(&std::sync::Arc::from([]), &text, &file);
     let half = text.len() / 2;
     let at = half + text[half..].find("- name: config").unwrap() + "- name: con".len();
+    (index, at)
+}
+
+/// Go to definition from the middle Pod's volumeMount to its volume, the index already built (as after the
+/// first request on a version): the walk over the file's names.
+#[divan::bench(args = LINES)]
+fn definition(bencher: Bencher, lines: usize) {
+    let (index, at) = middle_volume_mount(lines);
     bencher.bench(|| {
         let workspace = names::Workspace {
             files: vec![&index],
@@ -146,11 +152,7 @@ fn definition(bencher: Bencher, lines: usize) {
 /// Rename of the middle Pod's volume: its group and the edits.
 #[divan::bench(args = LINES)]
 fn rename(bencher: Bencher, lines: usize) {
-    let text = pods(lines);
-    let file = syntax::parse(&text);
-    let index = names::file_names(&std::sync::Arc::from([]), &text, &file);
-    let half = text.len() / 2;
-    let at = half + text[half..].find("- name: config").unwrap() + "- name: con".len();
+    let (index, at) = middle_volume_mount(lines);
     bencher.bench(|| {
         let workspace = names::Workspace {
             files: vec![&index],
