@@ -68,6 +68,50 @@ impl FieldPath {
     pub fn segments(&self) -> &[PathSegment] {
         &self.0
     }
+
+    /// A cursor one segment below this path, for a walk that visits every child: the path grows in place
+    /// instead of being copied for each child, and a key's buffer is reused from one sibling to the next.
+    pub fn below(&mut self) -> Below<'_> {
+        let depth = self.0.len();
+        Below { path: self, depth }
+    }
+}
+
+/// A path with one more segment, set child by child (`FieldPath::below`); the segment goes when it drops.
+pub struct Below<'p> {
+    path: &'p mut FieldPath,
+    depth: usize,
+}
+
+impl Below<'_> {
+    /// The path to the child at `key`.
+    pub fn key(&mut self, key: &str) -> &mut FieldPath {
+        let segments = &mut self.path.0;
+        segments.truncate(self.depth + 1);
+        match segments.get_mut(self.depth) {
+            Some(PathSegment::Key(last)) => {
+                last.clear();
+                last.push_str(key);
+            }
+            Some(last) => *last = PathSegment::Key(key.to_string()),
+            None => segments.push(PathSegment::Key(key.to_string())),
+        }
+        self.path
+    }
+
+    /// The path to the list item at `index`.
+    pub fn index(&mut self, index: usize) -> &mut FieldPath {
+        let segments = &mut self.path.0;
+        segments.truncate(self.depth);
+        segments.push(PathSegment::Index(index));
+        self.path
+    }
+}
+
+impl Drop for Below<'_> {
+    fn drop(&mut self) {
+        self.path.0.truncate(self.depth);
+    }
 }
 
 impl Deref for FieldPath {
@@ -147,6 +191,15 @@ mod tests {
             "[2].name"
         );
         assert_eq!(dotted(&path[..2]), "spec.containers");
+        let mut walked = FieldPath::new().key("spec");
+        {
+            let mut below = walked.below();
+            assert_eq!(below.key("containers").to_string(), "spec.containers");
+            assert_eq!(below.key("os").to_string(), "spec.os");
+            below.key("volumes").below().index(3);
+            assert_eq!(below.index(1).to_string(), "spec[1]");
+        }
+        assert_eq!(walked.to_string(), "spec");
         assert_eq!(
             FieldPath::new().keys(&["spec", "os"]).join(&path[2..3]),
             FieldPath::from(vec![

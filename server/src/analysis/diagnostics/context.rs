@@ -90,7 +90,7 @@ pub(crate) struct Visit<'a> {
     pub written: NodeId,
     /// The key whose value this is, for mapping values.
     pub key: Option<NodeId>,
-    pub path: FieldPath,
+    pub path: &'a FieldPath,
     /// The field this is the value of, or an item or map value of.
     pub field: Option<&'a Field>,
     pub ty: &'a FieldType,
