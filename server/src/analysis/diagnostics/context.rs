@@ -32,8 +32,8 @@ pub(crate) struct Context<'a> {
     /// fields, references) stay quiet in a broken document, whose tree stops at the error, and in a
     /// kustomize patch, whose base holds the rest.
     pub complete: bool,
-    /// The document's name index: what its pods declare and name (the reference rules read it, as
-    /// navigation does).
+    /// What the document's pods declare, from the name index (`names::build::pod_declarations`): the
+    /// reference rules check names against it.
     pub names: &'a DocumentNames,
     /// A kustomize patch: a partial object, whose selector and references are its base's business.
     pub partial: bool,

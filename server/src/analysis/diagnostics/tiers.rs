@@ -6,7 +6,7 @@ use super::diagnostic::Diagnostic;
 use super::{duplicate_keys, kind, missing_kind, suppress, syntax, walk};
 use crate::analysis::file_role::FileRole;
 use crate::analysis::inputs::Inputs;
-use crate::analysis::names::build::document_names;
+use crate::analysis::names::build::pod_declarations;
 use crate::analysis::pod_sites::pod_sites;
 use crate::syntax::{Document, YamlFile};
 
@@ -27,7 +27,7 @@ pub fn document_diagnostics(inputs: &Inputs, text: &str, doc: &Document) -> Vec<
     }
     syntax::check(inputs.locale, doc, &mut out);
     duplicate_keys::check(inputs.locale, text, doc, &mut out);
-    let names = document_names(&inputs.pod_templates, text, doc);
+    let names = pod_declarations(&inputs.pod_templates, text, doc);
     for site in pod_sites(&inputs.pod_templates, text, doc) {
         let cx = Context {
             text,

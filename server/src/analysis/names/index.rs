@@ -1,8 +1,8 @@
 //! The name index of one `---` document: every name a Pod declares (volumes, containers, ports, resource
 //! claims, its labels) or refers to (mounts, probe ports, `containerName`s, claims), every ConfigMap,
 //! Secret, PersistentVolumeClaim and ServiceAccount the document declares or a pod names, and a Service's
-//! selector and target ports (`build.rs` builds it). The diagnostics' reference rules and every navigation
-//! request read this one index; ranges are relative to the document's start, so an index stays valid while its document only
+//! selector and target ports (`build.rs` builds it). Every navigation request reads this index; the
+//! diagnostics' reference rules read its declarations alone (`build::pod_declarations`); ranges are relative to the document's start, so an index stays valid while its document only
 //! moves (an edit in another `---` document).
 
 use std::collections::{HashMap, HashSet};
@@ -204,24 +204,26 @@ pub(super) fn port_name(doc: &Document, node: NodeId) -> bool {
     matches!(scalar(doc, node), Some(Scalar::Str(s)) if !s.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// The nodes at `keys` below `from` (`[]`: each item), with their paths.
+/// The nodes at `keys` below `from` (`[]`: each item), with their paths. `path` grows in place on the way
+/// down and is as it was on return: a copy is made only for what is found (most keys are absent).
 pub(super) fn at_keys(
     doc: &Document,
     from: NodeId,
     keys: &[&str],
-    path: FieldPath,
+    path: &mut FieldPath,
     out: &mut Vec<(NodeId, FieldPath)>,
 ) {
     match keys.split_first() {
-        None => out.push((from, path)),
+        None => out.push((from, path.clone())),
         Some((&"[]", rest)) => {
+            let mut below = path.below();
             for (i, item) in doc.items(from).iter().enumerate() {
                 let item = if rest.is_empty() {
                     *item
                 } else {
                     doc.resolve(*item)
                 };
-                at_keys(doc, item, rest, path.index(i), out);
+                at_keys(doc, item, rest, below.index(i), out);
             }
         }
         Some((key, rest)) => {
@@ -231,7 +233,7 @@ pub(super) fn at_keys(
                 } else {
                     doc.resolve(value)
                 };
-                at_keys(doc, value, rest, path.key(*key), out);
+                at_keys(doc, value, rest, path.below().key(key), out);
             }
         }
     }
@@ -241,6 +243,8 @@ pub(super) fn at_keys(
 pub(super) struct Builder<'a> {
     pub doc: &'a Document,
     pub names: DocumentNames,
+    /// The whole index, as navigation reads it; else the declarations alone (`build::pod_declarations`).
+    pub navigation: bool,
 }
 
 impl Builder<'_> {
@@ -292,9 +296,10 @@ impl Builder<'_> {
         uses: &[(NameKind, &[&str])],
         scope: impl Fn(NameKind) -> Scope,
     ) {
+        let mut path = path.clone();
         for (kind, keys) in uses {
             let mut found = Vec::new();
-            at_keys(self.doc, from, keys, path.clone(), &mut found);
+            at_keys(self.doc, from, keys, &mut path, &mut found);
             for (node, path) in found {
                 self.add(*kind, Role::Reference, scope(*kind), node, path, None);
             }

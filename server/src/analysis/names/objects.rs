@@ -82,7 +82,7 @@ impl Builder<'_> {
         let Some(spec) = doc.get(object, "spec").map(|s| doc.resolve(s)) else {
             return;
         };
-        let spec_path = path.key("spec");
+        let mut spec_path = path.key("spec");
         let selector = match doc.get(spec, "selector") {
             Some(map) => {
                 let path = spec_path.key("selector");
@@ -95,7 +95,7 @@ impl Builder<'_> {
             doc,
             spec,
             &["ports", "[]", "targetPort"],
-            spec_path,
+            &mut spec_path,
             &mut found,
         );
         for (port, path) in found {

@@ -134,14 +134,18 @@ impl Builder<'_> {
         let owner = site.owner;
         let namespace = namespace_of(doc, owner);
         let pod = Scope::Pod(owner);
-        self.labels(site, &namespace);
+        if self.navigation {
+            self.labels(site, &namespace);
+        }
         if let Some(spec) = site.spec.map(|s| doc.resolve(s)) {
             let spec_path = site.spec_path(&[]);
             self.declarations(spec, &spec_path, &pod);
-            self.uses(spec, &spec_path, SPEC_USES, |kind| match kind {
-                NameKind::Container | NameKind::ResourceClaim => pod.clone(),
-                _ => Scope::Namespace(namespace.clone()),
-            });
+            if self.navigation {
+                self.uses(spec, &spec_path, SPEC_USES, |kind| match kind {
+                    NameKind::Container | NameKind::ResourceClaim => pod.clone(),
+                    _ => Scope::Namespace(namespace.clone()),
+                });
+            }
             for container in containers(doc, spec) {
                 let path = spec_path.key(container.list).index(container.index);
                 self.container(owner, &container, &path, &namespace);
@@ -160,18 +164,21 @@ impl Builder<'_> {
         if site.kind == "StatefulSet" {
             let mut found = Vec::new();
             let keys = ["volumeClaimTemplates", "[]", "metadata", "name"];
-            at_keys(doc, parent, &keys, parent_path.clone(), &mut found);
+            at_keys(doc, parent, &keys, &mut parent_path.clone(), &mut found);
             for (node, path) in found {
-                let detail = "a claim template of the StatefulSet: each pod gets its own PersistentVolumeClaim `<template>-<pod>`".to_string();
+                let detail = self.navigation.then(|| "a claim template of the StatefulSet: each pod gets its own PersistentVolumeClaim `<template>-<pod>`".to_string());
                 self.add(
                     NameKind::Volume,
                     Role::Declaration,
                     pod.clone(),
                     node,
                     path,
-                    Some(detail),
+                    detail,
                 );
             }
+        }
+        if !self.navigation {
+            return;
         }
         let keys: &[&str] = &[
             "podFailurePolicy",
@@ -193,7 +200,10 @@ impl Builder<'_> {
                 let volume = doc.resolve(*volume);
                 if let Some(name) = doc.get(volume, "name") {
                     let path = path.key("volumes").index(i).key("name");
-                    let detail = volume_source(doc, volume);
+                    let detail = self
+                        .navigation
+                        .then(|| volume_source(doc, volume))
+                        .flatten();
                     self.add(
                         NameKind::Volume,
                         Role::Declaration,
@@ -211,6 +221,7 @@ impl Builder<'_> {
                 if let Some(name) = doc.get(claim, "name") {
                     let path = path.key("resourceClaims").index(i).key("name");
                     let detail = first_scalar(doc, claim, &["name"])
+                        .filter(|_| self.navigation)
                         .map(|(k, v)| format!("resource claim from `{k}: {v}`"));
                     self.add(
                         NameKind::ResourceClaim,
@@ -245,17 +256,17 @@ impl Builder<'_> {
                 "initContainers" => "init container",
                 _ => "container",
             };
-            let detail = match image {
+            let detail = self.navigation.then(|| match image {
                 Some(image) => format!("{what} with image `{image}`"),
                 None => what.to_string(),
-            };
+            });
             self.add(
                 NameKind::Container,
                 Role::Declaration,
                 pod.clone(),
                 name,
                 path.key("name"),
-                Some(detail),
+                detail,
             );
         }
         let ports = Scope::Container(owner, node);
@@ -263,7 +274,7 @@ impl Builder<'_> {
             for (i, port) in doc.items(list).iter().enumerate() {
                 let port = doc.resolve(*port);
                 if let Some(name) = doc.get(port, "name") {
-                    let detail = port_detail(doc, port);
+                    let detail = self.navigation.then(|| port_detail(doc, port));
                     let path = path.key("ports").index(i).key("name");
                     self.add(
                         NameKind::Port,
@@ -271,14 +282,18 @@ impl Builder<'_> {
                         ports.clone(),
                         name,
                         path,
-                        Some(detail),
+                        detail,
                     );
                 }
             }
         }
+        if !self.navigation {
+            return;
+        }
+        let mut from = path.clone();
         for keys in PORT_USES {
             let mut found = Vec::new();
-            at_keys(doc, node, keys, path.clone(), &mut found);
+            at_keys(doc, node, keys, &mut from, &mut found);
             for (port, path) in found {
                 // A number, even written as a string, is not a name (names need a letter: `IsValidPortName`).
                 if port_name(doc, port) {

@@ -455,3 +455,39 @@ fn off_a_name_there_is_nothing() {
 }
 
 mod across_files;
+
+#[test]
+fn the_diagnostics_read_the_same_declarations_as_navigation() {
+    // A StatefulSet's claim templates are declared beside its template; the Pod declares the rest.
+    let statefulset = "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  template:\n    spec:\n      containers: [{name: db, image: pg, ports: [{name: sql, containerPort: 5432}]}]\n  volumeClaimTemplates:\n  - metadata: {name: data}\n";
+    for text in [POD, statefulset] {
+        let file = parse(text);
+        let doc = &file.documents[0];
+        let full = document_names(&[], text, doc);
+        let declarations = build::pod_declarations(&[], text, doc);
+        let declared = |names: &DocumentNames| -> Vec<_> {
+            names
+                .symbols
+                .iter()
+                .filter(|s| s.role == Role::Declaration && s.kind != NameKind::Label)
+                .map(|s| {
+                    (
+                        s.kind,
+                        s.name.clone(),
+                        s.scope.clone(),
+                        s.range,
+                        s.path.clone(),
+                    )
+                })
+                .collect()
+        };
+        assert!(declared(&full).len() >= 3, "{:?}", declared(&full));
+        assert_eq!(declared(&declarations), declared(&full));
+        assert!(
+            declarations
+                .symbols
+                .iter()
+                .all(|s| s.role == Role::Declaration && s.detail.is_none())
+        );
+    }
+}
