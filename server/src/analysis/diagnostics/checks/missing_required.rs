@@ -59,7 +59,7 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             }
             None if type_name == "ObjectMeta" && field.name == "name" => {
                 let generated = !visit.is_null() && doc.get(visit.node, "generateName").is_some();
-                if generated || !cx.is_own_metadata(&visit.path) {
+                if generated || !cx.is_own_metadata(visit.path) {
                     continue;
                 }
                 let message = msg::name_required(visit.path.key("name"));

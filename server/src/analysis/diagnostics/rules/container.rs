@@ -99,7 +99,7 @@ fn forbidden_fields(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                         doc.node(key).range,
                         rule(field).render(cx.locale) + &note,
                     )
-                    .at(container.path(&visit.path, &[field]))
+                    .at(container.path(visit.path, &[field]))
                     .with_fixes(remove_entry(
                         cx.locale,
                         cx.text,
@@ -137,7 +137,7 @@ fn ephemeral_target(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     range,
                     msg::unknown_target_container(value).render(cx.locale),
                 )
-                .at(container.path(&visit.path, &["targetContainerName"]))
+                .at(container.path(visit.path, &["targetContainerName"]))
                 .with_fixes(rename_choices(
                     cx.locale,
                     cx.source(target),
@@ -172,7 +172,7 @@ fn stop_signal(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     doc.node(key).range,
                     msg::stop_signal_needs_os(visit.path.keys(&["os", "name"])).render(cx.locale),
                 )
-                .at(container.path(&visit.path, &["lifecycle", "stopSignal"])),
+                .at(container.path(visit.path, &["lifecycle", "stopSignal"])),
             );
         }
     }

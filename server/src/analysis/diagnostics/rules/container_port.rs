@@ -41,7 +41,7 @@ fn unique_port_names(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         };
         for (i, port) in doc.items(list).iter().enumerate() {
             if let Some(name) = named(doc, *port, "name") {
-                let path = container.path(&visit.path, &["ports"]).index(i).key("name");
+                let path = container.path(visit.path, &["ports"]).index(i).key("name");
                 ports.add(cx, name, path, out);
             }
         }
@@ -73,7 +73,7 @@ fn host_network_ports(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                         msg::host_network_host_port(container_port, host).render(cx.locale),
                     )
                     .at(container
-                        .path(&visit.path, &["ports"])
+                        .path(visit.path, &["ports"])
                         .index(i)
                         .key("hostPort"))
                     .fix(
@@ -121,7 +121,7 @@ fn unique_host_ports(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                         msg::first_bound_here().render(cx.locale),
                     )
                     .at(container
-                        .path(&visit.path, &["ports"])
+                        .path(visit.path, &["ports"])
                         .index(i)
                         .key("hostPort")),
                 );

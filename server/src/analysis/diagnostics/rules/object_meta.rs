@@ -96,7 +96,7 @@ fn system_fields(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let range = doc.node(key).range;
-        let template = !cx.is_own_metadata(&visit.path);
+        let template = !cx.is_own_metadata(visit.path);
         let diagnostic = if template && (field == "resourceVersion" || on_create(field).is_some()) {
             // Stored with the template and never read: the controller builds each object's metadata
             // from the template's labels, annotations and finalizers only.
@@ -113,7 +113,7 @@ fn system_fields(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 range,
                 msg::system_field(field, what).render(cx.locale),
             )
-        } else if field == "resourceVersion" && cx.is_own_metadata(&visit.path) {
+        } else if field == "resourceVersion" && cx.is_own_metadata(visit.path) {
             Diagnostic::warning(
                 Code::SystemField,
                 range,
@@ -132,7 +132,7 @@ fn system_fields(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
 
 /// The API server reads these of the object's own metadata only (a template's are copied, never read).
 fn owners_and_finalizers(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
-    if visit.is_null() || !cx.is_own_metadata(&visit.path) {
+    if visit.is_null() || !cx.is_own_metadata(visit.path) {
         return;
     }
     let doc = cx.doc;

@@ -128,7 +128,7 @@ fn named_ports(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                         msg::unknown_port_name(name, known(&port_names), what_fails(&keys))
                             .render(cx.locale),
                     )
-                    .at(container.path(&visit.path, &path))
+                    .at(container.path(visit.path, &path))
                     .with_fixes(rename_choices(
                         cx.locale,
                         cx.source(port),

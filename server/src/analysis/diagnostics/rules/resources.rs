@@ -79,7 +79,7 @@ fn claims_of_the_pod(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             let path = container
-                .path(&visit.path, &["resources", "claims"])
+                .path(visit.path, &["resources", "claims"])
                 .index(i);
             // `name/request` is the key: one claim may be listed once per request.
             if text(doc, claim, "request").is_none_or(str::is_empty) {

@@ -70,7 +70,7 @@ fn references_and_paths(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) 
                 continue;
             };
             for (i, item) in doc.items(items).iter().enumerate() {
-                let at = |field: &str| container.path(&visit.path, &[list]).index(i).key(field);
+                let at = |field: &str| container.path(visit.path, &[list]).index(i).key(field);
                 if let Some(path) = named(doc, *item, path_field) {
                     paths.add(cx, path, at(path_field), out);
                 }
@@ -150,7 +150,7 @@ fn mount_options(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         for (i, mount) in doc.items(mounts).iter().enumerate() {
             let at = |field: &str| {
                 container
-                    .path(&visit.path, &["volumeMounts"])
+                    .path(visit.path, &["volumeMounts"])
                     .index(i)
                     .key(field)
             };

@@ -68,7 +68,7 @@ fn host_process(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                         range,
                         msg::host_process_differs(value, pod_value).render(cx.locale),
                     )
-                    .at(container.path(&visit.path, &SETTING))
+                    .at(container.path(visit.path, &SETTING))
                     .fix(
                         fixes::write(pod_value.to_string()).render(cx.locale),
                         vec![(range, pod_value.to_string())],
@@ -98,7 +98,7 @@ fn host_process(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 doc.node(anchor).range,
                 msg::all_host_process().render(cx.locale),
             )
-            .at(container.path(&visit.path, &[]))
+            .at(container.path(visit.path, &[]))
             .with_fixes(make.into_iter().chain([none()])),
         );
     }
