@@ -9,31 +9,29 @@ use crate::syntax::Document;
 
 /// The name index of one document; `templates` are the configuration's custom resources that hold pods.
 pub fn document_names(templates: &[PodTemplate], text: &str, doc: &Document) -> DocumentNames {
-    let mut out = Builder {
-        doc,
-        names: DocumentNames::default(),
-        navigation: true,
-    };
-    for site in pod_sites(templates, text, doc) {
-        out.pod(&site);
-    }
-    for (object, path) in objects(doc) {
-        out.object(object, path);
-    }
-    out.names
+    build(templates, text, doc, true)
 }
 
 /// What the diagnostics' reference rules read of the index: the names each pod declares (volumes, claims,
 /// containers, ports), without their hover details, the uses, labels and objects only navigation asks for
 /// (building those was most of the index's cost, a sixth of a `podls check`).
 pub fn pod_declarations(templates: &[PodTemplate], text: &str, doc: &Document) -> DocumentNames {
+    build(templates, text, doc, false)
+}
+
+fn build(templates: &[PodTemplate], text: &str, doc: &Document, navigation: bool) -> DocumentNames {
     let mut out = Builder {
         doc,
         names: DocumentNames::default(),
-        navigation: false,
+        navigation,
     };
     for site in pod_sites(templates, text, doc) {
         out.pod(&site);
+    }
+    if navigation {
+        for (object, path) in objects(doc) {
+            out.object(object, path);
+        }
     }
     out.names
 }
