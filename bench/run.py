@@ -307,6 +307,15 @@ def lsp_position(text, offset):
     return {"line": line, "character": offset - (text.rfind("\n", 0, offset) + 1)}
 
 
+def places(rng, candidates, count):
+    """`count` places picked at random among `candidates`: each at most once while there are enough, then
+    again (a 1,000-line file has ten `imagePullPolicy:` lines, and a p99 needs more than ten samples)."""
+    picked = []
+    while len(picked) < count:
+        picked += rng.sample(candidates, min(count - len(picked), len(candidates)))
+    return picked
+
+
 def measure(server_name, command, settings, text, uri, samples, seed):
     rng = random.Random(seed)
     result = {}
@@ -341,7 +350,7 @@ def measure(server_name, command, settings, text, uri, samples, seed):
     keys = [i + len(line) - len(line.lstrip()) + 2 for i, line in line_starts(text)
             if line.strip().startswith(("image:", "containerPort:", "periodSeconds:", "restartPolicy:", "mountPath:"))]
     hovers = []
-    for offset in rng.sample(keys, min(samples["hover"], len(keys))):
+    for offset in places(rng, keys, samples["hover"]):
         found, seconds = server.request("textDocument/hover",
                                         {"textDocument": {"uri": uri}, "position": lsp_position(text, offset)})
         if found is None:
@@ -352,7 +361,7 @@ def measure(server_name, command, settings, text, uri, samples, seed):
     # Edits: retype an image tag's last digit, in a document picked at random; each waits for diagnostics.
     images = [i + len(line) - 1 for i, line in line_starts(text) if line.strip().startswith("image:")]
     version, edits = 1, []
-    for offset in rng.sample(images, min(samples["edit"], len(images))):
+    for offset in places(rng, images, samples["edit"]):
         version += 1
         digit = str(rng.randrange(10))
         text = text[:offset] + digit + text[offset + 1:]
@@ -372,7 +381,7 @@ def measure(server_name, command, settings, text, uri, samples, seed):
     # with it), where retyping a digit moved nothing.
     anchors = [i + len(line) for i, line in line_starts(text) if line.strip().startswith("imagePullPolicy:")]
     inserts = []
-    for offset in rng.sample(anchors, min(samples["edit"], len(anchors))):
+    for offset in places(rng, anchors, samples["edit"]):
         position = lsp_position(text, offset)
         line = text[text.rfind("\n", 0, offset) + 1:offset]
         typed = "\n" + " " * (len(line) - len(line.lstrip()))
@@ -392,7 +401,7 @@ def measure(server_name, command, settings, text, uri, samples, seed):
     # Completion right after an edit: type a new key line in a container, ask at once, then undo.
     completions = []
     anchors = [i + len(line) for i, line in line_starts(text) if line.strip().startswith("imagePullPolicy:")]
-    for offset in rng.sample(anchors, min(samples["completion"], len(anchors))):
+    for offset in places(rng, anchors, samples["completion"]):
         line = text[text.rfind("\n", 0, offset) + 1:offset]
         indent = len(line) - len(line.lstrip())
         typed = "\n" + " " * indent + "re"

@@ -169,6 +169,14 @@ impl DocumentStore {
             .collect()
     }
 
+    /// Every open document's version, to publish their diagnostics again.
+    pub fn versions(&self) -> Vec<(Uri, i32)> {
+        self.documents
+            .iter()
+            .map(|(uri, document)| (uri.clone(), document.version))
+            .collect()
+    }
+
     /// What the document is to its project, as found when it was opened.
     pub fn role(&self, uri: &Uri) -> Option<FileRole> {
         self.documents.get(uri).map(|document| document.role)

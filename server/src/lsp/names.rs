@@ -34,6 +34,15 @@ impl NameFile {
     }
 }
 
+/// Indexes the names of the open document's `---` documents that its cache has not seen.
+pub fn warm(document: &DocumentSnapshot, inputs: &Inputs) {
+    document
+        .names
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .update(&inputs.pod_templates, &document.split);
+}
+
 impl NameFile {
     /// The names of the open document's `---` document at `offset` alone (none past its end).
     pub fn open_at(
@@ -42,16 +51,11 @@ impl NameFile {
         inputs: &Inputs,
         offset: usize,
     ) -> NameFile {
-        let names = match document.split.part_at(offset) {
-            Some(part) => document
-                .names
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner())
-                .part_names(&inputs.pod_templates, part),
-            None => FileNames {
-                documents: Vec::new(),
-            },
-        };
+        let names = document
+            .names
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .names_at(&inputs.pod_templates, &document.split, offset);
         NameFile {
             uri,
             rope: document.rope.clone(),

@@ -267,9 +267,9 @@ impl PodServer {
             .forget();
         // Pulling clients are asked to pull again, with new result ids.
         settings_changed(&self.client, &self.state, true);
-        let open = self.documents().snapshots();
-        for (uri, snapshot) in open {
-            self.publish_diagnostics(uri, snapshot).await;
+        let open = self.documents().versions();
+        for (uri, version) in open {
+            self.publish_diagnostics(uri, version).await;
         }
     }
 
@@ -296,31 +296,51 @@ impl PodServer {
         }
     }
 
-    /// Computes and publishes the diagnostics of `document`, unless a newer version arrived meanwhile or
-    /// the client pulls them.
-    async fn publish_diagnostics(&self, uri: Uri, document: DocumentSnapshot) {
-        if self.state.pulls_diagnostics.load(Ordering::Relaxed) {
-            return;
-        }
+    /// After an open, an edit or new settings: computes and publishes the diagnostics of the document at
+    /// `version` (unless the client pulls them), then indexes its names; neither when a newer version
+    /// arrived meanwhile. No snapshot is held across a wait: the next edit then finds the document's
+    /// `SplitFile` unshared and edits it in place, instead of copying its list of `---` documents.
+    async fn publish_diagnostics(&self, uri: Uri, version: i32) {
         // The edit is applied; let requests that arrived with it (a completion while typing) answer first,
         // and skip the work entirely when the next edit is already here. A yield alone is not enough: each
         // request yields once before its work too (cancel.rs), and would then come after this.
         tokio::task::yield_now().await;
         self.state.in_flight.idle(REQUESTS_FIRST).await;
-        if self.documents().version(&uri) != Some(document.version) {
-            return;
-        }
-        let Ok(found) = guard::catch_panic("diagnostics", self.diagnostics_of(&uri, &document))
-        else {
+        let current = || {
+            self.snapshot(&uri)
+                .filter(|document| document.version == version)
+        };
+        let Some(document) = current() else {
             return;
         };
-        if self.documents().version(&uri) != Some(document.version) {
+        if !self.state.pulls_diagnostics.load(Ordering::Relaxed)
+            && !self.push_diagnostics(&uri, document).await
+        {
             return;
+        }
+        // Index the names of the documents just changed now, after the requests (also for a client that
+        // pulls diagnostics): otherwise the first hover in each changed `---` document would pay for it.
+        if let Some(document) = current().filter(|_| !project::is_config(&uri)) {
+            super::names::warm(&document, &self.inputs(&uri));
+        }
+    }
+
+    /// Computes and sends the diagnostics of `document`; false when it was not sent (a newer version
+    /// arrived meanwhile, or the analysis panicked).
+    async fn push_diagnostics(&self, uri: &Uri, document: DocumentSnapshot) -> bool {
+        let found = guard::catch_panic("diagnostics", self.diagnostics_of(uri, &document));
+        let version = document.version;
+        drop(document);
+        let Ok(found) = found else {
+            return false;
+        };
+        if self.documents().version(uri) != Some(version) {
+            return false;
         }
         let message = format!(
             "publishDiagnostics {} (version {}): {} diagnostics",
             uri.as_str(),
-            document.version,
+            version,
             found.len()
         );
         let codes = || {
@@ -331,18 +351,14 @@ impl PodServer {
         self.trace().log(&self.client, message, codes).await;
         // Sending the trace may have yielded: a close or a newer version meanwhile has the last word.
         let order = self.state.publishing.lock().await;
-        if self.documents().version(&uri) != Some(document.version) {
-            return;
+        if self.documents().version(uri) != Some(version) {
+            return false;
         }
         self.client
-            .publish_diagnostics(uri.clone(), found, Some(document.version))
+            .publish_diagnostics(uri.clone(), found, Some(version))
             .await;
         drop(order);
-        // Index the names of the documents just analysed now, after the requests: otherwise the first hover
-        // in each `---` document of a large file would build its index.
-        if !project::is_config(&uri) {
-            NameFile::open(uri.clone(), &document, &self.inputs(&uri));
-        }
+        true
     }
 
     /// Applies a settings payload; when it changes what diagnostics say (their language), publishes every
@@ -365,9 +381,9 @@ impl PodServer {
         if !diagnostics_changed {
             return;
         }
-        let open = self.documents().snapshots();
-        for (uri, snapshot) in open {
-            self.publish_diagnostics(uri, snapshot).await;
+        let open = self.documents().versions();
+        for (uri, version) in open {
+            self.publish_diagnostics(uri, version).await;
         }
     }
 
@@ -694,10 +710,11 @@ impl LanguageServer for PodServer {
         let document = params.text_document;
         // Read from the files around it, before the store's lock is taken.
         let role = file_role(&document.uri, &document.language_id);
-        let snapshot =
-            self.documents()
-                .open_as(document.uri.clone(), document.text, document.version, role);
-        self.publish_diagnostics(document.uri, snapshot).await;
+        let uri = document.uri.clone();
+        let version = (self.documents())
+            .open_as(uri, document.text, document.version, role)
+            .version;
+        self.publish_diagnostics(document.uri, version).await;
     }
 
     #[tracing::instrument(skip_all, fields(uri = params.text_document.uri.as_str()))]
@@ -711,8 +728,8 @@ impl LanguageServer for PodServer {
             params.content_changes,
             encoding,
         );
-        match snapshot {
-            Some(snapshot) => self.publish_diagnostics(uri, snapshot).await,
+        match snapshot.map(|snapshot| snapshot.version) {
+            Some(version) => self.publish_diagnostics(uri, version).await,
             None => tracing::warn!("didChange for a document that is not open"),
         }
     }

@@ -123,6 +123,9 @@ pub struct SplitFile {
 /// One `---` document of a `SplitFile`.
 #[derive(Clone, Debug)]
 pub struct Part {
+    /// Its document's id (`Document::id`), beside the other parts' so that caches compare parts in order
+    /// without reading each tree.
+    pub id: u64,
     /// Where the document starts in the file.
     pub start: usize,
     /// Its text (what `text()[start..start + text.len()]` is).
@@ -222,8 +225,13 @@ impl SplitFile {
 
     /// The document whose span holds `offset` (the last one at the end of the file).
     pub fn part_at(&self, offset: usize) -> Option<&Part> {
+        self.index_at(offset).map(|index| &self.parts[index])
+    }
+
+    /// The index in `parts()` of `part_at(offset)`.
+    pub fn index_at(&self, offset: usize) -> Option<usize> {
         let index = self.parts.partition_point(|part| part.start <= offset);
-        self.parts.get(index.max(1) - 1)
+        (!self.parts.is_empty()).then(|| index.max(1) - 1)
     }
 
     /// The whole text, joined (what whole-file requests read).
@@ -266,6 +274,7 @@ impl Part {
             at => doc.shifted(-(at as isize)),
         };
         Part {
+            id: document.id,
             start,
             style: IndentStyle::of(&text),
             text,

@@ -3,111 +3,67 @@
 //! after an edit in one Pod of a 10,000-line file only that Pod is analysed again; the others' diagnostics
 //! move to their new offsets. New inputs (another table, version, rule settings or locale) start afresh.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::diagnostic::Diagnostic;
 use super::tiers::document_diagnostics;
 use crate::analysis::inputs::Inputs;
 use crate::analysis::pod_sites::serves_document;
-use crate::syntax::{Document, SplitFile, TextRange, YamlFile};
+use crate::syntax::{Part, PartResults, SplitFile, TextRange};
 
 #[derive(Default)]
 pub struct DiagnosticsCache {
     /// The inputs the cached diagnostics were computed with.
     inputs: Option<Inputs>,
-    /// A document's id → what was found in it.
-    by_document: HashMap<u64, Found>,
+    /// What was found in each `---` document, in the file's order.
+    parts: PartResults<Found>,
 }
 
 /// One `---` document's results.
+#[derive(Clone)]
 struct Found {
-    /// Where the document started when they were computed.
-    start: usize,
-    diagnostics: Arc<Vec<Diagnostic>>,
+    /// Offsets from the document's start. A slice, so that a document without findings is told apart
+    /// without reading anything but the pointer.
+    diagnostics: Arc<[Diagnostic]>,
     /// Whether podls serves the document (`analysis::serves`).
     serves: bool,
 }
 
 impl DiagnosticsCache {
-    /// The same as `diagnostics(inputs, text, file)`, computing only what the previous call did not see.
-    pub fn diagnostics(&mut self, inputs: &Inputs, text: &str, file: &YamlFile) -> Vec<Diagnostic> {
-        let documents = file.documents.iter().map(|doc| (text, &**doc, 0));
-        self.collect(inputs, documents)
-    }
-
-    /// The same for a file kept as its `---` documents, each analysed on its own text.
+    /// The same as `diagnostics(inputs, text, file)` of the file's text, computing only the documents the
+    /// previous call did not see, each on its own text.
     pub fn split_file(&mut self, inputs: &Inputs, file: &SplitFile) -> Vec<Diagnostic> {
-        self.collect(inputs, split_documents(file))
+        self.update(inputs, file);
+        let mut out = Vec::new();
+        for (found, part) in self.parts.values().iter().zip(file.parts()) {
+            let delta = part.start as isize;
+            out.extend(found.diagnostics.iter().map(|d| shifted(d, delta)));
+        }
+        out
     }
 
     /// Whether podls serves the file (`analysis::serves`), from the same cache.
     pub fn serves(&mut self, inputs: &Inputs, file: &SplitFile) -> bool {
-        self.start(inputs);
-        split_documents(file).any(|(text, doc, base)| self.found(inputs, text, doc, base).serves)
+        self.update(inputs, file);
+        self.parts.values().iter().any(|found| found.serves)
     }
 
-    /// Forgets what was computed with other inputs.
-    fn start(&mut self, inputs: &Inputs) {
+    /// Brings the results up to `file` under `inputs`: everything afresh when the inputs changed, else the
+    /// documents the cache has not seen.
+    fn update(&mut self, inputs: &Inputs, file: &SplitFile) {
         if !self
             .inputs
             .as_ref()
             .is_some_and(|old| old.same_diagnostics(inputs))
         {
-            self.by_document.clear();
+            self.parts.clear();
             self.inputs = Some(inputs.clone());
         }
+        self.parts.update(file.parts(), |part: &Part| Found {
+            diagnostics: document_diagnostics(inputs, &part.text, &part.document).into(),
+            serves: serves_document(&inputs.pod_templates, &part.text, &part.document),
+        });
     }
-
-    /// The documents' diagnostics in order, each `(text, doc, base)` a document whose offsets into `text`
-    /// are `base` bytes before its place in the file.
-    fn collect<'a>(
-        &mut self,
-        inputs: &Inputs,
-        documents: impl Iterator<Item = (&'a str, &'a Document, usize)> + Clone,
-    ) -> Vec<Diagnostic> {
-        self.start(inputs);
-        let mut out = Vec::new();
-        for (text, doc, base) in documents.clone() {
-            let start = base + doc.range.start;
-            let found = self.found(inputs, text, doc, base);
-            let delta = start as isize - found.start as isize;
-            out.extend(found.diagnostics.iter().map(|d| {
-                if delta == 0 {
-                    d.clone()
-                } else {
-                    shifted(d, delta)
-                }
-            }));
-        }
-        // Documents that are gone (edited, deleted): forgotten once they outnumber the file's own, so the
-        // cache stays the size of the file without rebuilding it on every keystroke.
-        let count = documents.clone().count();
-        if self.by_document.len() > 2 * count + 16 {
-            let live: std::collections::HashSet<u64> =
-                documents.map(|(_, doc, _)| doc.id).collect();
-            self.by_document.retain(|id, _| live.contains(id));
-        }
-        out
-    }
-
-    fn found(&mut self, inputs: &Inputs, text: &str, doc: &Document, base: usize) -> &Found {
-        self.by_document.entry(doc.id).or_insert_with(|| {
-            let found = document_diagnostics(inputs, text, doc);
-            Found {
-                start: base + doc.range.start,
-                diagnostics: Arc::new(found.iter().map(|d| shifted(d, base as isize)).collect()),
-                serves: serves_document(&inputs.pod_templates, text, doc),
-            }
-        })
-    }
-}
-
-/// A split file's documents, each with its own text, as `collect` takes them.
-fn split_documents(file: &SplitFile) -> impl Iterator<Item = (&str, &Document, usize)> + Clone {
-    file.parts()
-        .iter()
-        .map(|part| (&*part.text, &*part.document, part.start))
 }
 
 fn shifted(diagnostic: &Diagnostic, delta: isize) -> Diagnostic {
@@ -129,33 +85,40 @@ fn shifted(diagnostic: &Diagnostic, delta: isize) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::syntax::{parse, reparse};
+    use crate::syntax::parse;
 
+    /// What the whole file's analysis says of `text`.
+    fn fresh(inputs: &Inputs, text: &str) -> Vec<Diagnostic> {
+        super::super::tiers::diagnostics(inputs, text, &parse(text))
+    }
+
+    /// An edit in one document changes its diagnostics alone; the others keep theirs, moved with it.
     #[test]
     fn reused_diagnostics_equal_fresh_ones_after_edits() {
         let pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: Web_1\nspec:\n  restartPolicy: Nevr\n  containers:\n  - name: a\n    image: nginx\n";
         let mut text = format!("{pod}---\n{pod}---\n{pod}");
         let mut cache = DiagnosticsCache::default();
-        let mut file = parse(&text);
+        let mut file = SplitFile::parse(&text);
         let inputs = Inputs::default();
-        assert_eq!(
-            cache.diagnostics(&inputs, &text, &file),
-            super::super::tiers::diagnostics(&inputs, &text, &file)
-        );
-        // Edits in the first document move the other two; an edit in the middle one changes it alone.
-        for (at, insert) in [
-            (text.find("Web_1").unwrap(), "x"),
-            (text.rfind("Nevr").unwrap(), "e"),
-            (0, "# c\n"),
+        assert_eq!(cache.split_file(&inputs, &file), fresh(&inputs, &text));
+        // Edits in the first document move the other two; an edit in the last one changes it alone; the
+        // middle one's `Nevr` typed right leaves it without that finding. Each `(needle, nth, insert)`
+        // inserts before the nth needle of the text as it is then.
+        for (needle, nth, insert) in [
+            ("Web_1", 0, "x"),
+            ("Nevr", 2, "e"),
+            ("apiVersion", 0, "# c\n"),
+            ("r\n  containers", 1, "e"),
         ] {
-            let range = TextRange::empty(at);
+            let at = text.match_indices(needle).nth(nth).unwrap().0;
             text.insert_str(at, insert);
-            file = reparse(&file, &text, range, insert.len());
-            assert_eq!(
-                cache.diagnostics(&inputs, &text, &file),
-                super::super::tiers::diagnostics(&inputs, &text, &file)
-            );
+            file.edit(TextRange::empty(at), insert);
+            assert_eq!(cache.split_file(&inputs, &file), fresh(&inputs, &text));
         }
+        assert_eq!(text.matches("Never").count(), 1, "{text}");
+        let codes =
+            |found: Vec<Diagnostic>| found.iter().filter(|d| d.message.contains("Nevr")).count();
+        assert_eq!(codes(cache.split_file(&inputs, &file)), 2);
     }
 
     /// Each `---` document analysed on its own text says what the whole file's analysis says of it: on every
@@ -205,16 +168,16 @@ mod tests {
     #[test]
     fn other_inputs_start_afresh() {
         let text = "apiVersion: v1\nkind: Pod\nspec:\n  restartPolicy: Nevr\n";
-        let file = parse(text);
+        let file = SplitFile::parse(text);
         let mut cache = DiagnosticsCache::default();
         let first = Inputs::default();
-        cache.diagnostics(&first, text, &file);
-        assert_eq!(cache.by_document.len(), 1);
+        cache.split_file(&first, &file);
+        assert_eq!(cache.parts.values().len(), 1);
         // Another Kubernetes version: nothing cached for the old one is reused.
         let mut other = Inputs::default();
         other.kubernetes.minor += 1;
-        let found = cache.diagnostics(&other, text, &file);
-        assert_eq!(found, super::super::tiers::diagnostics(&other, text, &file));
+        let found = cache.split_file(&other, &file);
+        assert_eq!(found, fresh(&other, text));
         assert_eq!(
             cache.inputs.as_ref().map(|i| i.kubernetes),
             Some(other.kubernetes)
@@ -222,11 +185,8 @@ mod tests {
         // Messages are rendered in the locale: another language computes them afresh, in that language.
         let mut chinese = other.clone();
         chinese.locale = crate::schema::Locale::ZhCn;
-        let found = cache.diagnostics(&chinese, text, &file);
-        assert_eq!(
-            found,
-            super::super::tiers::diagnostics(&chinese, text, &file)
-        );
+        let found = cache.split_file(&chinese, &file);
+        assert_eq!(found, fresh(&chinese, text));
         assert!(
             found
                 .iter()
@@ -235,7 +195,7 @@ mod tests {
         );
         assert_ne!(
             found,
-            super::super::tiers::diagnostics(&other, text, &file),
+            fresh(&other, text),
             "the English diagnostics were kept"
         );
     }

@@ -2,96 +2,79 @@
 //! not re-parse (same `Document::id`): an index depends on its document's text only, and its ranges are
 //! relative to the document's start, so a document that only moved keeps its index as it is.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::build::document_names;
 use super::index::DocumentNames;
 use super::links::FileNames;
 use crate::analysis::inputs::PodTemplate;
-use crate::syntax::{Document, Part, SplitFile, YamlFile};
+use crate::syntax::{PartResults, SplitFile, YamlFile};
 
 #[derive(Default)]
 pub struct NamesCache {
     /// The custom resources the cached indexes were built with (another configuration starts afresh).
     templates: Arc<[PodTemplate]>,
-    by_document: HashMap<u64, Arc<DocumentNames>>,
+    /// Each `---` document's index, in the file's order.
+    parts: PartResults<Arc<DocumentNames>>,
 }
 
 impl NamesCache {
-    /// The file's names, indexing only the documents the previous call did not see.
-    pub fn file_names(
-        &mut self,
-        templates: &Arc<[PodTemplate]>,
-        text: &str,
-        file: &YamlFile,
-    ) -> FileNames {
-        let documents = file.documents.iter().map(|doc| (text, &**doc, 0));
-        self.collect(templates, documents)
+    /// Indexes the documents of `file` the cache has not seen: what the server does after publishing
+    /// diagnostics, so that no request pays for it.
+    pub fn update(&mut self, templates: &Arc<[PodTemplate]>, file: &SplitFile) {
+        if self.templates != *templates {
+            self.templates = Arc::clone(templates);
+            self.parts.clear();
+        }
+        self.parts.update(file.parts(), |part| {
+            Arc::new(document_names(templates, &part.text, &part.document))
+        });
     }
 
-    /// The same for a file kept as its `---` documents, each indexed on its own text.
+    /// The file's names (kept as its `---` documents), indexing only the documents the cache has not seen.
     pub fn split_file_names(
         &mut self,
         templates: &Arc<[PodTemplate]>,
         file: &SplitFile,
     ) -> FileNames {
-        let documents = file
-            .parts()
-            .iter()
-            .map(|part| (&*part.text, &*part.document, part.start));
-        self.collect(templates, documents)
+        self.update(templates, file);
+        let documents = (self.parts.values().iter().zip(file.parts()))
+            .map(|(names, part)| (part.start, Arc::clone(names)))
+            .collect();
+        FileNames { documents }
     }
 
-    /// The names of one of the file's documents alone (what a hover looks at first).
-    pub fn part_names(&mut self, templates: &Arc<[PodTemplate]>, part: &Part) -> FileNames {
-        if self.templates != *templates {
-            self.templates = Arc::clone(templates);
-            self.by_document.clear();
-        }
-        let names = self
-            .by_document
-            .entry(part.document.id)
-            .or_insert_with(|| Arc::new(document_names(templates, &part.text, &part.document)));
-        FileNames {
-            documents: vec![(part.start, Arc::clone(names))],
-        }
-    }
-
-    /// Each `(text, doc, base)` is a document whose offsets into `text` are `base` bytes before its place in
-    /// the file.
-    fn collect<'a>(
+    /// The names of the file's document at `offset` alone (what a hover looks at first); none past the
+    /// end of an empty file.
+    pub fn names_at(
         &mut self,
         templates: &Arc<[PodTemplate]>,
-        documents: impl ExactSizeIterator<Item = (&'a str, &'a Document, usize)>,
+        file: &SplitFile,
+        offset: usize,
     ) -> FileNames {
-        if self.templates != *templates {
-            self.templates = Arc::clone(templates);
-            self.by_document.clear();
+        let Some(index) = file.index_at(offset) else {
+            return FileNames {
+                documents: Vec::new(),
+            };
+        };
+        let part = &file.parts()[index];
+        if self.templates != *templates || self.parts.get(index, part).is_none() {
+            self.update(templates, file);
         }
-        let count = documents.len();
-        let mut ids = Vec::with_capacity(count);
-        let documents: Vec<_> = documents
-            .map(|(text, doc, base)| {
-                ids.push(doc.id);
-                let names = self
-                    .by_document
-                    .entry(doc.id)
-                    .or_insert_with(|| Arc::new(document_names(templates, text, doc)));
-                (base + doc.range.start, Arc::clone(names))
-            })
-            .collect();
-        // Documents that are gone (edited, deleted): forgotten once they outnumber the file's own, so the
-        // cache stays the size of the file without being rebuilt on every request.
-        if self.by_document.len() > 2 * count + 16 {
-            let live: std::collections::HashSet<u64> = ids.into_iter().collect();
-            self.by_document.retain(|id, _| live.contains(id));
+        let names = self.parts.get(index, part).map(Arc::clone);
+        FileNames {
+            documents: names.map(|names| (part.start, names)).into_iter().collect(),
         }
-        FileNames { documents }
     }
 }
 
 /// A file's names, without a cache (a workspace file read once).
 pub fn file_names(templates: &Arc<[PodTemplate]>, text: &str, file: &YamlFile) -> FileNames {
-    NamesCache::default().file_names(templates, text, file)
+    let documents = (file.documents.iter())
+        .map(|doc| {
+            let names = document_names(templates, text, doc);
+            (doc.range.start, Arc::new(names))
+        })
+        .collect();
+    FileNames { documents }
 }
