@@ -88,8 +88,8 @@ mod tests {
     use super::*;
     use crate::syntax::{SplitFile, TextRange};
 
-    /// Applies `edits` in turn and checks after each that the values are a fresh computation's, and which
-    /// documents were computed again.
+    /// Applies `edits` in turn and checks after each that the values are a fresh computation's, and that
+    /// exactly the documents the edit parsed again (new ids; at most the given count) were computed.
     fn check(text: &str, edits: &[(&str, &str, usize)]) {
         let mut file = SplitFile::parse(text);
         let mut text = text.to_owned();
@@ -100,7 +100,8 @@ mod tests {
             part.text.to_string()
         });
         assert_eq!(made, file.parts().len());
-        for &(find, replace, expected) in edits {
+        for &(find, replace, at_most) in edits {
+            let before: Vec<u64> = file.parts().iter().map(|part| part.id).collect();
             let at = text.find(find).unwrap();
             let range = TextRange::new(at, at + find.len());
             text.replace_range(range.as_range(), replace);
@@ -112,9 +113,16 @@ mod tests {
             });
             let fresh: Vec<String> = file.parts().iter().map(|p| p.text.to_string()).collect();
             assert_eq!(results.values(), fresh, "after {find:?} → {replace:?}");
+            let parsed = (file.parts().iter())
+                .filter(|part| !before.contains(&part.id))
+                .count();
             assert_eq!(
-                made, expected,
+                made, parsed,
                 "documents computed after {find:?} → {replace:?}"
+            );
+            assert!(
+                parsed <= at_most,
+                "{parsed} documents parsed after {find:?}"
             );
             for (index, part) in file.parts().iter().enumerate() {
                 assert_eq!(results.get(index, part), Some(&fresh[index]));
@@ -128,17 +136,18 @@ mod tests {
         check(
             &docs.join("---\n"),
             &[
-                // One document retyped: itself alone.
-                ("d7\n", "d7x\n", 1),
-                // A document split in two, then joined again.
-                ("name: d12\n", "name: d12\n---\nname: new\n", 2),
-                ("d12\n---\nname: new\n", "d12\n", 1),
+                // One document retyped: itself alone, or with the next when the edit reaches its marker.
+                ("d7\n", "d7x\n", 2),
+                ("d8", "d8x", 1),
+                // A document split in two, then joined again (with the next, whose marker the edit reaches).
+                ("name: d12\n", "name: d12\n---\nname: new\n", 3),
+                ("d12\n---\nname: new\n", "d12\n", 2),
                 // Documents deleted: the one left where they were.
                 ("name: d3\n---\nname: d4\n---\n", "", 1),
                 // The first and the last.
                 ("name: d0", "name: first", 1),
                 ("name: d29", "name: last", 1),
-                // An edit that changes nothing: nothing.
+                // Retyped as it was: parsed again, so computed again.
                 ("name: d5", "name: d5", 1),
             ],
         );
