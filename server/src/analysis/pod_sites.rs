@@ -476,7 +476,7 @@ fn top_level_scalar(text: &str, doc: &Document, key: &str) -> Option<String> {
     }
     // The document does not parse up to that key: read `key: value` lines at column 0.
     let body = &text[crate::syntax::lines::after_bom(text, doc.range.start)..doc.range.end];
-    body.lines().find_map(|line| {
+    body.split(crate::syntax::lines::BREAKS).find_map(|line| {
         let value = line.strip_prefix(key)?.trim_start().strip_prefix(':')?;
         let value = value.split(" #").next().unwrap_or("").trim();
         Some(value.trim_matches(|c| c == '"' || c == '\'').to_string())

@@ -23,7 +23,7 @@ use super::tree::{
 /// How many double-quoted scalars with `\'` escapes a document may have before the next one is an error.
 const MAX_LENIENT_ROUNDS: usize = 100;
 
-use super::lines::BOM;
+use super::lines::{BLANKS, BOM, BREAKS, blank_or_break};
 
 /// Parses the document spanning `span` of `text`.
 pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
@@ -359,12 +359,14 @@ impl MarkedEventReceiver for Builder<'_> {
             Event::Alias(anchor) => {
                 let target = self.anchors.get(anchor).copied().flatten();
                 let end = scan_while(self.source, at + 1, |c| {
-                    !c.is_whitespace() && !",[]{}".contains(c)
+                    !BLANKS.contains(&c) && !BREAKS.contains(&c) && !",[]{}".contains(c)
                 });
                 self.push(TextRange::new(at, end), NodeKind::Alias { target });
             }
             Event::MappingStart(anchor, _) => {
-                let flow = self.source[at..].starts_with('{');
+                // Inside `[ ]` or `{ }` everything is flow, a single `key: value` pair in a flow sequence
+                // too (its mapping has no braces): an edit in block style would land inside the brackets.
+                let flow = self.flow_depth > 0 || self.source[at..].starts_with('{');
                 let id = self.push(
                     TextRange::empty(at),
                     NodeKind::Mapping {
@@ -382,7 +384,7 @@ impl MarkedEventReceiver for Builder<'_> {
                 });
             }
             Event::SequenceStart(anchor, _) => {
-                let flow = self.source[at..].starts_with('[');
+                let flow = self.flow_depth > 0 || self.source[at..].starts_with('[');
                 let id = self.push(
                     TextRange::empty(at),
                     NodeKind::Sequence {
@@ -545,7 +547,9 @@ impl Builder<'_> {
         }
         let children_end = last_child_end(&self.nodes, &kind).unwrap_or(start);
         let children_start = first_child_start(&self.nodes, &kind).unwrap_or(start);
-        let range = if flow {
+        // A single pair in a flow sequence (`[a: b]`) is a flow mapping without braces: it ends with its pair.
+        let bracketed = self.source[start..].starts_with(['{', '[']);
+        let range = if flow && bracketed {
             TextRange::new(
                 start,
                 flow_close(self.source, at.max(children_end), &kind).max(children_end),
@@ -635,7 +639,7 @@ fn flow_close(source: &str, from: usize, kind: &NodeKind) -> usize {
         match bytes[i] {
             b if b == close => return i + 1,
             b' ' | b'\t' | b'\r' | b'\n' | b',' => i += 1,
-            b'#' => i = scan_while(source, i, |c| c != '\n'),
+            b'#' => i = scan_while(source, i, |c| !BREAKS.contains(&c)),
             _ => break,
         }
     }
@@ -697,7 +701,7 @@ fn plain_line_end(line: &str, in_flow: bool) -> usize {
     let bytes = line.as_bytes();
     let mut end = bytes.len();
     for i in 0..bytes.len() {
-        let next_blank = bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace());
+        let next_blank = bytes.get(i + 1).is_none_or(|&b| blank_or_break(b));
         let stop = match bytes[i] {
             b'#' => i > 0 && (bytes[i - 1] == b' ' || bytes[i - 1] == b'\t'),
             b':' => next_blank || in_flow && bytes.get(i + 1).is_some_and(|b| b",[]{}".contains(b)),
@@ -710,7 +714,7 @@ fn plain_line_end(line: &str, in_flow: bool) -> usize {
             break;
         }
     }
-    line[..end].trim_end().len()
+    line[..end].trim_end_matches(BLANKS).len()
 }
 
 fn plain_end(source: &str, lines: &LineIndex, at: usize, value: &str, in_flow: bool) -> usize {
@@ -728,7 +732,7 @@ fn plain_end(source: &str, lines: &LineIndex, at: usize, value: &str, in_flow: b
         }
         let start = lines.line_start(next);
         let text = &source[start..lines.line_end(source, next)];
-        let content = text.trim_start();
+        let content = text.trim_start_matches(BLANKS);
         let piece = &content[..plain_line_end(content, in_flow)];
         if piece.is_empty() {
             next += 1;

@@ -32,6 +32,11 @@ impl LineIndex {
         }
     }
 
+    /// The offsets where the lines start, the first line's first.
+    pub fn starts(&self) -> &[usize] {
+        &self.starts
+    }
+
     pub fn line_count(&self) -> usize {
         self.starts.len()
     }

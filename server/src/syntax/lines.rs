@@ -42,6 +42,36 @@ pub fn after_bom(text: &str, line_start: usize) -> usize {
     }
 }
 
+/// The characters that end a line: `\n`, and `\r` alone or before `\n`, as YAML reads them (yaml-rust2, and
+/// Go YAML on the API server's side). Whatever computes lines for an edit or a range must break where the
+/// parser does, or an edit meant for the end of one line lands at the end of the next.
+pub const BREAKS: [char; 2] = ['\n', '\r'];
+
+/// The blanks that separate tokens on a line: space and tab, nothing else. Other whitespace (a form feed,
+/// a no-break space) is content to YAML: `key\x0c:` is the key `key\x0c`, and a range trimmed of it would
+/// not cover what the parser read.
+pub const BLANKS: [char; 2] = [' ', '\t'];
+
+/// Whether a byte is a blank or a line break: what must follow a `:` that ends a key.
+pub fn blank_or_break(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// The start of the line holding `at`.
+pub fn line_start(text: &str, at: usize) -> usize {
+    text[..at].rfind(BREAKS).map_or(0, |i| i + 1)
+}
+
+/// The end of the line holding `at`, before its line break.
+pub fn line_end(text: &str, at: usize) -> usize {
+    text[at..].find(BREAKS).map_or(text.len(), |i| at + i)
+}
+
+/// Whether `at` is where a line starts (the text's start, or just after a line break).
+pub fn starts_line(text: &str, at: usize) -> bool {
+    at == 0 || text[..at].ends_with(BREAKS)
+}
+
 pub fn read(line: &str) -> Line<'_> {
     let line = line.strip_suffix('\r').unwrap_or(line);
     let mut dashes = Vec::new();
@@ -191,6 +221,17 @@ mod tests {
         assert_eq!(read("{a: b}").key, None);
         assert_eq!(read("-").dashes, [0]);
         assert_eq!(read("key:\r").key, Some("key"));
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let text = "a:\r b: c\r\nd";
+        assert_eq!(line_end(text, 0), 2);
+        assert_eq!(line_start(text, 5), 3);
+        assert_eq!(line_end(text, 3), 8);
+        assert_eq!(line_start(text, 11), 10);
+        assert!(starts_line(text, 3) && starts_line(text, 10) && starts_line(text, 0));
+        assert!(!starts_line(text, 4));
     }
 
     #[test]

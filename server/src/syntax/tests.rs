@@ -531,9 +531,33 @@ fn a_closing_bracket_at_its_keys_column_parses_as_go_yaml_reads_it() {
 
 #[test]
 fn a_key_typed_after_a_wide_separator_in_flow_style() {
-    // U+2001 (EM QUAD) is whitespace three bytes long: the key starts after all of it.
+    // U+2001 (EM QUAD) is no blank to YAML (only space and tab are): it is a key three bytes long, read
+    // whole, as `c` would be.
     check_locate(
         "{a: 1, b: 2,\u{2001}$0}",
-        expect![[r#"Key  "" siblings=["a", "b", "\u{2001}"] flow"#]],
+        expect![[r#"Value   "" siblings=[] flow"#]],
     );
+}
+
+/// Found by the `fix_all` fuzz target (fuzz/regressions/fix_all/): ranges that did not cover what YAML read
+/// sent fixes to the wrong place, and `--fix` repeated them on every pass.
+#[test]
+fn ranges_cover_what_yaml_reads() {
+    // A form feed before the colon is part of the key (only space and tab are blanks).
+    let text = "vsphereVolume\x0c: {}\n";
+    let file = parse(text);
+    let doc = &file.documents[0];
+    let (key, _) = doc.entries(doc.root.unwrap())[0];
+    assert_eq!(&text[doc.node(key).range.as_range()], "vsphereVolume\x0c");
+    // `[key: app]` holds a mapping in flow style without braces: it ends with its pair, not at a `}` after.
+    let text = "{m: [key: app], n: {}}\n";
+    let file = parse(text);
+    let doc = &file.documents[0];
+    let (_, list) = doc.entries(doc.root.unwrap())[0];
+    let pair = doc.items(list)[0];
+    assert!(matches!(
+        doc.kind(pair),
+        NodeKind::Mapping { flow: true, .. }
+    ));
+    assert_eq!(&text[doc.node(pair).range.as_range()], "key: app");
 }

@@ -65,6 +65,7 @@ pub enum NodeKind {
     /// `entries` are (key, value) pairs in source order; a key without a value has an empty scalar value.
     Mapping {
         entries: Arc<[(NodeId, NodeId)]>,
+        /// Written inside `[ ]` or `{ }`: in braces, or a single `key: value` pair in a flow sequence.
         flow: bool,
     },
     Sequence {

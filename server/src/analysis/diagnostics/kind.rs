@@ -184,7 +184,7 @@ impl Objects<'_> {
             return None;
         }
         let first = doc.node(entries.first()?.0).range.start;
-        let line_start = text[..first].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = crate::syntax::lines::line_start(text, first);
         if !text[line_start..first].bytes().all(|b| b == b' ') {
             return None;
         }

@@ -8,8 +8,8 @@ use super::code::Code;
 use super::diagnostic::{Diagnostic, Fix, touching};
 use crate::analysis::fixes::Proposal;
 use crate::messages::{Locale, suppressions as msg};
-use crate::syntax::lines::{after_bom, comment_start};
-use crate::syntax::{Document, NodeKind, TextRange, YamlFile};
+use crate::syntax::lines::{self, after_bom, comment_start};
+use crate::syntax::{Document, LineIndex, NodeKind, TextRange, YamlFile};
 
 const LINE: &str = "podls-ignore";
 const FILE: &str = "podls-ignore-file";
@@ -161,12 +161,7 @@ fn report_unused(locale: Locale, s: &Suppression, used: &[bool], out: &mut Vec<D
 
 /// The document's lines and its suppression comments.
 fn find(text: &str, doc: &Document) -> (Lines, Vec<Suppression>) {
-    let mut starts = vec![doc.range.start];
-    for (i, b) in text[doc.range.as_range()].bytes().enumerate() {
-        if b == b'\n' {
-            starts.push(doc.range.start + i + 1);
-        }
-    }
+    let starts = LineIndex::for_span(text, doc.range).starts().to_vec();
     let lines = Lines { starts };
     let line_text = |i: usize| -> (usize, &str) {
         let start = after_bom(text, lines.starts[i]);
@@ -313,7 +308,7 @@ pub(crate) fn ignore_on_line(
         return None;
     }
     let start = diagnostic.range.start.min(text.len());
-    let line_start = after_bom(text, text[..start].rfind('\n').map_or(0, |i| i + 1));
+    let line_start = after_bom(text, lines::line_start(text, start));
     // A line of a block scalar is text: a comment written there would become part of the value.
     if multi_line_scalars(text, doc)
         .iter()
@@ -321,8 +316,8 @@ pub(crate) fn ignore_on_line(
     {
         return None;
     }
-    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    let line = text[line_start..line_end].trim_end_matches('\r');
+    let line_end = lines::line_end(text, start);
+    let line = &text[line_start..line_end];
     let code = diagnostic.code.as_str();
     let edit = match comment_start(line) {
         None => {
@@ -339,7 +334,7 @@ pub(crate) fn ignore_on_line(
             // Another comment ends the line: the suppression goes alone on the line above.
             None => {
                 let indent = &line[..line.len() - line.trim_start().len()];
-                let crlf = text[line_start..line_end].ends_with('\r');
+                let crlf = text[line_end..].starts_with("\r\n");
                 let newline = if crlf { "\r\n" } else { "\n" };
                 (
                     TextRange::empty(line_start),

@@ -143,3 +143,39 @@ fn text_after_a_nul_is_not_fixed_forever() {
         again.applied
     );
 }
+
+/// Fixes of what the `fix_all` fuzz target found looping (fuzz/regressions/fix_all/), each on a file a
+/// person could write: the fixed text, which fixing again leaves as it is.
+#[test]
+fn fixes_land_where_the_parser_reads_the_text() {
+    let cases = [
+        // A lone `\r` ends a line, as YAML reads it: `containers` goes under `spec`, not after the next line
+        // (which is `n:`, a top-level key: every pass added `containers` again under it).
+        "apiVersion: v1\rkind: Pod\rmetadata: {name: a}\rspec:\r  restartPolicy: Never\rn: 1\r",
+        // A form feed before the colon is part of the key: the rename must replace it too, or it renamed
+        // `vsphereVolume\x0c` to `vsphereVolume\x0c` on every pass.
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers: [{name: a, image: 'b:1'}]\n  volumes:\n  - name: v\n    vsphereVolume\x0c:\n      volumePath: /v\n",
+        // `[key: app]` is a mapping in flow style without braces: nothing is inserted after it in block style
+        // (inside the brackets), and its range ends with its pair, not at a `}` further on.
+        "{apiVersion: v1, kind: Pod, metadata: {name: a}, spec: {containers: [{name: a, image: 'b:1'}],\n  affinity: {podAffinity: {requiredDuringSchedulingIgnoredDuringExecution: [{topologyKey: zone,\n    labelSelector: {matchExpressions: [key: app]}}]}}}}\n",
+    ];
+    let fixed: Vec<String> = cases
+        .iter()
+        .map(|text| {
+            let fixed = fix_all(&Inputs::default(), text, true);
+            let again = fix_all(&Inputs::default(), &fixed.text, true);
+            assert!(
+                again.applied.is_empty(),
+                "{:?} then {:?}",
+                fixed.applied,
+                again.applied
+            );
+            format!("{:?}\n", fixed.text)
+        })
+        .collect();
+    expect![[r#"
+        "apiVersion: v1\rkind: Pod\rmetadata: {name: a}\rspec:\r  restartPolicy: Never\r  containers:\r    - name: change-me\r      image: change-me\rn: 1\r"
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers: [{name: a, image: 'b:1'}]\n  volumes:\n  - name: v\n    vsphereVolume:\n      volumePath: /v\n"
+        "{apiVersion: v1, kind: Pod, metadata: {name: a}, spec: {containers: [{name: a, image: 'b:1'}],\n  affinity: {podAffinity: {requiredDuringSchedulingIgnoredDuringExecution: [{topologyKey: zone,\n    labelSelector: {matchExpressions: [key: app]}}]}}}}\n"
+    "#]].assert_eq(&fixed.concat());
+}

@@ -3,27 +3,30 @@
 
 use crate::analysis::scalar::plain;
 use crate::syntax::TextRange;
+use crate::syntax::lines::{line_end, line_start, starts_line};
 
 /// The byte column of `at` on its line.
 pub(super) fn column(text: &str, at: usize) -> usize {
-    at - text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1)
+    at - line_start(text, at)
 }
 
-/// The end of the line holding `at`, before its line break.
-pub(super) fn line_end(text: &str, at: usize) -> usize {
-    text[at..].find(['\n', '\r']).map_or(text.len(), |i| at + i)
+/// The line break the text uses (CRLF files stay CRLF, and files broken by `\r` alone stay so).
+pub(crate) fn line_break(text: &str) -> &'static str {
+    if text.contains("\r\n") {
+        "\r\n"
+    } else if text.contains('\r') && !text.contains('\n') {
+        "\r"
+    } else {
+        "\n"
+    }
 }
 
-/// The line break the text uses (CRLF files stay CRLF).
-pub(super) fn line_break(text: &str) -> &'static str {
-    if text.contains("\r\n") { "\r\n" } else { "\n" }
-}
-
-/// An edit that puts `lines` (joined by the text's line break) on new lines after the one that holds `end`.
-pub(super) fn append_lines(text: &str, end: usize, lines: &[String]) -> (TextRange, String) {
+/// An edit that puts `lines` (joined by the text's line break) on new lines after the one that holds `end`
+/// (at `end` itself when a line starts there: a block node's range ends after its last line break).
+pub(crate) fn append_lines(text: &str, end: usize, lines: &[String]) -> (TextRange, String) {
     let eol = line_break(text);
     let body = lines.join(eol);
-    if end > 0 && text[..end].ends_with('\n') {
+    if end > 0 && starts_line(text, end) {
         (TextRange::empty(end), format!("{body}{eol}"))
     } else {
         (
@@ -76,5 +79,7 @@ mod tests {
         assert_eq!(scalar("a: b", false), "\"a: b\"");
         assert_eq!(column("a\n  b", 4), 2);
         assert_eq!(line_break("a\r\nb"), "\r\n");
+        assert_eq!(line_break("a\rb"), "\r");
+        assert_eq!(line_break("a\rb\n"), "\n");
     }
 }

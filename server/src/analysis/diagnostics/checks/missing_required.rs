@@ -13,9 +13,11 @@
 use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
+use crate::analysis::fixes::{append_lines, line_break};
 use crate::analysis::scalar::{Scalar, scalar};
 use crate::messages::{Message, fields as msg, fixes};
 use crate::schema::{Field, FieldType, Schema};
+use crate::syntax::lines::line_start;
 use crate::syntax::{NodeKind, PathSegment, TextRange};
 
 pub(in super::super) const RULE: Rule = Rule { on: &[], check };
@@ -135,18 +137,18 @@ fn insertion(cx: &Context, visit: &Visit, field: &Field) -> Option<(TextRange, S
     let text = cx.text;
     let doc = cx.doc;
     let node = doc.node(visit.node);
-    let line_start = |at: usize| text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = |at: usize| text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let eol = line_break(text);
+    // The new lines as `append_lines` takes them, each in the file's line break.
+    let lines = |indent: usize, value: String| -> Vec<String> {
+        let field = format!("{}{}:{value}", " ".repeat(indent), field.name);
+        field.split('\n').map(str::to_owned).collect()
+    };
     if visit.is_null() {
         // `metadata:` with nothing after it: the fields go on the next lines, two spaces deeper.
         let key = doc.node(visit.key?).range;
-        let indent = key.start - line_start(key.start) + 2;
-        let at = line_end(key.end);
+        let indent = key.start - line_start(text, key.start) + 2;
         let value = block_value(cx.schema, &field.ty, Some(field), indent + 2, 0);
-        return Some((
-            TextRange::empty(at),
-            format!("\n{}{}:{value}", " ".repeat(indent), field.name),
-        ));
+        return Some(append_lines(text, key.end, &lines(indent, value)));
     }
     let NodeKind::Mapping { entries, flow } = &node.kind else {
         return None;
@@ -173,20 +175,14 @@ fn insertion(cx: &Context, visit: &Visit, field: &Field) -> Option<(TextRange, S
     }
     let (first_key, _) = entries.first()?;
     let first = doc.node(*first_key).range.start;
-    let indent = first - line_start(first);
+    let indent = first - line_start(text, first);
+    let value = block_value(cx.schema, &field.ty, Some(field), indent + 2, 0);
     if visit.path.is_empty() && indent == 0 {
         // The document's own fields (`apiVersion`) go on top, where people look for them.
-        let value = block_value(cx.schema, &field.ty, Some(field), 2, 0);
-        return Some((TextRange::empty(first), format!("{}:{value}\n", field.name)));
+        let top = lines(0, value).join(eol);
+        return Some((TextRange::empty(first), format!("{top}{eol}")));
     }
-    let end = node.range.end;
-    let value = block_value(cx.schema, &field.ty, Some(field), indent + 2, 0);
-    let line = format!("{}{}:{value}", " ".repeat(indent), field.name);
-    if end > 0 && text[..end].ends_with('\n') {
-        Some((TextRange::empty(end), format!("{line}\n")))
-    } else {
-        Some((TextRange::empty(line_end(end)), format!("\n{line}")))
-    }
+    Some(append_lines(text, node.range.end, &lines(indent, value)))
 }
 
 /// The text after `key:` for a new field in block style: ` value`, or nested lines at `indent` holding its
