@@ -3,24 +3,18 @@
 //! answered once, every range inside the document as the client knows it, the latest version's diagnostics
 //! published), and the sessions the fuzzer found kept in fuzz/regressions/protocol/.
 
-use arbitrary::{Arbitrary, Unstructured};
 use proptest::prelude::*;
 
 mod protocol;
 
 use protocol::{Session, run};
 
-/// A session from `bytes`, as the fuzzer builds it.
-fn session(bytes: &[u8]) -> Session {
-    Session::arbitrary_take_rest(Unstructured::new(bytes)).expect("any bytes make a session")
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_sessions_keep_the_protocol(
-        head in prop::collection::vec(any::<u8>(), 64),
+        head in prop::collection::vec(any::<u8>(), Session::HEAD),
         steps in prop::collection::vec(prop::collection::vec(any::<u8>(), 1..48), 0..40),
     ) {
         run(Session::from_chunks(&head, &steps));
@@ -34,6 +28,6 @@ fn the_fuzzers_findings_stay_fixed() {
         let path = entry.expect("a regression").path();
         let bytes = std::fs::read(&path).expect("a regression's bytes");
         eprintln!("replaying {}", path.display());
-        run(session(&bytes));
+        run(Session::from_framed(&bytes));
     }
 }

@@ -120,6 +120,9 @@ pub(super) struct Client {
     pub(super) null_answers: usize,
     /// The (version, count) of each publication, by URI.
     pub(super) published: HashMap<String, Vec<(Option<i64>, usize)>>,
+    /// The `didClose` sent, by URI: each is due its own empty publication (an earlier close's is not the
+    /// latest one's).
+    pub(super) closes: HashMap<String, usize>,
     pub(super) ever_opened: Vec<String>,
     pub(super) pulls: bool,
     pub(super) pulled: Value,
@@ -159,6 +162,7 @@ async fn play(session: Session) {
         null_answers_due: 0,
         null_answers: 0,
         published: HashMap::new(),
+        closes: HashMap::new(),
         ever_opened: Vec::new(),
         pulls: capabilities.pull_diagnostics,
         pulled: capabilities.pulled.value(),
@@ -365,14 +369,19 @@ impl Client {
     /// its close), and that one.
     pub(super) fn behind(&self) -> Option<(String, Due)> {
         self.ever_opened.iter().find_map(|uri| {
-            let last = self.published.get(uri).and_then(|p| p.last());
+            let published = self.published.get(uri).map_or(&[][..], Vec::as_slice);
             let due = match self.open.get(uri) {
                 Some((_, version)) => (Some(*version as i64), None),
                 None => (None, Some(0)),
             };
-            let arrived = last.is_some_and(|(version, count)| {
+            // Versions are never sent twice, but every close publishes the same empty list: the last close's
+            // has come once there are as many empty ones as closes (found by the fuzzer: a session that
+            // ended right after a second close took the first close's for it, and exited too early).
+            let empty = published.iter().filter(|(version, _)| version.is_none());
+            let closes = self.closes.get(uri).copied().unwrap_or(0);
+            let arrived = published.last().is_some_and(|(version, count)| {
                 *version == due.0 && due.1.is_none_or(|due| due == *count)
-            });
+            }) && (due.0.is_some() || empty.count() >= closes);
             (!arrived).then(|| (uri.clone(), due))
         })
     }
@@ -467,6 +476,7 @@ impl Client {
                 self.settle().await;
                 let uri = uri_of(&self.dir, slot);
                 self.open.remove(&uri);
+                *self.closes.entry(uri.clone()).or_default() += 1;
                 self.notify(
                     "textDocument/didClose",
                     json!({"textDocument": {"uri": uri}}),

@@ -113,6 +113,10 @@ pub struct Session {
 }
 
 impl Session {
+    /// The bytes of a session's head in [`Session::from_framed`] (more than its capabilities and encodings
+    /// take).
+    pub const HEAD: usize = 64;
+
     /// A session whose head comes from `head` and each step from one chunk of its own: what proptest's
     /// random bytes make into a session of many steps (read as one stream, as the fuzzer's are, a string's
     /// random length takes half of what is left each time).
@@ -126,6 +130,21 @@ impl Session {
                 .map(|chunk| Step::arbitrary_take_rest(Unstructured::new(chunk)).expect("a step"))
                 .collect(),
         }
+    }
+
+    /// A session from the fuzzer's bytes (fuzz/fuzz_targets/protocol.rs, fuzz/regressions/protocol/): the
+    /// first [`Session::HEAD`] bytes make the head, then each step is a chunk whose length is the byte before it. A
+    /// mutation inside one step leaves the others as they were, and a seed is any such chunks
+    /// (fuzz/seeds.py), as proptest draws them.
+    pub fn from_framed(bytes: &[u8]) -> Session {
+        let (head, mut rest) = bytes.split_at(bytes.len().min(Session::HEAD));
+        let mut chunks = Vec::new();
+        while let Some((&len, tail)) = rest.split_first() {
+            let (chunk, tail) = tail.split_at((len as usize).min(tail.len()));
+            chunks.push(chunk.to_vec());
+            rest = tail;
+        }
+        Session::from_chunks(head, &chunks)
     }
 
     pub(super) fn offered(&self) -> Vec<Encoding> {
