@@ -99,6 +99,19 @@ fn a_clean_file_is_returned_as_it_is() {
     assert!(fixed.applied.is_empty());
 }
 
+/// `text` fixed, after checking that fixing it again changes nothing (what the fuzz target checks).
+fn fixed_to_its_fixpoint(text: &str, unsafe_fixes: bool) -> String {
+    let fixed = fix_all(&Inputs::default(), text, unsafe_fixes);
+    let again = fix_all(&Inputs::default(), &fixed.text, unsafe_fixes);
+    assert!(
+        again.applied.is_empty(),
+        "fixing {text:?} did not converge: {:?} then {:?}",
+        fixed.applied,
+        again.applied
+    );
+    fixed.text
+}
+
 /// Found by the `fix_all` fuzz target: with `spec` written twice, the names were read from the first one
 /// and the mounts of the second were checked against them; "add volume" then declared the volume in the
 /// second, which resolved nothing, and every pass added it again up to the pass bound.
@@ -117,14 +130,7 @@ fn a_repeated_spec_is_not_fixed_forever() {
             !found.contains(&"unresolved-reference".to_owned()),
             "{found:?}"
         );
-        let fixed = fix_all(&Inputs::default(), text, false);
-        let again = fix_all(&Inputs::default(), &fixed.text, false);
-        assert!(
-            again.applied.is_empty(),
-            "{:?} then {:?}",
-            fixed.applied,
-            again.applied
-        );
+        fixed_to_its_fixpoint(text, false);
     }
 }
 
@@ -133,15 +139,8 @@ fn a_repeated_spec_is_not_fixed_forever() {
 #[test]
 fn text_after_a_nul_is_not_fixed_forever() {
     let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: \0\n  containers:\n  - {name: a, image: 'b:1'}\n";
-    let fixed = fix_all(&Inputs::default(), text, false);
-    assert!(!fixed.text.contains("change-me"), "{}", fixed.text);
-    let again = fix_all(&Inputs::default(), &fixed.text, false);
-    assert!(
-        again.applied.is_empty(),
-        "{:?} then {:?}",
-        fixed.applied,
-        again.applied
-    );
+    let fixed = fixed_to_its_fixpoint(text, false);
+    assert!(!fixed.contains("change-me"), "{fixed}");
 }
 
 /// Fixes of what the `fix_all` fuzz target found looping (fuzz/regressions/fix_all/), each on a file a
@@ -161,17 +160,7 @@ fn fixes_land_where_the_parser_reads_the_text() {
     ];
     let fixed: Vec<String> = cases
         .iter()
-        .map(|text| {
-            let fixed = fix_all(&Inputs::default(), text, true);
-            let again = fix_all(&Inputs::default(), &fixed.text, true);
-            assert!(
-                again.applied.is_empty(),
-                "{:?} then {:?}",
-                fixed.applied,
-                again.applied
-            );
-            format!("{:?}\n", fixed.text)
-        })
+        .map(|text| format!("{:?}\n", fixed_to_its_fixpoint(text, true)))
         .collect();
     expect![[r#"
         "apiVersion: v1\rkind: Pod\rmetadata: {name: a}\rspec:\r  restartPolicy: Never\r  containers:\r    - name: change-me\r      image: change-me\rn: 1\r"
