@@ -639,15 +639,17 @@ fn check_skips_endless_files_in_a_hostile_repository() {
     assert!(report.contains("MiB"), "{report}");
 }
 
-/// `podls check --statistics` on one file of `text`, with a hang guard far above what the run needs (it is
-/// no timing: the cases below were quadratic, minutes to hours). Returns each code's count.
-fn check_statistics(name: &str, text: &str) -> std::collections::BTreeMap<String, u64> {
-    let dir = std::env::temp_dir().join(format!("podls-hostile-line-{}", std::process::id()));
+/// `podls check` with `args` on one file of `text`, with a hang guard far above what the run needs (it is
+/// no timing: the cases below were quadratic, minutes to hours). Returns what it printed.
+fn check_guarded(name: &str, text: &str, args: &[&str]) -> String {
+    let dir =
+        std::env::temp_dir().join(format!("podls-hostile-line-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
     let mut child = Command::new(binary())
-        .args(["check", "--statistics", "--format", "json"])
+        .arg("check")
+        .args(args)
         .arg(&path)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -666,6 +668,12 @@ fn check_statistics(name: &str, text: &str) -> std::collections::BTreeMap<String
     std::fs::remove_dir_all(&dir).ok();
     let out = out.unwrap_or_else(|_| panic!("{name}: podls check did not finish (hang guard)"));
     assert!(matches!(status.code(), Some(0 | 1)), "{name}: {status:?}");
+    out
+}
+
+/// `check_guarded` with `--statistics --format json`: each code's count.
+fn check_statistics(name: &str, text: &str) -> std::collections::BTreeMap<String, u64> {
+    let out = check_guarded(name, text, &["--statistics", "--format", "json"]);
     let rows: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{name}: {e}: {out}"));
     rows.as_array()
         .unwrap()
@@ -681,9 +689,19 @@ fn check_statistics(name: &str, text: &str) -> std::collections::BTreeMap<String
 
 /// `prefix`, then `item(i)` joined by `, ` until the line is 3 MiB, then `suffix`; and how many items.
 fn one_line(prefix: &str, item: impl Fn(usize) -> String, suffix: &str) -> (String, usize) {
+    line_of(3 * 1024 * 1024, prefix, item, suffix)
+}
+
+/// `one_line` of `bytes`.
+fn line_of(
+    bytes: usize,
+    prefix: &str,
+    item: impl Fn(usize) -> String,
+    suffix: &str,
+) -> (String, usize) {
     let mut text = String::from(prefix);
     let mut n = 0;
-    while text.len() < 3 * 1024 * 1024 {
+    while text.len() < bytes {
         if n > 0 {
             text.push_str(", ");
         }
@@ -720,4 +738,50 @@ fn check_on_three_megabyte_lines_with_a_finding_every_few_bytes() {
         "{{apiVersion: v1, kind: Pod, metadata: {{name: a}}, spec: {{{key}: 1, containers: [{{name: a, image: b}}]}}}}\n"
     );
     assert_eq!(check_statistics("key.yaml", &text)["unknown-field"], 1);
+}
+
+#[test]
+fn check_on_three_megabyte_lines_repeating_one_key() {
+    // One key repeated in one mapping: each repeat's removal fix searched the mapping for its key (3 MiB
+    // took 29 s).
+    let (text, repeats) = one_line(
+        "{apiVersion: v1, kind: Pod, metadata: {name: a}, spec: {containers: [{name: a, image: b}], ",
+        |i| format!("a: v{i}"),
+        "}}\n",
+    );
+    let counts = check_statistics("repeated.yaml", &text);
+    assert_eq!(counts["unknown-field"], repeats as u64);
+    assert_eq!(counts["duplicate-key"], repeats as u64 - 1);
+    // One variable set again and again: each repeat looked through every value for a `$(X)`.
+    let (text, repeats) = one_line(
+        "{apiVersion: v1, kind: Pod, metadata: {name: a}, spec: {containers: [{name: a, image: b, env: [",
+        |i| format!("{{name: X, value: v{i}}}"),
+        "]}]}}\n",
+    );
+    assert_eq!(
+        check_statistics("env.yaml", &text)["duplicate-env"],
+        repeats as u64 - 1
+    );
+}
+
+#[test]
+fn code_frames_of_many_findings_on_one_long_line() {
+    // The default format quotes a finding's lines: finding them was a search from the finding, and its line
+    // number a count from the file's start, for each finding (a copy of the whole line each: 1 MiB is
+    // already tens of seconds that way). The line is too long to quote: each finding says where it is.
+    let (text, keys) = line_of(
+        1024 * 1024,
+        "{apiVersion: v1, kind: Pod, metadata: {name: a}, spec: {containers: [{name: a, image: b}], ",
+        |i| format!("k{i}: {i}"),
+        "}}\n",
+    );
+    let out = check_guarded("frames.yaml", &text, &[]);
+    assert_eq!(
+        out.matches("error[unknown-field]").count(),
+        keys,
+        "{}",
+        &out[..2000.min(out.len())]
+    );
+    // And so does the image warning.
+    assert_eq!(out.matches("frames.yaml:1:").count(), keys + 1);
 }

@@ -24,7 +24,7 @@ pub(crate) use enum_value::{enum_choices, pull_policy_default};
 pub(crate) use lists::{object_to_list, string_to_list};
 pub(crate) use names::{format_name, rename_duplicate};
 pub(crate) use quantity::quantity_corrections;
-pub(crate) use remove::{remove_entry, remove_item};
+pub(crate) use remove::{remove_entry, remove_entry_at, remove_item};
 pub(crate) use rename::rename_choices;
 pub(crate) use set_field::set_field;
 pub(crate) use spacing::glued_key_value;

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::code::Code;
 use super::diagnostic::Diagnostic;
-use crate::analysis::fixes::remove_entry;
+use crate::analysis::fixes::remove_entry_at;
 use crate::syntax::{Document, NodeId, NodeKind};
 
 pub(super) fn check(locale: Locale, text: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
@@ -16,7 +16,7 @@ pub(super) fn check(locale: Locale, text: &str, doc: &Document, out: &mut Vec<Di
             continue;
         };
         let mut first: HashMap<&str, NodeId> = HashMap::new();
-        for &(key, _) in entries.iter() {
+        for (index, &(key, _)) in entries.iter().enumerate() {
             let Some(name) = doc.scalar(key) else {
                 continue;
             };
@@ -41,7 +41,7 @@ pub(super) fn check(locale: Locale, text: &str, doc: &Document, out: &mut Vec<Di
                 doc.node(earlier).range,
                 msg::first_written_here(name).render(locale),
             );
-            if let Some(mut remove) = remove_entry(locale, text, doc, id, key, false) {
+            if let Some(mut remove) = remove_entry_at(locale, text, doc, id, index, false) {
                 remove.title = fixes::remove_duplicate(name).render(locale);
                 diagnostic = diagnostic.fix_with(remove);
             }

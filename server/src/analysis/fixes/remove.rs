@@ -18,10 +18,27 @@ pub(crate) fn remove_entry(
     key: NodeId,
     preferred: bool,
 ) -> Option<Proposal> {
-    let NodeKind::Mapping { entries, flow } = doc.node(mapping).kind else {
+    let NodeKind::Mapping { entries, .. } = doc.node(mapping).kind else {
         return None;
     };
     let index = entries.iter().position(|(k, _)| *k == key)?;
+    remove_entry_at(locale, text, doc, mapping, index, preferred)
+}
+
+/// `remove_entry` of the mapping's `index`th entry, for a caller going through the entries (searching for
+/// each key made a mapping that repeats one key thousands of times quadratic).
+pub(crate) fn remove_entry_at(
+    locale: Locale,
+    text: &str,
+    doc: &Document,
+    mapping: NodeId,
+    index: usize,
+    preferred: bool,
+) -> Option<Proposal> {
+    let NodeKind::Mapping { entries, flow } = doc.node(mapping).kind else {
+        return None;
+    };
+    let &(key, _) = entries.get(index)?;
     let name = doc.scalar(key)?;
     let key_range = doc.node(key).range;
     let end = doc.node(entries[index].1).range.end.max(key_range.end);
@@ -57,19 +74,19 @@ pub(crate) fn remove_entry(
     ))
 }
 
-/// The fix titled `title` that removes `item` from the sequence `list`: its `- ` line and the lines under
-/// it, or in flow style the item with one of its commas.
+/// The fix titled `title` that removes the `index`th item from the sequence `list`: its `- ` line and the
+/// lines under it, or in flow style the item with one of its commas.
 pub(crate) fn remove_item(
     text: &str,
     doc: &Document,
     list: NodeId,
-    item: NodeId,
+    index: usize,
     title: String,
 ) -> Option<Proposal> {
     let NodeKind::Sequence { items, flow } = doc.node(list).kind else {
         return None;
     };
-    let index = items.iter().position(|i| *i == item)?;
+    let item = *items.get(index)?;
     let node = doc.node(item).range;
     let range = if *flow {
         match (items.get(index + 1), index.checked_sub(1).map(|i| items[i])) {
@@ -159,7 +176,7 @@ mod tests {
             let file = parse(text);
             let doc = &file.documents[0];
             let list = crate::analysis::fixes::at_path(doc, &["env"]).unwrap();
-            let fix = remove_item(text, doc, list, doc.items(list)[0], "Remove".into()).unwrap();
+            let fix = remove_item(text, doc, list, 0, "Remove".into()).unwrap();
             let mut out = text.to_string();
             out.replace_range(fix.edits[0].0.as_range(), "");
             out

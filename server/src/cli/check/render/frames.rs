@@ -31,8 +31,9 @@ pub fn write(
         Renderer::plain()
     };
     for report in reports {
+        let text = Breaks::new(&report.text);
         for finding in &report.findings {
-            let groups = frame(&report.file.0, &report.text, finding, locale);
+            let groups = frame(&report.file.0, &text, finding, locale);
             writeln!(out, "{}\n", renderer.render(&groups))?;
         }
     }
@@ -49,7 +50,7 @@ fn level(severity: Severity) -> Level<'static> {
 }
 
 /// The groups annotate-snippets draws for one finding: the finding itself, then one per fix shown.
-fn frame<'a>(file: &'a str, text: &'a str, f: &'a Finding, locale: Locale) -> Vec<Group<'a>> {
+fn frame<'a>(file: &'a str, text: &Breaks<'a>, f: &'a Finding, locale: Locale) -> Vec<Group<'a>> {
     let own = f.start.byte..f.end.byte;
     let mut spans = vec![own.clone()];
     spans.extend(f.related.iter().map(|(start, end, _)| start.byte..end.byte));
@@ -101,7 +102,7 @@ fn frame<'a>(file: &'a str, text: &'a str, f: &'a Finding, locale: Locale) -> Ve
 }
 
 /// `help: change `labls` to `labels``, with the edited lines drawn when asked and they are few.
-fn help<'a>(file: &'a str, text: &'a str, fix: &'a FixHint, draw: bool) -> Group<'a> {
+fn help<'a>(file: &'a str, text: &Breaks<'a>, fix: &'a FixHint, draw: bool) -> Group<'a> {
     let title = Level::HELP.secondary_title(lowercase_first(&fix.title));
     let spans: Vec<Range<usize>> = fix.edits.iter().map(|(range, _)| range.clone()).collect();
     let excerpt = match Excerpt::fitting(text, &spans) {
@@ -141,24 +142,47 @@ struct Excerpt {
     lines: Vec<(usize, usize, usize)>,
 }
 
+/// A file's text and where its `\n`s are, found once: an excerpt's lines and line number are looked up, not
+/// searched for from the finding (a file with a finding every few bytes on one 3 MiB line, or on each of
+/// thousands of lines, took minutes).
+struct Breaks<'t> {
+    text: &'t str,
+    at: Vec<usize>,
+}
+
+impl<'t> Breaks<'t> {
+    fn new(text: &'t str) -> Breaks<'t> {
+        Breaks {
+            text,
+            at: memchr::memchr_iter(b'\n', text.as_bytes()).collect(),
+        }
+    }
+
+    /// The start of the line holding `offset`, and its 1-based number.
+    fn line_start(&self, offset: usize) -> (usize, usize) {
+        let before = self.at.partition_point(|&b| b < offset);
+        let start = before.checked_sub(1).map_or(0, |i| self.at[i] + 1);
+        (start, before + 1)
+    }
+
+    /// The end of the line holding `offset`, before its `\n`.
+    fn line_end(&self, offset: usize) -> usize {
+        let at = self.at.partition_point(|&b| b < offset);
+        self.at.get(at).copied().unwrap_or(self.text.len())
+    }
+}
+
 impl Excerpt {
     /// The excerpt of `spans`, or of the first alone when all of them make too much to quote; `None` when
     /// even that is too much (lines of a minified file, a range over thousands of lines): drawing it would
     /// take long and help nobody.
-    fn fitting(text: &str, spans: &[Range<usize>]) -> Option<Excerpt> {
-        let fits = |e: &Excerpt| {
-            e.source.len() <= MAX_EXCERPT_BYTES
-                && e.lines.iter().all(|(_, _, len)| *len <= MAX_LINE_BYTES)
-        };
-        let all = Excerpt::new(text, spans);
-        if fits(&all) {
-            return Some(all);
-        }
-        let first = Excerpt::new(text, spans.get(..1)?);
-        fits(&first).then_some(first)
+    fn fitting(text: &Breaks, spans: &[Range<usize>]) -> Option<Excerpt> {
+        Excerpt::new(text, spans).or_else(|| Excerpt::new(text, spans.get(..1)?))
     }
 
-    fn new(text: &str, spans: &[Range<usize>]) -> Excerpt {
+    /// The excerpt of `spans` if it is small enough to quote.
+    fn new(breaks: &Breaks, spans: &[Range<usize>]) -> Option<Excerpt> {
+        let text = breaks.text;
         let clamp = |offset: usize| offset.min(text.len());
         let first = spans.iter().map(|s| clamp(s.start)).min().unwrap_or(0);
         // A range that ends at the start of a line (after its line break) ends on the line before.
@@ -175,8 +199,12 @@ impl Excerpt {
             .max()
             .unwrap_or(0)
             .max(first);
-        let begin = text[..first].rfind('\n').map_or(0, |i| i + 1);
-        let finish = text[last..].find('\n').map_or(text.len(), |i| last + i);
+        let (begin, first_line) = breaks.line_start(first);
+        let finish = breaks.line_end(last);
+        // Too much to quote before it is copied (a CRLF file's source is at least half its bytes).
+        if finish - begin > 2 * MAX_EXCERPT_BYTES {
+            return None;
+        }
         let mut source = String::new();
         let mut lines = Vec::new();
         let mut at = begin;
@@ -189,12 +217,14 @@ impl Excerpt {
             source.push_str(content);
             at += line.len() + 1;
         }
-        Excerpt {
+        let fits = source.len() <= MAX_EXCERPT_BYTES
+            && lines.iter().all(|(_, _, len)| *len <= MAX_LINE_BYTES);
+        fits.then(|| Excerpt {
             source,
-            first_line: text[..begin].matches('\n').count() + 1,
+            first_line,
             line_count: lines.len(),
             lines,
-        }
+        })
     }
 
     /// A range of `text` as a range of `source` (an offset on a dropped `\r` lands at its line's end).
@@ -223,7 +253,7 @@ mod tests {
         let text = "a: 1\r\nbb: 2\r\ncc: 3\r\n";
         let bb = text.find("bb").unwrap();
         let three = text.find('3').unwrap();
-        let excerpt = Excerpt::new(text, std::slice::from_ref(&(bb..three + 1)));
+        let excerpt = Excerpt::new(&Breaks::new(text), &[bb..three + 1]).unwrap();
         assert_eq!(excerpt.source, "bb: 2\ncc: 3");
         assert_eq!(excerpt.first_line, 2);
         assert_eq!(excerpt.map(&(bb..three + 1)), 0..11);
@@ -234,7 +264,7 @@ mod tests {
     #[test]
     fn a_range_ending_after_a_line_break_stays_on_its_line() {
         let text = "a: 1\nb: 2\n";
-        let excerpt = Excerpt::new(text, std::slice::from_ref(&(0..5)));
+        let excerpt = Excerpt::new(&Breaks::new(text), &[0..5]).unwrap();
         assert_eq!(excerpt.source, "a: 1");
         assert_eq!(excerpt.line_count, 1);
     }
