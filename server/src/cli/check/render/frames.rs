@@ -219,7 +219,7 @@ impl Excerpt {
         }
         let fits = source.len() <= MAX_EXCERPT_BYTES
             && lines.iter().all(|(_, _, len)| *len <= MAX_LINE_BYTES);
-        fits.then(|| Excerpt {
+        fits.then_some(Excerpt {
             source,
             first_line,
             line_count: lines.len(),
@@ -253,7 +253,8 @@ mod tests {
         let text = "a: 1\r\nbb: 2\r\ncc: 3\r\n";
         let bb = text.find("bb").unwrap();
         let three = text.find('3').unwrap();
-        let excerpt = Excerpt::new(&Breaks::new(text), &[bb..three + 1]).unwrap();
+        let excerpt =
+            Excerpt::new(&Breaks::new(text), std::slice::from_ref(&(bb..three + 1))).unwrap();
         assert_eq!(excerpt.source, "bb: 2\ncc: 3");
         assert_eq!(excerpt.first_line, 2);
         assert_eq!(excerpt.map(&(bb..three + 1)), 0..11);
@@ -264,7 +265,7 @@ mod tests {
     #[test]
     fn a_range_ending_after_a_line_break_stays_on_its_line() {
         let text = "a: 1\nb: 2\n";
-        let excerpt = Excerpt::new(&Breaks::new(text), &[0..5]).unwrap();
+        let excerpt = Excerpt::new(&Breaks::new(text), std::slice::from_ref(&(0..5))).unwrap();
         assert_eq!(excerpt.source, "a: 1");
         assert_eq!(excerpt.line_count, 1);
     }
