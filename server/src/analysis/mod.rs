@@ -37,8 +37,8 @@ pub use completion::{
 };
 pub use diagnostics::fixes;
 pub use diagnostics::{
-    Code, Diagnostic, DiagnosticsCache, Fix, RuleDoc, Severity, diagnostics, document_diagnostics,
-    ignore_fixes,
+    Analysed, Code, Diagnostic, DiagnosticsCache, Fix, RuleDoc, Severity, diagnostics,
+    document_diagnostics, ignore_fixes,
 };
 pub use field_docs::{DocStyle, render_field, render_value};
 pub use file_role::{

@@ -5,13 +5,16 @@
 //! files it serves: for a file without a Pod it publishes an empty list, so it never speaks for YAML another
 //! extension owns.
 
+use std::sync::Mutex;
+
 use tower_lsp_server::ls_types::{
     Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Uri,
 };
 
 use super::documents::DocumentSnapshot;
 use super::encoding::{self, PositionEncoding};
-use crate::analysis::{self, Inputs, Severity};
+use crate::analysis::{self, Analysed, DiagnosticsCache, Inputs, Severity};
+use crate::syntax::Part;
 
 /// The document's diagnostics, from its cache: only `---` documents that changed since the last call (or
 /// all of them, when the inputs changed) are analysed, each on its own text.
@@ -19,19 +22,33 @@ pub fn cached_diagnostics(
     document: &DocumentSnapshot,
     inputs: &Inputs,
 ) -> Vec<analysis::Diagnostic> {
-    with_cache(document, |cache| cache.split_file(inputs, &document.split))
+    with_cache(&document.diagnostics, |cache| {
+        cache.split_file(inputs, &document.split)
+    })
+}
+
+/// The `---` documents of `document` whose diagnostics are not cached under `inputs`: what the server
+/// analyses on a blocking thread (`DiagnosticsCache::analyse`), then `add`s.
+pub fn missing(document: &DocumentSnapshot, inputs: &Inputs) -> Vec<Part> {
+    with_cache(&document.diagnostics, |cache| {
+        cache.missing(inputs, &document.split)
+    })
+}
+
+pub fn add(cache: &Mutex<DiagnosticsCache>, analysed: Analysed) {
+    with_cache(cache, |cache| cache.add(analysed));
 }
 
 fn with_cache<T>(
-    document: &DocumentSnapshot,
-    work: impl FnOnce(&mut analysis::DiagnosticsCache) -> T,
+    cache: &Mutex<DiagnosticsCache>,
+    work: impl FnOnce(&mut DiagnosticsCache) -> T,
 ) -> T {
     // A poisoned cache (a panic while computing) is only a cache: start it afresh.
-    match document.diagnostics.lock() {
+    match cache.lock() {
         Ok(mut cache) => work(&mut cache),
         Err(poisoned) => {
             let mut cache = poisoned.into_inner();
-            *cache = analysis::DiagnosticsCache::default();
+            *cache = DiagnosticsCache::default();
             work(&mut cache)
         }
     }
@@ -43,7 +60,9 @@ pub fn diagnostics(
     encoding: PositionEncoding,
     inputs: &Inputs,
 ) -> Vec<Diagnostic> {
-    if !with_cache(document, |cache| cache.serves(inputs, &document.split)) {
+    if !with_cache(&document.diagnostics, |cache| {
+        cache.serves(inputs, &document.split)
+    }) {
         return Vec::new();
     }
     let range = |r| encoding::range(&document.rope, r, encoding);

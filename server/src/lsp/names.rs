@@ -3,13 +3,16 @@
 //! read in the background that are not open — each with its rope to convert positions, and the
 //! conversion of the analysis' locations to LSP ones.
 
+use std::sync::{Mutex, MutexGuard};
+
 use ropey::Rope;
 use tower_lsp_server::ls_types::{Location, Position, Uri};
 
 use super::documents::DocumentSnapshot;
 use super::encoding::{self, PositionEncoding};
 use crate::analysis::Inputs;
-use crate::analysis::names::{self, FileNames, Workspace};
+use crate::analysis::names::{self, FileNames, Indexed, NamesCache, Workspace};
+use crate::syntax::Part;
 
 /// One file a name may be declared or used in.
 pub struct NameFile {
@@ -21,11 +24,7 @@ pub struct NameFile {
 impl NameFile {
     /// An open document's names, from its cache (only the `---` documents an edit touched are indexed).
     pub fn open(uri: Uri, document: &DocumentSnapshot, inputs: &Inputs) -> NameFile {
-        let names = document
-            .names
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .split_file_names(&inputs.pod_templates, &document.split);
+        let names = lock(&document.names).split_file_names(&inputs.pod_templates, &document.split);
         NameFile {
             uri,
             rope: document.rope.clone(),
@@ -34,13 +33,26 @@ impl NameFile {
     }
 }
 
-/// Indexes the names of the open document's `---` documents that its cache has not seen.
+/// Brings the open document's name index up to its version, indexing the `---` documents not seen yet
+/// (none, after `add`).
 pub fn warm(document: &DocumentSnapshot, inputs: &Inputs) {
-    document
-        .names
+    lock(&document.names).update(&inputs.pod_templates, &document.split);
+}
+
+/// The `---` documents of `document` without an index yet: what the server indexes on a blocking thread
+/// (`NamesCache::index`), then `add`s.
+pub fn missing(document: &DocumentSnapshot, inputs: &Inputs) -> Vec<Part> {
+    lock(&document.names).missing(&inputs.pod_templates, &document.split)
+}
+
+pub fn add(cache: &Mutex<NamesCache>, indexed: Indexed) {
+    lock(cache).add(indexed);
+}
+
+fn lock(cache: &Mutex<NamesCache>) -> MutexGuard<'_, NamesCache> {
+    cache
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
-        .update(&inputs.pod_templates, &document.split);
 }
 
 impl NameFile {
@@ -51,11 +63,7 @@ impl NameFile {
         inputs: &Inputs,
         offset: usize,
     ) -> NameFile {
-        let names = document
-            .names
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .names_at(&inputs.pod_templates, &document.split, offset);
+        let names = lock(&document.names).names_at(&inputs.pod_templates, &document.split, offset);
         NameFile {
             uri,
             rope: document.rope.clone(),

@@ -43,7 +43,8 @@ use super::{
     document_symbol, folding_range, guard, hover, inlay_hint, pull_diagnostics, references, rename,
     selection_range, structure,
 };
-use crate::analysis::{FileRole, FileRoles, Inputs, names};
+use crate::analysis::names::NamesCache;
+use crate::analysis::{DiagnosticsCache, FileRole, FileRoles, Inputs, names};
 use crate::messages::config::not_applied;
 use crate::messages::{Locale, Message};
 
@@ -273,6 +274,15 @@ impl PodServer {
         }
     }
 
+    /// Whether the document's folder's `podls.toml` excludes it (it gets no diagnostics).
+    fn excluded(&self, uri: &Uri) -> bool {
+        self.state
+            .projects
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .excludes(uri)
+    }
+
     /// What computes the diagnostics of the document at `uri`, pushed or pulled: a `podls.toml`'s own
     /// mistakes, or the analysis of a manifest under its folder's configuration.
     fn diagnostics_of<'a>(
@@ -283,12 +293,7 @@ impl PodServer {
         let encoding = self.encoding();
         let inputs = (!project::is_config(uri)).then(|| self.inputs(uri));
         let locale = self.settings().locale();
-        let excluded = self
-            .state
-            .projects
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .excludes(uri);
+        let excluded = self.excluded(uri);
         move || match &inputs {
             Some(_) if excluded => Vec::new(),
             Some(inputs) => diagnostics::diagnostics(uri, document, encoding, inputs),
@@ -318,16 +323,81 @@ impl PodServer {
         {
             return;
         }
-        // Index the names of the documents just changed now, after the requests (also for a client that
-        // pulls diagnostics): otherwise the first hover in each changed `---` document would pay for it.
-        if let Some(document) = current().filter(|_| !project::is_config(&uri)) {
-            super::names::warm(&document, &self.inputs(&uri));
+        if !project::is_config(&uri) {
+            self.index_names(&uri, version).await;
+        }
+    }
+
+    /// Analyses the `---` documents of `document` that its diagnostics cache has not seen on a blocking
+    /// thread, so that a request read meanwhile (a completion typed with the edit) is answered at once,
+    /// and gives the document back if it is still at that version. Only the changed documents go to the
+    /// thread, not the snapshot: an edit meanwhile still finds the `SplitFile` unshared.
+    async fn analyse_changed(
+        &self,
+        uri: &Uri,
+        document: DocumentSnapshot,
+    ) -> Option<DocumentSnapshot> {
+        if project::is_config(uri) || self.excluded(uri) {
+            return Some(document);
+        }
+        let inputs = self.inputs(uri);
+        let missing = diagnostics::missing(&document, &inputs);
+        if missing.is_empty() {
+            return Some(document);
+        }
+        let (version, cache) = (document.version, Arc::clone(&document.diagnostics));
+        drop(document);
+        let analysed = tokio::task::spawn_blocking(move || {
+            guard::catch_panic("diagnostics", || {
+                DiagnosticsCache::analyse(&inputs, &missing)
+            })
+        })
+        .await;
+        // After a panic nothing is added: the diagnostics computed from the cache meet it again, guarded.
+        if let Ok(Ok(analysed)) = analysed {
+            diagnostics::add(&cache, analysed);
+        }
+        self.snapshot(uri)
+            .filter(|document| document.version == version)
+    }
+
+    /// Indexes the names of the `---` documents an edit replaced on a blocking thread, after the
+    /// diagnostics and for clients that pull them too: otherwise the first hover in each would pay for it.
+    async fn index_names(&self, uri: &Uri, version: i32) {
+        let current = || {
+            self.snapshot(uri)
+                .filter(|document| document.version == version)
+        };
+        let Some(document) = current() else {
+            return;
+        };
+        let inputs = self.inputs(uri);
+        let missing = super::names::missing(&document, &inputs);
+        if !missing.is_empty() {
+            let cache = Arc::clone(&document.names);
+            drop(document);
+            let templates = Arc::clone(&inputs.pod_templates);
+            let indexed = tokio::task::spawn_blocking(move || {
+                guard::catch_panic("name index", || NamesCache::index(&templates, &missing))
+            })
+            .await;
+            let Ok(Ok(indexed)) = indexed else {
+                return;
+            };
+            super::names::add(&cache, indexed);
+        }
+        // Taken into the cache at once (nothing is computed here), so the cache stays the file's size.
+        if let Some(document) = current() {
+            super::names::warm(&document, &inputs);
         }
     }
 
     /// Computes and sends the diagnostics of `document`; false when it was not sent (a newer version
     /// arrived meanwhile, or the analysis panicked).
     async fn push_diagnostics(&self, uri: &Uri, document: DocumentSnapshot) -> bool {
+        let Some(document) = self.analyse_changed(uri, document).await else {
+            return false;
+        };
         let found = guard::catch_panic("diagnostics", self.diagnostics_of(uri, &document));
         let version = document.version;
         drop(document);

@@ -4,6 +4,7 @@
 //! per document, which in a file of 500 documents cost more than analysing the one that changed.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use super::Part;
 
@@ -12,6 +13,8 @@ use super::Part;
 pub struct PartResults<T> {
     ids: Vec<u64>,
     values: Vec<T>,
+    /// Values computed elsewhere (`add`), taken by the next `update` instead of computing them.
+    added: HashMap<u64, T>,
 }
 
 impl<T> Default for PartResults<T> {
@@ -19,6 +22,7 @@ impl<T> Default for PartResults<T> {
         PartResults {
             ids: Vec::new(),
             values: Vec::new(),
+            added: HashMap::new(),
         }
     }
 }
@@ -32,16 +36,10 @@ impl<T: Clone> PartResults<T> {
     /// by comparing ids from each end, and only the run between is looked at (any other file still works,
     /// matched by id).
     pub fn update(&mut self, parts: &[Part], mut make: impl FnMut(&Part) -> T) {
-        let same = |(id, part): (&u64, &Part)| *id == part.id;
-        let prefix = self.ids.iter().zip(parts).take_while(|&p| same(p)).count();
-        let room = parts.len().min(self.ids.len()) - prefix;
-        let suffix = (self.ids[prefix..].iter().rev())
-            .zip(parts[prefix..].iter().rev())
-            .take(room)
-            .take_while(|&p| same(p))
-            .count();
-        let old = prefix..self.ids.len() - suffix;
-        let new = &parts[prefix..parts.len() - suffix];
+        let (old, new) = self.changed(parts);
+        let new = &parts[new];
+        let mut added = std::mem::take(&mut self.added);
+        let mut make = |part: &Part| added.remove(&part.id).unwrap_or_else(|| make(part));
         if old.is_empty() && new.is_empty() {
             return;
         }
@@ -67,6 +65,42 @@ impl<T: Clone> PartResults<T> {
         self.values.splice(old, values);
     }
 
+    /// The parts of `parts` that the next `update` would compute a value for (none added for them).
+    pub fn missing<'a>(&self, parts: &'a [Part]) -> Vec<&'a Part> {
+        let (old, new) = self.changed(parts);
+        let old = &self.ids[old];
+        (parts[new].iter())
+            .filter(|part| !old.contains(&part.id) && !self.added.contains_key(&part.id))
+            .collect()
+    }
+
+    /// A value computed elsewhere (on another thread) for the document `id`, for the next `update`.
+    pub fn add(&mut self, id: u64, value: T) {
+        // Added values no `update` took (the documents were edited again first) are forgotten before they
+        // outnumber the file's own.
+        if self.added.len() > self.ids.len() + 64 {
+            self.added.clear();
+        }
+        self.added.insert(id, value);
+    }
+
+    /// The run of the last file's parts (`old`, indexes into the values) that `parts` replaces with its
+    /// own `new` run: what is left once the equal runs at both ends are set aside.
+    fn changed(&self, parts: &[Part]) -> (Range<usize>, Range<usize>) {
+        let same = |(id, part): (&u64, &Part)| *id == part.id;
+        let prefix = self.ids.iter().zip(parts).take_while(|&p| same(p)).count();
+        let room = parts.len().min(self.ids.len()) - prefix;
+        let suffix = (self.ids[prefix..].iter().rev())
+            .zip(parts[prefix..].iter().rev())
+            .take(room)
+            .take_while(|&p| same(p))
+            .count();
+        (
+            prefix..self.ids.len() - suffix,
+            prefix..parts.len() - suffix,
+        )
+    }
+
     /// The value of part `index` of the file last given to `update`, if that part is `part` (same document).
     pub fn get(&self, index: usize, part: &Part) -> Option<&T> {
         (self.ids.get(index) == Some(&part.id)).then(|| &self.values[index])
@@ -80,6 +114,7 @@ impl<T: Clone> PartResults<T> {
     pub fn clear(&mut self) {
         self.ids.clear();
         self.values.clear();
+        self.added.clear();
     }
 }
 
@@ -151,6 +186,38 @@ mod tests {
                 ("name: d5", "name: d5", 1),
             ],
         );
+    }
+
+    #[test]
+    fn values_added_from_elsewhere_are_taken_not_computed() {
+        let text: Vec<String> = (0..20).map(|i| format!("name: d{i}\n")).collect();
+        let mut file = SplitFile::parse(&text.join("---\n"));
+        let mut results = PartResults::default();
+        results.update(file.parts(), |part| part.id);
+        let at = file.parts()[7].start + 4;
+        file.edit(TextRange::empty(at), "# c\n");
+        let missing: Vec<u64> = results.missing(file.parts()).iter().map(|p| p.id).collect();
+        let old: Vec<u64> = results.ids.clone();
+        let parsed: Vec<u64> = (file.parts().iter().map(|part| part.id))
+            .filter(|id| !old.contains(id))
+            .collect();
+        assert!(!missing.is_empty());
+        assert_eq!(missing, parsed);
+        for id in &missing {
+            results.add(*id, id * 10);
+        }
+        assert!(results.missing(file.parts()).is_empty());
+        results.update(file.parts(), |_| {
+            unreachable!("an added value was computed again")
+        });
+        let expected: Vec<u64> = (file.parts().iter())
+            .map(|part| match missing.contains(&part.id) {
+                true => part.id * 10,
+                false => part.id,
+            })
+            .collect();
+        assert_eq!(results.values(), expected);
+        assert!(results.added.is_empty());
     }
 
     #[test]

@@ -29,7 +29,54 @@ struct Found {
     serves: bool,
 }
 
+/// Documents analysed away from the cache (`DiagnosticsCache::analyse`, on any thread), for `add`.
+pub struct Analysed {
+    inputs: Inputs,
+    found: Vec<(u64, Found)>,
+}
+
+impl Found {
+    fn of(inputs: &Inputs, part: &Part) -> Found {
+        Found {
+            diagnostics: document_diagnostics(inputs, &part.text, &part.document).into(),
+            serves: serves_document(&inputs.pod_templates, &part.text, &part.document),
+        }
+    }
+}
+
 impl DiagnosticsCache {
+    /// The documents of `file` without results under `inputs` yet (a pointer copy each), for `analyse`:
+    /// the language server analyses them off its protocol thread.
+    pub fn missing(&mut self, inputs: &Inputs, file: &SplitFile) -> Vec<Part> {
+        self.start(inputs);
+        self.parts
+            .missing(file.parts())
+            .into_iter()
+            .cloned()
+            .collect()
+    }
+
+    /// Analyses documents (what `missing` gave) under `inputs`.
+    pub fn analyse(inputs: &Inputs, parts: &[Part]) -> Analysed {
+        let found = (parts.iter())
+            .map(|part| (part.id, Found::of(inputs, part)))
+            .collect();
+        Analysed {
+            inputs: inputs.clone(),
+            found,
+        }
+    }
+
+    /// Keeps what `analyse` found for the next call; nothing when the inputs changed meanwhile.
+    pub fn add(&mut self, analysed: Analysed) {
+        let same = |inputs: &Inputs| inputs.same_diagnostics(&analysed.inputs);
+        if self.inputs.as_ref().is_some_and(same) {
+            for (id, found) in analysed.found {
+                self.parts.add(id, found);
+            }
+        }
+    }
+
     /// The same as `diagnostics(inputs, text, file)` of the file's text, computing only the documents the
     /// previous call did not see, each on its own text.
     pub fn split_file(&mut self, inputs: &Inputs, file: &SplitFile) -> Vec<Diagnostic> {
@@ -51,6 +98,13 @@ impl DiagnosticsCache {
     /// Brings the results up to `file` under `inputs`: everything afresh when the inputs changed, else the
     /// documents the cache has not seen.
     fn update(&mut self, inputs: &Inputs, file: &SplitFile) {
+        self.start(inputs);
+        self.parts
+            .update(file.parts(), |part: &Part| Found::of(inputs, part));
+    }
+
+    /// Forgets what was computed with other inputs.
+    fn start(&mut self, inputs: &Inputs) {
         if !self
             .inputs
             .as_ref()
@@ -59,10 +113,6 @@ impl DiagnosticsCache {
             self.parts.clear();
             self.inputs = Some(inputs.clone());
         }
-        self.parts.update(file.parts(), |part: &Part| Found {
-            diagnostics: document_diagnostics(inputs, &part.text, &part.document).into(),
-            serves: serves_document(&inputs.pod_templates, &part.text, &part.document),
-        });
     }
 }
 
@@ -163,6 +213,36 @@ mod tests {
             files += 1;
         }
         assert!(files > 100, "the corpus: {files} files");
+    }
+
+    /// Documents analysed elsewhere (the language server's blocking thread) are what the cache would have
+    /// computed; what was analysed under other inputs is not taken.
+    #[test]
+    fn documents_analysed_elsewhere_are_taken() {
+        let pod = "apiVersion: v1\nkind: Pod\nspec:\n  restartPolicy: Nevr\n";
+        let mut text = format!("{pod}---\n{pod}");
+        let mut file = SplitFile::parse(&text);
+        let mut cache = DiagnosticsCache::default();
+        let inputs = Inputs::default();
+        let missing = cache.missing(&inputs, &file);
+        assert_eq!(missing.len(), 2);
+        cache.add(DiagnosticsCache::analyse(&inputs, &missing));
+        assert!(cache.missing(&inputs, &file).is_empty());
+        assert_eq!(cache.split_file(&inputs, &file), fresh(&inputs, &text));
+        // The second document's value typed right: it alone is missing.
+        let at = text.rfind("Nevr").unwrap() + 3;
+        text.insert(at, 'e');
+        file.edit(TextRange::empty(at), "e");
+        let missing = cache.missing(&inputs, &file);
+        assert_eq!(missing.len(), 1);
+        let mut chinese = inputs.clone();
+        chinese.locale = crate::schema::Locale::ZhCn;
+        cache.add(DiagnosticsCache::analyse(&chinese, &missing));
+        assert_eq!(cache.missing(&inputs, &file).len(), 1);
+        let found = cache.split_file(&inputs, &file);
+        assert_eq!(found, fresh(&inputs, &text));
+        let nevr = found.iter().filter(|d| d.message.contains("`Nevr`"));
+        assert_eq!(nevr.count(), 1, "{found:?}");
     }
 
     #[test]

@@ -27,7 +27,7 @@ mod walk;
 #[cfg(test)]
 mod tests;
 
-pub use cache::DiagnosticsCache;
+pub use cache::{Analysed, DiagnosticsCache};
 pub(crate) use checks::format_error;
 pub use code::Code;
 pub use diagnostic::{Diagnostic, Fix, Severity, fixes};

@@ -8,7 +8,7 @@ use super::build::document_names;
 use super::index::DocumentNames;
 use super::links::FileNames;
 use crate::analysis::inputs::PodTemplate;
-use crate::syntax::{PartResults, SplitFile, YamlFile};
+use crate::syntax::{Part, PartResults, SplitFile, YamlFile};
 
 #[derive(Default)]
 pub struct NamesCache {
@@ -18,14 +18,59 @@ pub struct NamesCache {
     parts: PartResults<Arc<DocumentNames>>,
 }
 
+/// Documents indexed away from the cache (`NamesCache::index`, on any thread), for `add`.
+pub struct Indexed {
+    templates: Arc<[PodTemplate]>,
+    names: Vec<(u64, Arc<DocumentNames>)>,
+}
+
 impl NamesCache {
-    /// Indexes the documents of `file` the cache has not seen: what the server does after publishing
-    /// diagnostics, so that no request pays for it.
-    pub fn update(&mut self, templates: &Arc<[PodTemplate]>, file: &SplitFile) {
+    /// The documents of `file` without an index yet (a pointer copy each), for `index`: the language
+    /// server indexes them off its protocol thread.
+    pub fn missing(&mut self, templates: &Arc<[PodTemplate]>, file: &SplitFile) -> Vec<Part> {
+        self.start(templates);
+        self.parts
+            .missing(file.parts())
+            .into_iter()
+            .cloned()
+            .collect()
+    }
+
+    /// Indexes documents (what `missing` gave).
+    pub fn index(templates: &Arc<[PodTemplate]>, parts: &[Part]) -> Indexed {
+        let names = (parts.iter())
+            .map(|part| {
+                let names = document_names(templates, &part.text, &part.document);
+                (part.id, Arc::new(names))
+            })
+            .collect();
+        Indexed {
+            templates: Arc::clone(templates),
+            names,
+        }
+    }
+
+    /// Keeps what `index` built for the next call; nothing when the custom resources changed meanwhile.
+    pub fn add(&mut self, indexed: Indexed) {
+        if self.templates == indexed.templates {
+            for (id, names) in indexed.names {
+                self.parts.add(id, names);
+            }
+        }
+    }
+
+    /// Forgets the indexes built with other custom resources.
+    fn start(&mut self, templates: &Arc<[PodTemplate]>) {
         if self.templates != *templates {
             self.templates = Arc::clone(templates);
             self.parts.clear();
         }
+    }
+
+    /// Indexes the documents of `file` the cache has not seen: what the server does after publishing
+    /// diagnostics, so that no request pays for it.
+    pub fn update(&mut self, templates: &Arc<[PodTemplate]>, file: &SplitFile) {
+        self.start(templates);
         self.parts.update(file.parts(), |part| {
             Arc::new(document_names(templates, &part.text, &part.document))
         });

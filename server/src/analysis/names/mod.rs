@@ -17,7 +17,7 @@ mod pods;
 mod rename;
 
 pub use build::document_names;
-pub use cache::{NamesCache, file_names};
+pub use cache::{Indexed, NamesCache, file_names};
 pub use hover::{hover as name_hover, on_use as on_name_use};
 pub use index::{DocumentNames, NameKind, Role, Symbol};
 pub use links::{FileNames, Location, Workspace};
