@@ -5,10 +5,13 @@ Generates a tree of manifests (Pods, Deployments, StatefulSets, DaemonSets, Jobs
 style, one file in ten with a mistake), then checks it with each tool in turn, in one run: files/s, MB/s and
 peak RSS of the process tree. The reference is `yaml_events` (server/examples/yaml_events.rs) on the same
 files: reading them alone, and reading plus yaml-rust2's raw event parse, on as many threads as podls.
-Prints a Markdown table with each tool's time relative to podls.
+Prints a Markdown table per size: wall and CPU seconds, files/s, MB/s, peak RSS, how many times faster podls
+is than each, and podls over read + raw parse in wall and CPU time; then podls's peak RSS by tree size.
+checkov takes about a second a file: it runs on the first --checkov-files files (labelled so in its row).
 
 Usage: bench/cli.sh [--sizes 1000,10000] [--peers-at 10000] [--repeat 3] [--timeout 1800]
-                    [--only podls,kubernetes-validate,checkov,reference] [--podls PATH]
+                    [--checkov-files 1000] [--only podls,kubernetes-validate,checkov,reference]
+                    [--podls PATH]
 (cli.sh installs the peers and builds first)
 """
 
@@ -27,7 +30,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
-from run import tree_rss_kib  # noqa: E402  (one way to sum a process tree's RSS for both benchmarks)
+from run import hwm_kib, tree_rss_kib  # noqa: E402  (one way to sum a process tree's RSS for both benchmarks)
 
 DEPS = HERE / ".deps"
 WORK = HERE / "results" / "cli"
@@ -224,8 +227,10 @@ def tree_bytes(tree: Path) -> int:
 
 def run(command: list, timeout: float, cwd: Path = ROOT) -> dict:
     """Runs `command` to the end, output discarded (a checker's printing is part of its work, the terminal's
-    is not): wall seconds, and peak RSS (the process tree sampled every 10 ms, and the root's own maximum).
-    Past `timeout` seconds the process tree is stopped and the run reported as unfinished."""
+    is not): wall seconds, CPU seconds (user + system of the process and the children it waited for), and
+    peak RSS (the process tree sampled every 10 ms, and the root's VmHWM sampled with it: wait4's ru_maxrss
+    would count the Python process forked before the exec). Past `timeout` seconds the process tree is
+    stopped and the run reported as unfinished."""
     start = time.perf_counter()
     proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)
@@ -234,7 +239,7 @@ def run(command: list, timeout: float, cwd: Path = ROOT) -> dict:
 
     def sample():
         while not done.is_set():
-            peak[0] = max(peak[0], tree_rss_kib(proc.pid))
+            peak[0] = max(peak[0], tree_rss_kib(proc.pid), hwm_kib(proc.pid))
             if time.perf_counter() - start > timeout:
                 os.killpg(proc.pid, 9)
                 break
@@ -250,7 +255,8 @@ def run(command: list, timeout: float, cwd: Path = ROOT) -> dict:
     finished = code in (0, 1)
     if not finished and seconds <= timeout:
         sys.exit(f"{' '.join(command[:3])}… failed with {code}")
-    return {"seconds": seconds, "rss_mib": max(peak[0], usage.ru_maxrss) / 1024, "finished": finished}
+    return {"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime,
+            "rss_mib": peak[0] / 1024, "finished": finished}
 
 
 def tools(tree: Path, podls: Path = PODLS) -> dict:
@@ -267,47 +273,75 @@ def tools(tree: Path, podls: Path = PODLS) -> dict:
 
 
 PEERS = {"kubernetes-validate --strict", "checkov --framework kubernetes"}
+CHECKOV = "checkov --framework kubernetes"
 SHORT = {"podls check": "podls", "kubernetes-validate --strict": "kubernetes-validate",
-         "checkov --framework kubernetes": "checkov", "read (reference)": "reference",
+         CHECKOV: "checkov", "read (reference)": "reference",
          "read + yaml-rust2 events (reference)": "reference"}
 
 
-def measure(tree: Path, podls: Path, repeat: int, with_peers: bool, only: set, timeout: float) -> dict:
+def measure(tree: Path, files: int, podls: Path, args, with_peers: bool, only: set) -> dict:
+    """Each tool on `tree` (checkov on the first `--checkov-files` of it when fewer: the files are the same,
+    file `i` of every tree is the same text), with the number of files it was given."""
     results = {}
     for name, command in tools(tree, podls).items():
         if (name in PEERS and not with_peers) or (only and SHORT[name] not in only):
             continue
-        print(f"{tree.name}: {name}…", file=sys.stderr, flush=True)
+        given = files
+        if name == CHECKOV and 0 < args.checkov_files < files:
+            given = args.checkov_files
+            command = tools(generate(given), podls)[name]
+        print(f"{tree.name}: {name} on {given} files…", file=sys.stderr, flush=True)
         # Peers take minutes: once. The rest: the median of `repeat` runs.
-        runs = [run(command, timeout) for _ in range(1 if name in PEERS else repeat)]
+        runs = [run(command, args.timeout) for _ in range(1 if name in PEERS else args.repeat)]
         results[name] = {
+            "files": given,
             "seconds": statistics.median(r["seconds"] for r in runs),
+            "cpu": statistics.median(r["cpu"] for r in runs),
             "rss_mib": max(r["rss_mib"] for r in runs),
             "finished": all(r["finished"] for r in runs),
         }
         r = results[name]
-        print(f"  {r['seconds']:.2f} s, {r['rss_mib']:.1f} MiB" + ("" if r["finished"] else " (stopped)"),
-              file=sys.stderr, flush=True)
+        print(f"  {r['seconds']:.2f} s wall, {r['cpu']:.2f} s CPU, {r['rss_mib']:.1f} MiB"
+              + ("" if r["finished"] else " (stopped at the timeout)"), file=sys.stderr, flush=True)
     return results
 
 
 def table(files: int, size: int, results: dict) -> list:
-    mb = size / 1e6
+    """One row per tool. Speeds are per file given (checkov may have had a subset: its row says so); the
+    last column is podls's files/s over the tool's (wall time): above 1, podls is that many times faster."""
+    mb_per_file = size / 1e6 / files
     podls = results.get("podls check")
     reference = results.get("read + yaml-rust2 events (reference)")
-    rows = [f"### {files:,} files, {mb:.1f} MB", "",
-            "| | seconds | files/s | MB/s | peak RSS, MiB | time / podls's |",
-            "|---|---:|---:|---:|---:|---:|"]
+    rows = [f"### {files:,} files, {size / 1e6:.1f} MB", "",
+            "| | files | wall s | CPU s | files/s | MB/s | peak RSS, MiB | podls's files/s ÷ this |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for name, r in results.items():
         # A run stopped at the timeout took at least that long: its speeds are upper bounds.
         more, less = ("", "") if r["finished"] else ("> ", "< ")
-        ratio = f"{more}{r['seconds'] / podls['seconds']:.2f}×" if podls else ""
-        rows.append(f"| {name} | {more}{r['seconds']:.2f} | {less}{files / r['seconds']:,.0f} | "
-                    f"{less}{mb / r['seconds']:.1f} | {r['rss_mib']:.1f} | {ratio} |")
+        rate = r["files"] / r["seconds"]
+        label = name if r["files"] == files else f"{name} (on the first {r['files']:,} files)"
+        ratio = ""
+        if podls and name != "podls check":
+            ratio = f"{more}{podls['files'] / podls['seconds'] / rate:.2f}×"
+        # A run shorter than the first 10 ms sample has no RSS measured.
+        rss = f"{r['rss_mib']:.1f}" if r["rss_mib"] else "—"
+        rows.append(f"| {label} | {r['files']:,} | {more}{r['seconds']:.2f} | {more}{r['cpu']:.2f} | "
+                    f"{less}{rate:,.0f} | {less}{rate * mb_per_file:.1f} | {rss} | {ratio} |")
     if podls and reference:
-        rows += ["", f"podls / (read + raw parse): {podls['seconds'] / reference['seconds']:.2f}× "
-                     "(target: within 2×)"]
+        rows += ["", "podls / (read + raw parse), on the same threads: "
+                 f"{podls['seconds'] / reference['seconds']:.2f}× wall time, "
+                 f"{podls['cpu'] / reference['cpu']:.2f}× CPU time (target: within 2×)"]
     return rows
+
+
+def memory(results_by_size: dict, largest: dict) -> list:
+    """podls's peak RSS by tree size, beside the tree's largest file: it should follow the file, not the tree."""
+    rows = []
+    for files, results in sorted(results_by_size.items()):
+        podls = results.get("podls check")
+        if podls:
+            rows.append(f"{files:,} files (largest {largest[files] / 1024:.1f} KiB): {podls['rss_mib']:.1f} MiB")
+    return ["podls's peak RSS by tree size: " + "; ".join(rows)] if len(rows) > 1 else []
 
 
 def machine() -> str:
@@ -330,6 +364,9 @@ def main():
     parser.add_argument("--timeout", type=float, default=1800,
                         help="seconds after which a run is stopped and reported as unfinished (default 1800)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of podls and the reference (median)")
+    parser.add_argument("--checkov-files", type=int, default=1000,
+                        help="checkov runs on the first N files of a larger tree (it takes about a second a "
+                             "file; 0: all; default 1000)")
     parser.add_argument("--podls", type=Path, default=PODLS, help="the podls binary (default: the release build)")
     parser.add_argument("--only", default="", help="comma-separated: podls,kubernetes-validate,checkov,reference")
     args = parser.parse_args()
@@ -341,24 +378,29 @@ def main():
             sys.exit(f"{needed} is missing: run bench/cli.sh (it builds it)")
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                             text=True).stdout.strip()
-    podls_version = subprocess.run([str(args.podls), "--version"], capture_output=True, text=True).stdout.strip()
+    podls_version = subprocess.run([str(args.podls), "--version"], capture_output=True,
+                                   text=True).stdout.splitlines()[0]
     load_before = os.getloadavg()
     report = []
+    by_size, largest = {}, {}
     for files in sizes:
         tree = generate(files)
         size = tree_bytes(tree)
+        largest[files] = max(p.stat().st_size for p in tree.rglob("*.yaml"))
         # Warms the page cache: every tool reads the files from memory.
         subprocess.run([str(EVENTS), "read", str(tree)], stdout=subprocess.DEVNULL, check=True)
-        results = measure(tree, args.podls, args.repeat, files in peers_at, only, args.timeout)
-        report += table(files, size, results) + [""]
+        by_size[files] = measure(tree, files, args.podls, args, files in peers_at, only)
+        report += table(files, size, by_size[files]) + [""]
+    report += memory(by_size, largest)
     load_after = os.getloadavg()
     header = [
         f"- Commit: {commit} ({podls_version}, release build), `bench/cli.sh {' '.join(sys.argv[1:])}`".rstrip(),
         f"- Machine: {machine()}",
         f"- Load average (1, 5, 15 min) before: {', '.join(f'{x:.2f}' for x in load_before)}; "
         f"after: {', '.join(f'{x:.2f}' for x in load_after)}",
-        f"- podls and the reference on {os.cpu_count()} threads, median of {args.repeat}; peers once, as "
-        "they run (kubernetes-validate on one thread)",
+        f"- podls and the reference on {os.cpu_count()} threads (the same pool: each thread takes the next "
+        f"file), median of {args.repeat}; peers once, as they run (kubernetes-validate and checkov on one "
+        "thread); CPU s is user + system time, comparable whatever the threads",
         "",
     ]
     print("\n".join(header + report))
