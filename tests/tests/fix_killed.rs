@@ -1,6 +1,7 @@
 //! `podls check --fix` killed at any moment (SIGKILL, over and over, on a tree of files with fixable
 //! mistakes in block and flow style): every file is always either as it was or fully fixed — never
-//! truncated, never half fixed — and a run left to finish fixes the rest, its leftovers ignored.
+//! truncated, never half fixed — and a run left to finish fixes the rest, its leftovers ignored, which the
+//! next run removes once stale.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -114,11 +115,63 @@ fn fix_killed_at_any_moment_leaves_each_file_whole() {
     let finish = fix(&repo.0).output().unwrap();
     assert_eq!(finish.status.code(), Some(0));
     assert_eq!(assert_each_whole(&repo.0, &original, &fixed), FILES);
-    for leftover in leftovers(&repo.0) {
+    let left = leftovers(&repo.0);
+    for leftover in &left {
         let name = leftover.file_name().unwrap().to_string_lossy().into_owned();
         assert!(
             name.starts_with('.') && name.contains(".podls-fix-"),
             "unexpected file {name}"
         );
     }
+    // The next --fix removes them once they are stale (their process gone, last written over a minute ago):
+    // aged here, beside a fresh one of a dead process and names that are not ours, which all stay.
+    let hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+    for leftover in &left {
+        let file = std::fs::File::options().write(true).open(leftover).unwrap();
+        file.set_modified(hour_ago).unwrap();
+    }
+    let dead = dead_pid();
+    let kept = [
+        format!("team-0/.pod-0.yaml.podls-fix-{dead}-0"),
+        format!("team-0/.gone.yaml.podls-fix-{dead}-0"),
+        format!("team-0/pod-0.yaml.podls-fix-{dead}-0"),
+        format!("team-0/.pod-0.yaml.podls-fix-{dead}-0.keep"),
+    ];
+    for (i, name) in kept.iter().enumerate() {
+        repo.write(name, "not a manifest\n");
+        if i > 0 {
+            let file = std::fs::File::options()
+                .write(true)
+                .open(repo.0.join(name))
+                .unwrap();
+            file.set_modified(hour_ago).unwrap();
+        }
+    }
+    let stale = repo
+        .0
+        .join(format!("team-1/.pod-50.yaml.podls-fix-{dead}-3"));
+    std::fs::write(&stale, "half a file").unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
+    assert_eq!(fix(&repo.0).status().unwrap().code(), Some(0));
+    assert!(!stale.exists(), "a stale temporary file was left");
+    for leftover in &left {
+        assert!(!leftover.exists(), "{leftover:?} was left");
+    }
+    for name in &kept {
+        assert!(repo.0.join(name).exists(), "{name} was removed");
+    }
+}
+
+/// A process id no process has: a child's, once it has been waited for (ids are reused only after the
+/// whole range went round).
+fn dead_pid() -> u32 {
+    let mut child = Command::new("true").spawn().unwrap();
+    let pid = child.id();
+    child.wait().unwrap();
+    pid
 }

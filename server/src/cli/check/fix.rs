@@ -1,8 +1,8 @@
 //! `podls check --fix` and `--diff`: each file fixed by `analysis::fix_all` (the editor's quick fixes,
 //! until nothing more applies), then written back without losing a byte: the BOM kept, a temporary file in
 //! the same directory renamed over the original with its permissions, and nothing written when the file
-//! changed on disk since it was read. `--diff` prints what would change and writes nothing; stdin's fixed
-//! text goes to stdout.
+//! changed on disk since it was read (a killed run's temporary files go at the next run: `stale.rs`).
+//! `--diff` prints what would change and writes nothing; stdin's fixed text goes to stdout.
 
 use std::fs;
 use std::io::Write;
@@ -11,6 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::findings::{Failure, FailureCode};
 use super::inputs::Input;
+use super::stale;
 use crate::analysis::{Inputs, fix_all};
 use crate::messages::{Locale, cli, fixing as msg};
 
@@ -75,6 +76,7 @@ pub fn fix(
         }
         (Mode::Fix, Input::Stdin) => outcome.stdout = Some(new_bytes),
         (Mode::Fix, Input::File(path)) => {
+            stale::clean_beside(path);
             if fixed.text != text {
                 let read = [bom.as_bytes(), text.as_bytes()].concat();
                 write_atomically(path, &read, &new_bytes, inputs.locale)?;

@@ -10,6 +10,7 @@ mod output;
 mod pool;
 mod project;
 mod render;
+mod stale;
 
 pub(crate) use findings::check_text;
 pub(crate) use render::severity_name;
