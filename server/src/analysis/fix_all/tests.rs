@@ -156,6 +156,8 @@ fn fixes_land_where_the_parser_reads_the_text() {
         "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers: [{name: a, image: 'b:1'}]\n  volumes:\n  - name: v\n    vsphereVolume\x0c:\n      volumePath: /v\n",
         // `[key: app]` is a mapping in flow style without braces: nothing is inserted after it in block style
         // (inside the brackets), and its range ends with its pair, not at a `}` further on.
+        // `metadata` without a value inside braces: its `name` is not added as block lines inside them.
+        "{apiVersion: v1, kind: Pod, metadata, spec: {containers: [{name: a, image: 'b:1'}]}}\n",
         "{apiVersion: v1, kind: Pod, metadata: {name: a}, spec: {containers: [{name: a, image: 'b:1'}],\n  affinity: {podAffinity: {requiredDuringSchedulingIgnoredDuringExecution: [{topologyKey: zone,\n    labelSelector: {matchExpressions: [key: app]}}]}}}}\n",
     ];
     let fixed: Vec<String> = cases
@@ -165,6 +167,7 @@ fn fixes_land_where_the_parser_reads_the_text() {
     expect![[r#"
         "apiVersion: v1\rkind: Pod\rmetadata: {name: a}\rspec:\r  restartPolicy: Never\r  containers:\r    - name: change-me\r      image: change-me\rn: 1\r"
         "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers: [{name: a, image: 'b:1'}]\n  volumes:\n  - name: v\n    vsphereVolume:\n      volumePath: /v\n"
+        "{apiVersion: v1, kind: Pod, metadata, spec: {containers: [{name: a, image: 'b:1'}]}}\n"
         "{apiVersion: v1, kind: Pod, metadata: {name: a}, spec: {containers: [{name: a, image: 'b:1'}],\n  affinity: {podAffinity: {requiredDuringSchedulingIgnoredDuringExecution: [{topologyKey: zone,\n    labelSelector: {matchExpressions: [key: app]}}]}}}}\n"
     "#]].assert_eq(&fixed.concat());
 }

@@ -145,7 +145,16 @@ fn insertion(cx: &Context, visit: &Visit, field: &Field) -> Option<(TextRange, S
     };
     if visit.is_null() {
         // `metadata:` with nothing after it: the fields go on the next lines, two spaces deeper.
-        let key = doc.node(visit.key?).range;
+        let key_node = doc.node(visit.key?);
+        // Inside `{ }` or `[ ]` block lines would land inside the brackets (a loop of `--fix`, found by the
+        // fix_all fuzz target in `{kind: Pod, metadata}`): no fix there.
+        let in_flow = key_node
+            .parent
+            .is_some_and(|parent| matches!(doc.kind(parent), NodeKind::Mapping { flow: true, .. }));
+        if in_flow {
+            return None;
+        }
+        let key = key_node.range;
         let indent = key.start - line_start(text, key.start) + 2;
         let value = block_value(cx.schema, &field.ty, Some(field), indent + 2, 0);
         return Some(append_lines(text, key.end, &lines(indent, value)));
