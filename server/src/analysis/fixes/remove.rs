@@ -43,23 +43,19 @@ pub(crate) fn remove_entry_at(
     let key_range = doc.node(key).range;
     let end = doc.node(entries[index].1).range.end.max(key_range.end);
     let range = if *flow {
-        // With the comma after it, or before it for the last entry.
-        match (
-            entries.get(index + 1),
-            index.checked_sub(1).map(|i| entries[i]),
-        ) {
-            (Some((next, _)), _) => TextRange::new(key_range.start, doc.node(*next).range.start),
-            (None, Some((_, previous))) => TextRange::new(doc.node(previous).range.end, end),
-            (None, None) => TextRange::new(key_range.start, end),
-        }
+        with_a_comma(
+            TextRange::new(key_range.start, end),
+            entries
+                .get(index + 1)
+                .map(|(next, _)| doc.node(*next).range.start),
+            index
+                .checked_sub(1)
+                .map(|i| doc.node(entries[i].1).range.end),
+        )
     } else {
         let line_start = key_range.start - column(text, key_range.start);
-        let eol = line_break(text);
-        let after = text[end..]
-            .find(eol)
-            .map_or(text.len(), |i| end + i + eol.len());
         if text[line_start..key_range.start].trim().is_empty() {
-            TextRange::new(line_start, after)
+            whole_lines(text, line_start, end)
         } else {
             // `- key: value`: the next key moves up behind the dash.
             let (next, _) = entries.get(index + 1)?;
@@ -89,11 +85,11 @@ pub(crate) fn remove_item(
     let item = *items.get(index)?;
     let node = doc.node(item).range;
     let range = if *flow {
-        match (items.get(index + 1), index.checked_sub(1).map(|i| items[i])) {
-            (Some(next), _) => TextRange::new(node.start, doc.node(*next).range.start),
-            (None, Some(previous)) => TextRange::new(doc.node(previous).range.end, node.end),
-            (None, None) => node,
-        }
+        with_a_comma(
+            node,
+            items.get(index + 1).map(|next| doc.node(*next).range.start),
+            index.checked_sub(1).map(|i| doc.node(items[i]).range.end),
+        )
     } else {
         let dash = text[..node.start]
             .trim_end_matches(' ')
@@ -103,13 +99,28 @@ pub(crate) fn remove_item(
         if !text[line_start..dash].trim().is_empty() {
             return None;
         }
-        let eol = line_break(text);
-        let after = text[node.end..]
-            .find(eol)
-            .map_or(text.len(), |i| node.end + i + eol.len());
-        TextRange::new(line_start, after)
+        whole_lines(text, line_start, node.end)
     };
     Some(Proposal::replace(title, range, String::new(), true))
+}
+
+/// A flow element with the comma after it (up to the next element's start), or, for the last, with the one
+/// before it (from the previous element's end).
+fn with_a_comma(element: TextRange, next: Option<usize>, previous: Option<usize>) -> TextRange {
+    match (next, previous) {
+        (Some(next), _) => TextRange::new(element.start, next),
+        (None, Some(previous)) => TextRange::new(previous, element.end),
+        (None, None) => element,
+    }
+}
+
+/// From `start` through the end of the line holding `end`, its line break included.
+fn whole_lines(text: &str, start: usize, end: usize) -> TextRange {
+    let eol = line_break(text);
+    let after = text[end..]
+        .find(eol)
+        .map_or(text.len(), |i| end + i + eol.len());
+    TextRange::new(start, after)
 }
 
 #[cfg(test)]

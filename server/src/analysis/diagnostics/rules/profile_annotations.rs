@@ -68,6 +68,11 @@ fn profile_annotations(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         .iter()
         .filter_map(|c| named(doc, c.node, "name").and_then(|n| doc.scalar(n)))
         .collect();
+    let own = |container: &str| {
+        all.iter()
+            .find(|c| text(doc, c.node, "name") == Some(container))
+            .map(|c| c.node)
+    };
     let annotation_path = |key: &str| cx.site.prefix.keys(&["metadata", "annotations", key]);
     let creating = !cx.site.is_template();
     let windows = cx
@@ -89,24 +94,16 @@ fn profile_annotations(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             .related(doc.node(at).range, msg::set_here(what).render(cx.locale))
             .at(annotation_path(name))
         };
-        if name == SECCOMP_POD && creating {
-            if let Some((at, kind, localhost)) = profile(doc, visit.node, "seccompProfile") {
-                if !agrees(
-                    annotation,
-                    kind,
-                    localhost,
-                    &["runtime/default", "docker/default"],
-                ) {
-                    out.push(mismatch(at, "securityContext.seccompProfile"));
-                }
-            }
-        } else if let Some(container) = name.strip_prefix(SECCOMP_CONTAINER).filter(|_| creating) {
-            let own = all
-                .iter()
-                .find(|c| text(doc, c.node, "name") == Some(container));
-            if let Some((at, kind, localhost)) =
-                own.and_then(|c| profile(doc, c.node, "seccompProfile"))
-            {
+        // The pod or container whose `seccompProfile` a seccomp annotation speaks for (`None` inside: the
+        // container it names is not there).
+        let seccomp_owner = if name == SECCOMP_POD {
+            Some(Some(visit.node))
+        } else {
+            name.strip_prefix(SECCOMP_CONTAINER).map(own)
+        };
+        if let Some(owner) = seccomp_owner {
+            let field = owner.and_then(|node| profile(doc, node, "seccompProfile"));
+            if let (true, Some((at, kind, localhost))) = (creating, field) {
                 if !agrees(
                     annotation,
                     kind,
@@ -140,11 +137,8 @@ fn profile_annotations(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     .at(annotation_path(name)),
                 );
             } else if creating && !windows {
-                let own = all
-                    .iter()
-                    .find(|c| text(doc, c.node, "name") == Some(container));
-                let field = own
-                    .and_then(|c| profile(doc, c.node, "appArmorProfile"))
+                let field = own(container)
+                    .and_then(|node| profile(doc, node, "appArmorProfile"))
                     .or(pod_apparmor);
                 if let Some((at, kind, localhost)) = field {
                     if !agrees(annotation, kind, localhost, &["runtime/default"]) {
