@@ -288,3 +288,40 @@ fn colour_is_on_when_asked_whatever_no_color_says_and_off_by_default_in_a_pipe()
         assert!(!plain.contains('\u{1b}'), "{format}");
     }
 }
+
+/// Lines break where YAML breaks them (`\n`, `\r\n`, a lone `\r`) in every format: the same manifest with
+/// each line break prints the same text frames and concise lines, findings and fixes at the same lines and
+/// columns (a lone `\r` once put the text format's `-->` a line off the concise one).
+#[test]
+fn every_line_break_puts_findings_on_the_same_lines() {
+    let manifest = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labls:\n    app: web\nspec:\n  restartPolicy: never\n  containers:\n  - name: app\n    image: nginx:1.27\n    imagePullPolicy: Alway\n    ports:\n    - containerPort: 80\n      protocol: tcp\n";
+    let dir = std::env::temp_dir();
+    let outputs = |eol: &str| -> Vec<String> {
+        let text = manifest.replace('\n', eol);
+        ["text", "concise"]
+            .iter()
+            .map(|format| {
+                let args = ["--format", format, "--color", "never", "-"];
+                let run = podls_e2e::run_check(&dir, &args, Some(&text), &[]);
+                assert_eq!(run.code, 1, "{run:?}");
+                run.stdout
+            })
+            .collect()
+    };
+    let lf = outputs("\n");
+    let arrows: Vec<String> = lf[0]
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("--> "))
+        .map(str::to_owned)
+        .collect();
+    let concise: Vec<String> = lf[1]
+        .lines()
+        .filter(|l| l.contains(": error[") || l.contains(": warning["))
+        .map(leading_location)
+        .collect();
+    assert_eq!(arrows, concise);
+    assert!(concise.len() >= 4, "{concise:?}");
+    for eol in ["\r\n", "\r"] {
+        assert_eq!(outputs(eol), lf, "with {eol:?}");
+    }
+}

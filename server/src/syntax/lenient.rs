@@ -6,6 +6,7 @@
 //! `scannerc.go`) checks no indentation inside a flow collection nor on a quoted string's continuation
 //! lines; yaml-rust2 requires both to be indented past the enclosing block.
 
+use super::lines;
 use super::tree::{SyntaxError, TextRange};
 use crate::messages::syntax as msg;
 
@@ -22,7 +23,7 @@ pub(super) struct Patch {
 /// the line joins the one above. `at` is where yaml-rust2 stopped; `None` when that is not the first thing
 /// on its line inside an open flow collection.
 pub(super) fn flow_line(source: &str, at: usize, in_flow: bool) -> Option<Patch> {
-    let line_start = source[..at.min(source.len())].rfind('\n')? + 1;
+    let line_start = lines::line_start(source, at.min(source.len()));
     // yaml-rust2 may stop before it opened the collection (it scans ahead for a key): count brackets too;
     // and a collection never closed (half typed) is an error for Go too, better told as one.
     let in_flow =
@@ -42,8 +43,8 @@ pub(super) fn flow_line(source: &str, at: usize, in_flow: bool) -> Option<Patch>
             msg::bracket_at_key_column(),
         )
     } else {
-        let line = source[content..].split('\n').next().unwrap_or("");
-        let end = content + super::lines::code(line).len().max(1);
+        let line = &source[content..lines::line_end(source, content)];
+        let end = content + lines::code(line).len().max(1);
         (TextRange::new(content, end), msg::flow_line_at_key_column())
     };
     Some(Patch {
@@ -64,7 +65,7 @@ pub(super) fn flow_line(source: &str, at: usize, in_flow: bool) -> Option<Patch>
 pub(super) fn quoted_lines(source: &str, at: usize) -> Option<Patch> {
     let (open, close) = enclosing_quoted(source, at)?;
     let text = &source[open..=close];
-    if !text.contains('\n') {
+    if !text.contains(lines::BREAKS) {
         return None;
     }
     // A multi-line key is refused by Go YAML too (a simple key is one line).
@@ -92,8 +93,7 @@ pub(super) fn quoted_lines(source: &str, at: usize) -> Option<Patch> {
         })
         .collect();
     fixed.replace_range(open..=close, &patched);
-    let first_break = open + text.find('\n')?;
-    let next_line = first_break + 1;
+    let next_line = lines::next_line_start(source, open);
     let rest = &source[next_line..];
     let content = next_line + (rest.len() - rest.trim_start_matches([' ', '\t']).len());
     Some(Patch {
@@ -110,9 +110,9 @@ pub(super) fn quoted_lines(source: &str, at: usize) -> Option<Patch> {
 /// How many `[` and `{` are open at the end of `text`, line by line outside quotes and comments.
 fn open_brackets(text: &str) -> usize {
     let mut depth = 0usize;
-    for line in text.lines() {
+    for line in lines::split(text) {
         let mut quote = None;
-        for b in super::lines::code(line).bytes() {
+        for b in lines::code(line).bytes() {
             match (quote, b) {
                 (None, b'"' | b'\'') => quote = Some(b),
                 (Some(q), b) if b == q => quote = None,
@@ -131,14 +131,14 @@ fn join_line_above(fixed: &mut String, line_start: usize) -> Option<()> {
     if line_start == 0 {
         return None;
     }
-    let break_start = if fixed[..line_start - 1].ends_with('\r') {
+    let break_start = if fixed[..line_start].ends_with("\r\n") {
         line_start - 2
     } else {
         line_start - 1
     };
-    let above_start = fixed[..break_start].rfind('\n').map_or(0, |i| i + 1);
+    let above_start = lines::line_start(fixed, break_start);
     let above = &fixed[above_start..break_start];
-    let comment = super::lines::comment_start(above).map_or(break_start, |c| above_start + c);
+    let comment = lines::comment_start(above).map_or(break_start, |c| above_start + c);
     let blanks = " ".repeat(line_start - comment);
     fixed.replace_range(comment..line_start, &blanks);
     Some(())
@@ -158,7 +158,7 @@ fn enclosing_quoted(source: &str, at: usize) -> Option<(usize, usize)> {
             continue;
         }
         let before = if i == 0 { b' ' } else { bytes[i - 1] };
-        if !b" \t\n:[{,-".contains(&before) {
+        if !b" \t\r\n:[{,-".contains(&before) {
             continue;
         }
         if let Some(close) = closing_quote(bytes, i) {

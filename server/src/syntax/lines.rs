@@ -2,6 +2,8 @@
 //! value, and where a comment starts. Every place that looks at raw lines (the cursor's context, the
 //! parser's error ranges, indentation detection, document splitting) reads them through here.
 
+use super::TextRange;
+
 /// A line's parts. Columns are bytes from the line start.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Line<'a> {
@@ -70,6 +72,42 @@ pub fn line_end(text: &str, at: usize) -> usize {
 /// Whether `at` is where a line starts (the text's start, or just after a line break).
 pub fn starts_line(text: &str, at: usize) -> bool {
     at == 0 || text[..at].ends_with(BREAKS)
+}
+
+/// The start of the line after the one holding `at` (past its `\n`, `\r\n` or lone `\r`); the text's end
+/// on its last line.
+pub fn next_line_start(text: &str, at: usize) -> usize {
+    let end = line_end(text, at);
+    let width = if text[end..].starts_with("\r\n") {
+        2
+    } else {
+        1
+    };
+    (end + width).min(text.len())
+}
+
+/// Each line of `text` as a range without its line break, breaking where YAML does (`\n`, `\r\n`, a lone
+/// `\r`); a text ending with a break has an empty last line, as an empty text has one empty line.
+pub fn ranges(text: &str) -> impl Iterator<Item = TextRange> + '_ {
+    let bytes = text.as_bytes();
+    let mut breaks = memchr::memchr2_iter(b'\n', b'\r', bytes);
+    let mut start = Some(0);
+    std::iter::from_fn(move || {
+        let from = start?;
+        // The `\n` of a `\r\n` was consumed with its `\r`.
+        let Some(at) = breaks.by_ref().find(|&at| at >= from) else {
+            start = None;
+            return Some(TextRange::new(from, text.len()));
+        };
+        let crlf = bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n');
+        start = Some(at + 1 + usize::from(crlf));
+        Some(TextRange::new(from, at))
+    })
+}
+
+/// The lines of `text` without their line breaks, as [`ranges`] finds them.
+pub fn split(text: &str) -> impl Iterator<Item = &str> + '_ {
+    ranges(text).map(|range| &text[range.as_range()])
 }
 
 pub fn read(line: &str) -> Line<'_> {
@@ -232,6 +270,19 @@ mod tests {
         assert_eq!(line_start(text, 11), 10);
         assert!(starts_line(text, 3) && starts_line(text, 10) && starts_line(text, 0));
         assert!(!starts_line(text, 4));
+    }
+
+    #[test]
+    fn lines_break_at_every_yaml_line_break() {
+        let lines = |text| split(text).collect::<Vec<_>>();
+        assert_eq!(lines("a\nb\r\nc\rd"), ["a", "b", "c", "d"]);
+        assert_eq!(lines("a\r\r\nb\n"), ["a", "", "b", ""]);
+        assert_eq!(lines(""), [""]);
+        assert_eq!(lines("\r"), ["", ""]);
+        let text = "a:\r b\r\nc";
+        assert_eq!(next_line_start(text, 0), 3);
+        assert_eq!(next_line_start(text, 4), 7);
+        assert_eq!(next_line_start(text, 7), text.len());
     }
 
     #[test]

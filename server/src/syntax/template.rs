@@ -68,8 +68,7 @@ pub fn in_template_action(text: &str, doc: &super::Document, offset: usize) -> b
     if doc.in_template_action(offset) {
         return true;
     }
-    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let before = &text[line_start..offset];
+    let before = &text[lines::line_start(text, offset)..offset];
     before
         .rfind("{{")
         .is_some_and(|open| !before[open..].contains("}}"))
@@ -97,7 +96,7 @@ pub(crate) fn mask(source: &str) -> Option<(String, Template)> {
     pieces.sort_by_key(|(r, _)| r.start);
     let bytes = source.as_bytes();
     let mut masked = bytes.to_vec();
-    let lines = line_ranges(source);
+    let lines: Vec<TextRange> = lines::ranges(source).collect();
     let mut printing_lines = Vec::new();
     let mut below = Vec::new();
     let mut first = 0;
@@ -177,8 +176,8 @@ pub(super) fn unmask_message(
 ) -> String {
     let start = near.start.min(masked.len());
     let end = near.end.min(masked.len());
-    let line_start = masked[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = masked[end..].find('\n').map_or(masked.len(), |i| end + i);
+    let line_start = lines::line_start(masked, start);
+    let line_end = lines::line_end(masked, end);
     let mut out = message.to_string();
     for action in &template.actions {
         let (from, to) = (action.start.max(line_start), action.end.min(line_end));
@@ -201,25 +200,6 @@ fn prints_below(source: &str, line: TextRange, action: TextRange) -> bool {
         && source[action.end..line.end].trim().is_empty()
         && argument(&source[action.as_range()], "nindent").is_some()
         && (before.ends_with(':') || before.ends_with('-'))
-}
-
-/// Each line's range, without its line break (`\n` or `\r\n`).
-fn line_ranges(source: &str) -> Vec<TextRange> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for end in memchr::memchr_iter(b'\n', source.as_bytes()).chain([source.len()]) {
-        let content_end = if source[start..end].ends_with('\r') {
-            end - 1
-        } else {
-            end
-        };
-        out.push(TextRange::new(start, content_end));
-        start = end + 1;
-        if start > source.len() {
-            break;
-        }
-    }
-    out
 }
 
 /// The branches of every if/with/range that has an `else`, and the bodies of `define` blocks.
@@ -403,7 +383,7 @@ pub(super) fn mark_unknown(source: &str, nodes: &mut [NodeData], template: &mut 
         }
     }
     for &at in &template.below {
-        let line_start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = lines::line_start(source, at);
         let Some(printed_into) = value_on_line(nodes, line_start, at) else {
             continue;
         };

@@ -4,8 +4,9 @@
 //! effect (an env variable set again later).
 
 use super::Proposal;
-use super::edit::{column, line_break};
+use super::edit::column;
 use crate::messages::{Locale, fixes};
+use crate::syntax::lines::next_line_start;
 use crate::syntax::{Document, NodeId, NodeKind, TextRange};
 
 /// The fix that removes the entry `key: value` of `mapping`; none when the mapping would be left as an
@@ -116,11 +117,7 @@ fn with_a_comma(element: TextRange, next: Option<usize>, previous: Option<usize>
 
 /// From `start` through the end of the line holding `end`, its line break included.
 fn whole_lines(text: &str, start: usize, end: usize) -> TextRange {
-    let eol = line_break(text);
-    let after = text[end..]
-        .find(eol)
-        .map_or(text.len(), |i| end + i + eol.len());
-    TextRange::new(start, after)
+    TextRange::new(start, next_line_start(text, end))
 }
 
 #[cfg(test)]
@@ -148,36 +145,46 @@ mod tests {
     #[test]
     fn entries_go_with_their_lines_or_commas() {
         let probe = "probe:\n  httpGet:\n    port: 80\n  tcpSocket:\n    port: 80 # c\n  periodSeconds: 3\n";
-        assert_eq!(
-            removed(probe, &["probe"], "tcpSocket").as_deref(),
-            Some("probe:\n  httpGet:\n    port: 80\n  periodSeconds: 3\n")
-        );
-        assert_eq!(
-            removed("items:\n- ports: []\n  name: a\n", &["items"], "ports").as_deref(),
-            Some("items:\n- name: a\n")
-        );
-        assert_eq!(removed("items:\n- ports: []\n", &["items"], "ports"), None);
-        assert_eq!(
-            removed(
-                "probe: {httpGet: {port: 80}, tcpSocket: {port: 80}}\n",
+        let flow = "probe: {httpGet: {port: 80}, tcpSocket: {port: 80}}\n";
+        let cases: [(&str, &[&str], &str, Option<&str>); 6] = [
+            (
+                probe,
                 &["probe"],
-                "httpGet"
-            )
-            .as_deref(),
-            Some("probe: {tcpSocket: {port: 80}}\n")
-        );
-        assert_eq!(
-            removed(
-                "probe: {httpGet: {port: 80}, tcpSocket: {port: 80}}\n",
+                "tcpSocket",
+                Some("probe:\n  httpGet:\n    port: 80\n  periodSeconds: 3\n"),
+            ),
+            (
+                "items:\n- ports: []\n  name: a\n",
+                &["items"],
+                "ports",
+                Some("items:\n- name: a\n"),
+            ),
+            ("items:\n- ports: []\n", &["items"], "ports", None),
+            (
+                flow,
                 &["probe"],
-                "tcpSocket"
-            )
-            .as_deref(),
-            Some("probe: {httpGet: {port: 80}}\n")
-        );
+                "httpGet",
+                Some("probe: {tcpSocket: {port: 80}}\n"),
+            ),
+            (
+                flow,
+                &["probe"],
+                "tcpSocket",
+                Some("probe: {httpGet: {port: 80}}\n"),
+            ),
+            ("a:\n  b: 1\n  c: 2", &["a"], "b", Some("a:\n  c: 2")),
+        ];
+        // Lines end where YAML ends them: at `\n`, `\r\n` or a lone `\r`, also in a file that mixes them.
+        for eol in ["\n", "\r\n", "\r"] {
+            for (text, path, name, expected) in cases {
+                let text = text.replace('\n', eol);
+                let expected = expected.map(|e| e.replace('\n', eol));
+                assert_eq!(removed(&text, path, name), expected, "{text:?}");
+            }
+        }
         assert_eq!(
-            removed("a:\r\n  b: 1\r\n  c: 2\r\n", &["a"], "b").as_deref(),
-            Some("a:\r\n  c: 2\r\n")
+            removed("a:\n  b: 1\r  c: 2\n", &["a"], "b").as_deref(),
+            Some("a:\n  c: 2\n")
         );
     }
 
@@ -192,10 +199,13 @@ mod tests {
             out.replace_range(fix.edits[0].0.as_range(), "");
             out
         };
-        assert_eq!(
-            without_first("env:\n  - name: A\n    value: x\n  - name: A\n    value: y\n"),
-            "env:\n  - name: A\n    value: y\n"
-        );
+        for eol in ["\n", "\r\n", "\r"] {
+            let text = "env:\n  - name: A\n    value: x\n  - name: A\n    value: y\n";
+            assert_eq!(
+                without_first(&text.replace('\n', eol)),
+                "env:\n  - name: A\n    value: y\n".replace('\n', eol)
+            );
+        }
         assert_eq!(
             without_first("env: [{name: A, value: x}, {name: A}]\n"),
             "env: [{name: A}]\n"

@@ -3,9 +3,15 @@
 
 use expect_test::{Expect, expect};
 
+use crate::syntax::tests::alike_with_every_line_break;
 use crate::syntax::{LineIndex, parse};
 
 fn check(text: &str, expect: Expect) {
+    expect.assert_eq(&alike_with_every_line_break(text, explained));
+}
+
+/// Each error at its line:column, and the text after each of its repairs.
+fn explained(text: &str) -> String {
     let file = parse(text);
     let lines = LineIndex::new(text);
     let mut out = String::new();
@@ -36,12 +42,16 @@ fn check(text: &str, expect: Expect) {
                 "  ## {}\n",
                 repair.title.render(crate::messages::Locale::En)
             ));
-            for line in fixed.lines() {
+            let mut lines: Vec<&str> = crate::syntax::lines::split(&fixed).collect();
+            if lines.last() == Some(&"") {
+                lines.pop();
+            }
+            for line in lines {
                 out.push_str(&format!("  {line}\n"));
             }
         }
     }
-    expect.assert_eq(&out);
+    out
 }
 
 #[test]

@@ -4,10 +4,14 @@
 use expect_test::{Expect, expect};
 
 use crate::syntax::parse;
-use crate::syntax::tests::dump;
+use crate::syntax::tests::{alike_with_every_line_break, dump};
 
 /// The tree, then each warning with the text it covers.
 fn check(text: &str, expect: Expect) {
+    expect.assert_eq(&alike_with_every_line_break(text, tree_and_warnings));
+}
+
+fn tree_and_warnings(text: &str) -> String {
     let file = parse(text);
     let mut out = dump(text);
     for doc in &file.documents {
@@ -19,7 +23,7 @@ fn check(text: &str, expect: Expect) {
             ));
         }
     }
-    expect.assert_eq(&out);
+    out
 }
 
 #[test]

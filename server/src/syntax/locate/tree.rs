@@ -1,7 +1,7 @@
 //! Locating the cursor on the parsed tree: the innermost scalar under it, or a gap between the entries of a
 //! flow mapping.
 
-use super::super::lines::{code, key_colon};
+use super::super::lines::{BREAKS, code, key_colon, line_end};
 use super::super::{Document, FieldPath, NodeId, NodeKind, PathSegment, TextRange};
 use super::{CursorContext, CursorLine, CursorSlot};
 
@@ -20,9 +20,7 @@ pub(super) fn locate_in_tree(text: &str, doc: &Document, offset: usize) -> Optio
         .filter(|&id| !swallowed_by_error(text, doc, id));
     if let Some(id) = scalar {
         if is_block_scalar(doc, id) && doc.node(id).range.start != offset {
-            let header_end = text[doc.node(id).range.start..]
-                .find('\n')
-                .map_or(text.len(), |i| i + doc.node(id).range.start);
+            let header_end = line_end(text, doc.node(id).range.start);
             if offset > header_end {
                 return Some(CursorContext::nothing(offset));
             }
@@ -114,7 +112,7 @@ fn swallowed_by_error(text: &str, doc: &Document, id: NodeId) -> bool {
     plain
         && !doc.errors.is_empty()
         && node.range.end >= doc.parsed_until
-        && text[node.range.as_range()].contains('\n')
+        && text[node.range.as_range()].contains(BREAKS)
 }
 
 /// A one-word plain scalar that is a mapping value, starts a line of its own below its key, and has nothing
@@ -136,13 +134,10 @@ fn alone_below_its_key(text: &str, doc: &Document, id: NodeId) -> bool {
         return false;
     };
     let between = &text[doc.node(key).range.end.min(node.range.start)..node.range.start];
-    let line_before = &between[between.rfind('\n').map_or(between.len(), |i| i + 1)..];
-    let line_after = text[node.range.end..]
-        .split(['\n', '\r'])
-        .next()
-        .unwrap_or("");
+    let line_before = &between[between.rfind(BREAKS).map_or(between.len(), |i| i + 1)..];
+    let line_after = &text[node.range.end..line_end(text, node.range.end)];
     plain_word
-        && between.contains('\n')
+        && between.contains(BREAKS)
         && line_before.trim().is_empty()
         && code(line_after).is_empty()
 }

@@ -10,6 +10,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Patch, Renderer, S
 use super::super::findings::{FileReport, Finding, FixHint};
 use crate::analysis::Severity;
 use crate::messages::{Locale, cli as msg};
+use crate::syntax::lines;
 
 /// Fixes printed as `help:` per finding; the rest are counted (an enum has a fix per allowed value).
 const MAX_HELPS: usize = 3;
@@ -115,7 +116,10 @@ fn help<'a>(file: &'a str, text: &Breaks<'a>, fix: &'a FixHint, draw: bool) -> G
         .line_start(excerpt.first_line)
         .path(file)
         .patches(fix.edits.iter().map(|(range, new_text)| {
-            Patch::new(excerpt.map(range), new_text.replace("\r\n", "\n"))
+            Patch::new(
+                excerpt.map(range),
+                new_text.replace("\r\n", "\n").replace('\r', "\n"),
+            )
         }));
     title.element(snippet)
 }
@@ -131,7 +135,7 @@ fn lowercase_first(title: &str) -> String {
     }
 }
 
-/// The whole lines of `text` that hold some spans, with CRLF line breaks read as LF (a `\r` is no column),
+/// The whole lines of `text` that hold some spans, every line break written as LF (a `\r` is no column),
 /// and where each byte of `text` lands in them.
 struct Excerpt {
     source: String,
@@ -142,33 +146,40 @@ struct Excerpt {
     lines: Vec<(usize, usize, usize)>,
 }
 
-/// A file's text and where its `\n`s are, found once: an excerpt's lines and line number are looked up, not
-/// searched for from the finding (a file with a finding every few bytes on one 3 MiB line, or on each of
-/// thousands of lines, took minutes).
+/// A file's text and where its lines start, found once: an excerpt's lines and line number are looked up,
+/// not searched for from the finding (a file with a finding every few bytes on one 3 MiB line, or on each of
+/// thousands of lines, took minutes). Lines break where YAML breaks them (`\n`, `\r\n`, a lone `\r`), so
+/// the line numbers are those of every other format.
 struct Breaks<'t> {
     text: &'t str,
-    at: Vec<usize>,
+    /// The start of each line after the first.
+    starts: Vec<usize>,
 }
 
 impl<'t> Breaks<'t> {
     fn new(text: &'t str) -> Breaks<'t> {
         Breaks {
             text,
-            at: memchr::memchr_iter(b'\n', text.as_bytes()).collect(),
+            starts: lines::ranges(text).skip(1).map(|line| line.start).collect(),
         }
     }
 
-    /// The start of the line holding `offset`, and its 1-based number.
-    fn line_start(&self, offset: usize) -> (usize, usize) {
-        let before = self.at.partition_point(|&b| b < offset);
-        let start = before.checked_sub(1).map_or(0, |i| self.at[i] + 1);
-        (start, before + 1)
+    /// The 0-based line holding `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset)
     }
 
-    /// The end of the line holding `offset`, before its `\n`.
-    fn line_end(&self, offset: usize) -> usize {
-        let at = self.at.partition_point(|&b| b < offset);
-        self.at.get(at).copied().unwrap_or(self.text.len())
+    fn start_of(&self, line: usize) -> usize {
+        line.checked_sub(1).map_or(0, |i| self.starts[i])
+    }
+
+    /// The end of a line, before its line break (found from the next line's start, not searched for).
+    fn end_of(&self, line: usize) -> usize {
+        match self.starts.get(line) {
+            Some(&next) if self.text[..next].ends_with("\r\n") => next - 2,
+            Some(&next) => next - 1,
+            None => self.text.len(),
+        }
     }
 }
 
@@ -190,7 +201,7 @@ impl Excerpt {
             .iter()
             .map(|s| {
                 let (start, end) = (clamp(s.start), clamp(s.end));
-                if end > start && text[..end].ends_with('\n') {
+                if end > start && lines::starts_line(text, end) {
                     end - 1
                 } else {
                     end
@@ -199,29 +210,27 @@ impl Excerpt {
             .max()
             .unwrap_or(0)
             .max(first);
-        let (begin, first_line) = breaks.line_start(first);
-        let finish = breaks.line_end(last);
+        let (first_line, last_line) = (breaks.line_of(first), breaks.line_of(last));
+        let (begin, finish) = (breaks.start_of(first_line), breaks.end_of(last_line));
         // Too much to quote before it is copied (a CRLF file's source is at least half its bytes).
         if finish - begin > 2 * MAX_EXCERPT_BYTES {
             return None;
         }
         let mut source = String::new();
         let mut lines = Vec::new();
-        let mut at = begin;
-        for line in text[begin..finish].split('\n') {
-            let content = line.strip_suffix('\r').unwrap_or(line);
+        for line in first_line..=last_line {
+            let (start, end) = (breaks.start_of(line), breaks.end_of(line));
             if !lines.is_empty() {
                 source.push('\n');
             }
-            lines.push((at, source.len(), content.len()));
-            source.push_str(content);
-            at += line.len() + 1;
+            lines.push((start, source.len(), end - start));
+            source.push_str(&text[start..end]);
         }
         let fits = source.len() <= MAX_EXCERPT_BYTES
             && lines.iter().all(|(_, _, len)| *len <= MAX_LINE_BYTES);
         fits.then_some(Excerpt {
             source,
-            first_line,
+            first_line: first_line + 1,
             line_count: lines.len(),
             lines,
         })
