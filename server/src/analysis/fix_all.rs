@@ -1,9 +1,13 @@
 //! Fixing a whole file, as `podls check --fix` does: the preferred fix of every diagnostic that has one
 //! (the very edits the editor's quick fixes make), applied together when they do not overlap, then the
 //! file analysed again and fixed again until nothing more applies. Outside the edited ranges not a byte
-//! moves. With `unsafe_fixes`, a diagnostic without a preferred fix gets its first (most likely) one.
+//! moves. With `unsafe_fixes`, a diagnostic without a preferred fix gets its first (most likely) one. A fix
+//! is applied only when its result shows it worked (its finding gone, the text parsing no worse): one that
+//! does not would be applied again on every pass, and `--fix` would never settle.
 
-use super::diagnostics::{Code, Fix, diagnostics};
+use std::collections::HashMap;
+
+use super::diagnostics::{Code, Diagnostic, Fix, diagnostics};
 use super::inputs::Inputs;
 use crate::syntax::{TextRange, parse};
 
@@ -23,52 +27,171 @@ pub fn fix_all(inputs: &Inputs, text: &str, unsafe_fixes: bool) -> Fixed {
         text: text.to_owned(),
         applied: Vec::new(),
     };
+    let mut findings = analyse(inputs, &fixed.text);
     for _ in 0..MAX_PASSES {
-        let file = parse(&fixed.text);
         let chosen = choose(
-            diagnostics(inputs, &fixed.text, &file)
-                .into_iter()
-                .filter_map(|d| pick(d.fixes, unsafe_fixes)),
+            findings
+                .iter()
+                .filter_map(|d| pick(d, unsafe_fixes).map(|fix| (d, fix))),
         );
         if chosen.is_empty() {
             break;
         }
-        let mut edits: Vec<&(TextRange, String)> =
-            chosen.iter().flat_map(|fix| &fix.edits).collect();
-        // From the end, so each edit's offsets still hold when it is applied.
-        edits.sort_by_key(|(range, _)| std::cmp::Reverse((range.start, range.end)));
-        for (range, new_text) in edits {
-            fixed.text.replace_range(range.as_range(), new_text);
-        }
+        let Some((text, after, kept)) = a_pass_that_holds(inputs, &fixed.text, &findings, chosen)
+        else {
+            break;
+        };
+        fixed.text = text;
         fixed
             .applied
-            .extend(chosen.into_iter().map(|fix| (fix.code, fix.title)));
+            .extend(kept.into_iter().map(|fix| (fix.code, fix.title)));
+        findings = after;
     }
     fixed
 }
 
+fn analyse(inputs: &Inputs, text: &str) -> Vec<Diagnostic> {
+    diagnostics(inputs, text, &parse(text))
+}
+
+/// The chosen fixes applied together, when the result holds (see [`holds`]); else those that hold one by
+/// one, together if that holds, else the first alone; none when no fix holds. Checking the whole pass
+/// first costs nothing when it holds: its findings are the next pass's.
+fn a_pass_that_holds(
+    inputs: &Inputs,
+    text: &str,
+    before: &[Diagnostic],
+    chosen: Vec<(&Diagnostic, Fix)>,
+) -> Option<(String, Vec<Diagnostic>, Vec<Fix>)> {
+    let attempt = |fixes: &[&(&Diagnostic, Fix)]| {
+        let edits: Vec<&(TextRange, String)> = fixes.iter().flat_map(|(_, f)| &f.edits).collect();
+        let fixed = applied(text, &edits);
+        let after = analyse(inputs, &fixed);
+        let fixed_ones: Vec<&Diagnostic> = fixes.iter().map(|(d, _)| *d).collect();
+        holds(before, &fixed_ones, &edits, &after).then_some((fixed, after))
+    };
+    let all: Vec<&(&Diagnostic, Fix)> = chosen.iter().collect();
+    if let Some((fixed, after)) = attempt(&all) {
+        return Some((fixed, after, chosen.into_iter().map(|(_, f)| f).collect()));
+    }
+    let holding: Vec<&(&Diagnostic, Fix)> = all
+        .into_iter()
+        .filter(|fix| attempt(std::slice::from_ref(fix)).is_some())
+        .collect();
+    let first = holding.first()?;
+    let (fixes, (fixed, after)) = match attempt(&holding) {
+        Some(result) if holding.len() > 1 => (holding, result),
+        _ => (vec![*first], attempt(std::slice::from_ref(first))?),
+    };
+    Some((
+        fixed,
+        after,
+        fixes.into_iter().map(|(_, f)| f.clone()).collect(),
+    ))
+}
+
+/// `text` with `edits` applied, from the end, so each edit's offsets still hold when it is applied.
+fn applied(text: &str, edits: &[&(TextRange, String)]) -> String {
+    let mut edits = edits.to_vec();
+    edits.sort_by_key(|(range, _)| std::cmp::Reverse((range.start, range.end)));
+    let mut fixed = text.to_owned();
+    for (range, new_text) in edits {
+        fixed.replace_range(range.as_range(), new_text);
+    }
+    fixed
+}
+
+/// Whether fixing `fixed` (findings of `before`) by `edits` did what the fixes promise, as the findings
+/// `after` show: the text parses no worse (a fix computed on a tree must not break the text it reads,
+/// as a block line inserted where the parser read something else would), and each fixed finding is gone
+/// (there are fewer of it: a repair inside what the parser does not read, or an insertion the parser
+/// reads elsewhere, leaves it as it was, and `--fix` would apply it again on every pass).
+fn holds(
+    before: &[Diagnostic],
+    fixed: &[&Diagnostic],
+    edits: &[&(TextRange, String)],
+    after: &[Diagnostic],
+) -> bool {
+    let syntax_errors = |findings: &[Diagnostic]| {
+        findings
+            .iter()
+            .filter(|d| d.code == Code::YamlSyntax)
+            .count()
+    };
+    if syntax_errors(after) > syntax_errors(before) {
+        return false;
+    }
+    // Where an offset of the text before lands after the edits: moved by those before it.
+    let moved = |at: usize| {
+        edits
+            .iter()
+            .filter(|(range, _)| range.end <= at)
+            .fold(at as isize, |at, (range, new_text)| {
+                at + new_text.len() as isize - range.len() as isize
+            })
+    };
+    let (was, is) = (counts(before), counts(after));
+    fixed.iter().all(|d| {
+        let then = was.get(&Finding::of(d, d.range.start as isize)).copied();
+        let now = is.get(&Finding::of(d, moved(d.range.start))).copied();
+        now.unwrap_or(0) < then.unwrap_or(1)
+    })
+}
+
+fn counts(findings: &[Diagnostic]) -> HashMap<Finding<'_>, usize> {
+    let mut counts: HashMap<Finding, usize> = HashMap::new();
+    for d in findings {
+        *counts
+            .entry(Finding::of(d, d.range.start as isize))
+            .or_default() += 1;
+    }
+    counts
+}
+
+/// What makes two findings the same one before and after an edit: code, message and field path, or where
+/// it starts when it has no path (a syntax error).
+#[derive(PartialEq, Eq, Hash)]
+struct Finding<'a> {
+    code: Code,
+    message: &'a str,
+    path: Option<String>,
+    at: Option<isize>,
+}
+
+impl<'a> Finding<'a> {
+    fn of(d: &'a Diagnostic, at: isize) -> Finding<'a> {
+        let path = d.path.as_ref().map(ToString::to_string);
+        Finding {
+            code: d.code,
+            message: &d.message,
+            at: path.is_none().then_some(at),
+            path,
+        }
+    }
+}
+
 /// The fix `--fix` applies for one diagnostic: its preferred one, else with `unsafe_fixes` its first.
-fn pick(fixes: Vec<Fix>, unsafe_fixes: bool) -> Option<Fix> {
+fn pick(diagnostic: &Diagnostic, unsafe_fixes: bool) -> Option<Fix> {
+    let fixes = &diagnostic.fixes;
     let preferred = fixes.iter().position(|f| f.preferred);
     let at = preferred.or(unsafe_fixes.then_some(0))?;
-    fixes
-        .into_iter()
-        .nth(at)
-        .filter(|fix| !fix.edits.is_empty())
+    fixes.get(at).filter(|fix| !fix.edits.is_empty()).cloned()
 }
 
 /// Fixes whose edits touch neither each other nor one already chosen (the others wait for the next pass,
 /// on the text these leave). Two fixes with the same edits (two diagnostics, one repair) count once.
-fn choose(candidates: impl Iterator<Item = Fix>) -> Vec<Fix> {
-    let mut chosen: Vec<Fix> = Vec::new();
-    for fix in candidates {
-        if chosen.iter().any(|c| c.edits == fix.edits) {
+fn choose<'d>(
+    candidates: impl Iterator<Item = (&'d Diagnostic, Fix)>,
+) -> Vec<(&'d Diagnostic, Fix)> {
+    let mut chosen: Vec<(&Diagnostic, Fix)> = Vec::new();
+    for (diagnostic, fix) in candidates {
+        if chosen.iter().any(|(_, c)| c.edits == fix.edits) {
             continue;
         }
         let clashes = fix.edits.iter().any(|(a, _)| {
             chosen
                 .iter()
-                .flat_map(|c| &c.edits)
+                .flat_map(|(_, c)| &c.edits)
                 .any(|(b, _)| overlaps(*a, *b))
         }) || fix
             .edits
@@ -76,7 +199,7 @@ fn choose(candidates: impl Iterator<Item = Fix>) -> Vec<Fix> {
             .enumerate()
             .any(|(i, (a, _))| fix.edits[i + 1..].iter().any(|(b, _)| overlaps(*a, *b)));
         if !clashes {
-            chosen.push(fix);
+            chosen.push((diagnostic, fix));
         }
     }
     chosen

@@ -102,6 +102,12 @@ pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
                 explained.message.map_text(&|text| {
                     template::unmask_message(text, original, current, template, near)
                 });
+                explained.repairs.retain(|repair| {
+                    !repair
+                        .edits
+                        .iter()
+                        .any(|(range, _)| template.edits_action(*range))
+                });
             }
             errors.push(explained);
         }
@@ -473,23 +479,26 @@ impl Builder<'_> {
         self.anchors[anchor] = Some(id);
     }
 
-    /// The empty value of `key:` sits right after the colon; an empty `-` item right after its dash.
+    /// The empty value of `key:` sits right after the colon; an empty `-` item right after its dash; an empty
+    /// key right after its `?`, or where the parser met its `:` (`: value` on a line of its own, not at the
+    /// end of the line above, where indentation-based fixes would read its column).
     fn null_range(&self, at: usize) -> TextRange {
-        if let Some(Open::Mapping { key: Some(key), .. }) = self.open.last() {
-            let key_end = self.nodes[key.0 as usize].range.end;
-            let colon = scan_while(self.source, key_end, |c| c == ' ' || c == '\t');
-            let after = if self.source[colon..].starts_with(':') {
-                colon + 1
-            } else {
-                colon
-            };
-            return TextRange::empty(after);
-        }
         let before = self.source[..at].trim_end();
-        if before.ends_with(['-', ':', '?']) {
-            return TextRange::empty(before.len());
+        match self.open.last() {
+            Some(Open::Mapping { key: Some(key), .. }) => {
+                let key_end = self.nodes[key.0 as usize].range.end;
+                let colon = scan_while(self.source, key_end, |c| c == ' ' || c == '\t');
+                let after = if self.source[colon..].starts_with(':') {
+                    colon + 1
+                } else {
+                    colon
+                };
+                TextRange::empty(after)
+            }
+            Some(Open::Mapping { key: None, .. }) if !before.ends_with('?') => TextRange::empty(at),
+            _ if before.ends_with(['-', ':', '?']) => TextRange::empty(before.len()),
+            _ => TextRange::empty(at),
         }
-        TextRange::empty(at)
     }
 
     fn close(&mut self, at: usize) {

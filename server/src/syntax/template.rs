@@ -54,6 +54,14 @@ impl Template {
             .is_some_and(|a| a.start < offset && offset < a.end)
     }
 
+    /// Whether an edit of `range` would change an action's text: the YAML parser never sees it there, so a
+    /// repair checked on the masked text would not repair the real one (a quote closed inside `{{ … }}`).
+    pub fn edits_action(&self, range: TextRange) -> bool {
+        self.in_action(range.start)
+            || self.in_action(range.end)
+            || (!range.is_empty() && self.overlaps_action(range))
+    }
+
     pub fn overlaps_action(&self, range: TextRange) -> bool {
         let i = self.actions.partition_point(|a| a.end <= range.start);
         self.actions

@@ -609,3 +609,30 @@ fn ranges_cover_what_yaml_reads() {
     ));
     assert_eq!(&text[doc.node(pair).range.as_range()], "key: app");
 }
+
+#[test]
+fn an_empty_key_sits_at_its_colon() {
+    // Not at the end of the line above (`metadata:`), whose column a fix would take for the mapping's
+    // indentation: "add `name`" wrote it nine columns in, where the parser read it as more of a value.
+    check_tree(
+        "metadata:\n  : web\n  x: 1\nflow: {: 2}\nexplicit:\n  ?\n  : 3\n",
+        expect![[r#"
+            document "metadata:\n  : web\n  x: 1\nflow: {: 2}\nexplicit:\n  ?\n  : 3\n"
+              mapping "metadata:\n  : web\n  x: 1\nflow: {: 2}\nexplicit:\n  ?\n  : 3"
+                "metadata" "metadata"
+                  mapping ": web\n  x: 1"
+                    null @2:3
+                      "web" "web"
+                    "x" "x"
+                      "1" "1"
+                "flow" "flow"
+                  mapping flow "{: 2}"
+                    null @4:8
+                      "2" "2"
+                "explicit" "explicit"
+                  mapping "?\n  : 3"
+                    null @6:4
+                      "3" "3"
+        "#]],
+    );
+}

@@ -171,3 +171,113 @@ fn fixes_land_where_the_parser_reads_the_text() {
         "{apiVersion: v1, kind: Pod, metadata: {name: a}, spec: {containers: [{name: a, image: 'b:1'}],\n  affinity: {podAffinity: {requiredDuringSchedulingIgnoredDuringExecution: [{topologyKey: zone,\n    labelSelector: {matchExpressions: [key: app]}}]}}}}\n"
     "#]].assert_eq(&fixed.concat());
 }
+
+/// A fix is applied only when its result shows it worked: what the `fix_all` fuzz target found looping
+/// were fixes whose finding stayed (a quote inserted inside a template action, masked again) or whose
+/// insertion the parser read as something else (a syntax error where there was none).
+#[test]
+fn a_fix_holds_when_its_finding_is_gone_and_the_text_parses_no_worse() {
+    use super::holds;
+    use crate::analysis::diagnostics::{Code, Diagnostic};
+    use crate::syntax::{FieldPath, TextRange};
+    let syntax = |at: usize, message: &str| {
+        Diagnostic::error(Code::YamlSyntax, TextRange::new(at, at + 1), message)
+    };
+    let missing = |at: usize, key: &str| {
+        Diagnostic::error(Code::MissingRequired, TextRange::new(at, at + 1), "missing")
+            .at(FieldPath::new().keys(&["metadata", key]))
+    };
+    let insert = |at: usize, text: &str| (TextRange::empty(at), text.to_owned());
+    let cases = [
+        // The same syntax error where it was (after the edit) or where the edit moved it: not repaired.
+        (
+            "a repair after the error",
+            vec![syntax(5, "open")],
+            insert(10, "\""),
+            vec![syntax(5, "open")],
+            false,
+        ),
+        (
+            "a repair before the error",
+            vec![syntax(5, "open")],
+            insert(2, "\""),
+            vec![syntax(6, "open")],
+            false,
+        ),
+        // A repair that lets the parser go on to the next mistake.
+        (
+            "the next mistake",
+            vec![syntax(5, "open")],
+            insert(10, "\""),
+            vec![syntax(20, "open")],
+            true,
+        ),
+        (
+            "a new syntax error",
+            vec![missing(0, "name")],
+            insert(9, " name: x"),
+            vec![syntax(9, "indent")],
+            false,
+        ),
+        (
+            "the finding left",
+            vec![missing(0, "name")],
+            insert(9, " name: x"),
+            vec![missing(0, "name")],
+            false,
+        ),
+        (
+            "the finding gone",
+            vec![missing(0, "name")],
+            insert(9, " name: x"),
+            vec![],
+            true,
+        ),
+        // One of two findings alike fixed: one left is progress.
+        (
+            "one of two",
+            vec![missing(0, "x"), missing(8, "x")],
+            insert(3, ""),
+            vec![missing(0, "x")],
+            true,
+        ),
+    ];
+    for (what, before, edit, after, expected) in cases {
+        assert_eq!(
+            holds(&before, &[&before[0]], &[&edit], &after),
+            expected,
+            "{what}"
+        );
+    }
+}
+
+/// The open loops of the `fix_all` fuzz target (fuzz/regressions/fix_all/), as a person could write them.
+#[test]
+fn an_empty_key_and_a_template_string_reach_a_fixpoint() {
+    // `: web` is an empty key: "add `name`" goes at its column, not nine columns in (the end of
+    // `metadata:`, where the empty key was placed), where the parser read it as more of a value.
+    let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  : web\nspec:\n  containers: [{name: a, image: 'b:1'}]\n";
+    expect![[r#"
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          : web
+          name: change-me
+        spec:
+          containers: [{name: a, image: 'b:1'}]
+    "#]]
+    .assert_eq(&fixed_to_its_fixpoint(text, false));
+    // A string left open before a template action over several lines: no quote inside the action.
+    let template = Inputs {
+        role: crate::analysis::FileRole::Template,
+        ..Inputs::default()
+    };
+    let text =
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: \"{{ include \"x\"\n    . }}\nspec: {}\n";
+    let fixed = fix_all(&template, text, true);
+    assert!(
+        fix_all(&template, &fixed.text, true).applied.is_empty(),
+        "{fixed:?}"
+    );
+    assert!(!fixed.text.contains("\"\""), "{fixed:?}");
+}

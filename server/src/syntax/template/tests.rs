@@ -167,3 +167,27 @@ fn a_define_inside_a_define_is_hidden_with_it() {
         "#]],
     );
 }
+
+/// Found by the `fix_all` fuzz target: a string left open before an action that runs over several lines
+/// was "repaired" by a quote at the end of the first line, checked on the masked text; in the template that
+/// quote is inside the action, masked again, and `--fix` inserted it on every pass.
+#[test]
+fn no_repair_edits_inside_an_action() {
+    for text in [
+        "metadata:\n  name: \"{{ include \"x\"\n    . }}\nspec: {}\n",
+        "a: \"{{ .x\n }}\n",
+        "a: [{{ .x\n }}\nb: 1\n",
+    ] {
+        let file = parse(text);
+        let doc = &file.documents[0];
+        let template = doc.template.as_ref().expect("a template");
+        assert!(!doc.errors.is_empty(), "{text:?}");
+        for error in &doc.errors {
+            for repair in &error.repairs {
+                for (range, _) in &repair.edits {
+                    assert!(!template.edits_action(*range), "{text:?}: {repair:?}");
+                }
+            }
+        }
+    }
+}
