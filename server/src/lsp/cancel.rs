@@ -83,8 +83,8 @@ impl InFlight {
         Answering(self.clone())
     }
 
-    /// Returns once no request is waiting for its answer, or after `limit` (a stream of requests does not
-    /// hold diagnostics back for ever).
+    /// Returns once no request is waiting for its answer and the answers are on their way out, or after
+    /// `limit` (a stream of requests does not hold diagnostics back for ever).
     pub async fn idle(&self, limit: Duration) {
         if self.0.count.load(Ordering::SeqCst) == 0 {
             return;
@@ -99,5 +99,8 @@ impl InFlight {
             }
         };
         let _ = tokio::time::timeout(limit, wait).await;
+        // The last answer is made, not yet sent: tower-lsp-server writes it out only once its handlers
+        // are all waiting, so this waits once more rather than do the caller's work first.
+        tokio::task::yield_now().await;
     }
 }

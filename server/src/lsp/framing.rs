@@ -3,7 +3,11 @@
 //! such failure ends its input stream: one bad frame would leave the server deaf. Here every frame is read
 //! leniently, garbage is skipped up to the next `Content-Length`, and a body that is not a usable message is
 //! answered here (Parse error, Invalid Request, Invalid params naming the param, as JSON-RPC 2.0 asks) instead
-//! of reaching tower-lsp-server.
+//! of reaching tower-lsp-server. What the server writes is queued frame by frame as it writes it
+//! (`ServerOutput`), and each frame leaves in one write.
+
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
@@ -32,7 +36,7 @@ pub async fn reframe(
     let mut input = BufReader::new(input);
     while let Some(body) = read_frame(&mut input).await? {
         match classify(body) {
-            Ok(body) => write_frame(&mut server, &body).await?,
+            Ok(body) => server.write_all(&frame(&body)).await?,
             Err(Some(reply)) => {
                 // The writer is gone only when the server has ended: nothing is left to answer.
                 let _ = replies.send(Outgoing::Message(reply));
@@ -43,23 +47,72 @@ pub async fn reframe(
     Ok(())
 }
 
-/// Forwards the frames the server writes to `replies`, then `End` once the server's output closes.
-pub async fn collect_server_output(
-    server: impl AsyncRead + Unpin,
-    replies: UnboundedSender<Outgoing>,
-) -> std::io::Result<()> {
-    let mut server = BufReader::new(server);
-    let result = async {
-        while let Some(body) = read_frame(&mut server).await? {
-            let _ = replies.send(Outgoing::Message(
-                String::from_utf8_lossy(&body).into_owned(),
-            ));
+/// What tower-lsp-server writes to: each frame is queued on `outgoing` as soon as it is written, in the same
+/// poll, and `End` when the server drops it. (Through a pipe read by another task, an answer waited for
+/// that task's turn, after the work the edit's diagnostics did meanwhile on the same thread.)
+pub struct ServerOutput {
+    outgoing: UnboundedSender<Outgoing>,
+    /// Bytes of a frame not written whole yet.
+    pending: Vec<u8>,
+}
+
+impl ServerOutput {
+    pub fn new(outgoing: UnboundedSender<Outgoing>) -> Self {
+        ServerOutput {
+            outgoing,
+            pending: Vec::new(),
         }
-        Ok(())
     }
-    .await;
-    let _ = replies.send(Outgoing::End);
-    result
+}
+
+impl AsyncWrite for ServerOutput {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        _: &mut Context<'_>,
+        bytes: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        let this = self.get_mut();
+        this.pending.extend_from_slice(bytes);
+        let mut taken = 0;
+        while let Some((body, end)) = whole_frame(&this.pending[taken..]) {
+            let body = String::from_utf8_lossy(&this.pending[taken..][body]).into_owned();
+            // The writer is gone only when the output is closed: nothing can be sent any more.
+            let _ = this.outgoing.send(Outgoing::Message(body));
+            taken += end;
+        }
+        this.pending.drain(..taken);
+        Poll::Ready(Ok(bytes.len()))
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Poll::Ready(Ok(()))
+    }
+}
+
+impl Drop for ServerOutput {
+    fn drop(&mut self) {
+        let _ = self.outgoing.send(Outgoing::End);
+    }
+}
+
+/// The first frame of `bytes` (tower-lsp-server's own: a `Content-Length` header, a blank line, the body) if
+/// it is all there: the body's range and where the frame ends.
+fn whole_frame(bytes: &[u8]) -> Option<(std::ops::Range<usize>, usize)> {
+    let blank = find(bytes, b"\r\n\r\n")?;
+    let length = std::str::from_utf8(&bytes[..blank])
+        .ok()?
+        .split("\r\n")
+        .find_map(|header| {
+            let (name, value) = header.split_once(':')?;
+            name.eq_ignore_ascii_case("Content-Length")
+                .then(|| value.trim().parse::<usize>().ok())?
+        })?;
+    let start = blank + 4;
+    (bytes.len() >= start + length).then_some((start..start + length, start + length))
 }
 
 /// Writes every outgoing message as one whole frame, so replies made here never interleave with the
@@ -69,17 +122,31 @@ pub async fn write_output(
     mut output: impl AsyncWrite + Unpin,
 ) -> std::io::Result<()> {
     while let Some(Outgoing::Message(body)) = outgoing.recv().await {
-        write_frame(&mut output, &body).await?;
+        output.write_all(&frame(&body)).await?;
+        output.flush().await?;
     }
     Ok(())
 }
 
-async fn write_frame(output: &mut (impl AsyncWrite + Unpin), body: &str) -> std::io::Result<()> {
-    output
-        .write_all(format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes())
-        .await?;
-    output.write_all(body.as_bytes()).await?;
-    output.flush().await
+/// `write_output` on a blocking thread of its own, for stdout: a frame goes out in one `write` the moment it
+/// is queued, without waiting for the async thread (tokio's stdout hands each write and flush to a blocking
+/// thread and waits for it, three round trips per frame).
+pub fn write_output_blocking(
+    mut outgoing: UnboundedReceiver<Outgoing>,
+    mut output: impl std::io::Write,
+) -> std::io::Result<()> {
+    while let Some(Outgoing::Message(body)) = outgoing.blocking_recv() {
+        output.write_all(&frame(&body))?;
+        output.flush()?;
+    }
+    Ok(())
+}
+
+/// `body` with its header, as one buffer.
+fn frame(body: &str) -> Vec<u8> {
+    let mut frame = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    frame.extend_from_slice(body.as_bytes());
+    frame
 }
 
 /// The body of the next frame that has a valid `Content-Length`, skipping garbage; `None` at the end.
@@ -328,6 +395,42 @@ mod tests {
         assert!(!is_json_rpc(r#"{"jsonrpc":"1.0","method":"exit"}"#));
         assert!(!is_json_rpc("{not json"));
         assert!(!is_json_rpc("[1]"));
+    }
+
+    /// The server's frames are queued whole however its writes cut them, in order, then `End` when it is
+    /// dropped; the writers send each with its header.
+    #[test]
+    fn server_output_queues_whole_frames_and_writes_each_with_its_header() {
+        let bodies = [EXIT, "{}", r#"{"jsonrpc":"2.0","id":1,"result":"é"}"#];
+        let stream: String = bodies
+            .iter()
+            .map(|body| String::from_utf8(frame(body)).unwrap())
+            .collect();
+        for cut in [1, 3, 7, stream.len()] {
+            let (outgoing, mut queue) = tokio::sync::mpsc::unbounded_channel();
+            let mut output = ServerOutput::new(outgoing);
+            let waker = std::task::Waker::noop();
+            let mut context = Context::from_waker(waker);
+            for piece in stream.as_bytes().chunks(cut) {
+                let written = Pin::new(&mut output).poll_write(&mut context, piece);
+                assert!(matches!(written, Poll::Ready(Ok(n)) if n == piece.len()));
+            }
+            drop(output);
+            let mut queued = Vec::new();
+            while let Ok(Outgoing::Message(body)) = queue.try_recv() {
+                queued.push(body);
+            }
+            assert_eq!(queued, bodies, "writes of {cut} bytes");
+            assert!(queue.try_recv().is_err(), "End is the last message");
+        }
+        let (outgoing, queue) = tokio::sync::mpsc::unbounded_channel();
+        for body in bodies {
+            outgoing.send(Outgoing::Message(body.to_owned())).unwrap();
+        }
+        outgoing.send(Outgoing::End).unwrap();
+        let mut written = Vec::new();
+        write_output_blocking(queue, &mut written).unwrap();
+        assert_eq!(String::from_utf8(written).unwrap(), stream);
     }
 
     #[test]

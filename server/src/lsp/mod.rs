@@ -40,16 +40,35 @@ pub use encoding::PositionEncoding;
 pub use server::PodServer;
 
 /// Serves LSP on stdin/stdout until `exit` (or the client closes stdin). Returns whether the client asked
-/// for `shutdown` first: the process then exits with 0, else with 1, as the spec asks.
+/// for `shutdown` first: the process then exits with 0, else with 1, as the spec asks. Stdout is written
+/// by a blocking thread of its own, each frame the moment it is ready.
 pub async fn serve_stdio() -> bool {
-    serve(tokio::io::stdin(), tokio::io::stdout()).await
+    serve_with(tokio::io::stdin(), |queue| {
+        tokio::task::spawn_blocking(move || {
+            framing::write_output_blocking(queue, std::io::stdout().lock())
+        })
+    })
+    .await
 }
 
-/// Serves LSP on any pair of streams (stdio, or in-memory ones for the protocol fuzz target) until `exit`
-/// or the end of `input`; returns whether `shutdown` came first.
+/// Serves LSP on any pair of streams (in-memory ones for the protocol fuzz target) until `exit` or the end
+/// of `input`; returns whether `shutdown` came first.
 pub async fn serve(
     input: impl AsyncRead + Unpin + Send + 'static,
     output: impl AsyncWrite + Unpin + Send + 'static,
+) -> bool {
+    serve_with(input, |queue| {
+        tokio::spawn(async move { framing::write_output(queue, output).await })
+    })
+    .await
+}
+
+/// Serves LSP on `input`, with `writer` started on the queue of whole frames to send.
+async fn serve_with(
+    input: impl AsyncRead + Unpin + Send + 'static,
+    writer: impl FnOnce(
+        tokio::sync::mpsc::UnboundedReceiver<framing::Outgoing>,
+    ) -> tokio::task::JoinHandle<std::io::Result<()>>,
 ) -> bool {
     let shutdown_requested = Arc::new(AtomicBool::new(false));
     let in_flight = cancel::InFlight::default();
@@ -61,10 +80,8 @@ pub async fn serve(
     .custom_method("$/setTrace", PodServer::set_trace)
     .finish();
     // The input goes through `framing::reframe`, so a malformed frame is answered (or skipped) here instead
-    // of wedging tower-lsp-server's reader; the output is written by `framing::write_output`, whole frames
-    // from both.
+    // of wedging tower-lsp-server's reader; the output is written by `writer`, whole frames from both.
     let (to_server, server_input) = tokio::io::duplex(64 * 1024);
-    let (server_output, from_server) = tokio::io::duplex(64 * 1024);
     let (outgoing, outgoing_queue) = tokio::sync::mpsc::unbounded_channel();
     let replies = outgoing.clone();
     tokio::spawn(async move {
@@ -72,22 +89,15 @@ pub async fn serve(
             tracing::error!("reading the input: {error}");
         }
     });
-    tokio::spawn(async move {
-        if let Err(error) = framing::collect_server_output(from_server, outgoing).await {
-            tracing::error!("reading the server's output: {error}");
-        }
-    });
-    let writer = tokio::spawn(async move {
-        if let Err(error) = framing::write_output(outgoing_queue, output).await {
-            tracing::error!("writing the output: {error}");
-        }
-    });
-    Server::new(server_input, server_output, socket)
+    let writer = writer(outgoing_queue);
+    Server::new(server_input, framing::ServerOutput::new(outgoing), socket)
         .concurrency_level(cancel::IN_FLIGHT)
         .serve(cancel::YieldingRequests { service, in_flight })
         .await;
     // Everything the server wrote (the answer to `shutdown`, last diagnostics) reaches the output before
-    // exit.
-    let _ = writer.await;
+    // exit (the server's output, dropped with it, ended the queue).
+    if let Ok(Err(error)) = writer.await {
+        tracing::error!("writing the output: {error}");
+    }
     shutdown_requested.load(Ordering::SeqCst)
 }
