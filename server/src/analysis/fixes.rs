@@ -19,7 +19,7 @@ mod set_field;
 mod spacing;
 
 pub(crate) use add_volume::add_volume;
-pub(crate) use edit::{append_lines, line_break, requote, scalar as scalar_text};
+pub(crate) use edit::{append_in_flow, append_lines, line_break, requote, scalar as scalar_text};
 pub(crate) use enum_value::{enum_choices, pull_policy_default};
 pub(crate) use lists::{object_to_list, string_to_list};
 pub(crate) use names::{format_name, rename_duplicate};

@@ -281,3 +281,18 @@ fn an_empty_key_and_a_template_string_reach_a_fixpoint() {
     );
     assert!(!fixed.text.contains("\"\""), "{fixed:?}");
 }
+
+/// Each pass repairs a document's first syntax error only (the parser stops there): a mistake on every
+/// line is repaired line after line, beyond the bound that stops fixes undoing each other.
+#[test]
+fn a_mistake_on_every_line_is_repaired_line_after_line() {
+    let keys: String = (0..40).map(|i| format!("    k{i}:{i}\n")).collect();
+    let text =
+        format!("apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\n    a: b\n{keys}");
+    let fixed = fixed_to_its_fixpoint(&text, false);
+    // Each glued value gets its space (and its quotes: a label's value is a string).
+    assert!(
+        (0..40).all(|i| fixed.contains(&format!("\n    k{i}: \"{i}\"\n"))),
+        "{fixed}"
+    );
+}

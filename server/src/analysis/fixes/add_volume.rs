@@ -4,7 +4,7 @@
 //! `spec.volumes` in the document's own style (block at its indentation, flow, JSON), creating the key.
 
 use super::Proposal;
-use super::edit::{append_lines, column, key, scalar};
+use super::edit::{append_in_flow, append_lines, column, key, scalar};
 use crate::analysis::scalar::{Scalar, plain};
 use crate::messages::{Locale, fixes};
 use crate::syntax::Indentation;
@@ -49,14 +49,8 @@ fn insertion(text: &str, doc: &Document, spec: NodeId, name: &str) -> Option<(Te
         Some((volumes_key, list)) => {
             let list_node = doc.node(list);
             match list_node.kind {
-                NodeKind::Sequence { items, flow: true } => {
-                    let close = list_node.range.end.checked_sub(1)?;
-                    text[close..].starts_with(']').then_some(())?;
-                    let separator = if items.is_empty() { "" } else { ", " };
-                    Some((
-                        TextRange::empty(close),
-                        format!("{separator}{}", flow_item()),
-                    ))
+                NodeKind::Sequence { flow: true, .. } => {
+                    append_in_flow(text, doc, list, &flow_item())
                 }
                 NodeKind::Sequence { items, flow: false } => {
                     // After the last item, its dash and keys at the columns of the first item.
@@ -94,14 +88,8 @@ fn insertion(text: &str, doc: &Document, spec: NodeId, name: &str) -> Option<(Te
             }
         }
         None if *flow => {
-            let close = spec_node.range.end.checked_sub(1)?;
-            text[close..].starts_with('}').then_some(())?;
-            let separator = if entries.is_empty() { "" } else { ", " };
             let volumes = key("volumes", json);
-            Some((
-                TextRange::empty(close),
-                format!("{separator}{volumes}: [{}]", flow_item()),
-            ))
+            append_in_flow(text, doc, spec, &format!("{volumes}: [{}]", flow_item()))
         }
         None => {
             let (first_key, _) = entries.first()?;

@@ -2,8 +2,8 @@
 //! line appended after a node goes, and a small value written in block or flow (JSON) style.
 
 use crate::analysis::scalar::plain;
-use crate::syntax::TextRange;
-use crate::syntax::lines::{line_end, line_start, starts_line};
+use crate::syntax::lines::{BLANKS, code, line_end, line_start, split, starts_line};
+use crate::syntax::{Document, NodeId, NodeKind, TextRange};
 
 /// The byte column of `at` on its line.
 pub(super) fn column(text: &str, at: usize) -> usize {
@@ -34,6 +34,37 @@ pub(crate) fn append_lines(text: &str, end: usize, lines: &[String]) -> (TextRan
             format!("{eol}{body}"),
         )
     }
+}
+
+/// An edit that adds `element` (`key: value`, or an item) at the end of the flow collection `collection`,
+/// before its `}` or `]`, after a comma unless the last element has one already (`{a: 1,}`: a second would
+/// be a syntax error); none for a collection without its bracket (`[key: app]` holds a braceless mapping).
+pub(crate) fn append_in_flow(
+    text: &str,
+    doc: &Document,
+    collection: NodeId,
+    element: &str,
+) -> Option<(TextRange, String)> {
+    let node = doc.node(collection);
+    let (bracket, last) = match node.kind {
+        NodeKind::Mapping { entries, .. } => ('}', entries.last().map(|&(_, v)| v)),
+        NodeKind::Sequence { items, .. } => (']', items.last().copied()),
+        _ => return None,
+    };
+    let close = node.range.end.checked_sub(1)?;
+    text[close..].starts_with(bracket).then_some(())?;
+    let separator = match last.map(|last| doc.node(last).range.end) {
+        None => "",
+        Some(end) if split(&text[end.min(close)..close]).any(|line| code(line).contains(',')) => {
+            if text[..close].ends_with(BLANKS) {
+                ""
+            } else {
+                " "
+            }
+        }
+        Some(_) => ", ",
+    };
+    Some((TextRange::empty(close), format!("{separator}{element}")))
 }
 
 /// A string as a scalar: plain when YAML reads it back as that string, else double-quoted (always in
@@ -69,6 +100,38 @@ pub(crate) fn requote(old: &str, new: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn flow_elements_join_after_one_comma() {
+        let appended = |text: &str, element: &str| {
+            let file = crate::syntax::parse(text);
+            let doc = &file.documents[0];
+            let (_, value) = doc.entries(doc.root.unwrap())[0];
+            let (range, new_text) = append_in_flow(text, doc, value, element)?;
+            let mut out = text.to_owned();
+            out.replace_range(range.as_range(), &new_text);
+            Some(out)
+        };
+        let cases = [
+            ("m: {a: 1}\n", "b: 2", Some("m: {a: 1, b: 2}\n")),
+            ("m: {}\n", "b: 2", Some("m: {b: 2}\n")),
+            // A trailing comma is kept and not doubled (found by the fix_all fuzz target: "add `name`").
+            ("m: {a: 1,}\n", "b: 2", Some("m: {a: 1, b: 2}\n")),
+            ("m: {\n  a,\n}\n", "b: 2", Some("m: {\n  a,\n b: 2}\n")),
+            ("m: [x, ]\n", "y", Some("m: [x, y]\n")),
+            // A comma in a comment is no separator.
+            (
+                "m: {a: 1 # x, y\n}\n",
+                "b: 2",
+                Some("m: {a: 1 # x, y\n, b: 2}\n"),
+            ),
+            // After a mapping without braces (`key: app`), in the sequence that holds it.
+            ("m: [key: app]\n", "y", Some("m: [key: app, y]\n")),
+        ];
+        for (text, element, expected) in cases {
+            assert_eq!(appended(text, element).as_deref(), expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn scalars_read_back_as_strings() {

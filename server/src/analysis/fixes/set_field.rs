@@ -3,7 +3,7 @@
 //! else the missing keys added in the style of the mapping they join (block at its indentation, flow,
 //! JSON), or below a `key:` that has no value yet.
 
-use super::edit::{append_lines, column, key};
+use super::edit::{append_in_flow, append_lines, column, key};
 use crate::syntax::{Document, Indentation, NodeId, NodeKind, TextRange};
 
 /// The edit that makes `keys` (from `mapping`) hold `value` (written as is: a plain scalar); none where
@@ -78,18 +78,7 @@ fn flow_insertion(
     value: &str,
     json: bool,
 ) -> Option<(TextRange, String)> {
-    let node = doc.node(mapping);
-    let close = node.range.end.checked_sub(1)?;
-    text[close..].starts_with('}').then_some(())?;
-    let separator = if doc.entries(mapping).is_empty() {
-        ""
-    } else {
-        ", "
-    };
-    Some((
-        TextRange::empty(close),
-        format!("{separator}{}", flow_value(keys, value, json)),
-    ))
+    append_in_flow(text, doc, mapping, &flow_value(keys, value, json))
 }
 
 /// The lines of `keys`, each one level below the one before, the first at `column`.

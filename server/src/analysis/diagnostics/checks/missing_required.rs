@@ -13,7 +13,7 @@
 use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
-use crate::analysis::fixes::{append_lines, line_break};
+use crate::analysis::fixes::{append_in_flow, append_lines, line_break};
 use crate::analysis::scalar::{Scalar, scalar};
 use crate::messages::{Message, fields as msg, fixes};
 use crate::schema::{Field, FieldType, Schema};
@@ -163,10 +163,6 @@ fn insertion(cx: &Context, visit: &Visit, field: &Field) -> Option<(TextRange, S
         return None;
     };
     if *flow {
-        let close = node.range.end.checked_sub(1)?;
-        if !text[close..].starts_with('}') {
-            return None;
-        }
         let json = entries
             .first()
             .is_some_and(|(k, _)| cx.source(*k).starts_with('"'));
@@ -176,11 +172,7 @@ fn insertion(cx: &Context, visit: &Visit, field: &Field) -> Option<(TextRange, S
             field.name.clone()
         };
         let value = flow_value(&field.ty, field, json);
-        let separator = if entries.is_empty() { "" } else { ", " };
-        return Some((
-            TextRange::empty(close),
-            format!("{separator}{name}: {value}"),
-        ));
+        return append_in_flow(text, doc, visit.node, &format!("{name}: {value}"));
     }
     let (first_key, _) = entries.first()?;
     let first = doc.node(*first_key).range.start;
