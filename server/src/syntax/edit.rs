@@ -56,7 +56,7 @@ fn resplit<'a>(
         let (spans, open) = region_spans(&text, first == 0);
         let next_splits = last + 1 == old.len()
             || !open
-            || (text.ends_with('\n')
+            || (text.ends_with(super::lines::BREAKS)
                 && opens_with_marker(untouched(last + 1))
                 && spans
                     .last()

@@ -20,8 +20,13 @@ pub(super) fn region_spans(text: &str, at_file_start: bool) -> (Vec<TextRange>, 
     // Whether the current span opened with a `---` line: then the next `---` closes it.
     let mut opened_by_marker = false;
     // Runs on every edit: only lines that start with `-` or `.` can be markers; find them with memchr.
+    // Lines break where YAML breaks them: `\n`, `\r\n` and a lone `\r` (the `\n` of a `\r\n` starts none).
     let bytes = text.as_bytes();
-    let line_starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+    let line_starts = std::iter::once(0).chain(
+        memchr::memchr2_iter(b'\n', b'\r', bytes)
+            .filter(|&i| !(bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n')))
+            .map(|i| i + 1),
+    );
     for line_start in line_starts {
         if line_start >= text.len() {
             break;
@@ -34,8 +39,7 @@ pub(super) fn region_spans(text: &str, at_file_start: bool) -> (Vec<TextRange>, 
                 line_start
             };
         if matches!(bytes.get(content_start), Some(b'-' | b'.')) {
-            let line_end = memchr::memchr(b'\n', &bytes[line_start..])
-                .map_or(text.len(), |i| line_start + i + 1);
+            let line_end = super::lines::next_line_start(text, line_start);
             let line = &text[content_start..line_end];
             if is_marker(line, "---") {
                 if opened_by_marker || !only_trivia(&text[start..line_start]) {
@@ -59,7 +63,7 @@ pub(super) fn region_spans(text: &str, at_file_start: bool) -> (Vec<TextRange>, 
 
 /// Whether a document's text opens with a `---` line (then whatever precedes it ends before it).
 pub(super) fn opens_with_marker(text: &str) -> bool {
-    let first = text.split_inclusive('\n').next().unwrap_or("");
+    let first = &text[..super::lines::next_line_start(text, 0)];
     is_marker(first, "---")
 }
 
@@ -76,7 +80,7 @@ fn is_marker(line: &str, marker: &str) -> bool {
 
 /// Blank lines, comments and `%` directives only.
 fn only_trivia(text: &str) -> bool {
-    text.lines()
+    super::lines::split(text)
         .all(|line| super::lines::code(line).is_empty() || line.trim_start().starts_with('%'))
 }
 
@@ -106,5 +110,25 @@ mod tests {
             spans("\u{feff}---\na: 1\n---\nb: 2\n"),
             ["\u{feff}---\na: 1\n", "---\nb: 2\n"]
         );
+    }
+
+    /// A marker line ends at any of YAML's line breaks, and the documents keep theirs.
+    #[test]
+    fn splits_at_markers_after_every_line_break() {
+        for eol in ["\r\n", "\r"] {
+            let text = "# c\n---\na: 1\n...\nb: 2\n---\n".replace('\n', eol);
+            let expected =
+                ["# c\n---\na: 1\n...\n", "b: 2\n", "---\n"].map(|s| s.replace('\n', eol));
+            assert_eq!(spans(&text), expected, "{eol:?}");
+            assert!(opens_with_marker(&format!("---{eol}a: 1{eol}")), "{eol:?}");
+            assert!(
+                !opens_with_marker(&format!("---x{eol}a: 1{eol}")),
+                "{eol:?}"
+            );
+            assert!(
+                !ends_before_marker(&format!("# c{eol}{eol}%YAML 1.2{eol}")),
+                "{eol:?}"
+            );
+        }
     }
 }
