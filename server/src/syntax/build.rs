@@ -172,8 +172,12 @@ fn run_parser(source: &str) -> (Builder<'_>, Option<ScanError>) {
     let mut builder = Builder {
         source,
         lines: LineIndex::new(source),
-        nodes: Vec::new(),
+        // About one node per dozen bytes in manifests: sized once rather than grown (and copied) five times;
+        // a large text (maybe one long scalar) grows from a bounded start.
+        nodes: Vec::with_capacity((source.len() / 12).min(4096)),
         open: Vec::new(),
+        pairs: Vec::new(),
+        items: Vec::new(),
         anchors: Vec::new(),
         root: None,
         flow_depth: 0,
@@ -237,7 +241,7 @@ fn set_quoted_values(nodes: &mut [NodeData], values: impl Iterator<Item = (usize
             ..
         }) = node
         {
-            *value = read.into();
+            *value = read;
         }
     }
 }
@@ -278,9 +282,7 @@ fn restore_single_quotes(
         }
         if let NodeKind::Scalar { value, .. } = &mut node.kind {
             if let Some((pos, _)) = value.match_indices('"').nth(ordinal) {
-                let mut restored = value.to_string();
-                restored.replace_range(pos..pos + 1, "'");
-                *value = restored.into();
+                value.replace_range(pos..pos + 1, "'");
             }
         }
         warnings.push(SyntaxError {
@@ -296,16 +298,19 @@ fn restore_single_quotes(
     warnings
 }
 
+/// A collection not closed yet. Its children so far are the builder's `pairs` (`items`) from `from` on:
+/// nested collections push theirs after them and take them off when they close, so each collection gets
+/// one allocation of its exact size instead of a growing vector and then a copy.
 enum Open {
     Mapping {
         id: NodeId,
-        entries: Vec<(NodeId, NodeId)>,
+        from: usize,
         key: Option<NodeId>,
         flow: bool,
     },
     Sequence {
         id: NodeId,
-        items: Vec<NodeId>,
+        from: usize,
         flow: bool,
     },
 }
@@ -315,6 +320,10 @@ struct Builder<'a> {
     lines: LineIndex,
     nodes: Vec<NodeData>,
     open: Vec<Open>,
+    /// The entries of the open mappings, innermost last (`Open::Mapping::from`).
+    pairs: Vec<(NodeId, NodeId)>,
+    /// The items of the open sequences, innermost last (`Open::Sequence::from`).
+    items: Vec<NodeId>,
     /// yaml-rust2 numbers anchors from 1 per parse; index = anchor id.
     anchors: Vec<Option<NodeId>>,
     root: Option<NodeId>,
@@ -354,7 +363,7 @@ impl MarkedEventReceiver for Builder<'_> {
                 let id = self.push(
                     range,
                     NodeKind::Scalar {
-                        value: value.into(),
+                        value,
                         style,
                         tag,
                         null,
@@ -376,7 +385,7 @@ impl MarkedEventReceiver for Builder<'_> {
                 let id = self.push(
                     TextRange::empty(at),
                     NodeKind::Mapping {
-                        entries: Arc::default(),
+                        entries: Box::default(),
                         flow,
                     },
                 );
@@ -384,7 +393,7 @@ impl MarkedEventReceiver for Builder<'_> {
                 self.flow_depth += usize::from(flow);
                 self.open.push(Open::Mapping {
                     id,
-                    entries: Vec::new(),
+                    from: self.pairs.len(),
                     key: None,
                     flow,
                 });
@@ -394,7 +403,7 @@ impl MarkedEventReceiver for Builder<'_> {
                 let id = self.push(
                     TextRange::empty(at),
                     NodeKind::Sequence {
-                        items: Arc::default(),
+                        items: Box::default(),
                         flow,
                     },
                 );
@@ -402,7 +411,7 @@ impl MarkedEventReceiver for Builder<'_> {
                 self.flow_depth += usize::from(flow);
                 self.open.push(Open::Sequence {
                     id,
-                    items: Vec::new(),
+                    from: self.items.len(),
                     flow,
                 });
             }
@@ -443,21 +452,16 @@ impl Builder<'_> {
                 None
             }
             Some(Open::Mapping {
-                id: parent,
-                entries,
-                key,
-                ..
+                id: parent, key, ..
             }) => {
                 match key.take() {
                     None => *key = Some(id),
-                    Some(key) => entries.push((key, id)),
+                    Some(key) => self.pairs.push((key, id)),
                 }
                 Some(*parent)
             }
-            Some(Open::Sequence {
-                id: parent, items, ..
-            }) => {
-                items.push(id);
+            Some(Open::Sequence { id: parent, .. }) => {
+                self.items.push(id);
                 Some(*parent)
             }
         };
@@ -506,7 +510,7 @@ impl Builder<'_> {
         let (id, kind, flow) = match open {
             Open::Mapping {
                 id,
-                mut entries,
+                from,
                 key,
                 flow,
             } => {
@@ -524,21 +528,21 @@ impl Builder<'_> {
                         },
                         parent: Some(id),
                     });
-                    entries.push((key, value));
+                    self.pairs.push((key, value));
                 }
                 (
                     id,
                     NodeKind::Mapping {
-                        entries: entries.into(),
+                        entries: self.pairs.drain(from..).collect(),
                         flow,
                     },
                     flow,
                 )
             }
-            Open::Sequence { id, items, flow } => (
+            Open::Sequence { id, from, flow } => (
                 id,
                 NodeKind::Sequence {
-                    items: items.into(),
+                    items: self.items.drain(from..).collect(),
                     flow,
                 },
                 flow,

@@ -19,11 +19,10 @@ impl LineIndex {
     pub fn for_span(text: &str, span: super::TextRange) -> Self {
         let bytes = &text.as_bytes()[span.as_range()];
         let mut starts = vec![span.start];
-        for (i, &b) in bytes.iter().enumerate() {
-            match b {
-                b'\n' => starts.push(span.start + i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(span.start + i + 1),
-                _ => {}
+        // memchr's vector search: a byte-by-byte loop was 1-2% of `podls check` (once per file).
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
+                starts.push(span.start + i + 1);
             }
         }
         LineIndex {

@@ -64,18 +64,19 @@ pub enum ScalarStyle {
 pub enum NodeKind {
     /// `entries` are (key, value) pairs in source order; a key without a value has an empty scalar value.
     Mapping {
-        entries: Arc<[(NodeId, NodeId)]>,
+        entries: Box<[(NodeId, NodeId)]>,
         /// Written inside `[ ]` or `{ }`: in braces, or a single `key: value` pair in a flow sequence.
         flow: bool,
     },
     Sequence {
-        items: Arc<[NodeId]>,
+        items: Box<[NodeId]>,
         flow: bool,
     },
     /// `null` is true for the empty value of `key:` (nothing written), not for the word `null`.
     Scalar {
-        /// Shared: copying a document (to move it after an edit before it) must not copy its strings.
-        value: Arc<str>,
+        /// yaml-rust2's own string, kept (the nodes are shared as a whole: moving a document after an edit
+        /// before it copies no node).
+        value: String,
         style: ScalarStyle,
         tag: Option<String>,
         null: bool,
