@@ -95,7 +95,12 @@ pub(crate) fn int(value: &str) -> Option<i128> {
         b'+' => (false, &value[1..]),
         _ => (false, value),
     };
-    let digits = digits.replace('_', "");
+    // Most scalars have no `_`: copy only those that do (this runs on every plain value walked).
+    let digits = if digits.contains('_') {
+        std::borrow::Cow::Owned(digits.replace('_', ""))
+    } else {
+        std::borrow::Cow::Borrowed(digits)
+    };
     let magnitude = if let Some(hex) = digits.strip_prefix("0x") {
         i128::from_str_radix(hex, 16).ok()?
     } else if let Some(oct) = digits.strip_prefix("0o") {

@@ -2,6 +2,7 @@
 //! `schema/` that is embedded in the binary. Knows nothing about YAML text or LSP; it answers "what is at this
 //! field path?".
 
+pub(crate) mod lookup;
 mod types;
 
 use std::collections::HashMap;
@@ -43,7 +44,8 @@ pub struct Schema {
     pub root: String,
     /// One root type per kind podls reads (`Pod`, `Deployment`, `CronJob`, `List`, …), named as the kind.
     roots: Vec<String>,
-    types: HashMap<String, TypeDef>,
+    /// By name, looked up for every object a check visits.
+    types: HashMap<String, TypeDef, lookup::Names>,
     docs: HashMap<String, Doc>,
     /// The Kubernetes minor versions (1.N) the table describes, oldest first.
     versions: Vec<u32>,

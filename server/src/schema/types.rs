@@ -4,6 +4,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Deserialize;
 
+use super::lookup::{NameIndex, Names};
+
 /// The type of a field's value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FieldType {
@@ -195,6 +197,8 @@ pub struct TypeDef {
     pub name: String,
     /// Sorted by name.
     pub fields: Vec<Field>,
+    /// The fields by name.
+    index: NameIndex,
     as_field_type: FieldType,
 }
 
@@ -205,10 +209,8 @@ impl TypeDef {
     }
 
     pub fn field(&self, name: &str) -> Option<&Field> {
-        self.fields
-            .binary_search_by(|f| f.name.as_str().cmp(name))
-            .ok()
-            .map(|i| &self.fields[i])
+        let i = self.index.find(name, |i| &self.fields[i].name)?;
+        Some(&self.fields[i])
     }
 }
 
@@ -244,7 +246,7 @@ struct RawStage {
 pub(super) struct Loaded {
     pub root: String,
     pub roots: Vec<String>,
-    pub types: HashMap<String, TypeDef>,
+    pub types: HashMap<String, TypeDef, Names>,
     pub versions: Vec<u32>,
     pub gates: HashMap<String, FeatureGate>,
     pub removed_api_versions: Vec<RemovedApiVersion>,
@@ -300,7 +302,7 @@ struct RawField {
 
 pub(super) fn load(json: &str) -> Result<Loaded, String> {
     let raw: RawTable = serde_json::from_str(json).map_err(|e| format!("fields.json: {e}"))?;
-    let mut types = HashMap::new();
+    let mut types = HashMap::default();
     for (name, raw_type) in &raw.types {
         let mut fields = Vec::new();
         let mut chain = Some((name.as_str(), raw_type));
@@ -330,6 +332,7 @@ pub(super) fn load(json: &str) -> Result<Loaded, String> {
         fields.sort_by(|a, b| a.name.cmp(&b.name));
         let def = TypeDef {
             name: name.clone(),
+            index: NameIndex::new(fields.iter().map(|f| f.name.as_str())),
             fields,
             as_field_type: FieldType::Object(name.clone()),
         };

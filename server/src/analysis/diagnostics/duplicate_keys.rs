@@ -3,19 +3,19 @@
 //! document, Pod or not.
 
 use crate::messages::{Locale, documents as msg, fixes};
-use std::collections::HashMap;
 
 use super::code::Code;
 use super::diagnostic::Diagnostic;
+use super::first_seen::FirstSeen;
 use crate::analysis::fixes::remove_entry_at;
-use crate::syntax::{Document, NodeId, NodeKind};
+use crate::syntax::{Document, NodeKind};
 
 pub(super) fn check(locale: Locale, text: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
     for id in doc.node_ids() {
         let NodeKind::Mapping { entries, .. } = doc.node(id).kind else {
             continue;
         };
-        let mut first: HashMap<&str, NodeId> = HashMap::new();
+        let mut first = FirstSeen::default();
         for (index, &(key, _)) in entries.iter().enumerate() {
             let Some(name) = doc.scalar(key) else {
                 continue;
@@ -23,8 +23,7 @@ pub(super) fn check(locale: Locale, text: &str, doc: &Document, out: &mut Vec<Di
             if doc.is_null(key) || name == "<<" {
                 continue;
             }
-            let Some(&earlier) = first.get(name) else {
-                first.insert(name, key);
+            let Some(earlier) = first.earlier(name, key) else {
                 continue;
             };
             // The branches of a template's `if … else` never render together.

@@ -2,11 +2,11 @@
 //! containers of a spec — and `Unique`, which reports the second use of a name that must be unique.
 
 use crate::messages::{Arg, Message, all_of, one_of, rules as msg};
-use std::collections::HashMap;
 
 use super::code::Code;
 use super::context::{Context, Visit, conflict};
 use super::diagnostic::Diagnostic;
+use super::first_seen::FirstSeen;
 pub(crate) use crate::analysis::containers::{CONTAINER_LISTS, containers};
 use crate::analysis::fixes::{remove_entry, rename_duplicate};
 use crate::analysis::one_of::exclusive_fields;
@@ -87,7 +87,7 @@ pub(crate) struct Unique<'a> {
     code: Code,
     what: Message,
     rule: Message,
-    first: HashMap<&'a str, NodeId>,
+    first: FirstSeen<'a>,
     /// For names the user picks: offer the next free one (`app-2`), within this many characters.
     rename_limit: Option<usize>,
 }
@@ -98,7 +98,7 @@ impl<'a> Unique<'a> {
             code: Code::DuplicateName,
             what,
             rule,
-            first: HashMap::new(),
+            first: FirstSeen::default(),
             rename_limit: None,
         }
     }
@@ -115,21 +115,20 @@ impl<'a> Unique<'a> {
         self
     }
 
+    /// `path`: the path of `node`, made only when it is reported.
     pub(crate) fn add(
         &mut self,
         cx: &Context<'a>,
         node: NodeId,
-        path: FieldPath,
+        path: impl FnOnce() -> FieldPath,
         out: &mut Vec<Diagnostic>,
     ) {
         let value = cx.doc.scalar(node).unwrap_or_default();
-        match self.first.get(value) {
-            None => {
-                self.first.insert(value, node);
-            }
-            Some(&earlier) => {
+        match self.first.earlier(value, node) {
+            None => {}
+            Some(earlier) => {
                 let range = cx.doc.node(node).range;
-                let taken: Vec<&str> = self.first.keys().copied().collect();
+                let taken: Vec<&str> = self.first.names().collect();
                 let rename = self.rename_limit.map(|limit| {
                     rename_duplicate(cx.locale, cx.source(node), range, &taken, limit)
                 });
@@ -144,7 +143,7 @@ impl<'a> Unique<'a> {
                         cx.doc.node(earlier).range,
                         msg::first_used_here(value).render(cx.locale),
                     )
-                    .at(path)
+                    .at(path())
                     .with_fixes(rename),
                 );
             }

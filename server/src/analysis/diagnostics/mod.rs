@@ -15,6 +15,7 @@ mod context;
 mod diagnostic;
 mod duplicate_keys;
 pub(crate) mod fields;
+mod first_seen;
 mod kind;
 mod missing_kind;
 mod rule_docs;

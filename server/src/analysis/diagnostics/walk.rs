@@ -16,6 +16,7 @@ use super::diagnostic::Diagnostic;
 use super::rules;
 use crate::analysis::scalar::scalar;
 use crate::analysis::versions::has_field;
+use crate::schema::lookup::Names;
 use crate::schema::{Field, FieldType};
 use crate::syntax::{FieldPath, NodeId, TextRange, reads};
 
@@ -27,8 +28,8 @@ const MAX_DEPTH: usize = 64;
 struct Registry {
     /// The rules for nodes that are not objects of the table: those that run on every node.
     every: Vec<Check>,
-    /// For each object type, the rules that run on every node or on that type.
-    by_type: HashMap<&'static str, Vec<Check>>,
+    /// For each object type, the rules that run on every node or on that type (looked up at every object).
+    by_type: HashMap<&'static str, Vec<Check>, Names>,
 }
 
 fn registry() -> &'static Registry {
@@ -38,7 +39,7 @@ fn registry() -> &'static Registry {
             .iter()
             .chain(rules::RULES.iter().flat_map(|r| r.iter()))
             .collect();
-        let mut by_type: HashMap<&'static str, Vec<Check>> = HashMap::new();
+        let mut by_type: HashMap<&'static str, Vec<Check>, Names> = HashMap::default();
         for type_name in all.iter().flat_map(|rule| rule.on.iter()) {
             by_type.entry(type_name).or_insert_with(|| {
                 all.iter()

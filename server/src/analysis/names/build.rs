@@ -14,7 +14,8 @@ pub fn document_names(templates: &[PodTemplate], text: &str, doc: &Document) -> 
 
 /// What the diagnostics' reference rules read of the index: the names each pod declares (volumes, claims,
 /// containers, ports), without their hover details, the uses, labels and objects only navigation asks for
-/// (building those was most of the index's cost, a sixth of a `podls check`).
+/// (building those was most of the index's cost, a sixth of a `podls check`); the paths of the pod's own
+/// declarations are left empty (the rules never read them).
 pub fn pod_declarations(templates: &[PodTemplate], text: &str, doc: &Document) -> DocumentNames {
     build(templates, text, doc, false)
 }

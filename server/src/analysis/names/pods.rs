@@ -192,6 +192,16 @@ impl Builder<'_> {
         });
     }
 
+    /// A declaration's path, for navigation: the diagnostics read the names alone (`pod_declarations`), and
+    /// their symbols have an empty path.
+    fn path(&self, make: impl FnOnce() -> FieldPath) -> FieldPath {
+        if self.navigation {
+            make()
+        } else {
+            FieldPath::new()
+        }
+    }
+
     /// A pod's volumes and resource claims.
     fn declarations(&mut self, spec: NodeId, path: &FieldPath, pod: &Scope) {
         let doc = self.doc;
@@ -199,7 +209,7 @@ impl Builder<'_> {
             for (i, volume) in doc.items(volumes).iter().enumerate() {
                 let volume = doc.resolve(*volume);
                 if let Some(name) = doc.get(volume, "name") {
-                    let path = path.key("volumes").index(i).key("name");
+                    let path = self.path(|| path.key("volumes").index(i).key("name"));
                     let detail = self
                         .navigation
                         .then(|| volume_source(doc, volume))
@@ -219,7 +229,7 @@ impl Builder<'_> {
             for (i, claim) in doc.items(claims).iter().enumerate() {
                 let claim = doc.resolve(*claim);
                 if let Some(name) = doc.get(claim, "name") {
-                    let path = path.key("resourceClaims").index(i).key("name");
+                    let path = self.path(|| path.key("resourceClaims").index(i).key("name"));
                     let detail = first_scalar(doc, claim, &["name"])
                         .filter(|_| self.navigation)
                         .map(|(k, v)| format!("resource claim from `{k}: {v}`"));
@@ -265,7 +275,7 @@ impl Builder<'_> {
                 Role::Declaration,
                 pod.clone(),
                 name,
-                path.key("name"),
+                self.path(|| path.key("name")),
                 detail,
             );
         }
@@ -275,7 +285,7 @@ impl Builder<'_> {
                 let port = doc.resolve(*port);
                 if let Some(name) = doc.get(port, "name") {
                     let detail = self.navigation.then(|| port_detail(doc, port));
-                    let path = path.key("ports").index(i).key("name");
+                    let path = self.path(|| path.key("ports").index(i).key("name"));
                     self.add(
                         NameKind::Port,
                         Role::Declaration,

@@ -41,7 +41,7 @@ fn unique_port_names(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         };
         for (i, port) in doc.items(list).iter().enumerate() {
             if let Some(name) = named(doc, *port, "name") {
-                let path = container.path(visit.path, &["ports"]).index(i).key("name");
+                let path = || container.path(visit.path, &["ports"]).index(i).key("name");
                 ports.add(cx, name, path, out);
             }
         }

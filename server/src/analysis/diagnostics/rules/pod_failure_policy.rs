@@ -129,7 +129,7 @@ fn exit_codes(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 .at(path.index(i)),
             );
         }
-        seen.add(cx, value, path.index(i), out);
+        seen.add(cx, value, || path.index(i), out);
         ordered &= previous.is_none_or(|p| p <= code);
         previous = Some(code);
     }

@@ -50,7 +50,7 @@ fn unique_container_names(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>
     let mut seen = Unique::new(msg::container_name(), msg::container_names_unique()).renamed(63);
     for container in containers(cx.doc, visit.node) {
         if let Some(name) = named(cx.doc, container.node, "name") {
-            seen.add(cx, name, container.path(visit.path, &["name"]), out);
+            seen.add(cx, name, || container.path(visit.path, &["name"]), out);
         }
     }
 }
@@ -159,7 +159,7 @@ fn scheduling_gates(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     let mut seen = Unique::new(msg::scheduling_gate(), msg::scheduling_gates_unique());
     for (i, &gate) in gates.iter().flat_map(|g| g.iter()).enumerate() {
         if let Some(name) = named(doc, gate, "name") {
-            let path = visit.path.key("schedulingGates").index(i).key("name");
+            let path = || visit.path.key("schedulingGates").index(i).key("name");
             seen.add(cx, name, path, out);
         }
     }

@@ -83,7 +83,7 @@ fn claims_of_the_pod(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 .index(i);
             // `name/request` is the key: one claim may be listed once per request.
             if text(doc, claim, "request").is_none_or(str::is_empty) {
-                seen.add(cx, name, path.key("name"), out);
+                seen.add(cx, name, || path.key("name"), out);
             }
             let value = doc.scalar(name).unwrap_or_default();
             if cx.complete && !declared.contains(&value) {
@@ -121,7 +121,7 @@ fn requests_within_limits(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>
         };
         let limit = limits.and_then(|l| doc.get(l, name));
         let limit_value = limit.and_then(|l| quantity(doc, l));
-        let path = visit.path.key("requests").key(name);
+        let path = || visit.path.key("requests").key(name);
         let source = |id: NodeId| cx.source(id).trim().to_string();
         if let (Some(limit), Some(limit_value)) = (limit, limit_value) {
             let exact = name.starts_with("hugepages-") || name.contains('/');
@@ -149,7 +149,7 @@ fn requests_within_limits(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>
                             doc.node(limit).range,
                             msg::resource_limit(name).render(cx.locale),
                         )
-                        .at(path.clone())
+                        .at(path())
                         .fix(
                             msg::change_request(&limit_text).render(cx.locale),
                             vec![(doc.node(request).range, limit_text.clone())],
@@ -171,7 +171,7 @@ fn requests_within_limits(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>
                     doc.node(key).range,
                     msg::needs_equal_limit(name).render(cx.locale),
                 )
-                .at(path.clone()),
+                .at(path()),
             );
         }
     }

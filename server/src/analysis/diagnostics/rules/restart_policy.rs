@@ -102,7 +102,7 @@ fn restart_rules(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         }
         let mut seen = Unique::new(msg::exit_code(), msg::exit_code_once());
         for (j, value) in values.iter().enumerate() {
-            seen.add(cx, *value, path(&[]).index(j), out);
+            seen.add(cx, *value, || path(&[]).index(j), out);
         }
     }
 }
@@ -120,7 +120,7 @@ fn resize_policy(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     let mut seen = Unique::new(msg::resize_policy_resource(), msg::one_resize_policy());
     for (i, policy) in doc.items(policies).iter().enumerate() {
         if let Some((_, name)) = entry(doc, *policy, "resourceName") {
-            let at = item_path(visit, "resizePolicy", i, &["resourceName"]);
+            let at = || item_path(visit, "resizePolicy", i, &["resourceName"]);
             seen.add(cx, name, at, out);
         }
         match entry(doc, *policy, "restartPolicy") {

@@ -79,7 +79,7 @@ fn unique_claim_templates(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>
             .key("volumeClaimTemplates")
             .index(i)
             .keys(&["metadata", "name"]);
-        seen.add(cx, node, path, out);
+        seen.add(cx, node, || path, out);
     }
 }
 

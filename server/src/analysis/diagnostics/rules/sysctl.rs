@@ -51,7 +51,7 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             );
             continue;
         }
-        seen.add(cx, node, path.clone(), out);
+        seen.add(cx, node, || path.clone(), out);
         let conflict = match namespace(name) {
             Some(Namespace::Net) if host_network => Some("hostNetwork"),
             Some(Namespace::Ipc) if host_ipc => Some("hostIPC"),

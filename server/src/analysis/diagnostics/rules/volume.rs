@@ -56,7 +56,7 @@ fn unique_names(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 volumes.add(
                     cx,
                     name,
-                    visit.path.key("volumes").index(index).key("name"),
+                    || visit.path.key("volumes").index(index).key("name"),
                     out,
                 );
             }
@@ -141,7 +141,7 @@ fn distinct_projected_paths(cx: &Context, visit: &Visit, out: &mut Vec<Diagnosti
             for (holder, path) in files {
                 for field in fields {
                     if let Some(node) = named(doc, holder, field) {
-                        seen.add(cx, node, path.key(*field), out);
+                        seen.add(cx, node, || path.key(*field), out);
                     }
                 }
             }

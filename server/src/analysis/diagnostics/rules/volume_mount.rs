@@ -72,7 +72,7 @@ fn references_and_paths(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) 
             for (i, item) in doc.items(items).iter().enumerate() {
                 let at = |field: &str| container.path(visit.path, &[list]).index(i).key(field);
                 if let Some(path) = named(doc, *item, path_field) {
-                    paths.add(cx, path, at(path_field), out);
+                    paths.add(cx, path, || at(path_field), out);
                 }
                 let Some(name) = named(doc, *item, "name") else {
                     continue;

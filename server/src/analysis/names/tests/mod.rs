@@ -470,15 +470,7 @@ fn the_diagnostics_read_the_same_declarations_as_navigation() {
                 .symbols
                 .iter()
                 .filter(|s| s.role == Role::Declaration && s.kind != NameKind::Label)
-                .map(|s| {
-                    (
-                        s.kind,
-                        s.name.clone(),
-                        s.scope.clone(),
-                        s.range,
-                        s.path.clone(),
-                    )
-                })
+                .map(|s| (s.kind, s.name.clone(), s.scope.clone(), s.range))
                 .collect()
         };
         assert!(declared(&full).len() >= 3, "{:?}", declared(&full));
