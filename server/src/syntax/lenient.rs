@@ -107,22 +107,12 @@ pub(super) fn quoted_lines(source: &str, at: usize) -> Option<Patch> {
     })
 }
 
-/// How many `[` and `{` are open at the end of `text`, line by line outside quotes and comments.
+/// How many `[` and `{` are open at the end of `text`.
 fn open_brackets(text: &str) -> usize {
-    let mut depth = 0usize;
-    for line in lines::split(text) {
-        let mut quote = None;
-        for b in lines::code(line).bytes() {
-            match (quote, b) {
-                (None, b'"' | b'\'') => quote = Some(b),
-                (Some(q), b) if b == q => quote = None,
-                (None, b'[' | b'{') => depth += 1,
-                (None, b']' | b'}') => depth = depth.saturating_sub(1),
-                _ => {}
-            }
-        }
-    }
-    depth
+    lines::flow_brackets(text).fold(0usize, |depth, (_, bracket)| match bracket {
+        b'[' | b'{' => depth + 1,
+        _ => depth.saturating_sub(1),
+    })
 }
 
 /// Replaces the line break before `line_start` by blanks, and the comment that ends the line above (which

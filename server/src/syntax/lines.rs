@@ -171,6 +171,35 @@ pub fn comment_start(line: &str) -> Option<usize> {
     None
 }
 
+/// The brackets of flow collections in `text` (`[`, `]`, `{`, `}`) with their offsets, line by line
+/// outside quotes and comments. A quote opens only where a scalar can start (`don't` holds none), as in
+/// [`comment_start`].
+pub fn flow_brackets(text: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
+    ranges(text).flat_map(move |line| {
+        let code = code(&text[line.as_range()]);
+        let mut quote = None;
+        let mut previous = b' ';
+        code.bytes().enumerate().filter_map(move |(i, b)| {
+            let escaped = quote == Some(b'"') && previous == b'\\';
+            let found = match (quote, b) {
+                (None, b'"' | b'\'') if b" \t:[{,-".contains(&previous) => {
+                    quote = Some(b);
+                    None
+                }
+                (Some(q), b) if b == q && !escaped => {
+                    quote = None;
+                    None
+                }
+                (None, b'[' | b']' | b'{' | b'}') => Some((line.start + i, b)),
+                _ => None,
+            };
+            // An escaped backslash escapes nothing after it.
+            previous = if escaped { b' ' } else { b };
+            found
+        })
+    })
+}
+
 /// The line without its comment and trailing blanks.
 pub fn code(line: &str) -> &str {
     let end = comment_start(line).unwrap_or(line.len());
@@ -296,5 +325,16 @@ mod tests {
         assert!(!fits("  name: my-", '-'));
         assert!(fits("  image:", ':'));
         assert!(!fits("  # note:", ':'));
+    }
+
+    #[test]
+    fn flow_brackets_outside_quotes_and_comments() {
+        let text = "a: {b: \"}\\\"]\", c: don't, d: '[x'} # ]\r[e, \"\\\\\"]\n";
+        let found: Vec<_> = flow_brackets(text).map(|(at, b)| (at, b as char)).collect();
+        assert_eq!(
+            found,
+            [(3, '{'), (32, '}'), (38, '['), (46, ']')],
+            "{text:?}"
+        );
     }
 }

@@ -3,6 +3,7 @@
 
 use super::Site;
 use crate::messages::syntax as msg;
+use crate::syntax::lines;
 use crate::syntax::tree::{SyntaxError, TextRange};
 
 impl Site<'_> {
@@ -67,7 +68,9 @@ impl Site<'_> {
                 )
             }
             (_, Some(open)) => {
-                if self.says(&["invalid indentation"]) {
+                // Go YAML reads a closed flow's lines at any indentation (a lenient warning); one that is
+                // never closed is what to fix, whatever the line after it says.
+                if self.says(&["invalid indentation"]) && self.closed_later() {
                     let key = self
                         .key(self.lines.line_of(open))
                         .map(|k| k.name.to_string());
@@ -106,6 +109,19 @@ impl Site<'_> {
             }
             _ => None,
         }
+    }
+
+    /// Whether the innermost open `{`/`[` is closed somewhere after the error.
+    fn closed_later(&self) -> bool {
+        let mut depth = 0usize;
+        for (_, bracket) in lines::flow_brackets(&self.source[self.at..]) {
+            match bracket {
+                b'{' | b'[' => depth += 1,
+                _ if depth == 0 => return true,
+                _ => depth -= 1,
+            }
+        }
+        false
     }
 
     /// `{a: 1 b: 2}`: the scalar before the colon is `1 b`; the comma belongs before `b`. Only when adding

@@ -332,11 +332,44 @@ fn brackets_and_commas() {
     );
     // Go YAML reads no indentation inside `{ }` (a lenient warning); never closed, it is an error.
     check("labels: {\na: 1}\n", expect![""]);
+    check("spec:\n  labels: {a: 1,\nb: 2}\n", expect![""]);
+    // Closed, but another bracket is not: Go YAML refuses the document, and this line is one reason.
+    check(
+        "spec:\n  labels: {a: 1,\nb: 2}\n  list: [a\n",
+        expect![[r#"
+        3:1 "b: 2}": this line continues the `{` above and must be indented more than `labels`
+    "#]],
+    );
     check(
         "labels: {\na: 1\n",
         expect![[r#"
-        2:1 "a: 1": this line continues the `{` above and must be indented more than `labels`
+        1:9 "{": this `{` is never closed: add `}` after its last entry
+          ## Insert `}`
+          labels: {}
+          a: 1
     "#]],
+    );
+    // A `{` never closed before the document goes on at a lower indentation: the missing `}` is the
+    // mistake (the indentation message would send the reader to the wrong line).
+    check(
+        "spec:\n  resources: {limits: {cpu: 1}\n  restartPolicy: Always\n",
+        expect![[r#"
+            2:14 "{limits: {cpu: 1}": this `{` is never closed: add `}` after its last entry
+              ## Insert `}`
+              spec:
+                resources: {limits: {cpu: 1}}
+                restartPolicy: Always
+        "#]],
+    );
+    check(
+        "spec:\n  labels: {a: \"}\", b: '[x'\n  restartPolicy: Always # }\n",
+        expect![[r#"
+            2:11 "{a: \"}\", b: '[x'": this `{` is never closed: add `}` after its last entry
+              ## Insert `}`
+              spec:
+                labels: {a: "}", b: '[x'}
+                restartPolicy: Always # }
+        "#]],
     );
 }
 
