@@ -184,6 +184,17 @@ impl Document {
         }
     }
 
+    /// Whether `range` (of `text`, the file) runs over several lines into the document's first syntax
+    /// error: text the parser was still reading when it stopped, which it may have misread (a key still
+    /// being typed folded into the value above, `web` and the next line's `spec` read as one name).
+    pub fn runs_into_error(&self, text: &str, range: TextRange) -> bool {
+        !self.errors.is_empty()
+            && range.end >= self.parsed_until
+            && text
+                .get(range.as_range())
+                .is_some_and(|covered| covered.contains(super::lines::BREAKS))
+    }
+
     pub fn node_count(&self) -> usize {
         self.nodes.len()
     }

@@ -140,3 +140,30 @@ fn workloads_get_their_checks_and_other_kinds_none() {
 mod corpus;
 mod patches;
 mod templates;
+
+/// A plain scalar the parser was still reading when it stopped runs into the error over several lines
+/// (`name: web` then `spec:` inside a `{` never closed reads the name `web spec`): the syntax error is the
+/// finding, not the value the parser made up, nor a fix that would write it.
+#[test]
+fn no_findings_on_values_that_run_into_the_syntax_error() {
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: web\nspec:\n  containers: [{name: app, image: nginx:1}]\n",
+        expect![[r#"
+            3:11-3:21 error[yaml-syntax] this `{` is never closed: add `}` after its last entry
+        "#]],
+    );
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  restartPolicy: Never\n  containers:\n    - name: app\n      image: nginx:1\n      imagePullPolicy: Always\n      restart\n",
+        expect![[r#"
+            11:7-11:14 error[yaml-syntax] missing `:` after `restart` (a key is written `restart: value`, or `restart:` with its value below)
+        "#]],
+    );
+    // A value before the error on lines of its own is still checked.
+    check(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: Web\nspec:\n  containers: [{name: app, image: nginx:1}\n",
+        expect![[r#"
+            4:9-4:12 error[invalid-name] metadata.name: invalid `name` `Web`: must be a DNS-1123 subdomain: at most 253 characters, lowercase letters, digits, `-` and `.`, each dot-separated part starting and ending with a letter or digit
+            6:15-6:43 error[yaml-syntax] this `[` is never closed: add `]` after its last entry
+        "#]],
+    );
+}

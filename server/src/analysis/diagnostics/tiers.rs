@@ -26,6 +26,7 @@ pub fn document_diagnostics(inputs: &Inputs, text: &str, doc: &Document) -> Vec<
         return out;
     }
     syntax::check(inputs.locale, doc, &mut out);
+    let syntax_findings = out.len();
     duplicate_keys::check(inputs.locale, text, doc, &mut out);
     let names = pod_declarations(&inputs.pod_templates, text, doc);
     for site in pod_sites(&inputs.pod_templates, text, doc) {
@@ -45,6 +46,15 @@ pub fn document_diagnostics(inputs: &Inputs, text: &str, doc: &Document) -> Vec<
     }
     kind::check(inputs, text, doc, &mut out);
     missing_kind::check(inputs.locale, doc, &mut out);
+    // What the parser misread at its stop is the syntax error's doing: a finding there (and its fix) would
+    // be about a value nobody wrote.
+    if !doc.errors.is_empty() {
+        let mut index = 0;
+        out.retain(|d| {
+            index += 1;
+            index <= syntax_findings || !doc.runs_into_error(text, d.range)
+        });
+    }
     // The project's levels last: a code turned off is never computed into a message the user sees.
     out.retain_mut(|d| match inputs.rules.severity(d.code, d.severity) {
         Some(severity) => {

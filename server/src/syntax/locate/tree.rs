@@ -109,10 +109,7 @@ fn swallowed_by_error(text: &str, doc: &Document, id: NodeId) -> bool {
             ..
         }
     );
-    plain
-        && !doc.errors.is_empty()
-        && node.range.end >= doc.parsed_until
-        && text[node.range.as_range()].contains(BREAKS)
+    plain && doc.runs_into_error(text, node.range)
 }
 
 /// A one-word plain scalar that is a mapping value, starts a line of its own below its key, and has nothing
