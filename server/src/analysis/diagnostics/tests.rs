@@ -63,13 +63,13 @@ fn messages_and_fix_titles_in_chinese() {
         out
     };
     expect![[r#"
-        5:11-5:20 error[yaml-syntax] 这个 `{` 没有闭合：请在最后一个条目后加上 `}`
-        5:17-6:5 error[invalid-name] metadata.labels.app: `app` 的值 `web spec` 无效：必须为空，或最多 63 个字母、数字、`-`、`_` 或 `.`，并以字母或数字开头和结尾
-          ## 插入 `}`
+        5:17-5:25 error[invalid-name] metadata.labels.app: `app` 的值 `web spec` 无效：必须为空，或最多 63 个字母、数字、`-`、`_` 或 `.`，并以字母或数字开头和结尾
+        10:12-10:32 error[yaml-syntax] 这个 `[` 没有闭合：请在最后一个条目后加上 `]`
           ## 改为 `web-spec`
+          ## 插入 `]`
     "#]]
     .assert_eq(&titles(
-        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  labels: {app: web\nspec:\n  containers:\n  - name: c\n    image: nginx:1\n    livenessProbe:\n      initialDelaySeconds:5\n      periodSeconds: 3\n",
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  labels: {app: web spec}\nspec:\n  containers:\n  - name: c\n    image: nginx:1\n    ports: [{containerPort: 80}\n  restartPolicy: Never\n",
     ));
     expect![[r#"
         8:12-8:17 warning[image-latest] spec.containers[0].image: 镜像 `nginx` 没有标签，即 `nginx:latest`：每次拉取时运行的版本都可能改变，而且 imagePullPolicy 此时默认为 `Always`；请固定版本标签或摘要
