@@ -87,7 +87,7 @@ fn scan(text: &str) -> (Option<usize>, Option<bool>) {
     let mut unit = None;
     let mut indented_sequences = None;
     let mut parent: Option<usize> = None;
-    for text_line in text.lines() {
+    for text_line in lines::split(text) {
         let line = lines::read(text_line);
         if text_line.starts_with("---") {
             // A new document: no line of the one before is the parent of its first.
@@ -113,4 +113,30 @@ fn scan(text: &str) -> (Option<usize>, Option<bool>) {
         parent = (line.key.is_some() && line.value.is_empty()).then_some(line.key_column);
     }
     (unit, indented_sequences)
+}
+
+#[cfg(test)]
+mod tests {
+    use expect_test::expect;
+
+    use super::IndentStyle;
+    use crate::syntax::tests::alike_with_every_line_break;
+
+    #[test]
+    fn the_style_of_the_first_nested_lines_whatever_their_line_breaks() {
+        let styles: String = [
+            "a:\n    b: 1\n    c:\n    - d\n",
+            "spec:\n  containers:\n    - name: a\n",
+            "# only a comment\nkind: Pod\n",
+        ]
+        .iter()
+        .map(|text| alike_with_every_line_break(text, |t| format!("{:?}\n", IndentStyle::of(t))))
+        .collect();
+        expect![[r#"
+            IndentStyle { unit: Some(4), indented_sequences: Some(false) }
+            IndentStyle { unit: Some(2), indented_sequences: Some(true) }
+            IndentStyle { unit: None, indented_sequences: None }
+        "#]]
+        .assert_eq(&styles);
+    }
 }
