@@ -86,9 +86,6 @@ impl InFlight {
     /// Returns once no request is waiting for its answer and the answers are on their way out, or after
     /// `limit` (a stream of requests does not hold diagnostics back for ever).
     pub async fn idle(&self, limit: Duration) {
-        if self.0.count.load(Ordering::SeqCst) == 0 {
-            return;
-        }
         let wait = async {
             loop {
                 let idle = self.0.idle.notified();
@@ -98,9 +95,12 @@ impl InFlight {
                 idle.await;
             }
         };
-        let _ = tokio::time::timeout(limit, wait).await;
-        // The last answer is made, not yet sent: tower-lsp-server writes it out only once its handlers
-        // are all waiting, so this waits once more rather than do the caller's work first.
+        if self.0.count.load(Ordering::SeqCst) > 0 {
+            let _ = tokio::time::timeout(limit, wait).await;
+        }
+        // The last answer may be made and not yet sent (also when it was made before this was called):
+        // tower-lsp-server writes it out only once its handlers are all waiting, so this waits once more
+        // rather than do the caller's work first.
         tokio::task::yield_now().await;
     }
 }

@@ -47,6 +47,40 @@ pub async fn reframe(
     Ok(())
 }
 
+/// `reframe` on a thread of its own, reading `input` (stdin) with blocking reads: it runs the same async code
+/// on a runtime of its own, where blocking is all there is to do.
+pub fn reframe_blocking(
+    input: impl std::io::Read + Unpin,
+    server: impl AsyncWrite + Unpin,
+    replies: UnboundedSender<Outgoing>,
+) {
+    let runtime = tokio::runtime::Builder::new_current_thread().build();
+    let read = runtime.map(|runtime| runtime.block_on(reframe(Blocking(input), server, replies)));
+    if let Err(error) = read {
+        tracing::error!("reading the input: {error}");
+    }
+}
+
+/// A blocking reader as an async one, for a thread that has nothing else to do while it waits.
+struct Blocking<R>(R);
+
+impl<R: std::io::Read + Unpin> AsyncRead for Blocking<R> {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        _: &mut Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        let input = &mut self.get_mut().0;
+        let read = loop {
+            match input.read(buf.initialize_unfilled()) {
+                Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
+                read => break read,
+            }
+        };
+        Poll::Ready(read.map(|n| buf.advance(n)))
+    }
+}
+
 /// What tower-lsp-server writes to: each frame is queued on `outgoing` as soon as it is written, in the same
 /// poll, and `End` when the server drops it. (Through a pipe read by another task, an answer waited for
 /// that task's turn, after the work the edit's diagnostics did meanwhile on the same thread.)

@@ -127,6 +127,8 @@ fn fields_of(
         .filter(|field| !field.read_only && !placement.existing.contains(&field.name))
         .filter(|field| has_field(field, site.kubernetes))
         .filter(|field| !(taken && exclusive.contains(&field.name.as_str())))
+        // A field item is matched by its name (its filter text, or its label when that is the name).
+        .filter(|field| super::may_match(site.typed, &field.name))
         .map(|field| field_item(site, field, path, placement))
         .collect();
     items.sort_by(|a, b| a.sort_text.cmp(&b.sort_text));

@@ -105,6 +105,8 @@ pub(crate) struct Site<'a> {
     pub item_above: Option<ItemAbove>,
     pub indentation: Indentation,
     pub options: CompletionOptions,
+    /// What is typed before the cursor, which the items must match (`keep_matching`).
+    pub typed: &'a str,
 }
 
 impl Site<'_> {
@@ -171,6 +173,10 @@ pub fn completions(
         item_above: context.item_above.take(),
         indentation,
         options,
+        typed: text
+            .get(context.range.start..offset.max(context.range.start))
+            .unwrap_or("")
+            .trim_start(),
     };
     if context.slot == CursorSlot::Value && key_being_typed(&site, context.value_below_key) {
         // A lone word where an object belongs (`- ima`, `ap` in an empty document, `req` on the line below
@@ -196,10 +202,7 @@ pub fn completions(
             None => values::value_items(&site),
         },
     };
-    let typed = text
-        .get(site.range.start..offset.max(site.range.start))
-        .unwrap_or("");
-    keep_matching(&mut items, typed.trim_start());
+    keep_matching(&mut items, site.typed);
     for item in &mut items {
         deliver(item, &site);
     }
@@ -244,21 +247,33 @@ fn keep_matching(items: &mut Vec<CompletionItem>, typed: &str) {
     }
     let typed = typed.to_lowercase();
     items.retain_mut(|item| {
-        let target = item
-            .filter_text
-            .as_deref()
-            .unwrap_or(&item.label)
-            .to_lowercase();
-        let rank = if target.starts_with(&typed) {
-            '0'
-        } else if in_order(&typed, &target) {
-            '1'
-        } else {
+        let target = item.filter_text.as_deref().unwrap_or(&item.label);
+        let Some(rank) = rank(&typed, target) else {
             return false;
         };
         item.sort_text.insert(0, rank);
         true
     });
+}
+
+/// Whether an item matched against `target` can survive `keep_matching(typed)`: to leave out, before its
+/// documentation is written, a field that would be dropped (most of them, once a letter is typed).
+pub(super) fn may_match(typed: &str, target: &str) -> bool {
+    typed.is_empty()
+        || (typed.len() <= MAX_MATCHED && rank(&typed.to_lowercase(), target).is_some())
+}
+
+/// How `target` matches `typed` (lower case): '0' when it starts with it, '1' when it has its letters in
+/// order, `None` when it does not match.
+fn rank(typed: &str, target: &str) -> Option<char> {
+    let target = target.to_lowercase();
+    if target.starts_with(typed) {
+        Some('0')
+    } else if in_order(typed, &target) {
+        Some('1')
+    } else {
+        None
+    }
 }
 
 /// Longer than any field name, enum value, resource name or declared name (those are at most 253 bytes).
