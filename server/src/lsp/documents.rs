@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use ropey::Rope;
 use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 
+use super::diagnostics::ConvertedDiagnostics;
 use super::encoding::{self, PositionEncoding};
 use super::guard::catch_panic;
 use crate::analysis::names::NamesCache;
@@ -26,6 +27,7 @@ struct OpenDocument {
     file: Arc<OnceLock<YamlFile>>,
     version: i32,
     diagnostics: Arc<Mutex<DiagnosticsCache>>,
+    converted: Arc<Mutex<ConvertedDiagnostics>>,
     names: Arc<Mutex<NamesCache>>,
     role: FileRole,
 }
@@ -45,6 +47,8 @@ pub struct DocumentSnapshot {
     /// The document's diagnostics of its previous versions, so that only changed `---` documents are
     /// analysed again.
     pub diagnostics: Arc<Mutex<DiagnosticsCache>>,
+    /// Those diagnostics in LSP terms, per `---` document, so a publication converts only what changed.
+    pub converted: Arc<Mutex<ConvertedDiagnostics>>,
     /// The name index of its `---` documents, kept for those an edit did not touch.
     pub names: Arc<Mutex<NamesCache>>,
     /// What the file is to its project, found when it was opened.
@@ -125,6 +129,7 @@ impl DocumentStore {
             file: Arc::default(),
             version,
             diagnostics: Arc::default(),
+            converted: Arc::default(),
             names: Arc::default(),
             role,
         };
@@ -205,6 +210,7 @@ impl OpenDocument {
             },
             version: self.version,
             diagnostics: Arc::clone(&self.diagnostics),
+            converted: Arc::clone(&self.converted),
             names: Arc::clone(&self.names),
             role: self.role,
         }

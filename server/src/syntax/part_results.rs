@@ -111,6 +111,11 @@ impl<T: Clone> PartResults<T> {
         &self.values
     }
 
+    /// The values, to bring one up to date where it depends on more than its document.
+    pub fn values_mut(&mut self) -> &mut [T] {
+        &mut self.values
+    }
+
     pub fn clear(&mut self) {
         self.ids.clear();
         self.values.clear();

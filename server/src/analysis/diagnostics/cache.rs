@@ -89,6 +89,15 @@ impl DiagnosticsCache {
         out
     }
 
+    /// Each document's diagnostics in the file's order, with offsets from its own start: what `split_file`
+    /// moves into the file, shared with the cache (the same slice while the document and inputs are).
+    pub fn by_document(&mut self, inputs: &Inputs, file: &SplitFile) -> Vec<Arc<[Diagnostic]>> {
+        self.update(inputs, file);
+        (self.parts.values().iter())
+            .map(|found| Arc::clone(&found.diagnostics))
+            .collect()
+    }
+
     /// Whether podls serves the file (`analysis::serves`), from the same cache.
     pub fn serves(&mut self, inputs: &Inputs, file: &SplitFile) -> bool {
         self.update(inputs, file);
