@@ -80,36 +80,57 @@ pub fn diagnostics(
     encoding: PositionEncoding,
     inputs: &Inputs,
 ) -> Vec<Diagnostic> {
-    let found = with_cache(&document.diagnostics, |cache| {
-        (cache.serves(inputs, &document.split)).then(|| cache.by_document(inputs, &document.split))
-    });
-    let Some(found) = found else {
-        return Vec::new();
-    };
-    let parts = document.split.parts();
     // A poisoned cache (a panic while converting) is only a cache: start it afresh.
     let mut converted = document.converted.lock().unwrap_or_else(|poisoned| {
         let mut cache = poisoned.into_inner();
         *cache = ConvertedDiagnostics::default();
         cache
     });
-    converted.parts.update(parts, |_| Converted::default());
-    let mut out = Vec::new();
-    let each = converted.parts.values_mut().iter_mut().zip(parts);
-    for ((converted, part), found) in each.zip(&found) {
-        let line = document.rope.byte_to_line(part.start);
-        if !Arc::ptr_eq(&converted.from, found) {
-            let convert = |found| to_lsp(uri, document, encoding, part, found);
-            *converted = Converted {
-                from: Arc::clone(found),
-                line,
-                diagnostics: found.iter().map(convert).collect(),
-            };
+    with_cache(&document.diagnostics, |cache| {
+        if !cache.serves(inputs, &document.split) {
+            return Vec::new();
         }
-        let moved = line as i64 - converted.line as i64;
-        out.extend(converted.diagnostics.iter().map(|d| moved_by(d, moved)));
+        let parts = document.split.parts();
+        let found = cache.by_document(inputs, &document.split);
+        converted.parts.update(parts, |_| Converted::default());
+        let mut out = Vec::new();
+        let each = converted.parts.values_mut().iter_mut().zip(parts);
+        for ((converted, part), found) in each.zip(found) {
+            convert(uri, document, encoding, part, found, converted, &mut out);
+        }
+        out
+    })
+}
+
+/// Brings `converted` up to `found` (the analysis of `part`) and adds its diagnostics to `out`. Nothing is
+/// looked up for a document without findings (most of them): a keystroke in a file of 500 documents does
+/// one comparison for each.
+fn convert(
+    uri: &Uri,
+    document: &DocumentSnapshot,
+    encoding: PositionEncoding,
+    part: &Part,
+    found: &Arc<[analysis::Diagnostic]>,
+    converted: &mut Converted,
+    out: &mut Vec<Diagnostic>,
+) {
+    if found.is_empty() {
+        if !converted.diagnostics.is_empty() {
+            *converted = Converted::default();
+        }
+        return;
     }
-    out
+    let line = document.rope.byte_to_line(part.start);
+    if !Arc::ptr_eq(&converted.from, found) {
+        let convert = |found| to_lsp(uri, document, encoding, part, found);
+        *converted = Converted {
+            from: Arc::clone(found),
+            line,
+            diagnostics: found.iter().map(convert).collect(),
+        };
+    }
+    let moved = line as i64 - converted.line as i64;
+    out.extend(converted.diagnostics.iter().map(|d| moved_by(d, moved)));
 }
 
 /// `found` (offsets from the start of `part`) in LSP terms.

@@ -91,11 +91,13 @@ impl DiagnosticsCache {
 
     /// Each document's diagnostics in the file's order, with offsets from its own start: what `split_file`
     /// moves into the file, shared with the cache (the same slice while the document and inputs are).
-    pub fn by_document(&mut self, inputs: &Inputs, file: &SplitFile) -> Vec<Arc<[Diagnostic]>> {
+    pub fn by_document(
+        &mut self,
+        inputs: &Inputs,
+        file: &SplitFile,
+    ) -> impl Iterator<Item = &Arc<[Diagnostic]>> {
         self.update(inputs, file);
-        (self.parts.values().iter())
-            .map(|found| Arc::clone(&found.diagnostics))
-            .collect()
+        self.parts.values().iter().map(|found| &found.diagnostics)
     }
 
     /// Whether podls serves the file (`analysis::serves`), from the same cache.
