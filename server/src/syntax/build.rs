@@ -606,6 +606,9 @@ impl Builder<'_> {
                 }
                 _ => None,
             })
+            // Only what a bracket opened: a `key: value` pair inside `[ ]` is flow but has no brace (and
+            // starts where the parser met it, past the end of a text cut off after `key:`).
+            .filter(|&start| self.source[start.min(self.source.len())..].starts_with(['{', '[']))
             .collect()
     }
 

@@ -542,3 +542,17 @@ fn any_single_mistake_is_explained_without_panicking() {
         }
     }
 }
+
+/// Found by the `edits` fuzz target: a text cut off after a key inside `[` had the braceless pair it opens
+/// counted as a bracket never closed, with its range past the end of the text and `]]` to add.
+#[test]
+fn a_pair_in_a_flow_sequence_is_no_bracket() {
+    check(
+        "command: ['sh',aged-by:",
+        expect![[r#"
+            1:10 "['sh',aged-by:": this `[` is never closed: add `]` after its last entry
+              ## Insert `]`
+              command: ['sh',aged-by:]
+        "#]],
+    );
+}
