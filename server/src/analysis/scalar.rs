@@ -63,6 +63,12 @@ pub(crate) fn plain(value: &str) -> Scalar<'_> {
     if let Some(b) = boolean(value) {
         return Scalar::Bool(b);
     }
+    // A word (an image, a name, a policy: most values) is no number: only a digit, a sign, `.` or `_`
+    // starts one (this runs on every plain value a check visits).
+    let first = value.as_bytes()[0];
+    if first.is_ascii_alphabetic() || !first.is_ascii() {
+        return Scalar::Str(value);
+    }
     if let Some(i) = int(value) {
         return Scalar::Int(i);
     }
@@ -167,5 +173,9 @@ mod tests {
         assert_eq!(plain("1.2.3"), Scalar::Str("1.2.3"));
         assert_eq!(plain("e5"), Scalar::Str("e5"));
         assert_eq!(plain("."), Scalar::Str("."));
+        assert_eq!(plain("_1"), Scalar::Int(1));
+        assert_eq!(plain("E"), Scalar::Str("E"));
+        assert_eq!(plain("中"), Scalar::Str("中"));
+        assert_eq!(plain("+.inf"), Scalar::Float(f64::INFINITY));
     }
 }

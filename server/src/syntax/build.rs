@@ -734,12 +734,16 @@ fn plain_line_end(line: &str, in_flow: bool) -> usize {
 }
 
 fn plain_end(source: &str, lines: &LineIndex, at: usize, value: &str, in_flow: bool) -> usize {
+    // `plain_line_end` stops at the line break itself: nearly every scalar is all on its first line, and
+    // needs no line lookup.
+    let mut end = at + plain_line_end(&source[at..], in_flow);
+    let mut consumed = (end - at).min(value.len());
+    if consumed == value.len() {
+        return end;
+    }
     let line = lines.line_of(at);
-    let first = &source[at..lines.line_end(source, line)];
-    let mut end = at + plain_line_end(first, in_flow);
     // A plain scalar may continue on more-indented lines; the value, with line breaks folded into spaces,
     // tells how many lines it took.
-    let mut consumed = source[at..end].len().min(value.len());
     let mut next = line + 1;
     while consumed < value.len() && next < lines.line_count() {
         let rest = value[consumed..].trim_start_matches([' ', '\n']);
