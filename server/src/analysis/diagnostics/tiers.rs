@@ -28,15 +28,16 @@ pub fn document_diagnostics(inputs: &Inputs, text: &str, doc: &Document) -> Vec<
     syntax::check(inputs.locale, doc, &mut out);
     let syntax_findings = out.len();
     duplicate_keys::check(inputs.locale, text, doc, &mut out);
-    let names = pod_declarations(&inputs.pod_templates, text, doc);
-    for site in pod_sites(&inputs.pod_templates, text, doc) {
+    let sites = pod_sites(&inputs.pod_templates, text, doc);
+    let names = pod_declarations(&sites, doc);
+    for site in &sites {
         let cx = Context {
             text,
             doc,
             schema: inputs.schema,
             locale: inputs.locale,
             kubernetes: inputs.kubernetes,
-            site: &site,
+            site,
             // A patch is partial by design: what it leaves out is in its base.
             partial: inputs.role == FileRole::Patch,
             complete: doc.errors.is_empty() && inputs.role != FileRole::Patch,

@@ -163,10 +163,12 @@ pub fn decode(locale: Locale, bytes: Vec<u8>) -> Result<String, Failure> {
 const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 fn read_bounded(locale: Locale, path: &Path) -> io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)?;
+    let file = std::fs::File::open(path)?;
+    // Sized from the file's length (as `fs::read` does): without it, a small probe read and a few
+    // growing ones per file.
+    let size = file.metadata().map_or(0, |m| m.len().min(MAX_FILE_BYTES));
+    let mut bytes = Vec::with_capacity(size as usize + 1);
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         let mib = MAX_FILE_BYTES / 1024 / 1024;
         return Err(io::Error::other(msg::too_large(mib).render(locale)));

@@ -464,7 +464,8 @@ fn the_diagnostics_read_the_same_declarations_as_navigation() {
         let file = parse(text);
         let doc = &file.documents[0];
         let full = document_names(&[], text, doc);
-        let declarations = build::pod_declarations(&[], text, doc);
+        let sites = crate::analysis::pod_sites::pod_sites(&[], text, doc);
+        let declarations = build::pod_declarations(&sites, doc);
         let declared = |names: &DocumentNames| -> Vec<_> {
             names
                 .symbols
