@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use super::diagnostics::{Code, Diagnostic, Fix, diagnostics};
 use super::inputs::Inputs;
-use crate::syntax::{TextRange, lines, parse};
+use crate::syntax::{TextRange, apply_edits, lines, parse};
 
 /// Passes before giving up on reaching a fixpoint, beyond one per line (see [`fix_all`]): fixes that undo
 /// each other must not loop forever.
@@ -70,7 +70,7 @@ fn a_pass_that_holds(
 ) -> Option<(String, Vec<Diagnostic>, Vec<Fix>)> {
     let attempt = |fixes: &[&(&Diagnostic, Fix)]| {
         let edits: Vec<&(TextRange, String)> = fixes.iter().flat_map(|(_, f)| &f.edits).collect();
-        let fixed = applied(text, &edits);
+        let fixed = apply_edits(text, edits.iter().copied());
         let after = analyse(inputs, &fixed);
         let fixed_ones: Vec<&Diagnostic> = fixes.iter().map(|(d, _)| *d).collect();
         holds(before, &fixed_ones, &edits, &after).then_some((fixed, after))
@@ -93,17 +93,6 @@ fn a_pass_that_holds(
         after,
         fixes.into_iter().map(|(_, f)| f.clone()).collect(),
     ))
-}
-
-/// `text` with `edits` applied, from the end, so each edit's offsets still hold when it is applied.
-fn applied(text: &str, edits: &[&(TextRange, String)]) -> String {
-    let mut edits = edits.to_vec();
-    edits.sort_by_key(|(range, _)| std::cmp::Reverse((range.start, range.end)));
-    let mut fixed = text.to_owned();
-    for (range, new_text) in edits {
-        fixed.replace_range(range.as_range(), new_text);
-    }
-    fixed
 }
 
 /// Whether fixing `fixed` (findings of `before`) by `edits` did what the fixes promise, as the findings

@@ -137,14 +137,11 @@ impl Drop for ServerOutput {
 /// it is all there: the body's range and where the frame ends.
 fn whole_frame(bytes: &[u8]) -> Option<(std::ops::Range<usize>, usize)> {
     let blank = find(bytes, b"\r\n\r\n")?;
-    let length = std::str::from_utf8(&bytes[..blank])
-        .ok()?
-        .split("\r\n")
-        .find_map(|header| {
-            let (name, value) = header.split_once(':')?;
-            name.eq_ignore_ascii_case("Content-Length")
-                .then(|| value.trim().parse::<usize>().ok())?
-        })?;
+    let length = bytes[..blank].split(|&b| b == b'\n').find_map(|header| {
+        let header = trim_line_end(header);
+        let colon = header.iter().position(|&b| b == b':')?;
+        content_length(header, colon)?
+    })?;
     let start = blank + 4;
     (bytes.len() >= start + length).then_some((start..start + length, start + length))
 }
@@ -217,11 +214,8 @@ async fn read_frame(
                 tracing::warn!("skipping a malformed header line");
                 continue;
             };
-            let (name, value) = (&header[..colon], &header[colon + 1..]);
-            if name.eq_ignore_ascii_case(CONTENT_LENGTH) {
-                length = std::str::from_utf8(value)
-                    .ok()
-                    .and_then(|v| v.trim().parse::<usize>().ok());
+            if let Some(value) = content_length(header, colon) {
+                length = value;
             }
         }
         let Some(length) = length else {
@@ -317,6 +311,17 @@ fn trim_line_end(line: &[u8]) -> &[u8] {
         .rposition(|&b| b != b'\n' && b != b'\r')
         .map_or(0, |p| p + 1);
     &line[..end]
+}
+
+/// The length a header line says, if it is `Content-Length` (split at its `colon`): `Some(None)` when its
+/// value is no length.
+fn content_length(header: &[u8], colon: usize) -> Option<Option<usize>> {
+    let (name, value) = (&header[..colon], &header[colon + 1..]);
+    name.eq_ignore_ascii_case(CONTENT_LENGTH).then(|| {
+        std::str::from_utf8(value)
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+    })
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {

@@ -177,16 +177,11 @@ impl<'a> Site<'a> {
     /// The repair, if the parser gets past the error line once it is applied.
     fn repair(&self, title: Message, edits: Vec<(TextRange, String)>) -> Option<Repair> {
         let limit = self.lines.line_end(self.source, self.line);
-        let mut fixed = self.source.to_string();
-        let mut sorted = edits.clone();
-        sorted.sort_by_key(|(range, _)| std::cmp::Reverse(range.start));
-        let mut shift = 0isize;
-        for (range, new_text) in &sorted {
-            fixed.replace_range(range.as_range(), new_text);
-            if range.start <= limit {
-                shift += new_text.len() as isize - range.len() as isize;
-            }
-        }
+        let fixed = super::apply_edits(self.source, &edits);
+        let shift: isize = (edits.iter())
+            .filter(|(range, _)| range.start <= limit)
+            .map(|(range, new_text)| new_text.len() as isize - range.len() as isize)
+            .sum();
         // Past the error's line, and not merely moved to the end of the file (an unclosed bracket).
         let at_end = self.at >= self.source.trim_end().len();
         let passes = match first_error(&fixed) {

@@ -48,6 +48,22 @@ impl TextRange {
     }
 }
 
+/// `text` with `edits` (ranges of `text` that do not overlap) applied. From the end, so each edit's offsets
+/// still hold when it is applied; of two at the same place, an insertion goes before what a replacement
+/// there replaces.
+pub fn apply_edits<'a>(
+    text: &str,
+    edits: impl IntoIterator<Item = &'a (TextRange, String)>,
+) -> String {
+    let mut edits: Vec<&(TextRange, String)> = edits.into_iter().collect();
+    edits.sort_by_key(|(range, _)| std::cmp::Reverse((range.start, range.end)));
+    let mut out = text.to_owned();
+    for (range, new_text) in edits {
+        out.replace_range(range.as_range(), new_text);
+    }
+    out
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct NodeId(pub u32);
 

@@ -227,12 +227,7 @@ mod tests {
         let out = found(inputs, text);
         let mut shown = render(text, &out);
         for fix in out.iter().flat_map(|d| &d.fixes) {
-            let mut fixed = text.to_string();
-            let mut edits = fix.edits.clone();
-            edits.sort_by_key(|(range, _)| std::cmp::Reverse(range.start));
-            for (range, new_text) in edits {
-                fixed.replace_range(range.as_range(), &new_text);
-            }
+            let fixed = crate::syntax::apply_edits(text, &fix.edits);
             assert!(
                 !found(inputs, &fixed)
                     .iter()

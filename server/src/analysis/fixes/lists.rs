@@ -103,13 +103,7 @@ mod tests {
     use crate::syntax::parse;
 
     fn apply(text: &str, fix: &Proposal) -> String {
-        let mut out = text.to_string();
-        let mut edits = fix.edits.clone();
-        edits.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
-        for (range, new_text) in edits {
-            out.replace_range(range.as_range(), &new_text);
-        }
-        out
+        crate::syntax::apply_edits(text, &fix.edits)
     }
 
     #[test]

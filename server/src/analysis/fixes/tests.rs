@@ -8,13 +8,7 @@ use crate::analysis::diagnostics::fixes;
 use crate::syntax::{TextRange, parse};
 
 fn apply(text: &str, edits: &[(TextRange, String)]) -> String {
-    let mut edits = edits.to_vec();
-    edits.sort_by_key(|(range, _)| std::cmp::Reverse(range.start));
-    let mut out = text.to_string();
-    for (range, new_text) in edits {
-        out.replace_range(range.as_range(), &new_text);
-    }
-    out
+    crate::syntax::apply_edits(text, edits)
 }
 
 /// Applies each fix of the whole document; asserts it resolves its diagnostic without breaking the YAML.

@@ -4,7 +4,7 @@
 use expect_test::{Expect, expect};
 
 use crate::syntax::tests::alike_with_every_line_break;
-use crate::syntax::{LineIndex, parse};
+use crate::syntax::{LineIndex, apply_edits, parse};
 
 fn check(text: &str, expect: Expect) {
     expect.assert_eq(&alike_with_every_line_break(text, explained));
@@ -25,12 +25,7 @@ fn explained(text: &str) -> String {
             error.message.render(crate::messages::Locale::En)
         ));
         for repair in &error.repairs {
-            let mut fixed = text.to_string();
-            let mut edits = repair.edits.clone();
-            edits.sort_by_key(|(range, _)| std::cmp::Reverse(range.start));
-            for (range, new_text) in edits {
-                fixed.replace_range(range.as_range(), &new_text);
-            }
+            let fixed = apply_edits(text, &repair.edits);
             let after = parse(&fixed);
             let still: Vec<_> = after.documents.iter().flat_map(|d| &d.errors).collect();
             assert!(
