@@ -1,12 +1,14 @@
 //! Code lenses (`textDocument/codeLens`) over each pod spec (a Pod's `spec:`, a workload template's): the
 //! QoS class the kubelet gives the pod, and the requests and limits the scheduler counts for it —
-//! `pod_resources` computes both; this file says them in a line each.
+//! `pod_resources` computes both; this file says them in a line each, in the inputs' locale (the
+//! catalog's `messages/code_lens.rs`).
 
 use super::inputs::Inputs;
 use super::pod_resources::{PodResources, ResourceFeatures, ResourceList, pod_resources};
 use super::pod_sites::{pod_sites, serves};
 use super::quantity::total;
 use super::structure::key_of;
+use crate::messages::{Locale, code_lens as msg};
 use crate::syntax::{TextRange, YamlFile};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,46 +33,48 @@ pub fn code_lenses(inputs: &Inputs, text: &str, file: &YamlFile) -> Vec<CodeLens
             let resources = pod_resources(doc, doc.resolve(spec), features);
             out.push(CodeLens {
                 range,
-                title: qos_title(&resources),
+                title: qos_title(&resources, inputs.locale),
             });
             out.push(CodeLens {
                 range,
-                title: totals_title(&resources),
+                title: totals_title(&resources, inputs.locale),
             });
         }
     }
     out
 }
 
-fn qos_title(resources: &PodResources) -> String {
-    let why = match resources.qos.as_str() {
-        "Guaranteed" => "cpu and memory limits equal requests",
-        "BestEffort" => "no cpu or memory requests or limits",
-        _ => "requests below limits, or set for some containers only",
+fn qos_title(resources: &PodResources, locale: Locale) -> String {
+    let reason = match resources.qos.as_str() {
+        "Guaranteed" => msg::qos_guaranteed(),
+        "BestEffort" => msg::qos_best_effort(),
+        _ => msg::qos_burstable(),
     };
-    let by = if resources.pod_level {
-        "pod-level resources: "
+    let reason = if resources.pod_level {
+        msg::qos_pod_level(reason)
     } else {
-        ""
+        reason
     };
-    format!("QoS {} ({by}{why})", resources.qos.as_str())
+    msg::qos(resources.qos.as_str(), reason).render(locale)
 }
 
-fn totals_title(resources: &PodResources) -> String {
+fn totals_title(resources: &PodResources, locale: Locale) -> String {
+    let separator = msg::amount_separator().render(locale);
     let list = |list: &ResourceList| {
         list.iter()
             .filter(|(_, amount)| **amount != 0.0)
             .map(|(name, amount)| format!("{name} {}", total(name, *amount)))
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(&separator)
     };
     let (requests, limits) = (list(&resources.requests), list(&resources.limits));
-    match (requests.is_empty(), limits.is_empty()) {
-        (true, true) => "no requests or limits".to_owned(),
-        (false, true) => format!("requests {requests} · no limits"),
-        (true, false) => format!("no requests · limits {limits}"),
-        (false, false) => format!("requests {requests} · limits {limits}"),
-    }
+    let title = match (requests.is_empty(), limits.is_empty()) {
+        (true, true) => msg::no_requests_or_limits(),
+        (false, true) => msg::requests_only(requests),
+        (true, false) => msg::limits_only(limits),
+        (false, false) => msg::requests_and_limits(requests, limits),
+    };
+    title.render(locale)
 }
 
 #[cfg(test)]

@@ -220,8 +220,9 @@ fn target_line(
 
 /// A fact of the table written in words (a default such as "the pod IP", a deprecation notice) in `locale`:
 /// the docs key `Type.field#fact` holds it in both languages, its English being the table's own text
-/// (`schema/tests.rs` checks both). Plain values (`Always`, `30`) need none.
-fn translated<'a>(
+/// (`schema/tests.rs` checks both). Plain values (`Always`, `30`) need none. Hover, `explain` and the
+/// `deprecated-field` diagnostic read it here.
+pub(crate) fn translated<'a>(
     schema: &'a Schema,
     field: &Field,
     fact: &str,

@@ -38,6 +38,7 @@
 use std::fmt;
 
 pub mod cli;
+pub mod code_lens;
 pub mod config;
 pub mod documents;
 pub mod fields;
@@ -357,6 +358,7 @@ pub(crate) use messages;
 fn catalog() -> Vec<&'static Template> {
     [
         cli::ALL,
+        code_lens::ALL,
         config::ALL,
         documents::ALL,
         fields::ALL,

@@ -144,3 +144,52 @@ spec:
         check_with(&inputs, text, expected);
     }
 }
+
+/// Every title in Chinese: the three classes, pod-level resources, and each totals form.
+#[test]
+fn titles_in_chinese() {
+    let inputs = Inputs::new(crate::messages::Locale::ZhCn);
+    check_with(
+        &inputs,
+        "kind: Pod
+spec:
+  containers:
+  - {name: a, image: a:1, resources: {limits: {cpu: 500m, memory: 256Mi}}}
+---
+kind: Pod
+spec:
+  containers:
+  - {name: a, image: a:1, resources: {requests: {cpu: 500m, memory: 256Mi}}}
+---
+kind: Pod
+spec:
+  containers:
+  - {name: a, image: a:1, resources: {limits: {nvidia.com/gpu: 1}}}
+---
+kind: Pod
+spec:
+  containers:
+  - {name: a, image: a:1}
+---
+apiVersion: v1
+kind: Pod
+spec:
+  resources:
+    limits: {cpu: '2', memory: 2Gi}
+  containers:
+  - {name: a, image: 'a:1', resources: {requests: {cpu: 500m, memory: 256Mi}}}
+",
+        expect![[r#"
+            2: QoS 等级 Guaranteed（CPU 和内存的限制都等于请求）
+            2: 请求 cpu 500m，memory 256Mi · 限制 cpu 500m，memory 256Mi
+            7: QoS 等级 Burstable（请求低于限制，或只有部分容器设置了它们）
+            7: 请求 cpu 500m，memory 256Mi · 没有限制
+            12: QoS 等级 BestEffort（CPU 和内存都没有请求或限制）
+            12: 请求 nvidia.com/gpu 1 · 限制 nvidia.com/gpu 1
+            17: QoS 等级 BestEffort（CPU 和内存都没有请求或限制）
+            17: 没有请求，也没有限制
+            23: QoS 等级 Burstable（按 Pod 级资源：请求低于限制，或只有部分容器设置了它们）
+            23: 请求 cpu 500m，memory 256Mi · 限制 cpu 2，memory 2Gi
+        "#]],
+    );
+}

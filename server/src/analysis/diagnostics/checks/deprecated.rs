@@ -1,5 +1,5 @@
 //! `deprecated-field`: a field the API server still accepts but that is deprecated, with what to use
-//! instead (the table's `deprecated`). A deprecated alias (`serviceAccount`) is renamed to its successor.
+//! instead (the table's `deprecated`, in the user's language through its `Type.field#deprecated` docs). A deprecated alias (`serviceAccount`) is renamed to its successor.
 //!
 //! | rule | code | upstream |
 //! |---|---|---|
@@ -8,6 +8,7 @@
 use super::super::code::Code;
 use super::super::context::{Context, Rule, Visit};
 use super::super::diagnostic::Diagnostic;
+use crate::analysis::field_docs::translated;
 use crate::analysis::fixes::requote;
 use crate::messages::{fields as msg, fixes};
 
@@ -33,6 +34,7 @@ fn deprecated(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     if !is_field_value(visit) {
         return;
     }
+    let instead = translated(cx.schema, field, "deprecated", cx.locale).unwrap_or(instead);
     let range = cx.doc.node(key).range;
     let mut diagnostic = Diagnostic::warning(
         Code::DeprecatedField,
@@ -60,3 +62,24 @@ fn deprecated(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
 
 /// Deprecated fields that are aliases of another: (type, old name, new name).
 const ALIASES: &[(&str, &str, &str)] = &[("PodSpec", "serviceAccount", "serviceAccountName")];
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::tests::check_in;
+    use crate::messages::Locale;
+    use expect_test::expect;
+
+    /// The reason comes from the table in English (`rules/tests.rs` shows it) and from its
+    /// `#deprecated` docs in Chinese.
+    #[test]
+    fn the_reason_is_in_the_users_language() {
+        check_in(
+            Locale::ZhCn,
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  serviceAccount: x\n  containers: [{name: c, image: 'nginx:1'}]\n  volumes:\n  - name: v\n    gitRepo: {repository: r}\n",
+            expect![[r#"
+                6:3-6:17 warning[deprecated-field] spec.serviceAccount: `serviceAccount` 已弃用：serviceAccountName 的已弃用别名；请改设 serviceAccountName。
+                10:5-10:12 warning[deprecated-field] spec.volumes[0].gitRepo: `gitRepo` 已弃用：树内 gitRepo 插件已弃用；请改为在 init 容器中把仓库克隆到一个 emptyDir 卷，再挂载这个 emptyDir。
+            "#]],
+        );
+    }
+}
