@@ -63,7 +63,7 @@ pub fn inlay_hints(
         }
         for site in pod_sites(&inputs.pod_templates, text, doc) {
             if options.defaults {
-                defaults::pod(text, doc, &site, &mut out);
+                defaults::pod(text, doc, &site, inputs.locale, &mut out);
             }
         }
         if options.quantities {

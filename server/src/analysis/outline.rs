@@ -2,11 +2,13 @@
 //! (`Deployment web`), and under each object that holds a pod its containers (`container app
 //! (nginx:1.27)`), init and ephemeral containers with their ports and mounts, its volumes and a
 //! StatefulSet's claim templates; a `List` holds its items. Block and flow style alike: only the tree is read.
+//! The labels are in the inputs' locale (`messages/outline.rs`); kinds, names and values are written as they are.
 
 use super::diagnostics::fields::CONTAINER_LISTS;
 use super::inputs::Inputs;
 use super::pod_sites::{CUSTOM_RESOURCE, PodSite, pod_sites, serves};
 use super::structure::{item_range, written_range};
+use crate::messages::{Locale, Message, names, outline as msg};
 use crate::syntax::{Document, NodeId, TextRange, YamlFile};
 
 /// What a symbol stands for; the language server picks an icon for each.
@@ -45,7 +47,7 @@ pub fn outline(inputs: &Inputs, text: &str, file: &YamlFile) -> Vec<Symbol> {
         .filter_map(|doc| {
             let root = doc.resolve(doc.root?);
             let sites = pod_sites(&inputs.pod_templates, text, doc);
-            object(text, doc, root, &sites, 0)
+            object(text, doc, root, &sites, inputs.locale, 0)
         })
         .collect()
 }
@@ -58,6 +60,7 @@ fn object(
     doc: &Document,
     node: NodeId,
     sites: &[PodSite],
+    locale: Locale,
     depth: usize,
 ) -> Option<Symbol> {
     if depth > MAX_NESTING || doc.entries(node).is_empty() {
@@ -77,7 +80,7 @@ fn object(
             None => kind.to_owned(),
         },
         (None, Some(name)) => name.to_owned(),
-        (None, None) => "document".to_owned(),
+        (None, None) => msg::document().render(locale),
     };
     let range = with_marker(text, doc, node);
     let selection = name
@@ -87,11 +90,18 @@ fn object(
     // A site is the object's own; a custom resource's is its template, inside the document's object.
     let own = |site: &&PodSite| site.owner == node || (depth == 0 && site.kind == CUSTOM_RESOURCE);
     for site in sites.iter().filter(own) {
-        children.extend(pod_children(text, doc, site));
+        children.extend(pod_children(text, doc, site, locale));
     }
     if let Some(items) = doc.get(node, "items") {
         for &item in doc.items(items) {
-            children.extend(object(text, doc, doc.resolve(item), sites, depth + 1));
+            children.extend(object(
+                text,
+                doc,
+                doc.resolve(item),
+                sites,
+                locale,
+                depth + 1,
+            ));
         }
     }
     Some(Symbol {
@@ -104,7 +114,7 @@ fn object(
     })
 }
 
-fn pod_children(text: &str, doc: &Document, site: &PodSite) -> Vec<Symbol> {
+fn pod_children(text: &str, doc: &Document, site: &PodSite, locale: Locale) -> Vec<Symbol> {
     let mut out = Vec::new();
     let Some(spec) = site.spec.map(|s| doc.resolve(s)) else {
         return out;
@@ -115,29 +125,44 @@ fn pod_children(text: &str, doc: &Document, site: &PodSite) -> Vec<Symbol> {
             continue;
         };
         let (kind, what) = match list {
-            "initContainers" => (SymbolKind::InitContainer, "init container"),
-            "ephemeralContainers" => (SymbolKind::EphemeralContainer, "ephemeral container"),
-            _ => (SymbolKind::Container, "container"),
+            "initContainers" => (SymbolKind::InitContainer, names::init_container()),
+            "ephemeralContainers" => (SymbolKind::EphemeralContainer, msg::ephemeral_container()),
+            _ => (SymbolKind::Container, names::container()),
         };
         for (i, &item) in doc.items(items).iter().enumerate() {
             let container = doc.resolve(item);
             let path = spec_path.key(list).index(i);
-            let mut symbol = named(text, doc, container, item, what, kind, path.to_string());
-            if let Some(image) = text_of(doc, container, "image").filter(|i| !i.is_empty()) {
-                symbol.name.push_str(&format!(" ({image})"));
-            }
-            symbol.children = container_children(text, doc, container, &path);
+            let image = text_of(doc, container, "image").filter(|i| !i.is_empty());
+            let mut symbol = named(
+                text,
+                doc,
+                container,
+                item,
+                what.clone(),
+                image,
+                kind,
+                locale,
+            );
+            symbol.detail = Some(path.to_string());
+            symbol.children = container_children(text, doc, container, &path, locale);
             out.push(symbol);
         }
     }
     if let Some(volumes) = doc.get(spec, "volumes") {
         for (i, &item) in doc.items(volumes).iter().enumerate() {
             let volume = doc.resolve(item);
-            let path = spec_path.key("volumes").index(i).to_string();
-            let mut symbol = named(text, doc, volume, item, "volume", SymbolKind::Volume, path);
-            if let Some(source) = volume_source(doc, volume) {
-                symbol.name.push_str(&format!(" ({source})"));
-            }
+            let source = volume_source(doc, volume);
+            let mut symbol = named(
+                text,
+                doc,
+                volume,
+                item,
+                names::volume(),
+                source,
+                SymbolKind::Volume,
+                locale,
+            );
+            symbol.detail = Some(spec_path.key("volumes").index(i).to_string());
             out.push(symbol);
         }
     }
@@ -153,7 +178,7 @@ fn pod_children(text: &str, doc: &Document, site: &PodSite) -> Vec<Symbol> {
                 .and_then(|m| doc.get(doc.resolve(m), "name"));
             let range = item_range(text, doc, item);
             out.push(Symbol {
-                name: label("volume claim template", name.and_then(|n| doc.scalar(n))),
+                name: label(msg::claim_template(), name.and_then(|n| doc.scalar(n))).render(locale),
                 detail: Some(
                     site.root
                         .prefix
@@ -176,6 +201,7 @@ fn container_children(
     doc: &Document,
     container: NodeId,
     path: &crate::syntax::FieldPath,
+    locale: Locale,
 ) -> Vec<Symbol> {
     let mut out = Vec::new();
     if let Some(ports) = doc.get(container, "ports") {
@@ -188,9 +214,10 @@ fn container_children(
             let range = item_range(text, doc, item);
             out.push(Symbol {
                 name: match name {
-                    Some(name) => format!("port {name} ({number_text}/{protocol})"),
-                    None => format!("port {number_text}/{protocol}"),
-                },
+                    Some(name) => msg::port_named(name, number_text, protocol),
+                    None => msg::port_number(number_text, protocol),
+                }
+                .render(locale),
                 detail: Some(path.key("ports").index(i).to_string()),
                 kind: SymbolKind::Port,
                 range,
@@ -205,8 +232,18 @@ fn container_children(
     if let Some(mounts) = doc.get(container, "volumeMounts") {
         for (i, &item) in doc.items(mounts).iter().enumerate() {
             let mount = doc.resolve(item);
-            let detail = path.key("volumeMounts").index(i).to_string();
-            let mut symbol = named(text, doc, mount, item, "mount", SymbolKind::Mount, detail);
+            let mut symbol = named(
+                text,
+                doc,
+                mount,
+                item,
+                msg::mount(),
+                None,
+                SymbolKind::Mount,
+                locale,
+            );
+            symbol.detail = Some(path.key("volumeMounts").index(i).to_string());
+            // An arrow, not words: the same in every language.
             if let Some(at) = text_of(doc, mount, "mountPath") {
                 symbol.name.push_str(&format!(" → {at}"));
             }
@@ -216,21 +253,29 @@ fn container_children(
     out
 }
 
-/// A symbol for a list item named by its `name` field.
+/// A symbol for a list item named by its `name` field, with what it shows beside its label (an image, a
+/// volume's source); its detail (where it sits) is the caller's.
+#[allow(clippy::too_many_arguments)]
 fn named(
     text: &str,
     doc: &Document,
     node: NodeId,
     item: NodeId,
-    what: &str,
+    what: Message,
+    beside: Option<&str>,
     kind: SymbolKind,
-    detail: String,
+    locale: Locale,
 ) -> Symbol {
     let name = doc.get(node, "name");
     let range = item_range(text, doc, item);
+    let label = label(what, name.and_then(|n| doc.scalar(n)));
+    let label = match beside {
+        Some(beside) => msg::with_detail(label, beside),
+        None => label,
+    };
     Symbol {
-        name: label(what, name.and_then(|n| doc.scalar(n))),
-        detail: Some(detail),
+        name: label.render(locale),
+        detail: None,
         kind,
         range,
         selection: name.map_or(range, |n| doc.node(n).range),
@@ -239,10 +284,10 @@ fn named(
 }
 
 /// `container app`, or `container` alone while the name is not written (LSP wants no empty names).
-fn label(what: &str, name: Option<&str>) -> String {
+fn label(what: Message, name: Option<&str>) -> Message {
     match name.map(str::trim).filter(|n| !n.is_empty()) {
-        Some(name) => format!("{what} {name}"),
-        None => what.to_owned(),
+        Some(name) => msg::named(what, name),
+        None => what,
     }
 }
 

@@ -21,7 +21,9 @@ pub fn hover(
         field.range = at.in_file(field.range);
         Some(field)
     });
-    let name = names::name_hover(&files.workspace(), offset, |file| files.file_name(file));
+    let name = names::name_hover(&files.workspace(), offset, inputs.locale, |file| {
+        files.file_name(file)
+    });
     let (range, markdown) = match (name, field) {
         (Some((range, target)), Some(field)) => {
             (range, format!("{target}\n\n---\n\n{}", field.markdown))

@@ -44,7 +44,9 @@ pub mod documents;
 pub mod fields;
 pub mod fixes;
 pub mod fixing;
+pub mod inlay_hints;
 pub mod names;
+pub mod outline;
 pub mod rules;
 pub mod suppressions;
 pub mod syntax;
@@ -364,7 +366,9 @@ fn catalog() -> Vec<&'static Template> {
         fields::ALL,
         fixes::ALL,
         fixing::ALL,
+        inlay_hints::ALL,
         names::ALL,
+        outline::ALL,
         rules::pods::ALL,
         rules::workloads::ALL,
         suppressions::ALL,

@@ -17,7 +17,11 @@ use crate::analysis::fixes::pull_policy_default;
 use crate::analysis::pod_sites::PodSite;
 use crate::analysis::scalar::{Scalar, scalar};
 use crate::analysis::structure::key_of;
+use crate::messages::{Locale, Message, inlay_hints as msg};
 use crate::syntax::{Document, NodeId};
+
+/// The function of pkg/apis/core/v1/defaults.go that fills in a pod spec's fields.
+const POD_SPEC: &str = "SetDefaults_PodSpec";
 
 const PROBES: [&str; 3] = ["livenessProbe", "readinessProbe", "startupProbe"];
 
@@ -29,7 +33,13 @@ const PROBE_DEFAULTS: [(&str, i128); 4] = [
     ("failureThreshold", 3),
 ];
 
-pub(super) fn pod(text: &str, doc: &Document, site: &PodSite, out: &mut Vec<InlayHint>) {
+pub(super) fn pod(
+    text: &str,
+    doc: &Document,
+    site: &PodSite,
+    locale: Locale,
+    out: &mut Vec<InlayHint>,
+) {
     let Some(spec) = site.spec.map(|s| doc.resolve(s)) else {
         return;
     };
@@ -38,6 +48,7 @@ pub(super) fn pod(text: &str, doc: &Document, site: &PodSite, out: &mut Vec<Inla
         doc,
         mapping: spec,
         anchor: site.spec.and_then(|s| key_of(doc, s)),
+        locale,
     };
     // A Job's template must say `OnFailure` or `Never` (its validation refuses the `Always` defaulting
     // would give), so no default is shown there: the diagnostic asks for the choice.
@@ -46,20 +57,20 @@ pub(super) fn pod(text: &str, doc: &Document, site: &PodSite, out: &mut Vec<Inla
             out,
             "restartPolicy",
             "Always",
-            "SetDefaults_PodSpec: a pod restarts its containers unless it says otherwise",
+            msg::defaulted_by(POD_SPEC, msg::restart_always()),
         );
     }
     spec_hints.string(
         out,
         "dnsPolicy",
         "ClusterFirst",
-        "SetDefaults_PodSpec: names resolve through the cluster's DNS first",
+        msg::defaulted_by(POD_SPEC, msg::dns_cluster_first()),
     );
     spec_hints.absent(
         out,
         "terminationGracePeriodSeconds",
         "30",
-        "SetDefaults_PodSpec: 30 seconds between SIGTERM and SIGKILL",
+        msg::defaulted_by(POD_SPEC, msg::grace_period()),
     );
     let host_network = as_boolean(doc, doc.get(spec, "hostNetwork")) == Some(true);
     for list in CONTAINER_LISTS {
@@ -72,6 +83,7 @@ pub(super) fn pod(text: &str, doc: &Document, site: &PodSite, out: &mut Vec<Inla
                 doc,
                 doc.resolve(item),
                 host_network && list != "ephemeralContainers",
+                locale,
                 out,
             );
         }
@@ -83,24 +95,23 @@ fn container(
     doc: &Document,
     container: NodeId,
     host_network: bool,
+    locale: Locale,
     out: &mut Vec<InlayHint>,
 ) {
     if let Some(image) = doc.get(container, "image") {
         let written = doc.scalar(image).unwrap_or("");
         let policy = pull_policy_default(written);
-        let why = match policy {
-            "Always" => {
-                "SetDefaults_Container: the image's tag is `latest` (no tag and no digest means `latest`), so the kubelet pulls at every start"
-            }
-            _ => {
-                "SetDefaults_Container: the image names a tag other than `latest` or a digest, so the kubelet pulls only when the node lacks it"
-            }
+        let reason = match policy {
+            "Always" => msg::pull_always(),
+            _ => msg::pull_if_not_present(),
         };
+        let why = msg::defaulted_by("SetDefaults_Container", reason);
         let hints = Hints {
             text,
             doc,
             mapping: container,
             anchor: None,
+            locale,
         };
         hints.unset_or(
             out,
@@ -122,21 +133,23 @@ fn container(
                 doc,
                 mapping: port,
                 anchor: None,
+                locale,
             };
             hints.unset_or(
                 out,
                 "protocol",
                 "TCP",
-                "SetDefaults_ContainerPort: ports are TCP unless they say UDP or SCTP",
+                msg::defaulted_by("SetDefaults_ContainerPort", msg::protocol_tcp()),
                 end,
             );
             let host_port = as_integer(doc, doc.get(port, "hostPort"));
             if host_network && host_port.is_none_or(|p| p == 0) {
                 if let Some(n) = as_integer(doc, Some(number)) {
-                    let why = "defaultHostNetworkPorts: on the host's network a container port is the node's port too";
+                    let why =
+                        msg::defaulted_by("defaultHostNetworkPorts", msg::host_network_port());
                     match doc.get(port, "hostPort").filter(|_| host_port == Some(0)) {
-                        Some(written) => out.push(becomes(doc, written, &n.to_string(), why)),
-                        None => out.push(hint(end, format!("hostPort: {n}"), why)),
+                        Some(written) => out.push(hints.becomes(written, &n.to_string(), why)),
+                        None => out.push(hints.hint(end, format!("hostPort: {n}"), why)),
                     }
                 }
             }
@@ -155,10 +168,11 @@ fn container(
             doc,
             mapping,
             anchor: key_of(doc, value),
+            locale,
         };
         for (field, default) in PROBE_DEFAULTS {
-            let why = format!("SetDefaults_Probe: {field} is {default} when left out or 0");
-            hints.zero_or_absent(out, field, default, &why);
+            let why = msg::defaulted_by("SetDefaults_Probe", msg::probe_default(field, default));
+            hints.zero_or_absent(out, field, default, why);
         }
     }
 }
@@ -170,6 +184,8 @@ struct Hints<'a> {
     doc: &'a Document,
     mapping: NodeId,
     anchor: Option<NodeId>,
+    /// The tooltips' language.
+    locale: Locale,
 }
 
 impl Hints<'_> {
@@ -182,75 +198,82 @@ impl Hints<'_> {
     }
 
     /// A string field left out (`name: default` after the key) or written empty (`→ default` after it).
-    fn string(&self, out: &mut Vec<InlayHint>, field: &str, default: &str, why: &str) {
+    fn string(&self, out: &mut Vec<InlayHint>, field: &str, default: &str, why: Message) {
         if let Some(at) = self.after_key() {
             self.unset_or(out, field, default, why, at);
         }
     }
 
     /// A pointer field: left out or written null (a written value, whatever it is, is the user's).
-    fn absent(&self, out: &mut Vec<InlayHint>, field: &str, default: &str, why: &str) {
+    fn absent(&self, out: &mut Vec<InlayHint>, field: &str, default: &str, why: Message) {
         match self.doc.get(self.mapping, field) {
             None => {
                 if let Some(at) = self.after_key() {
-                    out.push(hint(at, format!("{field}: {default}"), why));
+                    out.push(self.hint(at, format!("{field}: {default}"), why));
                 }
             }
             Some(value) if matches!(scalar(self.doc, value), Some(Scalar::Null)) => {
-                out.push(becomes(self.doc, value, default, why));
+                out.push(self.becomes(value, default, why));
             }
             Some(_) => {}
         }
     }
 
     /// A string field: left out (the hint at `at`) or written empty or null (the hint after its value).
-    fn unset_or(&self, out: &mut Vec<InlayHint>, field: &str, default: &str, why: &str, at: usize) {
+    fn unset_or(
+        &self,
+        out: &mut Vec<InlayHint>,
+        field: &str,
+        default: &str,
+        why: Message,
+        at: usize,
+    ) {
         match self.doc.get(self.mapping, field) {
-            None => out.push(hint(at, format!("{field}: {default}"), why)),
+            None => out.push(self.hint(at, format!("{field}: {default}"), why)),
             Some(value) => {
                 if matches!(
                     scalar(self.doc, value),
                     Some(Scalar::Null | Scalar::Str(""))
                 ) {
-                    out.push(becomes(self.doc, value, default, why));
+                    out.push(self.becomes(value, default, why));
                 }
             }
         }
     }
 
     /// An integer field the defaulting fills in when it is 0: left out, or written 0.
-    fn zero_or_absent(&self, out: &mut Vec<InlayHint>, field: &str, default: i128, why: &str) {
+    fn zero_or_absent(&self, out: &mut Vec<InlayHint>, field: &str, default: i128, why: Message) {
         match self.doc.get(self.mapping, field) {
             None => {
                 if let Some(at) = self.after_key() {
-                    out.push(hint(at, format!("{field}: {default}"), why));
+                    out.push(self.hint(at, format!("{field}: {default}"), why));
                 }
             }
             Some(value) => {
                 let written = scalar(self.doc, value);
                 if matches!(written, Some(Scalar::Int(0) | Scalar::Null)) {
-                    out.push(becomes(self.doc, value, &default.to_string(), why));
+                    out.push(self.becomes(value, &default.to_string(), why));
                 }
             }
         }
     }
-}
 
-fn hint(at: usize, label: String, why: &str) -> InlayHint {
-    InlayHint {
-        at,
-        label,
-        tooltip: format!("Set by the API server when left out ({why})."),
-        kind: HintKind::Default,
+    fn hint(&self, at: usize, label: String, why: Message) -> InlayHint {
+        InlayHint {
+            at,
+            label,
+            tooltip: msg::set_when_left_out(why).render(self.locale),
+            kind: HintKind::Default,
+        }
     }
-}
 
-/// A field written empty or zero: what the API server turns it into, after the value.
-fn becomes(doc: &Document, value: NodeId, default: &str, why: &str) -> InlayHint {
-    InlayHint {
-        at: doc.node(value).range.end,
-        label: format!("→ {default}"),
-        tooltip: format!("The API server reads this as unset and fills in {default} ({why})."),
-        kind: HintKind::Default,
+    /// A field written empty or zero: what the API server turns it into, after the value.
+    fn becomes(&self, value: NodeId, default: &str, why: Message) -> InlayHint {
+        InlayHint {
+            at: self.doc.node(value).range.end,
+            label: format!("→ {default}"),
+            tooltip: msg::read_as_unset(default, why).render(self.locale),
+            kind: HintKind::Default,
+        }
     }
 }

@@ -204,3 +204,74 @@ fn settings_turn_them_off_and_other_yaml_has_none() {
         "#]],
     );
 }
+
+/// Each hint as `label: tooltip`, in `locale`: every defaulting reason, left out and written empty, and a
+/// quantity.
+fn tooltips(locale: crate::messages::Locale, text: &str) -> String {
+    inlay_hints(
+        &Inputs::new(locale),
+        text,
+        &parse(text),
+        TextRange::new(0, text.len()),
+        HintOptions::default(),
+    )
+    .iter()
+    .map(|hint| format!("{}: {}\n", hint.label, hint.tooltip))
+    .collect()
+}
+
+const EVERY_REASON: &str = "apiVersion: v1
+kind: Pod
+spec:
+  hostNetwork: true
+  terminationGracePeriodSeconds: null
+  containers:
+  - name: a
+    image: nginx
+    ports:
+    - {containerPort: 80, protocol: \"\"}
+    readinessProbe:
+      periodSeconds: 0
+  - name: b
+    image: nginx:1.27
+    ports: [{containerPort: 81, hostPort: 0}]
+    resources: {limits: {memory: 128M}}
+";
+
+#[test]
+fn tooltips_in_english_and_chinese() {
+    use crate::messages::Locale;
+    expect![[r#"
+        restartPolicy: Always: Set by the API server when left out (SetDefaults_PodSpec: a pod restarts its containers unless it says otherwise).
+        dnsPolicy: ClusterFirst: Set by the API server when left out (SetDefaults_PodSpec: names resolve through the cluster's DNS first).
+        → 30: The API server reads this as unset and fills in 30 (SetDefaults_PodSpec: 30 seconds between SIGTERM and SIGKILL).
+        imagePullPolicy: Always: Set by the API server when left out (SetDefaults_Container: the image's tag is `latest` (no tag and no digest means `latest`), so the kubelet pulls at every start).
+        hostPort: 80: Set by the API server when left out (defaultHostNetworkPorts: on the host's network a container port is the node's port too).
+        → TCP: The API server reads this as unset and fills in TCP (SetDefaults_ContainerPort: ports are TCP unless they say UDP or SCTP).
+        timeoutSeconds: 1: Set by the API server when left out (SetDefaults_Probe: timeoutSeconds is 1 when left out or 0).
+        successThreshold: 1: Set by the API server when left out (SetDefaults_Probe: successThreshold is 1 when left out or 0).
+        failureThreshold: 3: Set by the API server when left out (SetDefaults_Probe: failureThreshold is 3 when left out or 0).
+        → 10: The API server reads this as unset and fills in 10 (SetDefaults_Probe: periodSeconds is 10 when left out or 0).
+        imagePullPolicy: IfNotPresent: Set by the API server when left out (SetDefaults_Container: the image names a tag other than `latest` or a digest, so the kubelet pulls only when the node lacks it).
+        protocol: TCP: Set by the API server when left out (SetDefaults_ContainerPort: ports are TCP unless they say UDP or SCTP).
+        → 81: The API server reads this as unset and fills in 81 (defaultHostNetworkPorts: on the host's network a container port is the node's port too).
+        ≈ 122 MiB: memory: 128M ≈ 122 MiB
+    "#]]
+    .assert_eq(&tooltips(Locale::En, EVERY_REASON));
+    expect![[r#"
+        restartPolicy: Always: 省略时由 API 服务器填入（SetDefaults_PodSpec：Pod 没有另行指定时会重启它的容器）。
+        dnsPolicy: ClusterFirst: 省略时由 API 服务器填入（SetDefaults_PodSpec：域名先经集群的 DNS 解析）。
+        → 30: API 服务器把这个值当作未设置，填入 30（SetDefaults_PodSpec：从 SIGTERM 到 SIGKILL 之间等 30 秒）。
+        imagePullPolicy: Always: 省略时由 API 服务器填入（SetDefaults_Container：镜像的标签是 `latest`（既没有标签也没有摘要就等于 `latest`），所以 kubelet 每次启动都会拉取）。
+        hostPort: 80: 省略时由 API 服务器填入（defaultHostNetworkPorts：使用主机网络时，容器端口同时也是节点上的端口）。
+        → TCP: API 服务器把这个值当作未设置，填入 TCP（SetDefaults_ContainerPort：端口没写明 UDP 或 SCTP 时就是 TCP）。
+        timeoutSeconds: 1: 省略时由 API 服务器填入（SetDefaults_Probe：timeoutSeconds 省略或为 0 时取 1）。
+        successThreshold: 1: 省略时由 API 服务器填入（SetDefaults_Probe：successThreshold 省略或为 0 时取 1）。
+        failureThreshold: 3: 省略时由 API 服务器填入（SetDefaults_Probe：failureThreshold 省略或为 0 时取 3）。
+        → 10: API 服务器把这个值当作未设置，填入 10（SetDefaults_Probe：periodSeconds 省略或为 0 时取 10）。
+        imagePullPolicy: IfNotPresent: 省略时由 API 服务器填入（SetDefaults_Container：镜像写明了 `latest` 以外的标签或摘要，所以只有节点上还没有这个镜像时 kubelet 才会拉取）。
+        protocol: TCP: 省略时由 API 服务器填入（SetDefaults_ContainerPort：端口没写明 UDP 或 SCTP 时就是 TCP）。
+        → 81: API 服务器把这个值当作未设置，填入 81（defaultHostNetworkPorts：使用主机网络时，容器端口同时也是节点上的端口）。
+        ≈ 122 MiB: memory: 128M ≈ 122 MiB
+    "#]].assert_eq(&tooltips(Locale::ZhCn, EVERY_REASON));
+}

@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::analysis::scalar::{Scalar, scalar};
+use crate::messages::{Arg, Message, names as msg};
 use crate::syntax::{Document, FieldPath, NodeId, NodeKind, ScalarStyle, TextRange};
 
 /// What a name names.
@@ -27,18 +28,19 @@ pub enum NameKind {
 }
 
 impl NameKind {
-    /// How a message names it.
-    pub fn describe(self) -> &'static str {
+    /// How a sentence calls it: a pod's own names in the locale's words, an object by its kind (the same
+    /// in every language).
+    pub fn noun(self) -> Arg {
         match self {
-            NameKind::Volume => "volume",
-            NameKind::Container => "container",
-            NameKind::Port => "port",
-            NameKind::ResourceClaim => "resource claim",
-            NameKind::ConfigMap => "ConfigMap",
-            NameKind::Secret => "Secret",
-            NameKind::PersistentVolumeClaim => "PersistentVolumeClaim",
-            NameKind::ServiceAccount => "ServiceAccount",
-            NameKind::Label => "label",
+            NameKind::Volume => msg::volume().into(),
+            NameKind::Container => msg::container().into(),
+            NameKind::Port => msg::port().into(),
+            NameKind::ResourceClaim => msg::resource_claim().into(),
+            NameKind::Label => msg::label().into(),
+            NameKind::ConfigMap => "ConfigMap".into(),
+            NameKind::Secret => "Secret".into(),
+            NameKind::PersistentVolumeClaim => "PersistentVolumeClaim".into(),
+            NameKind::ServiceAccount => "ServiceAccount".into(),
         }
     }
 }
@@ -76,8 +78,9 @@ pub struct Symbol {
     /// Whether `range` sits inside quotes (a new name goes in as it is) or is a plain scalar.
     pub quoted: bool,
     pub path: FieldPath,
-    /// For a declaration: what it is, in Markdown (the volume's source, the port's number).
-    pub detail: Option<String>,
+    /// For a declaration: what it is, in Markdown (the volume's source, the port's number), not yet in a
+    /// language (the index is cached across locales).
+    pub detail: Option<Message>,
     /// For a label: its key (the name is its value).
     pub label_key: Option<String>,
 }
@@ -255,7 +258,7 @@ impl Builder<'_> {
         scope: Scope,
         node: NodeId,
         path: FieldPath,
-        detail: Option<String>,
+        detail: Option<Message>,
     ) {
         let doc = self.doc;
         let Some(name) = string(doc, node) else {

@@ -5,6 +5,7 @@
 use super::index::{
     Builder, NameKind, Role, Scope, ServiceSelector, at_keys, namespace_of, port_name,
 };
+use crate::messages::{Message, all_of, names as msg};
 use crate::syntax::{Document, FieldPath, NodeId};
 
 /// The objects of the cluster a pod names, by kind.
@@ -118,12 +119,12 @@ impl Builder<'_> {
 }
 
 /// What an object of the cluster holds: a ConfigMap's or Secret's keys, a claim's size.
-fn object_detail(doc: &Document, object: NodeId, kind: &str) -> String {
-    let keys: Vec<String> = ["data", "binaryData", "stringData"]
+fn object_detail(doc: &Document, object: NodeId, kind: &str) -> Message {
+    let keys: Vec<&str> = ["data", "binaryData", "stringData"]
         .iter()
         .filter_map(|field| doc.get(object, field))
         .flat_map(|map| doc.entries(map).iter())
-        .filter_map(|(k, _)| doc.scalar(*k).map(|k| format!("`{k}`")))
+        .filter_map(|(k, _)| doc.scalar(*k))
         .collect();
     let storage = doc
         .get(object, "spec")
@@ -132,9 +133,9 @@ fn object_detail(doc: &Document, object: NodeId, kind: &str) -> String {
         .and_then(|r| doc.get(doc.resolve(r), "storage"))
         .and_then(|s| doc.scalar(s));
     match (kind, storage) {
-        (_, Some(storage)) => format!("{kind} requesting `{storage}`"),
-        ("ConfigMap" | "Secret", _) if keys.is_empty() => format!("{kind} without keys"),
-        ("ConfigMap" | "Secret", _) => format!("{kind} with keys {}", keys.join(", ")),
-        _ => kind.to_string(),
+        (_, Some(storage)) => msg::object_requesting(kind, storage),
+        ("ConfigMap" | "Secret", _) if keys.is_empty() => msg::object_without_keys(kind),
+        ("ConfigMap" | "Secret", _) => msg::object_with_keys(kind, all_of(keys)),
+        _ => msg::object_kind(kind),
     }
 }

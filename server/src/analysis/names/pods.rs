@@ -9,6 +9,7 @@ use super::index::{
 };
 use crate::analysis::containers::{Container, containers};
 use crate::analysis::pod_sites::PodSite;
+use crate::messages::{Message, names as msg};
 use crate::syntax::{Document, FieldPath, NodeId, PathSegment};
 
 /// Fields from a container that name something, as keys from it (`[]`: each item of a list).
@@ -166,7 +167,7 @@ impl Builder<'_> {
             let keys = ["volumeClaimTemplates", "[]", "metadata", "name"];
             at_keys(doc, parent, &keys, &mut parent_path.clone(), &mut found);
             for (node, path) in found {
-                let detail = self.navigation.then(|| "a claim template of the StatefulSet: each pod gets its own PersistentVolumeClaim `<template>-<pod>`".to_string());
+                let detail = self.navigation.then(msg::claim_template_volume);
                 self.add(
                     NameKind::Volume,
                     Role::Declaration,
@@ -232,7 +233,7 @@ impl Builder<'_> {
                     let path = self.path(|| path.key("resourceClaims").index(i).key("name"));
                     let detail = first_scalar(doc, claim, &["name"])
                         .filter(|_| self.navigation)
-                        .map(|(k, v)| format!("resource claim from `{k}: {v}`"));
+                        .map(|(k, v)| msg::resource_claim_from(k, v));
                     self.add(
                         NameKind::ResourceClaim,
                         Role::Declaration,
@@ -263,12 +264,12 @@ impl Builder<'_> {
         {
             let image = doc.get(node, "image").and_then(|i| string(doc, i));
             let what = match container.list {
-                "initContainers" => "init container",
-                _ => "container",
+                "initContainers" => msg::init_container(),
+                _ => msg::container(),
             };
             let detail = self.navigation.then(|| match image {
-                Some(image) => format!("{what} with image `{image}`"),
-                None => what.to_string(),
+                Some(image) => msg::container_with_image(what, image),
+                None => what,
             });
             self.add(
                 NameKind::Container,
@@ -360,7 +361,7 @@ fn walk_keys(
 }
 
 /// `persistentVolumeClaim` `claimName: data`: a volume's source, as its hover on a mount says.
-fn volume_source(doc: &Document, volume: NodeId) -> Option<String> {
+fn volume_source(doc: &Document, volume: NodeId) -> Option<Message> {
     let (key, value) = doc
         .entries(volume)
         .iter()
@@ -368,13 +369,13 @@ fn volume_source(doc: &Document, volume: NodeId) -> Option<String> {
     let source = doc.scalar(*key)?;
     let value = doc.resolve(*value);
     Some(match first_scalar(doc, value, &[]) {
-        Some((k, v)) => format!("volume from `{source}` (`{k}: {v}`)"),
-        None => format!("volume from `{source}`"),
+        Some((k, v)) => msg::volume_from_entry(source, k, v),
+        None => msg::volume_from(source),
     })
 }
 
 /// `8080/TCP`: a port's number and protocol.
-fn port_detail(doc: &Document, port: NodeId) -> String {
+fn port_detail(doc: &Document, port: NodeId) -> Message {
     let number = doc.get(port, "containerPort").and_then(|p| doc.scalar(p));
     let protocol = doc
         .get(port, "protocol")
@@ -382,7 +383,7 @@ fn port_detail(doc: &Document, port: NodeId) -> String {
         .filter(|p| !p.is_empty())
         .unwrap_or("TCP");
     match number {
-        Some(number) => format!("containerPort `{number}/{protocol}`"),
-        None => "a port without `containerPort`".to_string(),
+        Some(number) => msg::container_port(number, protocol),
+        None => msg::port_without_number(),
     }
 }

@@ -8,7 +8,7 @@ use super::index::{NameKind, Role};
 use super::links::{SymbolRef, Workspace};
 use crate::analysis::diagnostics::format_error;
 use crate::analysis::fixes::scalar_text;
-use crate::messages::{Arg, Locale, names as msg};
+use crate::messages::{Locale, names as msg};
 use crate::syntax::TextRange;
 
 /// The edits of a rename in one file of the workspace.
@@ -29,21 +29,6 @@ fn format_of(kind: NameKind) -> Option<&'static str> {
         | NameKind::ServiceAccount => Some("dns1123-subdomain"),
         // A label is one pair of many in selectors (the workload's own `matchLabels` too): not renamed here.
         NameKind::Label => None,
-    }
-}
-
-/// How the sentences call a kind of name: a pod's own names in the locale's words, an object by its kind.
-fn kind_name(kind: NameKind) -> Arg {
-    match kind {
-        NameKind::Volume => msg::volume().into(),
-        NameKind::Container => msg::container().into(),
-        NameKind::Port => msg::port().into(),
-        NameKind::ResourceClaim => msg::resource_claim().into(),
-        NameKind::Label => msg::label().into(),
-        NameKind::ConfigMap
-        | NameKind::Secret
-        | NameKind::PersistentVolumeClaim
-        | NameKind::ServiceAccount => kind.describe().into(),
     }
 }
 
@@ -85,12 +70,12 @@ pub fn rename(
     let (kind, old) = (symbol.kind, symbol.name.as_str());
     let format = format_of(kind).expect("prepared");
     if let Some(rule) = format_error(format, new_name) {
-        let refusal = msg::rename_invalid(kind_name(kind), old, new_name, rule);
+        let refusal = msg::rename_invalid(kind.noun(), old, new_name, rule);
         return Err(refusal.render(locale));
     }
     let group = workspace.group(at);
     if new_name != old && taken(workspace, &group, new_name) {
-        return Err(msg::rename_taken(kind_name(kind), old, new_name).render(locale));
+        return Err(msg::rename_taken(kind.noun(), old, new_name).render(locale));
     }
     let mut out: Vec<FileEdits> = Vec::new();
     for r in group {

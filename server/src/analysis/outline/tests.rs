@@ -9,6 +9,10 @@ use crate::analysis::fixture::span;
 use crate::syntax::parse;
 
 fn check(text: &str, expected: Expect) {
+    check_with(&Inputs::default(), text, expected);
+}
+
+fn check_with(inputs: &Inputs, text: &str, expected: Expect) {
     fn render(text: &str, symbols: &[Symbol], depth: usize, out: &mut String) {
         for s in symbols {
             assert!(
@@ -33,12 +37,7 @@ fn check(text: &str, expected: Expect) {
         }
     }
     let mut out = String::new();
-    render(
-        text,
-        &outline(&Inputs::default(), text, &parse(text)),
-        0,
-        &mut out,
-    );
+    render(text, &outline(inputs, text, &parse(text)), 0, &mut out);
     expected.assert_eq(&out);
 }
 
@@ -178,4 +177,51 @@ fn a_custom_resource_the_project_declares_a_pod_template_of() {
         .collect();
     assert_eq!(names, ["Rollout canary", "container app (app:3)"]);
     assert!(outline(&Inputs::default(), text, &parse(text)).is_empty());
+}
+
+/// Every label in Chinese: the kinds of container, ports with and without a name, a mount, a volume with
+/// its source, a claim template, and an object without kind or name.
+#[test]
+fn labels_in_chinese() {
+    check_with(
+        &Inputs::new(crate::messages::Locale::ZhCn),
+        "apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db}
+spec:
+  template:
+    spec:
+      initContainers: [{name: init, image: 'busybox:1'}]
+      containers:
+      - name: db
+        image: postgres:16
+        ports: [{name: sql, containerPort: 5432}, {containerPort: 9187, protocol: UDP}]
+        volumeMounts: [{name: data, mountPath: /var/lib/postgresql}]
+      ephemeralContainers: [{name: debug}]
+      volumes: [{name: conf, configMap: {name: db}}]
+  volumeClaimTemplates:
+  - metadata: {name: data}
+---
+apiVersion: v1
+items:
+- {kind: Pod, spec: {containers: [{name: a}]}}
+- {apiVersion: v1, spec: {containers: [{name: b}]}}
+kind: List
+",
+        expect![[r#"
+            Object StatefulSet db 1:1-16:27 sel 3:18-3:20
+              InitContainer Init 容器 init（busybox:1） [spec.template.spec.initContainers[0]] 7:24-7:56 sel 7:31-7:35
+              Container 容器 db（postgres:16） [spec.template.spec.containers[0]] 9:7-12:69 sel 9:15-9:17
+                Port 端口 sql（5432/TCP） [spec.template.spec.containers[0].ports[0]] 11:17-11:49 sel 11:24-11:27
+                Port 端口 9187/UDP [spec.template.spec.containers[0].ports[1]] 11:51-11:87 sel 11:67-11:71
+                Mount 挂载 data → /var/lib/postgresql [spec.template.spec.containers[0].volumeMounts[0]] 12:24-12:68 sel 12:31-12:35
+              EphemeralContainer 临时容器 debug [spec.template.spec.ephemeralContainers[0]] 13:29-13:42 sel 13:36-13:41
+              Volume 卷 conf（configMap） [spec.template.spec.volumes[0]] 14:17-14:52 sel 14:24-14:28
+              ClaimTemplate 卷申领模板 data [spec.volumeClaimTemplates[0]] 16:3-16:27 sel 16:22-16:26
+            Object List 18:1-22:11 sel 22:7-22:11
+              Object Pod 20:1-20:47 sel 20:10-20:13
+                Container 容器 a [items[0].spec.containers[0]] 20:35-20:44 sel 20:42-20:43
+              Object 文档 21:1-21:52 sel 21:1-21:52
+        "#]],
+    );
 }

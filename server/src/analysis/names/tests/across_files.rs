@@ -5,7 +5,7 @@ use expect_test::expect;
 
 use super::{check_definition, check_hover, check_references, check_rename};
 
-const CONFIG: &str = "//- config.yaml
+pub(super) const CONFIG: &str = "//- config.yaml
 apiVersion: v1
 kind: ConfigMap
 metadata: {name: settings}
@@ -26,7 +26,7 @@ metadata: {name: cache}
 spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 5Gi}}}
 ";
 
-const DEPLOYMENT: &str = "//- deploy.yaml
+pub(super) const DEPLOYMENT: &str = "//- deploy.yaml
 apiVersion: apps/v1
 kind: Deployment
 metadata: {name: api}
@@ -46,7 +46,7 @@ spec:
         persistentVolumeClaim: {claimName: cache}
 ";
 
-fn cursor(file: &str, needle: &str) -> String {
+pub(super) fn cursor(file: &str, needle: &str) -> String {
     file.replacen(&needle.replace('|', ""), &needle.replace('|', "$0"), 1)
 }
 
@@ -64,7 +64,7 @@ fn objects_of_the_cluster_across_files() {
             deploy.yaml 14:41-14:49 settings
             **ConfigMap `settings`**
 
-            - ConfigMap with keys `LOG_LEVEL`, `MODE` (in `config.yaml`)
+            - ConfigMap with keys `LOG_LEVEL` and `MODE` (in `config.yaml`)
         "#]],
     );
     check_definition(
@@ -110,7 +110,7 @@ fn objects_of_the_cluster_across_files() {
     );
 }
 
-const SERVICE: &str = "//- service.yaml
+pub(super) const SERVICE: &str = "//- service.yaml
 apiVersion: v1
 kind: Service
 metadata: {name: api}

@@ -115,8 +115,12 @@ fn check_rename(text: &str, new_name: &str, expect: Expect) {
 }
 
 fn check_hover(text: &str, expect: Expect) {
+    check_hover_in(Locale::En, text, expect);
+}
+
+fn check_hover_in(locale: Locale, text: &str, expect: Expect) {
     let out = with_workspace(text, |f, w| {
-        match name_hover(w, f.offset, |file| f.files[file].0.clone()) {
+        match name_hover(w, f.offset, locale, |file| f.files[file].0.clone()) {
             Some((range, markdown)) => format!("{}\n{markdown}\n", f.show(0, range)),
             None => "none\n".to_string(),
         }
@@ -448,13 +452,14 @@ fn off_a_name_there_is_nothing() {
     with_workspace(&at("image: nginx", 0), |f, w| {
         assert_eq!(prepare_rename(w, f.offset, Locale::En), Ok(None));
         assert_eq!(rename(w, f.offset, "x", Locale::En), Ok(Vec::new()));
-        assert_eq!(name_hover(w, f.offset, |_| String::new()), None);
+        assert_eq!(name_hover(w, f.offset, Locale::En, |_| String::new()), None);
     });
     // The declaration is not a use: hover there is the field's docs alone.
     check_hover(&at("data\n    persistentVolumeClaim", 0), expect!["none\n"]);
 }
 
 mod across_files;
+mod chinese;
 
 #[test]
 fn the_diagnostics_read_the_same_declarations_as_navigation() {
