@@ -1,6 +1,7 @@
 //! zh-CN through the real binary beyond diagnostics (`chinese.rs` has those): the code lenses, the outline,
 //! the inlay hints and the hover on a name, with the client's locale Chinese (and a switch of the setting
-//! reaching the cached name index), and `podls check`'s `deprecated-field` reason with `--locale zh-CN`.
+//! reaching the cached name index), `podls check`'s `deprecated-field` reason with `--locale zh-CN` and
+//! `podls explain`'s history of a field.
 //! Each snapshot is the text a person reads.
 
 use std::process::Command;
@@ -221,4 +222,24 @@ fn a_locale_switch_reaches_the_cached_name_hover() {
         chinese.starts_with("**卷 `data`**\n\n- 来自 `emptyDir` 的卷"),
         "{chinese}"
     );
+}
+
+/// A field's history across versions, in `podls explain`'s Chinese.
+#[test]
+fn explain_gives_the_history_in_chinese() {
+    let output = Command::new(binary())
+        .args([
+            "explain",
+            "pod.spec.containers.resizePolicy",
+            "--locale",
+            "zh-CN",
+        ])
+        .output()
+        .expect("podls runs");
+    let out = String::from_utf8(output.stdout).unwrap();
+    let history: Vec<&str> = out
+        .lines()
+        .filter(|line| line.starts_with("Kubernetes 版本"))
+        .collect();
+    expect_test::expect!["Kubernetes 版本: 1.27 起提供（alpha，默认关闭）；1.33 进入 beta（默认开启）；1.35 进入 GA（默认开启）"].assert_eq(&history.join("\n"));
 }

@@ -3,6 +3,7 @@
 
 use super::inputs::KubernetesVersion;
 use super::versions::{Presence, field_presence, gate_off, history};
+use crate::messages::versions as msg;
 use crate::schema::{Field, Locale, Schema};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -153,7 +154,7 @@ pub fn render_field(
     if let Some(format) = field.format.as_deref().filter(|f| !f.starts_with("int")) {
         facts.push(format!("{}: {}", bold(l.format), code(format)));
     }
-    if let Some(history) = history(schema, field) {
+    if let Some(history) = history(schema, field, locale) {
         facts.push(format!("{}: {}", bold(l.versions), history));
     }
     if let Some(gate) = &field.feature_gate {
@@ -185,37 +186,19 @@ fn target_line(
     if target == KubernetesVersion::DEFAULT {
         line.push_str(&format!(" ({})", l.target_default));
     }
-    let zh = locale == Locale::ZhCn;
     let status = match field_presence(field, target) {
-        Presence::NotYet { since } if zh => format!("此版本还没有该字段（{since} 起才有）"),
-        Presence::NotYet { since } => format!("not in this version (since {since})"),
-        Presence::Removed { removed_in, .. } if zh => {
-            format!("此版本已没有该字段（{removed_in} 移除）")
-        }
-        Presence::Removed { removed_in, .. } => {
-            format!("no longer in this version (removed in {removed_in})")
-        }
-        Presence::Present => match field
+        Presence::NotYet { since } => Some(msg::not_in_target(since)),
+        Presence::Removed { removed_in, .. } => Some(msg::removed_before_target(removed_in)),
+        Presence::Present => field
             .feature_gate
             .as_deref()
             .and_then(|g| gate_off(schema, g, target))
-        {
-            Some(off) if zh => format!(
-                "特性门控 {} 在此版本默认关闭，API 服务器会丢弃该字段",
-                off.gate.name
-            ),
-            Some(off) => format!(
-                "the feature gate {} is off by default here: the API server drops the field unless it is enabled",
-                off.gate.name
-            ),
-            None => String::new(),
-        },
+            .map(|off| msg::gate_off_in_target(&off.gate.name)),
     };
-    if !status.is_empty() {
-        line.push_str(if zh { "：" } else { ": " });
-        line.push_str(&status);
+    match status {
+        Some(status) => msg::target_status(line, status).render(locale),
+        None => line,
     }
-    line
 }
 
 /// A fact of the table written in words (a default such as "the pod IP", a deprecation notice) in `locale`:
@@ -246,4 +229,53 @@ pub fn render_value(
         DocStyle::Terminal => format!("{}: {}", field.name, value),
     };
     Some(format!("{title}\n\n{}", doc.text(locale).trim()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The history and the target's footer in Chinese: a field the target lacks yet, one it no longer
+    /// has, one whose gate is off there.
+    #[test]
+    fn versions_in_chinese() {
+        let schema = Schema::embedded();
+        let v = KubernetesVersion::release;
+        let out: Vec<String> = [
+            ("Lifecycle.stopSignal", 30),
+            ("PodSpec.workloadRef", 37),
+            ("Lifecycle.stopSignal", 33),
+        ]
+        .iter()
+        .map(|(path, minor)| {
+            let (ty, name) = path.split_once('.').unwrap();
+            let field = schema.type_def(ty).unwrap().field(name).unwrap();
+            let docs = render_field(
+                schema,
+                "",
+                field,
+                Locale::ZhCn,
+                DocStyle::Terminal,
+                v(*minor),
+            );
+            // The history and the footer, the two lines about versions.
+            let l = labels(Locale::ZhCn);
+            let facts: Vec<&str> = docs
+                .lines()
+                .filter(|line| line.starts_with(l.versions) || line.starts_with(l.target))
+                .collect();
+            format!("{path} @ 1.{minor}:\n{}", facts.join("\n"))
+        })
+        .collect();
+        expect_test::expect![[r#"
+            Lifecycle.stopSignal @ 1.30:
+            Kubernetes 版本: 1.33 起提供（alpha，默认关闭）
+            检查所依据的 Kubernetes 版本 1.30：此版本还没有该字段（1.33 起才有）
+            PodSpec.workloadRef @ 1.37:
+            Kubernetes 版本: 仅 1.35 有（alpha，默认关闭）；1.36 中移除（改用 `schedulingGroup` (`podGroupName`)）
+            检查所依据的 Kubernetes 版本 1.37 (默认：podls 所知的最新版本)：此版本已没有该字段（1.36 移除）
+            Lifecycle.stopSignal @ 1.33:
+            Kubernetes 版本: 1.33 起提供（alpha，默认关闭）
+            检查所依据的 Kubernetes 版本 1.33：特性门控 ContainerStopSignals 在此版本默认关闭，API 服务器会丢弃该字段"#]].assert_eq(&out.join("\n"));
+    }
 }

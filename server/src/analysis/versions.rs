@@ -4,6 +4,7 @@
 //! here, so they never disagree about a version.
 
 use super::inputs::KubernetesVersion;
+use crate::messages::{Locale, Message, versions as msg};
 use crate::schema::{FeatureGate, Field, GateStage, Schema, Stage};
 
 /// Whether something of the table exists in the target version.
@@ -173,26 +174,31 @@ fn on_by_default_from(gate: &FeatureGate) -> Option<KubernetesVersion> {
 }
 
 /// A stage in words: `alpha, off by default`.
-pub(crate) fn stage_words(stage: GateStage) -> String {
-    let default = if stage.default { "on" } else { "off" };
-    format!("{}, {default} by default", stage.stage.name())
+fn stage_words(stage: GateStage) -> Message {
+    let name = stage.stage.name();
+    if stage.default {
+        msg::stage_on(name)
+    } else {
+        msg::stage_off(name)
+    }
 }
 
-/// Where a field stands across the table's versions, for hover and explain: "since 1.33 (alpha, off by
-/// default); beta in 1.35 (on by default); GA in 1.37", "1.35 only; removed in 1.36 (use `x`)". `None` for
-/// a field every version has with no gate.
-pub(crate) fn history(schema: &Schema, field: &Field) -> Option<String> {
+/// Where a field stands across the table's versions, for hover and explain, in `locale`: "since 1.33
+/// (alpha, off by default); beta in 1.35 (on by default); GA in 1.37", "1.35 only; removed in 1.36 (use
+/// `x`)". `None` for a field every version has with no gate.
+pub(crate) fn history(schema: &Schema, field: &Field, locale: Locale) -> Option<String> {
+    let release = KubernetesVersion::release;
     let oldest = schema.versions().first().copied().unwrap_or_default();
     let since = field.since.unwrap_or(oldest);
     let gate = field.feature_gate.as_deref().and_then(|g| schema.gate(g));
     let mut parts = Vec::new();
-    let mut first = if field.since.is_some() {
-        format!("since {}", KubernetesVersion::release(since))
+    // A field removed in the release after the one that brought it existed in that one alone.
+    let first = if field.removed_in.is_some_and(|gone| gone == since + 1) {
+        msg::history_only(release(since))
+    } else if field.since.is_some() {
+        msg::history_since(release(since))
     } else {
-        format!(
-            "in every version from {}",
-            KubernetesVersion::release(oldest)
-        )
+        msg::history_every_version(release(oldest))
     };
     if let Some(gate) = gate {
         let stages: Vec<GateStage> = gate
@@ -203,48 +209,39 @@ pub(crate) fn history(schema: &Schema, field: &Field) -> Option<String> {
             .collect();
         // The stage in force when the field appeared, then each later change.
         let mut at_first = gate.at(since);
-        if let Some(stage) = at_first {
-            first.push_str(&format!(" ({})", stage_words(stage)));
-        }
-        parts.push(first);
+        parts.push(match at_first {
+            Some(stage) => msg::history_with_stage(first, stage_words(stage)),
+            None => first,
+        });
         for stage in stages.iter().filter(|s| s.from > since) {
             let changed_stage = at_first.is_none_or(|a| a.stage != stage.stage);
-            let text = if changed_stage {
-                format!(
-                    "{} in {} ({} by default)",
-                    stage.stage.name(),
-                    KubernetesVersion::release(stage.from),
-                    if stage.default { "on" } else { "off" }
-                )
-            } else {
-                format!(
-                    "{} by default from {}",
-                    if stage.default { "on" } else { "off" },
-                    KubernetesVersion::release(stage.from)
-                )
-            };
-            parts.push(text);
+            let (name, from) = (stage.stage.name(), release(stage.from));
+            parts.push(match (changed_stage, stage.default) {
+                (true, true) => msg::stage_in_on(name, from),
+                (true, false) => msg::stage_in_off(name, from),
+                (false, true) => msg::on_by_default_from(from),
+                (false, false) => msg::off_by_default_from(from),
+            });
             at_first = Some(*stage);
         }
     } else if field.since.is_some() || field.removed_in.is_some() {
         parts.push(first);
     }
     if let Some(gone) = field.removed_in {
-        if gone == since + 1 {
-            parts[0] = format!("{} only", KubernetesVersion::release(since))
-                + parts[0]
-                    .split_once(" (")
-                    .map(|(_, rest)| format!(" ({rest}"))
-                    .as_deref()
-                    .unwrap_or("");
-        }
-        let mut removed = format!("removed in {}", KubernetesVersion::release(gone));
-        if let Some(by) = &field.replaced_by {
-            removed.push_str(&format!(" (use {by})"));
-        }
-        parts.push(removed);
+        let instead = match &field.replaced_by {
+            Some(by) => msg::history_replaced_by(by).render(locale),
+            None => String::new(),
+        };
+        parts.push(msg::history_removed(release(gone), instead));
     }
-    (!parts.is_empty()).then(|| parts.join("; "))
+    let separator = msg::history_separator().render(locale);
+    (!parts.is_empty()).then(|| {
+        parts
+            .iter()
+            .map(|part| part.render(locale))
+            .collect::<Vec<_>>()
+            .join(&separator)
+    })
 }
 
 #[cfg(test)]
@@ -306,7 +303,7 @@ mod tests {
     #[test]
     fn histories_in_words() {
         let schema = Schema::embedded();
-        let history = |path| history(schema, field(path));
+        let history = |path| history(schema, field(path), Locale::En);
         assert_eq!(
             history("Container.resizePolicy").as_deref(),
             Some(
@@ -336,5 +333,29 @@ mod tests {
                 "since 1.31 (alpha, off by default); beta in 1.33 (off by default); on by default from 1.35"
             )
         );
+    }
+
+    #[test]
+    fn histories_in_chinese() {
+        let schema = Schema::embedded();
+        let out: Vec<String> = [
+            "Container.resizePolicy",
+            "PodSpec.workloadRef",
+            "PodSpec.hostUsers",
+            "Volume.image",
+        ]
+        .iter()
+        .map(|path| {
+            format!(
+                "{path}: {}",
+                history(schema, field(path), Locale::ZhCn).unwrap()
+            )
+        })
+        .collect();
+        expect_test::expect![[r#"
+            Container.resizePolicy: 1.27 起提供（alpha，默认关闭）；1.33 进入 beta（默认开启）；1.35 进入 GA（默认开启）
+            PodSpec.workloadRef: 仅 1.35 有（alpha，默认关闭）；1.36 中移除（改用 `schedulingGroup` (`podGroupName`)）
+            PodSpec.hostUsers: 自 1.25 起的每个版本都有（alpha，默认关闭）；1.30 进入 beta（默认关闭）；1.33 起默认开启
+            Volume.image: 1.31 起提供（alpha，默认关闭）；1.33 进入 beta（默认关闭）；1.35 起默认开启"#]].assert_eq(&out.join("\n"));
     }
 }

@@ -1,6 +1,7 @@
 //! The messages of the target Kubernetes version (`analysis/diagnostics/checks/version/`, and the stricter
 //! rules of older versions in `invalid_name` / `out_of_range`): what the target lacks, removed, or drops
-//! and rejects while a feature gate is off by default there.
+//! and rejects while a feature gate is off by default there; and a field's history across the versions in
+//! words, which hover and `podls explain` print (`since 1.33 (alpha, off by default); beta in 1.35 …`).
 
 use super::messages;
 
@@ -66,5 +67,77 @@ messages! {
     env_var_name_strict() {
         en: "an environment variable name must be letters, digits, `-`, `_` and `.`, not starting with a digit",
         zh: "环境变量名只能由字母、数字、`-`、`_` 和 `.` 组成，且不能以数字开头",
+    }
+    history_since(version) {
+        en: "since {version}",
+        zh: "{version} 起提供",
+    }
+    history_every_version(version) {
+        en: "in every version from {version}",
+        zh: "自 {version} 起的每个版本都有",
+    }
+    history_only(version) {
+        en: "{version} only",
+        zh: "仅 {version} 有",
+    }
+    /// When the field appeared, with the gate's stage then: `since 1.33 (alpha, off by default)`.
+    history_with_stage(first, stage) {
+        en: "{first} ({stage})",
+        zh: "{first}（{stage}）",
+    }
+    stage_on(stage) {
+        en: "{stage}, on by default",
+        zh: "{stage}，默认开启",
+    }
+    stage_off(stage) {
+        en: "{stage}, off by default",
+        zh: "{stage}，默认关闭",
+    }
+    stage_in_on(stage, version) {
+        en: "{stage} in {version} (on by default)",
+        zh: "{version} 进入 {stage}（默认开启）",
+    }
+    stage_in_off(stage, version) {
+        en: "{stage} in {version} (off by default)",
+        zh: "{version} 进入 {stage}（默认关闭）",
+    }
+    on_by_default_from(version) {
+        en: "on by default from {version}",
+        zh: "{version} 起默认开启",
+    }
+    off_by_default_from(version) {
+        en: "off by default from {version}",
+        zh: "{version} 起默认关闭",
+    }
+    history_removed(version, instead) {
+        en: "removed in {version}{instead}",
+        zh: "{version} 中移除{instead}",
+    }
+    /// After `removed in 1.36`: what replaced the field.
+    history_replaced_by(replacement) {
+        en: " (use {replacement})",
+        zh: "（改用 {replacement}）",
+    }
+    /// Between the steps of a history.
+    history_separator() {
+        en: "; ",
+        zh: "；",
+    }
+    /// The footer of a field's docs: `Checked against Kubernetes 1.30: not in this version (since 1.33)`.
+    target_status(target, status) {
+        en: "{target}: {status}",
+        zh: "{target}：{status}",
+    }
+    not_in_target(since) {
+        en: "not in this version (since {since})",
+        zh: "此版本还没有该字段（{since} 起才有）",
+    }
+    removed_before_target(removed_in) {
+        en: "no longer in this version (removed in {removed_in})",
+        zh: "此版本已没有该字段（{removed_in} 移除）",
+    }
+    gate_off_in_target(gate) {
+        en: "the feature gate {gate} is off by default here: the API server drops the field unless it is enabled",
+        zh: "特性门控 {gate} 在此版本默认关闭，API 服务器会丢弃该字段",
     }
 }
