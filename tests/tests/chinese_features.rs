@@ -1,7 +1,7 @@
 //! zh-CN through the real binary beyond diagnostics (`chinese.rs` has those): the code lenses, the outline,
 //! the inlay hints and the hover on a name, with the client's locale Chinese (and a switch of the setting
 //! reaching the cached name index), `podls check`'s `deprecated-field` reason with `--locale zh-CN` and
-//! `podls explain`'s history of a field.
+//! `podls explain`'s history of a field, and completion details.
 //! Each snapshot is the text a person reads.
 
 use std::process::Command;
@@ -242,4 +242,40 @@ fn explain_gives_the_history_in_chinese() {
         .filter(|line| line.starts_with("Kubernetes 版本"))
         .collect();
     expect_test::expect!["Kubernetes 版本: 1.27 起提供（alpha，默认关闭）；1.33 进入 beta（默认开启）；1.35 进入 GA（默认开启）"].assert_eq(&history.join("\n"));
+}
+
+/// A completion item's detail in Chinese (its label is what the user types, as written).
+#[test]
+fn completion_details_in_chinese() {
+    let mut client = Client::start();
+    client.initialize_with(json!({"locale": "zh-CN"}));
+    let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  volumes:\n  - \n";
+    client.open(URI, text);
+    let answer = client
+        .request(
+            "textDocument/completion",
+            json!({"textDocument": {"uri": URI}, "position": {"line": 5, "character": 4}}),
+        )
+        .unwrap();
+    let items = answer.get("items").unwrap_or(&answer);
+    let details: Vec<String> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|item| item["label"].as_str().unwrap().ends_with(" volume"))
+        .map(|item| {
+            format!(
+                "{}: {}",
+                item["label"].as_str().unwrap(),
+                item["detail"].as_str().unwrap()
+            )
+        })
+        .collect();
+    expect_test::expect![[r#"
+        emptyDir volume: 卷：临时的暂存空间
+        configMap volume: 卷：来自 ConfigMap 的文件
+        secret volume: 卷：来自 Secret 的文件
+        persistentVolumeClaim volume: 卷：一个 PersistentVolumeClaim
+        hostPath volume: 卷：节点上的一个路径"#]]
+    .assert_eq(&details.join("\n"));
 }

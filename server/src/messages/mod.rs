@@ -39,6 +39,7 @@ use std::fmt;
 
 pub mod cli;
 pub mod code_lens;
+pub mod completion;
 pub mod config;
 pub mod documents;
 pub mod fields;
@@ -361,6 +362,7 @@ fn catalog() -> Vec<&'static Template> {
     [
         cli::ALL,
         code_lens::ALL,
+        completion::ALL,
         config::ALL,
         documents::ALL,
         fields::ALL,

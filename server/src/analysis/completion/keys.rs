@@ -231,7 +231,7 @@ fn resource_names(site: &Site<'_>, map: &[PathSegment]) -> Vec<CompletionItem> {
         .map(|(order, name)| CompletionItem {
             label: name.to_string(),
             kind: CompletionKind::Field,
-            detail: Some("quantity".into()),
+            detail: Some(crate::messages::completion::quantity().render(site.locale)),
             documentation: crate::analysis::resource_docs::resource_doc(
                 site.schema,
                 name,

@@ -188,13 +188,7 @@ fn head(api_version: &str, kind: &str, name: &str) -> Vec<(usize, String)> {
 fn skeleton(kind: &'static str, lines: Vec<(usize, String)>) -> Skeleton {
     Skeleton {
         label: kind,
-        detail: match kind {
-            "Deployment" => "Deployment skeleton",
-            "StatefulSet" => "StatefulSet skeleton",
-            "DaemonSet" => "DaemonSet skeleton",
-            "Job" => "Job skeleton",
-            _ => "CronJob skeleton",
-        },
+        detail: crate::messages::completion::skeleton(kind),
         lines,
     }
 }

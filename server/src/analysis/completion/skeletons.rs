@@ -10,11 +10,12 @@ use super::keys::lead_in;
 use super::snippet::{escape, to_plain};
 use super::values::names_in;
 use super::{CompletionItem, CompletionKind, Site, TextEdit};
+use crate::messages::{Message, completion as msg};
 
 /// One skeleton: lines of (nesting level below the first line, text with placeholders).
 pub(super) struct Skeleton {
     pub label: &'static str,
-    pub detail: &'static str,
+    pub detail: Message,
     pub lines: Vec<(usize, String)>,
 }
 
@@ -101,7 +102,7 @@ pub(super) fn item(
     CompletionItem {
         label: skeleton.label.to_string(),
         kind: CompletionKind::Snippet,
-        detail: Some(skeleton.detail.to_string()),
+        detail: Some(skeleton.detail.render(site.locale)),
         documentation: Some(format!("```yaml\n{}{}\n```", lead, to_plain(&snippet))),
         // Before the fields: where a skeleton fits, it is what a person starting an object wants first.
         sort_text: format!("!{order}"),
@@ -142,7 +143,7 @@ fn pod(indentation: Indentation) -> Skeleton {
     lines.extend(containers(1, indentation, 2, IMAGE, None));
     Skeleton {
         label: "Pod",
-        detail: "Pod skeleton",
+        detail: msg::skeleton("Pod"),
         lines,
     }
 }
@@ -173,7 +174,7 @@ pub(super) fn containers(
 fn container(name: &str) -> Skeleton {
     Skeleton {
         label: "container",
-        detail: "Container skeleton",
+        detail: msg::container_skeleton(),
         lines: vec![
             (0, format!("name: ${{1:{}}}", escape(name))),
             (0, format!("image: ${{2:{IMAGE}}}$0")),
@@ -196,7 +197,7 @@ fn volume_name(label: &str) -> &'static str {
 }
 
 fn volumes() -> Vec<Skeleton> {
-    let volume = |label: &'static str, detail, source: &str, lines: &[&str]| {
+    let volume = |label: &'static str, detail: Message, source: &str, lines: &[&str]| {
         let name = format!("name: ${{1:{}}}", volume_name(label));
         let mut all = vec![(0, name), (0, source.into())];
         all.extend(lines.iter().map(|line| (1, line.to_string())));
@@ -209,31 +210,31 @@ fn volumes() -> Vec<Skeleton> {
     vec![
         volume(
             "emptyDir volume",
-            "Volume: scratch space",
+            msg::volume_scratch(),
             "emptyDir: {}$0",
             &[],
         ),
         volume(
             "configMap volume",
-            "Volume: files from a ConfigMap",
+            msg::volume_config_map(),
             "configMap:",
             &["name: ${2:my-config}$0"],
         ),
         volume(
             "secret volume",
-            "Volume: files from a Secret",
+            msg::volume_secret(),
             "secret:",
             &["secretName: ${2:my-secret}$0"],
         ),
         volume(
             "persistentVolumeClaim volume",
-            "Volume: a PersistentVolumeClaim",
+            msg::volume_claim(),
             "persistentVolumeClaim:",
             &["claimName: ${2:my-claim}$0"],
         ),
         volume(
             "hostPath volume",
-            "Volume: a path on the node",
+            msg::volume_host_path(),
             "hostPath:",
             &["path: ${2:/var/log}$0"],
         ),

@@ -9,6 +9,7 @@ use super::snippet::escape;
 use super::{CompletionItem, CompletionKind, Site, TextEdit};
 use crate::analysis::inputs::KubernetesVersion;
 use crate::analysis::versions::{gate_off, has_value};
+use crate::messages::{Arg, completion as msg, names};
 
 pub(super) fn value_items(site: &Site<'_>) -> Vec<CompletionItem> {
     let Some((PathSegment::Key(_), parent)) = site.path.split_last() else {
@@ -75,8 +76,11 @@ fn allowed_items(site: &Site<'_>, field: &Field) -> Vec<CompletionItem> {
 pub(super) fn gated_detail(site: &Site<'_>, ty: String, gate: Option<&str>) -> String {
     match gate.and_then(|g| gate_off(site.schema, g, site.kubernetes)) {
         Some(off) => {
-            let stage = off.stage.map_or("not yet", |s| s.name());
-            format!("{ty} · gate {} ({stage}, off by default)", off.gate.name)
+            let stage: Arg = match off.stage {
+                Some(stage) => stage.name().into(),
+                None => msg::gate_not_yet().into(),
+            };
+            msg::gated_off(ty, &off.gate.name, stage).render(site.locale)
         }
         None => ty,
     }
@@ -172,11 +176,14 @@ fn declared_names(
 ) -> Vec<CompletionItem> {
     let pod_spec = &container[..container.len() - 2];
     let (list, what) = match reference {
-        Reference::Volume => (FieldPath::from(pod_spec).key("volumes"), "volume"),
-        Reference::ContainerPort => (FieldPath::from(container).key("ports"), "container port"),
+        Reference::Volume => (FieldPath::from(pod_spec).key("volumes"), names::volume()),
+        Reference::ContainerPort => (
+            FieldPath::from(container).key("ports"),
+            msg::container_port(),
+        ),
         Reference::ResourceClaim => (
             FieldPath::from(pod_spec).key("resourceClaims"),
-            "resource claim",
+            names::resource_claim(),
         ),
     };
     let mut names = names_in(site.doc, &list);
@@ -184,7 +191,7 @@ fn declared_names(
     names
         .into_iter()
         .enumerate()
-        .map(|(i, name)| value_item(site, name, Some(what.to_string()), None, i))
+        .map(|(i, name)| value_item(site, name, Some(what.render(site.locale)), None, i))
         .collect()
 }
 

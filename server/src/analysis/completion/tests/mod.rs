@@ -147,6 +147,7 @@ fn triggered(trigger: char) -> CompletionOptions {
 }
 
 mod accepting;
+mod chinese;
 mod insert_text;
 mod keys;
 mod kinds;
