@@ -3,7 +3,7 @@
 
 use super::inputs::KubernetesVersion;
 use super::versions::{Presence, field_presence, gate_off, history};
-use crate::messages::versions as msg;
+use crate::messages::{field_docs as msg_labels, versions as msg};
 use crate::schema::{Field, Locale, Schema};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -12,65 +12,45 @@ pub enum DocStyle {
     Terminal,
 }
 
-/// Every word the renderers print around the docs, per language (the docs themselves come from the table).
+/// Every word the renderers print around the docs, in one language (the docs themselves come from the
+/// table; the words from the catalog's `messages/field_docs.rs`).
 pub(crate) struct Labels {
-    pub required: &'static str,
-    pub optional: &'static str,
-    pub default: &'static str,
-    pub allowed: &'static str,
-    pub versions: &'static str,
-    pub target: &'static str,
-    pub target_default: &'static str,
-    pub gate: &'static str,
-    pub deprecated: &'static str,
-    pub read_only: &'static str,
-    pub range: &'static str,
-    pub format: &'static str,
-    pub undocumented: &'static str,
-    /// `podls explain`'s headings, as `kubectl explain` names them.
-    pub kind: &'static str,
-    pub version: &'static str,
-    pub fields: &'static str,
+    pub required: String,
+    pub optional: String,
+    pub default: String,
+    pub allowed: String,
+    pub versions: String,
+    pub target: String,
+    pub target_default: String,
+    pub gate: String,
+    pub deprecated: String,
+    pub read_only: String,
+    pub range: String,
+    pub format: String,
+    pub undocumented: String,
+    pub kind: String,
+    pub version: String,
+    pub fields: String,
 }
 
-pub(crate) fn labels(locale: Locale) -> &'static Labels {
-    match locale {
-        Locale::En => &Labels {
-            required: "required",
-            optional: "optional",
-            default: "Default",
-            allowed: "Allowed values",
-            versions: "Kubernetes",
-            target: "Checked against Kubernetes",
-            target_default: "the default: the newest podls knows",
-            gate: "Feature gate",
-            deprecated: "Deprecated",
-            read_only: "Read-only: set by the cluster, not by you",
-            range: "Range",
-            format: "Format",
-            undocumented: "(no description yet)",
-            kind: "KIND",
-            version: "VERSION",
-            fields: "FIELDS",
-        },
-        Locale::ZhCn => &Labels {
-            required: "必填",
-            optional: "可选",
-            default: "默认值",
-            allowed: "允许的值",
-            versions: "Kubernetes 版本",
-            target: "检查所依据的 Kubernetes 版本",
-            target_default: "默认：podls 所知的最新版本",
-            gate: "特性门控",
-            deprecated: "已弃用",
-            read_only: "只读：由集群填写，不应手写",
-            range: "取值范围",
-            format: "格式",
-            undocumented: "（暂无说明）",
-            kind: "资源类型",
-            version: "版本",
-            fields: "字段",
-        },
+pub(crate) fn labels(locale: Locale) -> Labels {
+    Labels {
+        required: msg_labels::required().render(locale),
+        optional: msg_labels::optional().render(locale),
+        default: msg_labels::default().render(locale),
+        allowed: msg_labels::allowed().render(locale),
+        versions: msg_labels::versions().render(locale),
+        target: msg_labels::target().render(locale),
+        target_default: msg_labels::target_default().render(locale),
+        gate: msg_labels::gate().render(locale),
+        deprecated: msg_labels::deprecated().render(locale),
+        read_only: msg_labels::read_only().render(locale),
+        range: msg_labels::range().render(locale),
+        format: msg_labels::format().render(locale),
+        undocumented: msg_labels::undocumented().render(locale),
+        kind: msg_labels::kind().render(locale),
+        version: msg_labels::version().render(locale),
+        fields: msg_labels::fields().render(locale),
     }
 }
 
@@ -117,7 +97,7 @@ pub fn render_field(
     out.push('\n');
     let description = schema
         .field_doc(field)
-        .map_or(l.undocumented, |doc| doc.text(locale));
+        .map_or(l.undocumented.as_str(), |doc| doc.text(locale));
     out.push_str(description.trim());
     out.push_str("\n\n");
 
@@ -128,11 +108,11 @@ pub fn render_field(
             .iter()
             .map(|v| if v.is_empty() { code("\"\"") } else { code(v) })
             .collect();
-        facts.push(format!("{}: {}", bold(l.allowed), values.join(" · ")));
+        facts.push(format!("{}: {}", bold(&l.allowed), values.join(" · ")));
     }
     if let Some(default) = &field.default {
         let default = translated(schema, field, "default", locale).unwrap_or(default);
-        facts.push(format!("{}: {}", bold(l.default), default));
+        facts.push(format!("{}: {}", bold(&l.default), default));
     }
     if field.minimum.is_some() || field.maximum.is_some() {
         let low = match (field.minimum, field.exclusive_minimum) {
@@ -149,23 +129,23 @@ pub fn render_field(
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join(", ");
-        facts.push(format!("{}: {}", bold(l.range), both));
+        facts.push(format!("{}: {}", bold(&l.range), both));
     }
     if let Some(format) = field.format.as_deref().filter(|f| !f.starts_with("int")) {
-        facts.push(format!("{}: {}", bold(l.format), code(format)));
+        facts.push(format!("{}: {}", bold(&l.format), code(format)));
     }
     if let Some(history) = history(schema, field, locale) {
-        facts.push(format!("{}: {}", bold(l.versions), history));
+        facts.push(format!("{}: {}", bold(&l.versions), history));
     }
     if let Some(gate) = &field.feature_gate {
-        facts.push(format!("{}: {}", bold(l.gate), code(gate)));
+        facts.push(format!("{}: {}", bold(&l.gate), code(gate)));
     }
     if let Some(deprecated) = &field.deprecated {
         let deprecated = translated(schema, field, "deprecated", locale).unwrap_or(deprecated);
-        facts.push(format!("{}: {}", bold(l.deprecated), deprecated));
+        facts.push(format!("{}: {}", bold(&l.deprecated), deprecated));
     }
     if field.read_only {
-        facts.push(bold(l.read_only));
+        facts.push(bold(&l.read_only));
     }
     facts.push(target_line(schema, field, target, locale, &bold));
     out.push_str(&facts.join(line_break));
@@ -182,7 +162,7 @@ fn target_line(
     bold: &dyn Fn(&str) -> String,
 ) -> String {
     let l = labels(locale);
-    let mut line = format!("{} {target}", bold(l.target));
+    let mut line = format!("{} {target}", bold(&l.target));
     if target == KubernetesVersion::DEFAULT {
         line.push_str(&format!(" ({})", l.target_default));
     }
@@ -262,7 +242,7 @@ mod tests {
             let l = labels(Locale::ZhCn);
             let facts: Vec<&str> = docs
                 .lines()
-                .filter(|line| line.starts_with(l.versions) || line.starts_with(l.target))
+                .filter(|line| line.starts_with(&l.versions) || line.starts_with(&l.target))
                 .collect();
             format!("{path} @ 1.{minor}:\n{}", facts.join("\n"))
         })

@@ -42,6 +42,7 @@ pub mod code_lens;
 pub mod completion;
 pub mod config;
 pub mod documents;
+pub mod field_docs;
 pub mod fields;
 pub mod fixes;
 pub mod fixing;
@@ -365,6 +366,7 @@ fn catalog() -> Vec<&'static Template> {
         completion::ALL,
         config::ALL,
         documents::ALL,
+        field_docs::ALL,
         fields::ALL,
         fixes::ALL,
         fixing::ALL,
