@@ -34,16 +34,26 @@ pub async fn reframe(
     replies: UnboundedSender<Outgoing>,
 ) -> std::io::Result<()> {
     let mut input = BufReader::new(input);
+    let mut together = Vec::new();
     while let Some(body) = read_frame(&mut input).await? {
         match classify(body) {
-            Ok(body) => server.write_all(&frame(&body)).await?,
+            Ok(body) => together.extend(frame(&body)),
             Err(Some(reply)) => {
                 // The writer is gone only when the server has ended: nothing is left to answer.
                 let _ = replies.send(Outgoing::Message(reply));
             }
             Err(None) => {}
         }
+        // Frames that arrived together reach the server in one write, so it decodes them in one read: a
+        // `$/cancelRequest` sent right behind its request is then handled before the request's one yield
+        // ends (cancel.rs). Written one by one, a busy machine could run the request between the two writes
+        // and answer it. Only whole frames wait: a partial one may never be completed.
+        if whole_frame(input.buffer()).is_none() {
+            server.write_all(&together).await?;
+            together.clear();
+        }
     }
+    server.write_all(&together).await?;
     Ok(())
 }
 
@@ -357,6 +367,69 @@ mod tests {
 
     fn run(input: &[u8]) -> String {
         run_with_replies(input).0
+    }
+
+    /// A reader that returns one chunk per read, as a pipe does with the client's writes.
+    struct Chunks(std::collections::VecDeque<Vec<u8>>);
+
+    impl AsyncRead for Chunks {
+        fn poll_read(
+            self: Pin<&mut Self>,
+            _: &mut Context<'_>,
+            buf: &mut tokio::io::ReadBuf<'_>,
+        ) -> Poll<std::io::Result<()>> {
+            if let Some(chunk) = self.get_mut().0.pop_front() {
+                buf.put_slice(&chunk);
+            }
+            Poll::Ready(Ok(()))
+        }
+    }
+
+    /// Each write the server's input receives.
+    #[derive(Default)]
+    struct Writes(Vec<String>);
+
+    impl AsyncWrite for Writes {
+        fn poll_write(
+            self: Pin<&mut Self>,
+            _: &mut Context<'_>,
+            bytes: &[u8],
+        ) -> Poll<std::io::Result<usize>> {
+            self.get_mut()
+                .0
+                .push(String::from_utf8(bytes.to_vec()).unwrap());
+            Poll::Ready(Ok(bytes.len()))
+        }
+        fn poll_flush(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+            Poll::Ready(Ok(()))
+        }
+        fn poll_shutdown(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+            Poll::Ready(Ok(()))
+        }
+    }
+
+    #[test]
+    fn frames_read_together_reach_the_server_in_one_write_and_a_partial_one_does_not_hold_them() {
+        let (head, tail) = FRAMED_EXIT.split_at(10);
+        let input = Chunks(
+            [format!("{FRAMED_EXIT}{FRAMED_EXIT}{head}"), tail.to_owned()]
+                .map(String::into_bytes)
+                .into(),
+        );
+        let mut writes = Writes::default();
+        let (replies, _queue) = tokio::sync::mpsc::unbounded_channel();
+        tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap()
+            .block_on(reframe(input, &mut writes, replies))
+            .unwrap();
+        assert_eq!(
+            writes.0,
+            [
+                format!("{FRAMED_EXIT}{FRAMED_EXIT}"),
+                FRAMED_EXIT.to_owned()
+            ]
+        );
     }
 
     #[test]
