@@ -4,6 +4,7 @@
 //! stepped through implicitly, as in kubectl. It follows the target Kubernetes version: the field lists hold
 //! only what that version has, and a field's docs end with where it stands there.
 
+use crate::messages::field_docs as doc_words;
 use crate::messages::{Arg, Message, cli as msg, one_of};
 use crate::schema::{Field, Locale, Schema, TypeDef};
 
@@ -135,7 +136,11 @@ pub fn explain(inputs: &Inputs, path: &str, recursive: bool) -> Result<String, U
         None => Some(root),
     };
     if let Some(def) = children {
-        out.push_str(&format!("\n\n{} ({}):\n", labels(locale).fields, def.name));
+        out.push_str(&format!(
+            "\n\n{} ({}):\n",
+            doc_words::fields().render(locale),
+            def.name
+        ));
         list_fields(
             schema,
             def,
@@ -186,7 +191,7 @@ fn list_fields(
     fields.sort_by_key(|f| (!f.required, f.name.clone()));
     for field in fields {
         let required = if field.required {
-            format!(" -{}-", labels(locale).required)
+            format!(" -{}-", doc_words::required().render(locale))
         } else {
             String::new()
         };

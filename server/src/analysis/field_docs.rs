@@ -30,7 +30,6 @@ pub(crate) struct Labels {
     pub undocumented: String,
     pub kind: String,
     pub version: String,
-    pub fields: String,
 }
 
 pub(crate) fn labels(locale: Locale) -> Labels {
@@ -50,7 +49,6 @@ pub(crate) fn labels(locale: Locale) -> Labels {
         undocumented: msg_labels::undocumented().render(locale),
         kind: msg_labels::kind().render(locale),
         version: msg_labels::version().render(locale),
-        fields: msg_labels::fields().render(locale),
     }
 }
 
