@@ -182,6 +182,7 @@ fn run_parser(source: &str) -> (Builder<'_>, Option<ScanError>) {
         root: None,
         flow_depth: 0,
         cursor: Cell::new((0, 0, 0)),
+        ascii: source.is_ascii(),
         merge_keys: Vec::new(),
     };
     let mut parser = Parser::new_from_str(source);
@@ -333,6 +334,8 @@ struct Builder<'a> {
     /// the next one is counted from here rather than from the line start, which on one 5 MB line of flow
     /// items would be quadratic.
     cursor: Cell<(usize, usize, usize)>,
+    /// Whether the text is all ASCII (nearly every manifest), where a mark's column is a byte count.
+    ascii: bool,
     /// The `<<` keys merged (`merge.rs`), each a lenient warning.
     merge_keys: Vec<TextRange>,
 }
@@ -428,6 +431,14 @@ impl MarkedEventReceiver for Builder<'_> {
 impl Builder<'_> {
     fn offset(&self, mark: &Marker) -> usize {
         let (line, col) = (mark.line().saturating_sub(1), mark.col());
+        if self.ascii {
+            // One byte a character: the column is the bytes from the line's start, nothing to count.
+            return if line < self.lines.line_count() {
+                (self.lines.line_start(line) + col).min(self.lines.line_end(self.source, line))
+            } else {
+                self.source.len()
+            };
+        }
         let (last_line, last_col, last_at) = self.cursor.get();
         let at = if line == last_line && col >= last_col && line < self.lines.line_count() {
             let end = self.lines.line_end(self.source, line);
@@ -734,8 +745,12 @@ fn plain_line_end(line: &str, in_flow: bool) -> usize {
 }
 
 fn plain_end(source: &str, lines: &LineIndex, at: usize, value: &str, in_flow: bool) -> usize {
-    // `plain_line_end` stops at the line break itself: nearly every scalar is all on its first line, and
-    // needs no line lookup.
+    // Nearly every scalar is all on its first line, its text the value itself: then it ends where the value
+    // does (a scalar that goes on to another line has a folded space where its text has the line break).
+    if !value.is_empty() && source.as_bytes()[at..].starts_with(value.as_bytes()) {
+        return at + value.len();
+    }
+    // `plain_line_end` stops at the line break itself: a scalar on its first line needs no line lookup.
     let mut end = at + plain_line_end(&source[at..], in_flow);
     let mut consumed = (end - at).min(value.len());
     if consumed == value.len() {
