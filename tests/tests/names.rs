@@ -2,7 +2,7 @@
 //! rename (a WorkspaceEdit across two open files, and a refused invalid name), hover on a use, in block and
 //! flow style, and the capabilities that advertise them.
 
-use podls_e2e::{Client, offset, position};
+use podls_e2e::{Client, Repository, offset, position};
 use serde_json::{Value, json};
 
 const POD: &str = "file:///work/pod.yaml";
@@ -268,24 +268,18 @@ fn names_in_flow_style_and_after_an_edit() {
 
 #[test]
 fn names_in_workspace_files_that_are_not_open() {
-    let root = std::env::temp_dir().join(format!("podls-names-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    std::fs::create_dir_all(root.join("deploy")).unwrap();
-    std::fs::create_dir_all(root.join(".hidden")).unwrap();
+    let (repository, mut client, use_site) = open_in_workspace(
+        "names",
+        // A hidden directory is not read: its ConfigMap is never a definition.
+        &[
+            ("deploy/config.yaml", CONFIG_TEXT),
+            (".hidden/config.yaml", CONFIG_TEXT),
+        ],
+    );
+    let root = &repository.0;
     let config = root.join("deploy/config.yaml");
-    std::fs::write(&config, CONFIG_TEXT).unwrap();
-    // A hidden directory is not read: its ConfigMap is never a definition.
-    std::fs::write(root.join(".hidden/config.yaml"), CONFIG_TEXT).unwrap();
     let root_uri = format!("file://{}", root.display());
     let pod_uri = format!("{root_uri}/pod.yaml");
-
-    let mut client = Client::start();
-    client.initialize_with(json!({
-        "workspaceFolders": [{"uri": root_uri, "name": "app"}],
-        "capabilities": {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}},
-    }));
-    client.open(&pod_uri, POD_TEXT);
-    let use_site = at(&client, &pod_uri, "settings", 0, 2);
     let found = poll_definition(&mut client, &pod_uri, &use_site, 1);
     let found = found.as_array().unwrap();
     assert_eq!(found.len(), 1, "{found:?}");
@@ -329,7 +323,6 @@ fn names_in_workspace_files_that_are_not_open() {
         "{}",
         client.logs()
     );
-    std::fs::remove_dir_all(root).unwrap();
 }
 
 /// Asks for the definition at `at` until it has `wanted` locations (the background scan or refresh has
@@ -350,4 +343,70 @@ fn poll_definition(client: &mut Client, uri: &str, at: &Value, wanted: usize) ->
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
+}
+
+#[test]
+fn a_changed_configuration_file_scans_the_workspace_again_with_each_directory_s_nearest_one() {
+    let (repository, mut client, use_site) = open_in_workspace(
+        "rescan",
+        &[
+            // The root's file excludes `team/legacy/`, but `team/` has a file of its own, which wins there.
+            ("podls.toml", "exclude = [\"team/legacy/\"]\n"),
+            ("team/podls.toml", ""),
+            ("team/legacy/config.yaml", CONFIG_TEXT),
+        ],
+    );
+    let root = &repository.0;
+    let root_uri = format!("file://{}", root.display());
+    let pod_uri = format!("{root_uri}/pod.yaml");
+    let found = poll_definition(&mut client, &pod_uri, &use_site, 1);
+    assert!(
+        found[0]["uri"]
+            .as_str()
+            .is_some_and(|uri| uri.ends_with("/team/legacy/config.yaml")),
+        "{found}"
+    );
+
+    // `team/`'s own file now excludes it: once told, the server reads the workspace again.
+    std::fs::write(root.join("team/podls.toml"), "exclude = [\"legacy/\"]\n").unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": format!("{root_uri}/team/podls.toml"), "type": 2}]}),
+    );
+    assert_eq!(
+        poll_definition(&mut client, &pod_uri, &use_site, 0),
+        Value::Null
+    );
+    // Deleted, the root's file applies below `team/` again, with the same exclusion.
+    std::fs::remove_file(root.join("team/podls.toml")).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": format!("{root_uri}/team/podls.toml"), "type": 3}]}),
+    );
+    std::fs::write(root.join("podls.toml"), "").unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": format!("{root_uri}/podls.toml"), "type": 2}]}),
+    );
+    let found = poll_definition(&mut client, &pod_uri, &use_site, 1);
+    assert_eq!(found.as_array().map(Vec::len), Some(1), "{found}");
+}
+
+/// A workspace folder (a repository) holding `files`, a server started on it, and `POD_TEXT` open in it
+/// as `pod.yaml`: the folder, the client, and the place of the ConfigMap's name in the Pod.
+fn open_in_workspace(name: &str, files: &[(&str, &str)]) -> (Repository, Client, Value) {
+    let repository = Repository::new(name);
+    for (path, text) in files {
+        repository.write(path, text);
+    }
+    let root_uri = format!("file://{}", repository.0.display());
+    let pod_uri = format!("{root_uri}/pod.yaml");
+    let mut client = Client::start();
+    client.initialize_with(json!({
+        "workspaceFolders": [{"uri": root_uri, "name": "app"}],
+        "capabilities": {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}},
+    }));
+    client.open(&pod_uri, POD_TEXT);
+    let use_site = at(&client, &pod_uri, "settings", 0, 2);
+    (repository, client, use_site)
 }

@@ -74,17 +74,22 @@ impl ProjectConfig {
 pub fn find(dir: &Path) -> Option<PathBuf> {
     let dir = absolute(dir);
     for ancestor in dir.ancestors() {
-        for name in FILE_NAMES {
-            let candidate = ancestor.join(name);
-            if candidate.is_file() {
-                return Some(candidate);
-            }
+        if let Some(file) = in_directory(ancestor) {
+            return Some(file);
         }
         if ancestor.join(".git").exists() {
             return None;
         }
     }
     None
+}
+
+/// The configuration file `dir` itself holds, if any (the first of `FILE_NAMES` that is a file).
+pub fn in_directory(dir: &Path) -> Option<PathBuf> {
+    FILE_NAMES
+        .iter()
+        .map(|name| dir.join(name))
+        .find(|candidate| candidate.is_file())
 }
 
 /// `path` from the filesystem root, without `.` components (what `exclude` patterns match against).

@@ -188,24 +188,24 @@ impl PodServer {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Reads the workspace folders once, on a blocking thread: requests meanwhile see what is read so far.
+    /// Reads the workspace folders, on a blocking thread: at the start, and again when a configuration file
+    /// changed. Requests meanwhile see what was read before.
     fn scan_workspace(&self) {
-        let roots = self.workspace().roots.clone();
-        if roots.is_empty() {
-            return;
-        }
+        let (roots, scan) = {
+            let mut workspace = self.workspace();
+            if workspace.roots.is_empty() {
+                return;
+            }
+            (workspace.roots.clone(), workspace.start_scan())
+        };
         let state = Arc::clone(&self.state);
         tokio::task::spawn_blocking(move || {
             let started = std::time::Instant::now();
-            let folders: Vec<Folder> = roots.into_iter().map(Folder::read).collect();
-            let found = workspace::scan(&folders);
+            let mut folders: Vec<Folder> = roots.into_iter().map(Folder::new).collect();
+            let found = workspace::scan(&mut folders);
             let count = found.len();
             let mut files = state.workspace.lock().unwrap_or_else(|p| p.into_inner());
-            files.folders = folders;
-            for (uri, file) in found {
-                // A file refreshed meanwhile (saved, watched) is newer than what the scan read.
-                files.files.entry(uri).or_insert_with(|| Arc::new(file));
-            }
+            files.finish_scan(scan, folders, found);
             tracing::info!(
                 "workspace scan: {count} files with names in {:?}",
                 started.elapsed()
@@ -266,6 +266,8 @@ impl PodServer {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .forget();
+        // Its exclusions and pod templates decide which workspace files hold which names.
+        self.scan_workspace();
         // Pulling clients are asked to pull again, with new result ids.
         settings_changed(&self.client, &self.state, true);
         let open = self.documents().versions();
