@@ -77,11 +77,17 @@ pub fn find(dir: &Path) -> Option<PathBuf> {
         if let Some(file) = in_directory(ancestor) {
             return Some(file);
         }
-        if ancestor.join(".git").exists() {
+        if is_repository_root(ancestor) {
             return None;
         }
     }
     None
+}
+
+/// Whether `dir` is a repository's root (it holds `.git`, a directory or a submodule's file): no
+/// configuration above it applies inside it.
+pub fn is_repository_root(dir: &Path) -> bool {
+    dir.join(".git").exists()
 }
 
 /// The configuration file `dir` itself holds, if any (the first of `FILE_NAMES` that is a file).

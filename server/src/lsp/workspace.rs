@@ -57,10 +57,12 @@ impl Scope {
     }
 
     /// The scope of `dir`, a subdirectory of a directory with this scope: its own configuration file
-    /// when it has one (the nearest wins whole, as in `podls check`), else this one.
+    /// when it has one (the nearest wins whole, as in `podls check`), none when it is a repository of its
+    /// own (a submodule: `config::find` stops there too), else this one.
     fn enter(&self, dir: &Path) -> Scope {
         match config::in_directory(dir) {
             Some(file) => Scope::of(ProjectConfig::load(&file).ok()),
+            None if config::is_repository_root(dir) => Scope::default(),
             None => self.clone(),
         }
     }
@@ -69,6 +71,13 @@ impl Scope {
         self.config
             .as_ref()
             .is_some_and(|config| config.excludes(path, is_dir))
+    }
+
+    /// Whether a file of a directory with this scope is read: a manifest's name, not excluded.
+    fn reads(&self, path: &Path) -> bool {
+        path.file_name()
+            .is_some_and(|name| manifest_file_name(&name.to_string_lossy()))
+            && !self.excludes(path, false)
     }
 }
 
@@ -97,17 +106,14 @@ impl Folder {
     /// The scope of a manifest this folder reads (under it, not in a skipped directory, not excluded by
     /// its own directory's configuration); `None` for any other file.
     fn reads(&self, path: &Path) -> Option<Scope> {
-        let inside = path.strip_prefix(&self.root).ok()?;
-        let mut dirs: Vec<_> = inside.components().collect();
-        dirs.pop();
-        let readable = !dirs
-            .iter()
-            .any(|c| skipped_directory(&c.as_os_str().to_string_lossy()))
-            && path
-                .file_name()
-                .is_some_and(|n| manifest_file_name(&n.to_string_lossy()));
-        let scope = self.scope(path.parent()?);
-        (readable && !scope.excludes(path, false)).then_some(scope)
+        let dir = path.parent()?;
+        let skipped = dir
+            .strip_prefix(&self.root)
+            .ok()?
+            .components()
+            .any(|c| skipped_directory(&c.as_os_str().to_string_lossy()));
+        let scope = self.scope(dir);
+        (!skipped && scope.reads(path)).then_some(scope)
     }
 }
 
@@ -240,8 +246,7 @@ fn walk(
                     walk(folder, &path, inner, depth + 1, found);
                 }
             }
-        } else if manifest_file_name(&entry.file_name().to_string_lossy())
-            && !scope.excludes(&path, false)
+        } else if scope.reads(&path)
             && let Some(file) = read(&path).and_then(|text| scanned(&scope.templates, &text))
             && let Some(uri) = Uri::from_file_path(&path)
         {
@@ -358,11 +363,19 @@ mod tests {
                 ("broken/podls.toml", "exclude = 3\n"),
                 ("broken/config.yaml", CONFIG_MAP),
                 ("broken/rollout.yaml", ROLLOUT),
+                // A repository of its own (a submodule) is outside the root's configuration, as in
+                // `podls check`: the root's `old/` does not hold in it.
+                ("vendor/lib/.git/HEAD", "ref: refs/heads/main\n"),
+                ("vendor/lib/old/config.yaml", CONFIG_MAP),
             ],
         );
         assert_eq!(
             tree.scanned(),
-            ["broken/config.yaml", "team/legacy/config.yaml"],
+            [
+                "broken/config.yaml",
+                "team/legacy/config.yaml",
+                "vendor/lib/old/config.yaml"
+            ],
             "team/deep has its own file, without the pod template"
         );
         std::fs::write(tree.0.join("team/deep/podls.toml"), ROLLOUT_TEMPLATE).unwrap();
@@ -372,7 +385,8 @@ mod tests {
                 "broken/config.yaml",
                 "team/deep/rollout.yaml",
                 "team/deep/skip.yaml",
-                "team/legacy/config.yaml"
+                "team/legacy/config.yaml",
+                "vendor/lib/old/config.yaml"
             ]
         );
     }
