@@ -276,6 +276,48 @@ local function main()
     return 'none (the same invalid imagePullPolicy as in pod.yaml)'
   end)
 
+  check('podls.toml: its mistake is a podls diagnostic (invalid-config)', function()
+    vim.cmd.edit('project/podls.toml')
+    local buf = vim.api.nvim_get_current_buf()
+    local hit
+    vim.wait(20000, function()
+      for _, d in ipairs(vim.diagnostic.get(buf)) do
+        if d.source == 'podls' and d.code == 'invalid-config' then
+          hit = d
+          return true
+        end
+      end
+    end, 100)
+    local filetype = vim.bo[buf].filetype
+    vim.cmd.buffer(pod)
+    if not hit then
+      error(('no podls invalid-config diagnostic (filetype %s, client %s); vim.diagnostic.get(): %s'):format(
+        filetype, tostring(podls_client(buf) ~= nil), show(vim.diagnostic.get(buf))))
+    end
+    if not tostring(hit.message):find('kubernetes-versio', 1, true) then
+      error('the diagnostic does not name the misspelt key: ' .. hit.message)
+    end
+    return ('line %d col %d: %s'):format(hit.lnum + 1, hit.col + 1, hit.message)
+  end)
+
+  check('another TOML file: podls does not attach', function()
+    vim.cmd.edit('project/tool.toml')
+    local buf = vim.api.nvim_get_current_buf()
+    local filetype = vim.bo[buf].filetype
+    vim.wait(1500, function()
+      return podls_client(buf) ~= nil
+    end, 50)
+    local attached = podls_client(buf) ~= nil
+    vim.cmd.buffer(pod)
+    if filetype ~= 'toml' then
+      error('tool.toml has filetype ' .. filetype .. ', not toml: the check would prove nothing')
+    end
+    if attached then
+      error('podls attached to tool.toml')
+    end
+    return 'not attached (filetype toml)'
+  end)
+
   check(':checkhealth podls', function()
     vim.cmd('checkhealth podls')
     local lines = vim.api.nvim_buf_get_lines(0, 0, -1, false)

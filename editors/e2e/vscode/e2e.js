@@ -343,6 +343,23 @@ let page;
       return `podls problems stay ${after.length} (pod.yaml only)`;
     });
 
+    await check('podls.toml: its mistake in the Problems panel (invalid-config)', async () => {
+      const folder = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'project' }).first();
+      await folder.click();
+      const file = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'podls.toml' }).first();
+      await file.waitFor({ timeout: 15000 });
+      await file.dblclick();
+      await editor.locator('.view-lines', { hasText: 'kubernetes-versio' }).waitFor({ timeout: 30000 });
+      await page.keyboard.press('Control+Shift+M');
+      const configProblems = async () => (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map(oneLine)
+        .filter((t) => /podls/.test(t) && /invalid-config/.test(t));
+      const hits = await until(30000, async () => { const h = await configProblems(); return h.length ? h : null; });
+      await page.keyboard.press('Control+Shift+M');
+      if (!hits) throw new Error('no podls invalid-config problem for project/podls.toml');
+      if (!hits.some((t) => /kubernetes-versio/.test(t))) throw new Error(`the problem does not name the key: ${JSON.stringify(hits)}`);
+      return hits[0];
+    });
+
     await check('bad podls.server.path: restart and a clear error', async () => {
       const file = path.join(ws, '.vscode', 'settings.json');
       fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -210,6 +210,9 @@ async function start(): Promise<void> {
       { scheme: 'untitled', language: 'yaml' },
       { scheme: 'file', language: 'json' },
       { scheme: 'untitled', language: 'json' },
+      // The project's own configuration: the server reports its mistakes on it (`invalid-config`).
+      { scheme: 'file', pattern: '**/podls.toml' },
+      { scheme: 'file', pattern: '**/.podls.toml' },
     ],
     outputChannel: output,
     initializationOptions: serverSettings(),

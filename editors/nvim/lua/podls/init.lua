@@ -91,8 +91,15 @@ function M.restart()
   for _, b in ipairs(bufs) do
     if vim.api.nvim_buf_is_loaded(b) and #M.clients(b) == 0 then
       local config = vim.deepcopy(vim.lsp.config['podls'])
-      config.root_dir = config.root_dir or vim.fs.root(b, config.root_markers or {})
-      vim.lsp.start(config, { bufnr = b })
+      local function start(root)
+        config.root_dir = root
+        vim.lsp.start(config, { bufnr = b })
+      end
+      if type(config.root_dir) == 'function' then
+        config.root_dir(b, start)
+      else
+        start(config.root_dir or vim.fs.root(b, config.root_markers or {}))
+      end
     end
   end
 end
