@@ -355,6 +355,9 @@ let page;
         .filter((t) => /podls/.test(t) && /invalid-config/.test(t));
       const hits = await until(30000, async () => { const h = await configProblems(); return h.length ? h : null; });
       await page.keyboard.press('Control+Shift+M');
+      // back to pod.yaml: the checks after this one read its status item
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'pod.yaml' }).first().dblclick();
+      await editor.locator('.view-lines', { hasText: 'imagePullPolicy' }).waitFor({ timeout: 30000 });
       if (!hits) throw new Error('no podls invalid-config problem for project/podls.toml');
       if (!hits.some((t) => /kubernetes-versio/.test(t))) throw new Error(`the problem does not name the key: ${JSON.stringify(hits)}`);
       return hits[0];
