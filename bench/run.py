@@ -317,7 +317,7 @@ class Positions:
     characters = bytes): what an editor's buffer knows without reading the text again."""
 
     def __init__(self, text):
-        self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self.starts = [offset for offset, _ in line_starts(text)]
 
     def at(self, offset):
         line = bisect.bisect_right(self.starts, offset) - 1
