@@ -134,7 +134,7 @@ pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
         let mut document = Document {
             id: new_document_id(),
             range: TextRange::new(0, source.len()),
-            nodes: builder.nodes.into(),
+            nodes: Arc::new(builder.nodes),
             root: builder.root,
             errors,
             warnings,
@@ -159,7 +159,7 @@ pub(super) fn unparsed_document(range: TextRange) -> Document {
     Document {
         id: new_document_id(),
         range,
-        nodes: Arc::from([]),
+        nodes: Arc::default(),
         root: None,
         errors: Vec::new(),
         warnings: Vec::new(),
@@ -172,9 +172,10 @@ fn run_parser(source: &str) -> (Builder<'_>, Option<ScanError>) {
     let mut builder = Builder {
         source,
         lines: LineIndex::new(source),
-        // About one node per dozen bytes in manifests: sized once rather than grown (and copied) five times;
-        // a large text (maybe one long scalar) grows from a bounded start.
-        nodes: Vec::with_capacity((source.len() / 12).min(4096)),
+        // One node per 11 bytes on average in manifests, fewer in some: sized for one per 8 bytes, so that
+        // nearly every file needs no growth (a copy of every node); a large text (maybe one long scalar)
+        // grows from a bounded start.
+        nodes: Vec::with_capacity((source.len() / 8).min(4096)),
         open: Vec::new(),
         pairs: Vec::new(),
         items: Vec::new(),

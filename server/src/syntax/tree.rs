@@ -148,8 +148,9 @@ pub struct Document {
     /// re-parsed one gets a new id. Caches of per-document results key on it.
     pub id: u64,
     pub range: TextRange,
-    /// Shared between the versions of a document that only moved.
-    pub(crate) nodes: Arc<[NodeData]>,
+    /// Shared between the versions of a document that only moved. A `Vec` rather than `Arc<[NodeData]>`: the
+    /// builder's vector is kept as it is, not copied into a new allocation (a tenth of the builder's cost).
+    pub(crate) nodes: Arc<Vec<NodeData>>,
     pub root: Option<NodeId>,
     pub errors: Vec<SyntaxError>,
     /// What parses, but only because podls reads it as Kubernetes does (e.g. Go YAML's `\'` escape).
@@ -278,15 +279,25 @@ impl Document {
         let entries = self.entries(mapping);
         let found = entries
             .iter()
-            .find(|(k, v)| {
-                matches!(self.node(self.resolve(*k)).kind, NodeKind::Scalar { value, .. } if &**value == key)
-                    && keep(*v)
-            })
+            .find(|(k, v)| self.key_is(*k, key) && keep(*v))
             .copied();
         if found.is_none() && self.template.is_some() && self.is_open(mapping) {
             reads::note();
         }
         found
+    }
+
+    /// Whether the key node `k` (after resolving an alias) is the scalar `key`. Read from the arena directly,
+    /// without the positions `node` computes: every lookup of a field by name runs this on each key before it.
+    fn key_is(&self, k: NodeId, key: &str) -> bool {
+        let mut kind = &self.nodes[k.0 as usize].kind;
+        if let NodeKind::Alias {
+            target: Some(target),
+        } = kind
+        {
+            kind = &self.nodes[target.0 as usize].kind;
+        }
+        matches!(kind, NodeKind::Scalar { value, .. } if value.len() == key.len() && value == key)
     }
 
     /// The value under `key` in a mapping.
@@ -369,14 +380,15 @@ impl Document {
     /// This document, also spanning the `len` bytes before it (a byte-order mark that is not content).
     pub(crate) fn extended_back(mut self, len: usize) -> Document {
         self.range.start -= len;
-        self.nodes = self
-            .nodes
-            .iter()
-            .map(|data| NodeData {
-                range: data.range.shifted(len as isize),
-                ..data.clone()
-            })
-            .collect();
+        self.nodes = Arc::new(
+            self.nodes
+                .iter()
+                .map(|data| NodeData {
+                    range: data.range.shifted(len as isize),
+                    ..data.clone()
+                })
+                .collect(),
+        );
         if let Some(template) = &mut self.template {
             Arc::make_mut(template).shift(len);
         }
