@@ -52,9 +52,11 @@ impl FieldPath {
 
     #[must_use]
     pub fn with(&self, segment: PathSegment) -> Self {
-        let mut path = self.clone();
-        path.0.push(segment);
-        path
+        // Sized for the new segment: a clone then a push allocated twice.
+        let mut segments = Vec::with_capacity(self.0.len() + 1);
+        segments.extend_from_slice(&self.0);
+        segments.push(segment);
+        FieldPath(segments)
     }
 
     pub fn push(&mut self, segment: PathSegment) {
@@ -93,8 +95,8 @@ impl Below<'_> {
                 last.clear();
                 last.push_str(key);
             }
-            Some(last) => *last = PathSegment::Key(key.to_string()),
-            None => segments.push(PathSegment::Key(key.to_string())),
+            Some(last) => *last = PathSegment::Key(sibling_key(key)),
+            None => segments.push(PathSegment::Key(sibling_key(key))),
         }
         self.path
     }
@@ -106,6 +108,14 @@ impl Below<'_> {
         segments.push(PathSegment::Index(index));
         self.path
     }
+}
+
+/// A key's buffer that the next siblings reuse: room for the longest field names of the table (29 bytes,
+/// `terminationGracePeriodSeconds`), so that a longer sibling grows no buffer.
+fn sibling_key(key: &str) -> String {
+    let mut buffer = String::with_capacity(key.len().max(32));
+    buffer.push_str(key);
+    buffer
 }
 
 impl Drop for Below<'_> {

@@ -11,11 +11,13 @@ use crate::analysis::fixes::remove_entry_at;
 use crate::syntax::{Document, NodeKind};
 
 pub(super) fn check(locale: Locale, text: &str, doc: &Document, out: &mut Vec<Diagnostic>) {
+    // One for every mapping in turn: a new one per mapping allocated (and grew) its list each time.
+    let mut first = FirstSeen::default();
     for id in doc.node_ids() {
         let NodeKind::Mapping { entries, .. } = doc.node(id).kind else {
             continue;
         };
-        let mut first = FirstSeen::default();
+        first.clear();
         for (index, &(key, _)) in entries.iter().enumerate() {
             let Some(name) = doc.scalar(key) else {
                 continue;

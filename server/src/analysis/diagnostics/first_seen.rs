@@ -37,6 +37,12 @@ impl<'a> FirstSeen<'a> {
         }
     }
 
+    /// Forgets every name, keeping the memory: one `FirstSeen` serves many mappings in turn.
+    pub(crate) fn clear(&mut self) {
+        self.small.clear();
+        self.large.clear();
+    }
+
     /// Every name seen.
     pub(crate) fn names(&self) -> impl Iterator<Item = &'a str> + '_ {
         self.small
