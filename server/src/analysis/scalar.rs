@@ -57,6 +57,15 @@ pub(crate) fn scalar(doc: &Document, id: NodeId) -> Option<Scalar<'_>> {
 
 /// A plain (unquoted) scalar's meaning.
 pub(crate) fn plain(value: &str) -> Scalar<'_> {
+    // A word that starts with no letter of `null`, `true` or `false` is a string: most values (names,
+    // images, policies) are decided here without comparing them with each of those words.
+    if value
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_alphabetic() && !b"nNtTfF".contains(b))
+    {
+        return Scalar::Str(value);
+    }
     if matches!(value, "" | "~" | "null" | "Null" | "NULL") {
         return Scalar::Null;
     }

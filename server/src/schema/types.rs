@@ -199,6 +199,10 @@ pub struct TypeDef {
     pub fields: Vec<Field>,
     /// The fields by name.
     index: NameIndex,
+    /// The required fields (indexes into `fields`), as people write them: `name` first (a container's
+    /// `- name:` line), `apiVersion` before `kind`, the rest by name. Sorted once here, not at every object
+    /// a check visits.
+    required: Vec<usize>,
     as_field_type: FieldType,
 }
 
@@ -211,6 +215,11 @@ impl TypeDef {
     pub fn field(&self, name: &str) -> Option<&Field> {
         let i = self.index.find(name, |i| &self.fields[i].name)?;
         Some(&self.fields[i])
+    }
+
+    /// The fields the table marks required, in writing order (`required`).
+    pub fn required(&self) -> impl Iterator<Item = &Field> {
+        self.required.iter().map(|&i| &self.fields[i])
     }
 }
 
@@ -330,9 +339,12 @@ pub(super) fn load(json: &str) -> Result<Loaded, String> {
             };
         }
         fields.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut required: Vec<usize> = (0..fields.len()).filter(|&i| fields[i].required).collect();
+        required.sort_by_key(|&i| (fields[i].name != "name", fields[i].name != "apiVersion"));
         let def = TypeDef {
             name: name.clone(),
             index: NameIndex::new(fields.iter().map(|f| f.name.as_str())),
+            required,
             fields,
             as_field_type: FieldType::Object(name.clone()),
         };

@@ -106,19 +106,16 @@ fn unset_by_null(visit: &Visit) -> bool {
 }
 
 /// The fields the server requires in a type: the table's `required`, plus `ObjectMeta.name` (which may be
-/// replaced by `generateName`, so the table cannot mark it).
-fn required_fields<'a>(schema: &'a Schema, type_name: &str) -> Vec<&'a Field> {
-    let Some(def) = schema.type_def(type_name) else {
-        return Vec::new();
-    };
-    let mut fields: Vec<&Field> = def
-        .fields
-        .iter()
-        .filter(|f| f.required || (type_name == "ObjectMeta" && f.name == "name"))
-        .collect();
-    // As people write them: `name` first (a container's `- name:` line), `apiVersion` before `kind`.
-    fields.sort_by_key(|f| (f.name != "name", f.name != "apiVersion"));
-    fields
+/// replaced by `generateName`, so the table cannot mark it), in the table's writing order (`name` first).
+fn required_fields<'a>(schema: &'a Schema, type_name: &str) -> impl Iterator<Item = &'a Field> {
+    let def = schema.type_def(type_name);
+    let meta_name = def
+        .filter(|_| type_name == "ObjectMeta")
+        .and_then(|def| def.field("name"))
+        .filter(|name| !name.required);
+    meta_name
+        .into_iter()
+        .chain(def.into_iter().flat_map(|def| def.required()))
 }
 
 fn missing(cx: &Context, visit: &Visit, field: &Field, message: Message) -> Diagnostic {
@@ -198,7 +195,7 @@ fn block_value(
     let pad = " ".repeat(indent);
     match ty {
         FieldType::Object(name) => {
-            let fields = required_fields(schema, name);
+            let fields: Vec<&Field> = required_fields(schema, name).collect();
             if fields.is_empty() || depth > 3 {
                 return " {}".into();
             }
@@ -211,9 +208,11 @@ fn block_value(
                 .collect()
         }
         FieldType::Array(item) => match item.as_ref() {
-            FieldType::Object(name) if depth <= 3 && !required_fields(schema, name).is_empty() => {
+            FieldType::Object(name)
+                if depth <= 3 && required_fields(schema, name).next().is_some() =>
+            {
                 let mut out = format!("\n{pad}- ");
-                for (i, f) in required_fields(schema, name).iter().enumerate() {
+                for (i, f) in required_fields(schema, name).enumerate() {
                     if i > 0 {
                         out.push_str(&format!("\n{pad}  "));
                     }
