@@ -41,6 +41,10 @@ pub struct FileRoles<'a> {
     kustomizations: Mutex<HashMap<PathBuf, Listed>>,
     /// Directories whose kustomization lists patches anywhere (`../../patches/x.yaml`), not only below it.
     known: Mutex<Vec<PathBuf>>,
+    /// A file's directory → the patches listed for its files (`listed_above`), with how many `known`
+    /// directories there were when it was made: every file of a directory looks them up once, not once per
+    /// directory above it.
+    above: Mutex<HashMap<Option<PathBuf>, (usize, Listed)>>,
 }
 
 impl<'a> FileRoles<'a> {
@@ -50,6 +54,7 @@ impl<'a> FileRoles<'a> {
             read,
             kustomizations: Mutex::default(),
             known: Mutex::default(),
+            above: Mutex::default(),
         }
     }
 
@@ -94,17 +99,11 @@ impl<'a> FileRoles<'a> {
     }
 
     fn listed_by_kustomization(&self, path: &Path) -> Option<FileRole> {
-        let known = self.known.lock().unwrap_or_else(|p| p.into_inner()).clone();
-        let dirs = path.ancestors().skip(1).take(MAX_LEVELS_UP);
-        let role = dirs
-            .chain(known.iter().map(PathBuf::as_path))
-            .find_map(|dir| {
-                let listed = self.patches_of(dir);
-                listed
-                    .iter()
-                    .find(|(p, _)| p == path)
-                    .map(|(_, role)| *role)
-            })?;
+        let role = self
+            .listed_above(path.parent())
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, role)| *role)?;
         // `patches` lists JSON 6902 patches too: a list of operations is no manifest.
         let operations =
             role == FileRole::Patch && (self.read)(path).is_some_and(|t| is_json6902(&t));
@@ -113,6 +112,29 @@ impl<'a> FileRoles<'a> {
         } else {
             role
         })
+    }
+
+    /// The patches that the kustomizations of `dir` and the directories above it (nearest first), then of
+    /// the `known` directories, list: a file of `dir` has the role of the first that names it.
+    fn listed_above(&self, dir: Option<&Path>) -> Listed {
+        let known_count = self.known.lock().unwrap_or_else(|p| p.into_inner()).len();
+        let key = dir.map(Path::to_path_buf);
+        let mut above = self.above.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((made_with, listed)) = above.get(&key)
+            && *made_with == known_count
+        {
+            return listed.clone();
+        }
+        let known = self.known.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        let listed: Listed = dir
+            .into_iter()
+            .flat_map(Path::ancestors)
+            .take(MAX_LEVELS_UP)
+            .chain(known.iter().map(PathBuf::as_path))
+            .flat_map(|dir| self.patches_of(dir))
+            .collect();
+        above.insert(key, (known.len(), listed.clone()));
+        listed
     }
 
     /// The patches the kustomization of `dir` lists, resolved against `dir`.
