@@ -31,7 +31,8 @@ pub fn write(
     } else {
         Renderer::plain()
     };
-    for report in reports {
+    // Most files have nothing to report: their lines are not looked for.
+    for report in reports.iter().filter(|report| !report.findings.is_empty()) {
         let text = Breaks::new(&report.text);
         for finding in &report.findings {
             let groups = frame(&report.file.0, &text, finding, locale);
