@@ -41,6 +41,7 @@ pub(crate) fn scalar(doc: &Document, id: NodeId) -> Option<Scalar<'_>> {
     if *null {
         return Some(Scalar::Null);
     }
+    let value = doc.text(*value);
     match tag.as_deref() {
         Some("!!str") | Some("!!binary") => return Some(Scalar::Str(value)),
         Some("!!int") => return Some(int(value).map_or(Scalar::Str(value), Scalar::Int)),

@@ -17,7 +17,8 @@ use super::lenient;
 use super::line_index::LineIndex;
 use super::template;
 use super::tree::{
-    Document, NodeData, NodeId, NodeKind, Repair, ScalarStyle, SyntaxError, TextRange,
+    Document, NodeData, NodeId, NodeKind, Repair, ScalarStyle, ScalarText, SyntaxError, TextRange,
+    Tree,
 };
 
 /// How many double-quoted scalars with `\'` escapes a document may have before the next one is an error.
@@ -118,8 +119,8 @@ pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
             parsed_until = nul.range.start;
             errors = vec![nul];
         }
-        set_quoted_values(&mut builder.nodes, lenient_values.drain(..));
-        let mut warnings = restore_single_quotes(&mut builder.nodes, current, &lenient_escapes);
+        set_quoted_values(&mut builder.tree, lenient_values.drain(..));
+        let mut warnings = restore_single_quotes(&mut builder.tree, current, &lenient_escapes);
         warnings.append(&mut lenient_warnings);
         warnings.extend(builder.merge_keys.iter().map(|&range| SyntaxError {
             range,
@@ -128,13 +129,13 @@ pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
         }));
         let template = masked.as_ref().map(|(_, template)| {
             let mut template = template.clone();
-            template::mark_unknown(current, &mut builder.nodes, &mut template);
+            template::mark_unknown(current, &mut builder.tree.nodes, &mut template);
             Arc::new(template)
         });
         let mut document = Document {
             id: new_document_id(),
             range: TextRange::new(0, source.len()),
-            nodes: Arc::new(builder.nodes),
+            tree: Arc::new(builder.tree),
             root: builder.root,
             errors,
             warnings,
@@ -159,7 +160,7 @@ pub(super) fn unparsed_document(range: TextRange) -> Document {
     Document {
         id: new_document_id(),
         range,
-        nodes: Arc::default(),
+        tree: Arc::default(),
         root: None,
         errors: Vec::new(),
         warnings: Vec::new(),
@@ -175,7 +176,7 @@ fn run_parser(source: &str) -> (Builder<'_>, Option<ScanError>) {
         // One node per 11 bytes on average in manifests, fewer in some: sized for one per 8 bytes, so that
         // nearly every file needs no growth (a copy of every node); a large text (maybe one long scalar)
         // grows from a bounded start.
-        nodes: Vec::with_capacity((source.len() / 8).min(4096)),
+        tree: Tree::for_source(source, (source.len() / 8).min(4096)),
         // The stacks of open collections and their children so far: room for a manifest's nesting and the
         // entries along it, so that they seldom grow (each growth a copy, 5 or 6 per document unsized).
         open: Vec::with_capacity(16),
@@ -232,9 +233,13 @@ fn single_quote_escapes(source: &str, at: usize) -> Vec<usize> {
 }
 
 /// Gives each quoted string that `lenient::quoted_lines` joined into one line the value Go YAML reads.
-fn set_quoted_values(nodes: &mut [NodeData], values: impl Iterator<Item = (usize, String)>) {
+fn set_quoted_values(tree: &mut Tree, values: impl Iterator<Item = (usize, String)>) {
     for (at, read) in values {
-        let node = nodes.iter_mut().find(|n| n.range.start == at);
+        let Some(i) = tree.nodes.iter().position(|n| n.range.start == at) else {
+            continue;
+        };
+        let read = tree.add_text(&read);
+        let node = tree.nodes.get_mut(i);
         if let Some(NodeData {
             kind:
                 NodeKind::Scalar {
@@ -251,15 +256,11 @@ fn set_quoted_values(nodes: &mut [NodeData], values: impl Iterator<Item = (usize
 }
 
 /// Puts back the `'` of each lenient `\'` escape (parsed as `\"`) and returns a warning for each.
-fn restore_single_quotes(
-    nodes: &mut [NodeData],
-    source: &str,
-    escapes: &[usize],
-) -> Vec<SyntaxError> {
+fn restore_single_quotes(tree: &mut Tree, source: &str, escapes: &[usize]) -> Vec<SyntaxError> {
     let mut warnings = Vec::new();
     // Last first: restoring a `'` removes a `"` from the value, which would shift the later ones' ordinals.
     for &at in escapes.iter().rev() {
-        let Some(node) = nodes.iter_mut().find(|n| {
+        let Some(found) = tree.nodes.iter().position(|n| {
             n.range.start < at
                 && at < n.range.end
                 && matches!(
@@ -275,7 +276,7 @@ fn restore_single_quotes(
         // The k-th `\"` escape of the scalar produced its k-th `"`.
         let mut ordinal = 0;
         let bytes = source.as_bytes();
-        let mut i = node.range.start + 1;
+        let mut i = tree.nodes[found].range.start + 1;
         while i < at {
             if bytes[i] == b'\\' {
                 ordinal += usize::from(bytes[i + 1] == b'"');
@@ -284,9 +285,14 @@ fn restore_single_quotes(
                 i += 1;
             }
         }
-        if let NodeKind::Scalar { value, .. } = &mut node.kind {
-            if let Some((pos, _)) = value.match_indices('"').nth(ordinal) {
-                value.replace_range(pos..pos + 1, "'");
+        if let NodeKind::Scalar { value, .. } = tree.nodes[found].kind {
+            let text = tree.text(value);
+            if let Some((pos, _)) = text.match_indices('"').nth(ordinal) {
+                let restored = format!("{}'{}", &text[..pos], &text[pos + 1..]);
+                let restored = tree.add_text(&restored);
+                if let NodeKind::Scalar { value, .. } = &mut tree.nodes[found].kind {
+                    *value = restored;
+                }
             }
         }
         warnings.push(SyntaxError {
@@ -322,7 +328,7 @@ enum Open {
 struct Builder<'a> {
     source: &'a str,
     lines: LineIndex,
-    nodes: Vec<NodeData>,
+    tree: Tree,
     open: Vec<Open>,
     /// The entries of the open mappings, innermost last (`Open::Mapping::from`).
     pairs: Vec<(NodeId, NodeId)>,
@@ -366,6 +372,8 @@ impl MarkedEventReceiver for Builder<'_> {
                     "tag:yaml.org,2002:" => format!("!!{}", tag.suffix),
                     handle => format!("{handle}{}", tag.suffix),
                 });
+                // The text is copied among the tree's strings and yaml-rust2's string freed at once.
+                let value = self.tree.add_text(&value);
                 let id = self.push(
                     range,
                     NodeKind::Scalar {
@@ -454,7 +462,7 @@ impl Builder<'_> {
     }
 
     fn push(&mut self, range: TextRange, kind: NodeKind) -> NodeId {
-        let id = NodeId(self.nodes.len() as u32);
+        let id = NodeId(self.tree.nodes.len() as u32);
         let parent = match self.open.last_mut() {
             None => {
                 if self.root.is_none() {
@@ -476,7 +484,7 @@ impl Builder<'_> {
                 Some(*parent)
             }
         };
-        self.nodes.push(NodeData {
+        self.tree.nodes.push(NodeData {
             range,
             kind,
             parent,
@@ -501,7 +509,7 @@ impl Builder<'_> {
         let before = self.source[..at].trim_end();
         match self.open.last() {
             Some(Open::Mapping { key: Some(key), .. }) => {
-                let key_end = self.nodes[key.0 as usize].range.end;
+                let key_end = self.tree.nodes[key.0 as usize].range.end;
                 let colon = scan_while(self.source, key_end, |c| c == ' ' || c == '\t');
                 let after = if self.source[colon..].starts_with(':') {
                     colon + 1
@@ -527,12 +535,12 @@ impl Builder<'_> {
             } => {
                 if let Some(key) = key {
                     // A key whose value never came (the document broke off): give it an empty value.
-                    let end = self.nodes[key.0 as usize].range.end;
-                    let value = NodeId(self.nodes.len() as u32);
-                    self.nodes.push(NodeData {
+                    let end = self.tree.nodes[key.0 as usize].range.end;
+                    let value = NodeId(self.tree.nodes.len() as u32);
+                    self.tree.nodes.push(NodeData {
                         range: TextRange::empty(end),
                         kind: NodeKind::Scalar {
-                            value: "".into(),
+                            value: ScalarText::default(),
                             style: ScalarStyle::Plain,
                             tag: None,
                             null: true,
@@ -560,7 +568,7 @@ impl Builder<'_> {
             ),
         };
         self.flow_depth -= usize::from(flow);
-        let mut start = self.nodes[id.0 as usize].range.start;
+        let mut start = self.tree.nodes[id.0 as usize].range.start;
         if !flow && matches!(kind, NodeKind::Sequence { .. }) {
             // An indentless sequence (`containers:` then `- name: a`) is marked at its first item: start
             // at the item's dash.
@@ -569,8 +577,8 @@ impl Builder<'_> {
                 start = before.len() - 1;
             }
         }
-        let children_end = last_child_end(&self.nodes, &kind).unwrap_or(start);
-        let children_start = first_child_start(&self.nodes, &kind).unwrap_or(start);
+        let children_end = last_child_end(&self.tree.nodes, &kind).unwrap_or(start);
+        let children_start = first_child_start(&self.tree.nodes, &kind).unwrap_or(start);
         // A single pair in a flow sequence (`[a: b]`) is a flow mapping without braces: it ends with its pair.
         let bracketed = self.source[start..].starts_with(['{', '[']);
         let range = if flow && bracketed {
@@ -586,10 +594,8 @@ impl Builder<'_> {
         };
         // Merge keys after the range: merged entries are written elsewhere (at their anchor).
         let merged = match &kind {
-            NodeKind::Mapping { entries, flow } => {
-                super::merge::merge_entries(&self.nodes, entries)
-                    .map(|(entries, applied)| (entries, applied, *flow))
-            }
+            NodeKind::Mapping { entries, flow } => super::merge::merge_entries(&self.tree, entries)
+                .map(|(entries, applied)| (entries, applied, *flow)),
             _ => None,
         };
         let kind = match merged {
@@ -602,7 +608,7 @@ impl Builder<'_> {
             }
             None => kind,
         };
-        let node = &mut self.nodes[id.0 as usize];
+        let node = &mut self.tree.nodes[id.0 as usize];
         node.range = range;
         node.kind = kind;
     }
@@ -613,7 +619,7 @@ impl Builder<'_> {
             .iter()
             .filter_map(|open| match open {
                 Open::Mapping { id, flow: true, .. } | Open::Sequence { id, flow: true, .. } => {
-                    Some(self.nodes[id.0 as usize].range.start)
+                    Some(self.tree.nodes[id.0 as usize].range.start)
                 }
                 _ => None,
             })

@@ -3,7 +3,7 @@
 //! key (yaml-rust2 reads `<<` as a key), so the builder merges when it closes a mapping, and a warning says
 //! that other YAML tools may not.
 
-use super::tree::{NodeData, NodeId, NodeKind, ScalarStyle, TextRange};
+use super::tree::{NodeId, NodeKind, ScalarStyle, TextRange, Tree};
 
 /// A mapping's entries, key and value.
 type Entries = Vec<(NodeId, NodeId)>;
@@ -12,15 +12,12 @@ type Entries = Vec<(NodeId, NodeId)>;
 /// replaced by the entries it merges, and the ranges of the `<<` keys applied; `None` (no copy) when the
 /// mapping has no `<<` key, as nearly every mapping.
 pub(super) fn merge_entries(
-    nodes: &[NodeData],
+    tree: &Tree,
     entries: &[(NodeId, NodeId)],
 ) -> Option<(Entries, Vec<TextRange>)> {
-    let node = |id: NodeId| &nodes[id.0 as usize];
-    let is_merge_key = |key: NodeId| matches!(&node(key).kind, NodeKind::Scalar { value, style: ScalarStyle::Plain, tag: None, .. } if &**value == "<<");
-    let key_text = |key: NodeId| match &node(key).kind {
-        NodeKind::Scalar { value, .. } => Some(value.to_string()),
-        _ => None,
-    };
+    let node = |id: NodeId| &tree.nodes[id.0 as usize];
+    let is_merge_key = |key: NodeId| matches!(&node(key).kind, NodeKind::Scalar { value, style: ScalarStyle::Plain, tag: None, .. } if tree.text(*value) == "<<");
+    let key_text = |key: NodeId| tree.scalar_text(key);
     // The mappings a `<<` value names, or `None` when it is something Go YAML refuses to merge.
     let sources = |value: NodeId| -> Option<Vec<NodeId>> {
         let mapping_of = |id: NodeId| match &node(id).kind {
@@ -57,7 +54,7 @@ pub(super) fn merge_entries(
         }
     }
     // The mapping's own keys win, then the first alias that has a key.
-    let mut seen: Vec<String> = own.iter().filter_map(|&(k, _)| key_text(k)).collect();
+    let mut seen: Vec<&str> = own.iter().filter_map(|&(k, _)| key_text(k)).collect();
     for (key, value) in merged {
         let Some(text) = key_text(key) else { continue };
         if !seen.contains(&text) {

@@ -83,6 +83,7 @@ fn dump_node(text: &str, doc: &Document, id: NodeId, depth: usize, out: &mut Str
                 let at = line_column(text, node.range.start);
                 out.push_str(&format!("{pad}null @{at}\n"));
             } else {
+                let value = doc.text(*value);
                 out.push_str(&format!("{pad}{value:?} {covered:?}\n"));
             }
         }

@@ -78,7 +78,7 @@ fn insertion(text: &str, doc: &Document, spec: NodeId, name: &str) -> Option<(Te
                     value,
                     style: ScalarStyle::Plain,
                     ..
-                } if matches!(plain(value), Scalar::Null) => {
+                } if matches!(plain(doc.text(*value)), Scalar::Null) => {
                     // `volumes: null`, `volumes: ~`, or a null in a flow mapping: a list in its place.
                     let range = list_node.range;
                     let spaced = if range.is_empty() { " " } else { "" };

@@ -15,6 +15,7 @@ pub(super) fn document(doc: &Document, out: &mut Vec<InlayHint>) {
         let NodeKind::Scalar { value, .. } = doc.node(id).kind else {
             continue;
         };
+        let value = doc.text(*value);
         let Some(key) = key_of(doc, id) else {
             continue;
         };
