@@ -100,12 +100,12 @@ pub fn in_directory(dir: &Path) -> Option<PathBuf> {
 
 /// `path` from the filesystem root, without `.` components (what `exclude` patterns match against).
 pub fn absolute(path: &Path) -> PathBuf {
-    let joined = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir()
-            .map(|cwd| cwd.join(path))
-            .unwrap_or_else(|_| path.to_path_buf())
+    // The working directory, read once: `podls check` asks for it for each file it reads (a system call and
+    // an allocation each), and podls never changes it.
+    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    let joined = match CWD.get_or_init(|| std::env::current_dir().ok()) {
+        Some(cwd) if !path.is_absolute() => cwd.join(path),
+        _ => path.to_path_buf(),
     };
     joined
         .components()

@@ -116,12 +116,6 @@ pub fn collect(path: &Path, named: bool, inputs: &mut Vec<Input>, reports: &mut 
     // hostile repository) is not a manifest: reading it would block or never end.
 }
 
-/// `path` from the root, so that a file named from inside a chart (`podls check deployment.yaml`) still
-/// sees the chart around it.
-pub fn absolute(path: &Path) -> PathBuf {
-    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
-}
-
 /// Reads `input` as it is on disk (what `--fix` compares before it writes).
 pub fn read_bytes(
     locale: Locale,

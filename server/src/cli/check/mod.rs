@@ -196,7 +196,7 @@ fn plan(args: &CheckArgs, locale: Locale) -> Result<Plan, Vec<String>> {
             && path
                 .file_name()
                 .is_some_and(|name| KUSTOMIZATION_FILES.iter().any(|k| name == *k))
-            && let Some(dir) = inputs::absolute(path).parent()
+            && let Some(dir) = crate::config::absolute(path).parent()
         {
             roles.add_kustomization_dir(dir);
         }
@@ -216,7 +216,7 @@ fn plan(args: &CheckArgs, locale: Locale) -> Result<Plan, Vec<String>> {
                     // Stdin (`helm template … | podls check -`) is rendered YAML, or a template read by
                     // its actions.
                     if let Input::File(path) = &input {
-                        with.role = roles.role(&inputs::absolute(path), None);
+                        with.role = roles.role(&crate::config::absolute(path), None);
                     }
                     configured.push((input, with));
                 }
