@@ -36,8 +36,12 @@ pub fn folding_ranges(inputs: &Inputs, text: &str, file: &YamlFile) -> Vec<Fold>
         for id in doc.node_ids() {
             let node = doc.node(id);
             let hidden = match node.kind {
-                NodeKind::Mapping { entries, .. } => count(entries.len(), "key", "keys"),
-                NodeKind::Sequence { items, .. } => count(items.len(), "item", "items"),
+                NodeKind::Mapping { entries, .. } => {
+                    count(doc.entries_of(*entries).len(), "key", "keys")
+                }
+                NodeKind::Sequence { items, .. } => {
+                    count(doc.items_of(*items).len(), "item", "items")
+                }
                 NodeKind::Scalar {
                     style: ScalarStyle::Literal | ScalarStyle::Folded,
                     ..

@@ -43,7 +43,10 @@ pub fn selection_ranges(text: &str, file: &YamlFile, offset: usize) -> Vec<TextR
         };
         match doc.node(parent).kind {
             NodeKind::Mapping { entries, .. } => {
-                let entry = entries.iter().find(|(k, v)| *k == id || *v == id);
+                let entry = doc
+                    .entries_of(*entries)
+                    .iter()
+                    .find(|(k, v)| *k == id || *v == id);
                 if let Some(&(key, value)) = entry {
                     push(entry_range(doc, key, value));
                 }

@@ -8,9 +8,11 @@ use crate::syntax::{Document, NodeId, NodeKind, TextRange};
 pub(crate) fn key_of(doc: &Document, value: NodeId) -> Option<NodeId> {
     let parent = doc.node(value).parent?;
     match doc.node(parent).kind {
-        NodeKind::Mapping { entries, .. } => {
-            entries.iter().find(|(_, v)| *v == value).map(|(k, _)| *k)
-        }
+        NodeKind::Mapping { entries, .. } => doc
+            .entries_of(*entries)
+            .iter()
+            .find(|(_, v)| *v == value)
+            .map(|(k, _)| *k),
         _ => None,
     }
 }

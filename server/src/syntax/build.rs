@@ -17,8 +17,8 @@ use super::lenient;
 use super::line_index::LineIndex;
 use super::template;
 use super::tree::{
-    Document, NodeData, NodeId, NodeKind, Repair, ScalarStyle, ScalarText, SyntaxError, TextRange,
-    Tree,
+    Children, Document, NodeData, NodeId, NodeKind, Repair, ScalarStyle, ScalarText, SyntaxError,
+    TextRange, Tree,
 };
 
 /// How many double-quoted scalars with `\'` escapes a document may have before the next one is an error.
@@ -129,7 +129,7 @@ pub(super) fn parse_document(text: &str, span: TextRange) -> Document {
         }));
         let template = masked.as_ref().map(|(_, template)| {
             let mut template = template.clone();
-            template::mark_unknown(current, &mut builder.tree.nodes, &mut template);
+            template::mark_unknown(current, &mut builder.tree, &mut template);
             Arc::new(template)
         });
         let mut document = Document {
@@ -399,7 +399,7 @@ impl MarkedEventReceiver for Builder<'_> {
                 let id = self.push(
                     TextRange::empty(at),
                     NodeKind::Mapping {
-                        entries: Box::default(),
+                        entries: Children::default(),
                         flow,
                     },
                 );
@@ -417,7 +417,7 @@ impl MarkedEventReceiver for Builder<'_> {
                 let id = self.push(
                     TextRange::empty(at),
                     NodeKind::Sequence {
-                        items: Box::default(),
+                        items: Children::default(),
                         flow,
                     },
                 );
@@ -552,7 +552,7 @@ impl Builder<'_> {
                 (
                     id,
                     NodeKind::Mapping {
-                        entries: self.pairs.drain(from..).collect(),
+                        entries: self.tree.add_entries(self.pairs.drain(from..)),
                         flow,
                     },
                     flow,
@@ -561,7 +561,7 @@ impl Builder<'_> {
             Open::Sequence { id, from, flow } => (
                 id,
                 NodeKind::Sequence {
-                    items: self.items.drain(from..).collect(),
+                    items: self.tree.add_items(self.items.drain(from..)),
                     flow,
                 },
                 flow,
@@ -577,8 +577,8 @@ impl Builder<'_> {
                 start = before.len() - 1;
             }
         }
-        let children_end = last_child_end(&self.tree.nodes, &kind).unwrap_or(start);
-        let children_start = first_child_start(&self.tree.nodes, &kind).unwrap_or(start);
+        let children_end = last_child_end(&self.tree, &kind).unwrap_or(start);
+        let children_start = first_child_start(&self.tree, &kind).unwrap_or(start);
         // A single pair in a flow sequence (`[a: b]`) is a flow mapping without braces: it ends with its pair.
         let bracketed = self.source[start..].starts_with(['{', '[']);
         let range = if flow && bracketed {
@@ -594,15 +594,17 @@ impl Builder<'_> {
         };
         // Merge keys after the range: merged entries are written elsewhere (at their anchor).
         let merged = match &kind {
-            NodeKind::Mapping { entries, flow } => super::merge::merge_entries(&self.tree, entries)
-                .map(|(entries, applied)| (entries, applied, *flow)),
+            NodeKind::Mapping { entries, flow } => {
+                super::merge::merge_entries(&self.tree, self.tree.entries_of(*entries))
+                    .map(|(entries, applied)| (entries, applied, *flow))
+            }
             _ => None,
         };
         let kind = match merged {
             Some((entries, applied, flow)) => {
                 self.merge_keys.extend(applied);
                 NodeKind::Mapping {
-                    entries: entries.into(),
+                    entries: self.tree.add_entries(entries),
                     flow,
                 }
             }
@@ -636,24 +638,29 @@ impl Builder<'_> {
     }
 }
 
-fn last_child_end(nodes: &[NodeData], kind: &NodeKind) -> Option<usize> {
+fn last_child_end(tree: &Tree, kind: &NodeKind) -> Option<usize> {
+    let nodes = &tree.nodes;
     match kind {
-        NodeKind::Mapping { entries, .. } => entries.last().map(|(k, v)| {
+        NodeKind::Mapping { entries, .. } => tree.entries_of(*entries).last().map(|(k, v)| {
             nodes[k.0 as usize]
                 .range
                 .end
                 .max(nodes[v.0 as usize].range.end)
         }),
-        NodeKind::Sequence { items, .. } => items.last().map(|id| nodes[id.0 as usize].range.end),
+        NodeKind::Sequence { items, .. } => tree
+            .items_of(*items)
+            .last()
+            .map(|id| nodes[id.0 as usize].range.end),
         _ => None,
     }
 }
 
-fn first_child_start(nodes: &[NodeData], kind: &NodeKind) -> Option<usize> {
+fn first_child_start(tree: &Tree, kind: &NodeKind) -> Option<usize> {
     match kind {
-        NodeKind::Mapping { entries, .. } => entries
+        NodeKind::Mapping { entries, .. } => tree
+            .entries_of(*entries)
             .first()
-            .map(|(k, _)| nodes[k.0 as usize].range.start),
+            .map(|(k, _)| tree.nodes[k.0 as usize].range.start),
         _ => None,
     }
 }

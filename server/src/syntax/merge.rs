@@ -30,7 +30,11 @@ pub(super) fn merge_entries(
         };
         match &node(value).kind {
             NodeKind::Alias { .. } => Some(vec![mapping_of(value)?]),
-            NodeKind::Sequence { items, .. } => items.iter().map(|&i| mapping_of(i)).collect(),
+            NodeKind::Sequence { items, .. } => tree
+                .items_of(*items)
+                .iter()
+                .map(|&i| mapping_of(i))
+                .collect(),
             _ => None,
         }
     };
@@ -46,7 +50,7 @@ pub(super) fn merge_entries(
                 applied.push(node(key).range);
                 for mapping in mappings {
                     if let NodeKind::Mapping { entries, .. } = &node(mapping).kind {
-                        merged.extend(entries.iter().copied());
+                        merged.extend(tree.entries_of(*entries).iter().copied());
                     }
                 }
             }

@@ -30,8 +30,8 @@ pub use path::{FieldPath, PathSegment, dotted};
 pub use split::document_spans;
 pub use template::in_template_action;
 pub use tree::{
-    Document, Node, NodeId, NodeKind, Repair, ScalarStyle, ScalarText, SyntaxError, TextRange,
-    YamlFile, apply_edits,
+    Children, Document, Node, NodeId, NodeKind, Repair, ScalarStyle, ScalarText, SyntaxError,
+    TextRange, YamlFile, apply_edits,
 };
 
 /// Parses a whole file: every `---` document on its own, so one error hides nothing in the others.

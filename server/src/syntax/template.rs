@@ -8,7 +8,7 @@ mod actions;
 
 use super::TextRange;
 use super::lines;
-use super::tree::{NodeData, NodeId, NodeKind};
+use super::tree::{NodeId, NodeKind, Tree};
 pub(crate) use actions::{Action, ActionKind};
 
 /// The template structure of one document, in offsets relative to the document's start.
@@ -370,21 +370,21 @@ fn neighbour_shape(lines: impl Iterator<Item = String>, column: usize) -> Option
 
 /// Turns what the placeholders yield into `Unknown`: every scalar that overlaps an action, and the empty
 /// value of a key that is unknown.
-pub(super) fn mark_unknown(source: &str, nodes: &mut [NodeData], template: &mut Template) {
-    for node in nodes.iter_mut() {
+pub(super) fn mark_unknown(source: &str, tree: &mut Tree, template: &mut Template) {
+    for node in tree.nodes.iter_mut() {
         if let NodeKind::Scalar { null: false, .. } = node.kind {
             if template.overlaps_action(node.range) {
                 node.kind = NodeKind::Unknown;
             }
         }
     }
-    for i in 0..nodes.len() {
-        let NodeKind::Mapping { entries, .. } = &nodes[i].kind else {
+    for i in 0..tree.nodes.len() {
+        let NodeKind::Mapping { entries, .. } = tree.nodes[i].kind else {
             continue;
         };
-        for &(key, value) in entries.clone().iter() {
-            let key_unknown = matches!(nodes[key.0 as usize].kind, NodeKind::Unknown);
-            let value = &mut nodes[value.0 as usize];
+        for &(key, value) in tree.entries_of(entries).to_vec().iter() {
+            let key_unknown = matches!(tree.nodes[key.0 as usize].kind, NodeKind::Unknown);
+            let value = &mut tree.nodes[value.0 as usize];
             if key_unknown && matches!(value.kind, NodeKind::Scalar { null: true, .. }) {
                 value.kind = NodeKind::Unknown;
             }
@@ -392,10 +392,10 @@ pub(super) fn mark_unknown(source: &str, nodes: &mut [NodeData], template: &mut 
     }
     for &at in &template.below {
         let line_start = lines::line_start(source, at);
-        let Some(printed_into) = value_on_line(nodes, line_start, at) else {
+        let Some(printed_into) = value_on_line(tree, line_start, at) else {
             continue;
         };
-        let node = &mut nodes[printed_into.0 as usize];
+        let node = &mut tree.nodes[printed_into.0 as usize];
         match node.kind {
             NodeKind::Scalar { null: true, .. } => node.kind = NodeKind::Unknown,
             NodeKind::Mapping { .. } | NodeKind::Sequence { .. } => {
@@ -407,10 +407,12 @@ pub(super) fn mark_unknown(source: &str, nodes: &mut [NodeData], template: &mut 
 }
 
 /// The value of the `key:` written on the line from `line_start` up to `at`, or the item of the `- ` there.
-fn value_on_line(nodes: &[NodeData], line_start: usize, at: usize) -> Option<NodeId> {
+fn value_on_line(tree: &Tree, line_start: usize, at: usize) -> Option<NodeId> {
+    let nodes = &tree.nodes;
     let on_line = |r: TextRange| line_start <= r.start && r.end <= at;
     let entry_value = nodes.iter().find_map(|node| match &node.kind {
-        NodeKind::Mapping { entries, .. } => entries
+        NodeKind::Mapping { entries, .. } => tree
+            .entries_of(*entries)
             .iter()
             .find(|(k, _)| on_line(nodes[k.0 as usize].range))
             .map(|&(_, v)| v),

@@ -63,7 +63,7 @@ fn dump_node(text: &str, doc: &Document, id: NodeId, depth: usize, out: &mut Str
                 if *flow { " flow" } else { "" },
                 covered
             ));
-            for (key, value) in entries.iter() {
+            for (key, value) in doc.entries_of(*entries).iter() {
                 dump_node(text, doc, *key, depth + 1, out);
                 dump_node(text, doc, *value, depth + 2, out);
             }
@@ -74,7 +74,7 @@ fn dump_node(text: &str, doc: &Document, id: NodeId, depth: usize, out: &mut Str
                 if *flow { " flow" } else { "" },
                 covered
             ));
-            for item in items.iter() {
+            for item in doc.items_of(*items).iter() {
                 dump_node(text, doc, *item, depth + 1, out);
             }
         }

@@ -80,12 +80,14 @@ pub enum ScalarStyle {
 pub enum NodeKind {
     /// `entries` are (key, value) pairs in source order; a key without a value has an empty scalar value.
     Mapping {
-        entries: Box<[(NodeId, NodeId)]>,
+        /// Where they are in the document's tree (`Document::entries_of`).
+        entries: Children,
         /// Written inside `[ ]` or `{ }`: in braces, or a single `key: value` pair in a flow sequence.
         flow: bool,
     },
     Sequence {
-        items: Box<[NodeId]>,
+        /// Where they are in the document's tree (`Document::items_of`).
+        items: Children,
         flow: bool,
     },
     /// `null` is true for the empty value of `key:` (nothing written), not for the word `null`.
@@ -97,9 +99,7 @@ pub enum NodeKind {
         null: bool,
     },
     /// `*name`: the anchored node, when the anchor was seen before in this document.
-    Alias {
-        target: Option<NodeId>,
-    },
+    Alias { target: Option<NodeId> },
     /// What a template action yields (Helm's `{{ .Values.x }}`, a `{{- toYaml … | nindent 8 }}` line): a
     /// value or key whose content is only known once the template is rendered. It satisfies any type, and
     /// a mapping with an unknown key (a list with an unknown item) may hold anything more: `is_open`.
@@ -115,11 +115,21 @@ pub struct ScalarText {
     end: usize,
 }
 
-/// A document's nodes and the text of its scalars, shared as a whole: moving a document after an edit
-/// before it copies nothing.
+/// Where a collection's children are in its document's tree: a run of `Tree::pairs` (a mapping's entries)
+/// or of `Tree::items` (a sequence's items), not an allocation of each collection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Children {
+    start: usize,
+    end: usize,
+}
+
+/// A document's nodes, the children of its collections and the text of its scalars, in four vectors shared
+/// as a whole: moving a document after an edit before it copies nothing, and dropping it frees four blocks.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub(crate) struct Tree {
     pub(crate) nodes: Vec<NodeData>,
+    pairs: Vec<(NodeId, NodeId)>,
+    items: Vec<NodeId>,
     strings: String,
 }
 
@@ -129,8 +139,46 @@ impl Tree {
     pub(crate) fn for_source(source: &str, nodes: usize) -> Tree {
         Tree {
             nodes: Vec::with_capacity(nodes),
+            // About one entry for every two nodes (a key and its value), an item for every few.
+            pairs: Vec::with_capacity(nodes / 2),
+            items: Vec::with_capacity(nodes / 8),
             strings: String::with_capacity(source.len()),
         }
+    }
+
+    /// Stores a mapping's entries and says where they are.
+    pub(crate) fn add_entries(
+        &mut self,
+        entries: impl IntoIterator<Item = (NodeId, NodeId)>,
+    ) -> Children {
+        let start = self.pairs.len();
+        self.pairs.extend(entries);
+        Children {
+            start,
+            end: self.pairs.len(),
+        }
+    }
+
+    /// Stores a sequence's items and says where they are.
+    pub(crate) fn add_items(&mut self, items: impl IntoIterator<Item = NodeId>) -> Children {
+        let start = self.items.len();
+        self.items.extend(items);
+        Children {
+            start,
+            end: self.items.len(),
+        }
+    }
+
+    /// A mapping's entries (none for a handle of another tree that does not fit this one).
+    #[inline]
+    pub(crate) fn entries_of(&self, entries: Children) -> &[(NodeId, NodeId)] {
+        self.pairs.get(entries.start..entries.end).unwrap_or(&[])
+    }
+
+    /// A sequence's items (none for a handle of another tree that does not fit this one).
+    #[inline]
+    pub(crate) fn items_of(&self, items: Children) -> &[NodeId] {
+        self.items.get(items.start..items.end).unwrap_or(&[])
     }
 
     /// Stores `text` and says where it is.
@@ -294,16 +342,28 @@ impl Document {
     /// The entries of a mapping (after resolving an alias), empty for anything else.
     pub fn entries(&self, id: NodeId) -> &[(NodeId, NodeId)] {
         match self.kind(id) {
-            NodeKind::Mapping { entries, .. } => entries,
+            NodeKind::Mapping { entries, .. } => self.entries_of(*entries),
             _ => &[],
         }
     }
 
     pub fn items(&self, id: NodeId) -> &[NodeId] {
         match self.kind(id) {
-            NodeKind::Sequence { items, .. } => items,
+            NodeKind::Sequence { items, .. } => self.items_of(*items),
             _ => &[],
         }
+    }
+
+    /// The entries of a mapping of this document (its `NodeKind::Mapping::entries`).
+    #[inline]
+    pub fn entries_of(&self, entries: Children) -> &[(NodeId, NodeId)] {
+        self.tree.entries_of(entries)
+    }
+
+    /// The items of a sequence of this document (its `NodeKind::Sequence::items`).
+    #[inline]
+    pub fn items_of(&self, items: Children) -> &[NodeId] {
+        self.tree.items_of(items)
     }
 
     /// The scalar text of a node, if it is a scalar (after resolving an alias).
@@ -380,8 +440,13 @@ impl Document {
     /// may be there once rendered.
     pub fn is_open(&self, id: NodeId) -> bool {
         let has_unknown = match self.node(self.resolve(id)).kind {
-            NodeKind::Mapping { entries, .. } => entries.iter().any(|(k, _)| self.is_unknown(*k)),
-            NodeKind::Sequence { items, .. } => items.iter().any(|i| self.is_unknown(*i)),
+            NodeKind::Mapping { entries, .. } => self
+                .entries_of(*entries)
+                .iter()
+                .any(|(k, _)| self.is_unknown(*k)),
+            NodeKind::Sequence { items, .. } => {
+                self.items_of(*items).iter().any(|i| self.is_unknown(*i))
+            }
             NodeKind::Unknown => true,
             _ => false,
         };
@@ -404,9 +469,11 @@ impl Document {
             match self.node(id).kind {
                 NodeKind::Unknown => return false,
                 NodeKind::Mapping { entries, .. } => {
-                    pending.extend(entries.iter().flat_map(|&(k, v)| [k, v]));
+                    pending.extend(self.entries_of(*entries).iter().flat_map(|&(k, v)| [k, v]));
                 }
-                NodeKind::Sequence { items, .. } => pending.extend(items.iter().copied()),
+                NodeKind::Sequence { items, .. } => {
+                    pending.extend(self.items_of(*items).iter().copied())
+                }
                 _ => {}
             }
         }

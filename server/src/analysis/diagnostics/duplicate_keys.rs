@@ -17,6 +17,7 @@ pub(super) fn check(locale: Locale, text: &str, doc: &Document, out: &mut Vec<Di
         let NodeKind::Mapping { entries, .. } = doc.node(id).kind else {
             continue;
         };
+        let entries = doc.entries_of(*entries);
         first.clear();
         for (index, &(key, _)) in entries.iter().enumerate() {
             let Some(name) = doc.scalar(key) else {

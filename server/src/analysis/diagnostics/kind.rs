@@ -180,6 +180,7 @@ impl Objects<'_> {
         else {
             return None;
         };
+        let entries = doc.entries_of(*entries);
         if pairs.is_empty() {
             return None;
         }

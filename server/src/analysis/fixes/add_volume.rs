@@ -33,6 +33,7 @@ fn insertion(text: &str, doc: &Document, spec: NodeId, name: &str) -> Option<(Te
     let NodeKind::Mapping { entries, flow } = spec_node.kind else {
         return None;
     };
+    let entries = doc.entries_of(*entries);
     let json = entries
         .first()
         .is_some_and(|(k, _)| text[doc.node(*k).range.as_range()].starts_with('"'));
@@ -53,6 +54,7 @@ fn insertion(text: &str, doc: &Document, spec: NodeId, name: &str) -> Option<(Te
                     append_in_flow(text, doc, list, &flow_item())
                 }
                 NodeKind::Sequence { items, flow: false } => {
+                    let items = doc.items_of(*items);
                     // After the last item, its dash and keys at the columns of the first item.
                     let first = doc.node(*items.first()?).range.start;
                     let dash = text[..first].trim_end_matches(' ').strip_suffix('-')?.len();

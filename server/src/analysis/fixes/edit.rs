@@ -47,8 +47,10 @@ pub(crate) fn append_in_flow(
 ) -> Option<(TextRange, String)> {
     let node = doc.node(collection);
     let (bracket, last) = match node.kind {
-        NodeKind::Mapping { entries, .. } => ('}', entries.last().map(|&(_, v)| v)),
-        NodeKind::Sequence { items, .. } => (']', items.last().copied()),
+        NodeKind::Mapping { entries, .. } => {
+            ('}', doc.entries_of(*entries).last().map(|&(_, v)| v))
+        }
+        NodeKind::Sequence { items, .. } => (']', doc.items_of(*items).last().copied()),
         _ => return None,
     };
     let close = node.range.end.checked_sub(1)?;

@@ -65,6 +65,7 @@ pub(crate) fn object_to_list(
     let NodeKind::Mapping { entries, flow } = node.kind else {
         return None;
     };
+    let entries = doc.entries_of(*entries);
     let edits = if *flow {
         vec![
             (TextRange::empty(node.range.start), "[".into()),

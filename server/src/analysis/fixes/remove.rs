@@ -22,6 +22,7 @@ pub(crate) fn remove_entry(
     let NodeKind::Mapping { entries, .. } = doc.node(mapping).kind else {
         return None;
     };
+    let entries = doc.entries_of(*entries);
     let index = entries.iter().position(|(k, _)| *k == key)?;
     remove_entry_at(locale, text, doc, mapping, index, preferred)
 }
@@ -39,6 +40,7 @@ pub(crate) fn remove_entry_at(
     let NodeKind::Mapping { entries, flow } = doc.node(mapping).kind else {
         return None;
     };
+    let entries = doc.entries_of(*entries);
     let &(key, _) = entries.get(index)?;
     let name = doc.scalar(key)?;
     let key_range = doc.node(key).range;
@@ -83,6 +85,7 @@ pub(crate) fn remove_item(
     let NodeKind::Sequence { items, flow } = doc.node(list).kind else {
         return None;
     };
+    let items = doc.items_of(*items);
     let item = *items.get(index)?;
     let node = doc.node(item).range;
     let range = if *flow {

@@ -22,7 +22,8 @@ pub(crate) fn set_field(
         let rest = &keys[depth..];
         match &doc.node(node).kind {
             NodeKind::Mapping { entries, flow } => {
-                let found = entries
+                let found = doc
+                    .entries_of(*entries)
                     .iter()
                     .find(|(k, _)| doc.scalar(*k) == Some(name))
                     .copied();

@@ -127,6 +127,7 @@ fn alone_below_its_key(text: &str, doc: &Document, id: NodeId) -> bool {
     let Some(NodeKind::Mapping { entries, .. }) = node.parent.map(|p| doc.node(p).kind) else {
         return false;
     };
+    let entries = doc.entries_of(*entries);
     let Some(&(key, _)) = entries.iter().find(|(_, value)| *value == id) else {
         return false;
     };
@@ -180,6 +181,7 @@ pub(crate) fn path_of(doc: &Document, id: NodeId) -> (FieldPath, CursorSlot) {
     while let Some(parent) = doc.node(child).parent {
         match &doc.node(parent).kind {
             NodeKind::Mapping { entries, .. } => {
+                let entries = doc.entries_of(*entries);
                 if let Some((key, _)) = entries.iter().find(|(_, v)| *v == child) {
                     path.push(PathSegment::Key(
                         doc.scalar(*key).unwrap_or_default().to_string(),
@@ -194,6 +196,7 @@ pub(crate) fn path_of(doc: &Document, id: NodeId) -> (FieldPath, CursorSlot) {
                 }
             }
             NodeKind::Sequence { items, .. } => {
+                let items = doc.items_of(*items);
                 if let Some(index) = items.iter().position(|item| *item == child) {
                     path.push(PathSegment::Index(index));
                 }

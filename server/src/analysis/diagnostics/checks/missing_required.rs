@@ -75,7 +75,7 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     }
     if type_name == "PodSpec" && !visit.is_null() {
         if let Some(containers) = doc.get(visit.node, "containers") {
-            let empty_list = matches!(&doc.node(doc.resolve(containers)).kind, NodeKind::Sequence { items, .. } if items.is_empty());
+            let empty_list = matches!(&doc.node(doc.resolve(containers)).kind, NodeKind::Sequence { items, .. } if doc.items_of(*items).is_empty());
             if empty_list {
                 let key = doc
                     .entries(visit.node)
@@ -159,6 +159,7 @@ fn insertion(cx: &Context, visit: &Visit, field: &Field) -> Option<(TextRange, S
     let NodeKind::Mapping { entries, flow } = &node.kind else {
         return None;
     };
+    let entries = doc.entries_of(*entries);
     if *flow {
         let json = entries
             .first()
