@@ -26,7 +26,7 @@ fn keys(
 ) {
     match &doc.node(node).kind {
         NodeKind::Mapping { entries, .. } => {
-            for &(key, value) in entries.iter() {
+            for &(key, value) in doc.entries_of(*entries).iter() {
                 let Some(name) = doc.scalar(key) else {
                     continue;
                 };
@@ -37,7 +37,7 @@ fn keys(
             }
         }
         NodeKind::Sequence { items, .. } => {
-            for (i, &item) in items.iter().enumerate() {
+            for (i, &item) in doc.items_of(*items).iter().enumerate() {
                 path.push(PathSegment::Index(i));
                 keys(doc, item, path, out);
                 path.pop();
