@@ -45,6 +45,22 @@ pub struct FileRoles<'a> {
     /// directories there were when it was made: every file of a directory looks them up once, not once per
     /// directory above it.
     above: Mutex<HashMap<Option<PathBuf>, (usize, Listed)>>,
+    /// The directory of the last file asked about, as it was named, with what holds for each of its files:
+    /// `podls check` asks file after file of one directory, and each asking normalized the path and hashed
+    /// it (10 K instructions a file, on the thread that plans the run before any file is checked).
+    last: Mutex<Option<Directory>>,
+}
+
+/// What holds for every file of one directory (`FileRoles::last`).
+struct Directory {
+    /// The directory as the file's path names it (not normalized).
+    named: Option<PathBuf>,
+    /// How many `known` directories there were when it was found.
+    known: usize,
+    /// Whether it is a chart's `templates/` or below it.
+    chart_template: bool,
+    /// The patches listed for its files (`listed_above`).
+    listed: Listed,
 }
 
 impl<'a> FileRoles<'a> {
@@ -55,6 +71,7 @@ impl<'a> FileRoles<'a> {
             kustomizations: Mutex::default(),
             known: Mutex::default(),
             above: Mutex::default(),
+            last: Mutex::default(),
         }
     }
 
@@ -70,12 +87,41 @@ impl<'a> FileRoles<'a> {
     /// The role of the file at `path` (absolute or relative to the working directory, as its neighbours
     /// are read), opened with `language_id` when an editor says it.
     pub fn role(&self, path: &Path, language_id: Option<&str>) -> FileRole {
-        let path = normalize(path);
         let name = path
             .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
+            .map(|n| n.to_string_lossy())
             .unwrap_or_default();
-        if language_id == Some("helm") || self.chart_template(&path) {
+        let mut last = self.last.lock().unwrap_or_else(|p| p.into_inner());
+        let known = self.known.lock().unwrap_or_else(|p| p.into_inner()).len();
+        let named = path.parent();
+        let directory = match last.take() {
+            Some(directory) if directory.known == known && directory.named.as_deref() == named => {
+                directory
+            }
+            _ => {
+                // A file's directory normalized is its normalized path's directory (`a/b/../c.yaml`: `a`).
+                let dir = named.map(normalize);
+                Directory {
+                    named: named.map(Path::to_path_buf),
+                    known,
+                    chart_template: dir.as_deref().is_some_and(|dir| self.chart_template(dir)),
+                    listed: self.listed_above(dir.as_deref()),
+                }
+            }
+        };
+        let role = self.role_in(path, &name, language_id, &directory);
+        *last = Some(directory);
+        role
+    }
+
+    fn role_in(
+        &self,
+        path: &Path,
+        name: &str,
+        language_id: Option<&str>,
+        directory: &Directory,
+    ) -> FileRole {
+        if language_id == Some("helm") || directory.chart_template {
             // Helm renders `templates/`' files except partials (`_*`) and prints NOTES.txt to the user.
             let partial = name.starts_with('_') || name.ends_with(".tpl") || name == "NOTES.txt";
             return if partial {
@@ -84,13 +130,17 @@ impl<'a> FileRoles<'a> {
                 FileRole::Template
             };
         }
-        self.listed_by_kustomization(&path)
+        if directory.listed.is_empty() {
+            return FileRole::Manifest;
+        }
+        self.listed_by_kustomization(&normalize(path), &directory.listed)
             .unwrap_or(FileRole::Manifest)
     }
 
-    /// Whether `path` is below the `templates/` directory of a chart (a directory holding `Chart.yaml`).
-    fn chart_template(&self, path: &Path) -> bool {
-        path.ancestors().skip(1).any(|dir| {
+    /// Whether the files of `dir` are below the `templates/` directory of a chart (a directory holding
+    /// `Chart.yaml`): it is that directory or below it.
+    fn chart_template(&self, dir: &Path) -> bool {
+        dir.ancestors().any(|dir| {
             dir.file_name().is_some_and(|n| n == "templates")
                 && dir
                     .parent()
@@ -98,9 +148,8 @@ impl<'a> FileRoles<'a> {
         })
     }
 
-    fn listed_by_kustomization(&self, path: &Path) -> Option<FileRole> {
-        let role = self
-            .listed_above(path.parent())
+    fn listed_by_kustomization(&self, path: &Path, listed: &Listed) -> Option<FileRole> {
+        let role = listed
             .iter()
             .find(|(p, _)| p == path)
             .map(|(_, role)| *role)?;
@@ -284,6 +333,38 @@ mod tests {
                 NotManifest,
                 Manifest
             ]
+        );
+    }
+
+    #[test]
+    fn a_kustomization_made_known_after_a_file_of_its_directory_counts_for_the_next() {
+        let files: HashMap<PathBuf, String> = [(
+            "/k/overlay/kustomization.yaml",
+            "patches:\n  - path: ../base/replicas.yaml\n",
+        )]
+        .into_iter()
+        .map(|(p, t)| (PathBuf::from(p), t.to_string()))
+        .collect();
+        let read = move |p: &Path| files.get(p).cloned();
+        let roles = FileRoles::new(&read);
+        let patch = Path::new("/k/base/replicas.yaml");
+        let before = roles.role(patch, None);
+        roles.add_kustomization_dir(Path::new("/k/overlay"));
+        let after = [
+            roles.role(patch, None),
+            roles.role(Path::new("/k/base/./x/../replicas.yaml"), None),
+        ];
+        assert_eq!(
+            (
+                before,
+                after,
+                roles.role(Path::new("/k/base/pod.yaml"), None)
+            ),
+            (
+                FileRole::Manifest,
+                [FileRole::Patch, FileRole::Patch],
+                FileRole::Manifest
+            )
         );
     }
 
