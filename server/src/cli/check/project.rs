@@ -13,6 +13,9 @@ use crate::config::{ConfigError, ProjectConfig, find};
 use crate::messages::Locale;
 use crate::messages::config as msg;
 
+/// The configuration that applies somewhere: none, a file's, or the error reading it.
+pub type Found = Result<Option<Arc<ProjectConfig>>, ConfigError>;
+
 /// The configurations of one run, found as files are seen.
 pub struct Project {
     /// `--locale`'s, else the environment's language.
@@ -29,6 +32,9 @@ pub struct Project {
     read: HashMap<PathBuf, Result<Arc<ProjectConfig>, ConfigError>>,
     /// A directory → the configuration file that applies there.
     found: HashMap<PathBuf, Option<PathBuf>>,
+    /// The directory of the last file asked about, as the file's path names it, and its configuration: files
+    /// come directory by directory, and each asking made its path absolute and hashed its directory.
+    last: Option<(PathBuf, Found)>,
 }
 
 impl Project {
@@ -52,21 +58,36 @@ impl Project {
             ignore: codes("--ignore", &args.ignore, locale)?,
             read: HashMap::new(),
             found: HashMap::new(),
+            last: None,
         })
     }
 
     /// The configuration that applies to `input` (stdin: the one of `stdin_dir`).
-    pub fn config_of(
-        &mut self,
-        input: &Input,
-        stdin_dir: &Path,
-    ) -> Result<Option<Arc<ProjectConfig>>, ConfigError> {
+    pub fn config_of(&mut self, input: &Input, stdin_dir: &Path) -> Found {
         if self.isolated {
             return Ok(None);
         }
         if let Some(explicit) = &self.explicit {
             return Ok(Some(Arc::clone(explicit)));
         }
+        let named = match input {
+            Input::File(path) => path.parent(),
+            Input::Stdin => None,
+        };
+        if let (Some(named), Some((last, config))) = (named, &self.last)
+            && last == named
+        {
+            return config.clone();
+        }
+        let config = self.config_of_directory(input, stdin_dir);
+        if let Some(named) = named {
+            self.last = Some((named.to_path_buf(), config.clone()));
+        }
+        config
+    }
+
+    /// `config_of`, found from the directory (and each directory and configuration file kept).
+    fn config_of_directory(&mut self, input: &Input, stdin_dir: &Path) -> Found {
         let dir = match input {
             Input::Stdin => stdin_dir.to_path_buf(),
             Input::File(path) => crate::config::absolute(path)
