@@ -2,45 +2,36 @@
 """`podls check` and the raw-parse reference run in turn, many times: the ratio of their CPU times on a shared
 machine, where one run of each (bench/cli.py) can land in a busy and a quiet minute.
 
-Usage: python3 bench/interleave.py [--runs 11] [--podls target/release/podls]
-                                   [--reference target/release/examples/yaml_events] TREE
+Usage: python3 bench/interleave.py [--runs 11] [--podls target/release/podls] TREE
 
-Each round runs podls check then `yaml_events parse` on TREE (output discarded) and reads each one's user +
-system time from wait4. Prints, for CPU and wall time, the medians, the minima, their ratios and the median of
-the ratios of each round's pair (the two runs of a round share the machine's state). Build first:
-`cargo build --release -p podls --bin podls --example yaml_events`.
+Each round runs podls check then `yaml_events parse` on TREE, with bench/cli.py's commands and its `run`
+(output discarded, CPU time from wait4). Prints, for CPU and wall time, the medians, the minima, their ratios
+and the median of the ratios of each round's pair (the two runs of a round share the machine's state). Build
+first: `cargo build --release -p podls --bin podls --example yaml_events`.
 """
 
 import argparse
 import os
 import statistics
-import subprocess
-import time
+from pathlib import Path
 
+from cli import PODLS, run, tools
 
-def run(command):
-    """(CPU seconds, wall seconds) of one run."""
-    start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, _, usage = os.wait4(child.pid, 0)
-    return usage.ru_utime + usage.ru_stime, time.perf_counter() - start
+NAMES = ("podls check", "read + yaml-rust2 events (reference)")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("tree")
+    parser.add_argument("tree", type=Path)
     parser.add_argument("--runs", type=int, default=11)
-    parser.add_argument("--podls", default="target/release/podls")
-    parser.add_argument("--reference", default="target/release/examples/yaml_events")
+    parser.add_argument("--podls", type=Path, default=PODLS)
     args = parser.parse_args()
-    commands = {
-        "podls check": [args.podls, "check", args.tree],
-        "read + raw parse": [args.reference, "parse", args.tree],
-    }
-    times = {name: [] for name in commands}
+    commands = tools(args.tree, args.podls)
+    times = {name: [] for name in NAMES}
     for _ in range(args.runs):
-        for name, command in commands.items():
-            times[name].append(run(command))
+        for name in NAMES:
+            result = run(commands[name], timeout=600)
+            times[name].append((result["cpu"], result["seconds"]))
     print(f"{args.runs} rounds on {args.tree}, load average before the last: {os.getloadavg()[0]:.2f}\n")
     print("| | CPU median s | CPU min s | wall median s | wall min s |")
     print("|---|---:|---:|---:|---:|")
@@ -49,9 +40,9 @@ def main():
         row = [statistics.median(cpu), min(cpu), statistics.median(wall), min(wall)]
         print(f"| {name} | " + " | ".join(f"{v:.3f}" for v in row) + " |")
     print()
-    podls, reference = times["podls check"], times["read + raw parse"]
+    podls, reference = (times[name] for name in NAMES)
     for i, label in ((0, "CPU"), (1, "wall")):
-        p, r = [run[i] for run in podls], [run[i] for run in reference]
+        p, r = [pair[i] for pair in podls], [pair[i] for pair in reference]
         pairs = statistics.median(a / b for a, b in zip(p, r))
         print(
             f"podls / reference, {label}: {statistics.median(p) / statistics.median(r):.2f}x of medians, "

@@ -87,10 +87,6 @@ impl<'a> FileRoles<'a> {
     /// The role of the file at `path` (absolute or relative to the working directory, as its neighbours
     /// are read), opened with `language_id` when an editor says it.
     pub fn role(&self, path: &Path, language_id: Option<&str>) -> FileRole {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy())
-            .unwrap_or_default();
         let mut last = self.last.lock().unwrap_or_else(|p| p.into_inner());
         let known = self.known.lock().unwrap_or_else(|p| p.into_inner()).len();
         let named = path.parent();
@@ -109,19 +105,18 @@ impl<'a> FileRoles<'a> {
                 }
             }
         };
-        let role = self.role_in(path, &name, language_id, &directory);
+        let role = self.role_in(path, language_id, &directory);
         *last = Some(directory);
         role
     }
 
-    fn role_in(
-        &self,
-        path: &Path,
-        name: &str,
-        language_id: Option<&str>,
-        directory: &Directory,
-    ) -> FileRole {
+    /// The role of the file at `path` in `directory`, its directory.
+    fn role_in(&self, path: &Path, language_id: Option<&str>, directory: &Directory) -> FileRole {
         if language_id == Some("helm") || directory.chart_template {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
             // Helm renders `templates/`' files except partials (`_*`) and prints NOTES.txt to the user.
             let partial = name.starts_with('_') || name.ends_with(".tpl") || name == "NOTES.txt";
             return if partial {

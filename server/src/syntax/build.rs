@@ -238,18 +238,18 @@ fn set_quoted_values(tree: &mut Tree, values: impl Iterator<Item = (usize, Strin
         let Some(i) = tree.nodes.iter().position(|n| n.range.start == at) else {
             continue;
         };
+        let quoted = matches!(
+            tree.nodes[i].kind,
+            NodeKind::Scalar {
+                style: ScalarStyle::DoubleQuoted | ScalarStyle::SingleQuoted,
+                ..
+            }
+        );
+        if !quoted {
+            continue;
+        }
         let read = tree.add_text(&read);
-        let node = tree.nodes.get_mut(i);
-        if let Some(NodeData {
-            kind:
-                NodeKind::Scalar {
-                    value,
-                    style: ScalarStyle::DoubleQuoted | ScalarStyle::SingleQuoted,
-                    ..
-                },
-            ..
-        }) = node
-        {
+        if let NodeKind::Scalar { value, .. } = &mut tree.nodes[i].kind {
             *value = read;
         }
     }
@@ -343,7 +343,7 @@ struct Builder<'a> {
     /// the next one is counted from here rather than from the line start, which on one 5 MB line of flow
     /// items would be quadratic.
     cursor: Cell<(usize, usize, usize)>,
-    /// Whether the text is all ASCII (nearly every manifest), where a mark's column is a byte count.
+    /// Whether the text is all ASCII (nearly every manifest), where a mark's index is its byte offset.
     ascii: bool,
     /// The `<<` keys merged (`merge.rs`), each a lenient warning.
     merge_keys: Vec<TextRange>,
@@ -441,12 +441,12 @@ impl MarkedEventReceiver for Builder<'_> {
 
 impl Builder<'_> {
     fn offset(&self, mark: &Marker) -> usize {
-        let (line, col) = (mark.line().saturating_sub(1), mark.col());
         if self.ascii {
             // One byte a character: the mark's count of characters read is the byte offset (it drifts only
             // after non-ASCII text), nothing to look up.
             return mark.index().min(self.source.len());
         }
+        let (line, col) = (mark.line().saturating_sub(1), mark.col());
         let (last_line, last_col, last_at) = self.cursor.get();
         let at = if line == last_line && col >= last_col && line < self.lines.line_count() {
             let end = self.lines.line_end(self.source, line);

@@ -151,22 +151,12 @@ impl Tree {
         &mut self,
         entries: impl IntoIterator<Item = (NodeId, NodeId)>,
     ) -> Children {
-        let start = self.pairs.len();
-        self.pairs.extend(entries);
-        Children {
-            start,
-            end: self.pairs.len(),
-        }
+        append(&mut self.pairs, entries)
     }
 
     /// Stores a sequence's items and says where they are.
     pub(crate) fn add_items(&mut self, items: impl IntoIterator<Item = NodeId>) -> Children {
-        let start = self.items.len();
-        self.items.extend(items);
-        Children {
-            start,
-            end: self.items.len(),
-        }
+        append(&mut self.items, items)
     }
 
     /// A mapping's entries (none for a handle of another tree that does not fit this one).
@@ -203,6 +193,16 @@ impl Tree {
             NodeKind::Scalar { value, .. } => Some(self.text(value)),
             _ => None,
         }
+    }
+}
+
+/// Appends `new` to `runs` (one of the tree's vectors of children) and says where it went.
+fn append<T>(runs: &mut Vec<T>, new: impl IntoIterator<Item = T>) -> Children {
+    let start = runs.len();
+    runs.extend(new);
+    Children {
+        start,
+        end: runs.len(),
     }
 }
 
