@@ -21,7 +21,7 @@ use std::process::ExitCode;
 
 use findings::{FileReport, check_input};
 use inputs::{Input, collect};
-use output::{Output, Printer, Rendered};
+use output::{Output, Printer};
 use project::Project;
 use render::OutputArgs;
 use render::sarif::Rule;
@@ -117,7 +117,6 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             let (input, with) = &files[i];
             output.render(check_input(input, with, &args.stdin_filename, fixing))
         },
-        Rendered::is_light,
         |rendered| {
             while let Some(before) = unreadable.next_if(|r| r.file < *rendered.file()) {
                 printer.print(output.render(before));

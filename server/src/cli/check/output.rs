@@ -36,11 +36,6 @@ impl Rendered {
     pub fn file(&self) -> &DisplayPath {
         &self.report.file
     }
-
-    /// Whether it holds next to nothing: no bytes to print, no finding or failure to keep.
-    pub fn is_light(&self) -> bool {
-        self.printed.is_empty() && self.report.findings.is_empty() && self.report.failure.is_none()
-    }
 }
 
 impl Output {
