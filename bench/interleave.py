@@ -2,7 +2,12 @@
 """`podls check` and the raw-parse reference run in turn, many times: the ratio of their CPU times on a shared
 machine, where one run of each (bench/cli.py) can land in a busy and a quiet minute.
 
-Usage: python3 bench/interleave.py [--runs 11] [--podls target/release/podls] TREE
+Usage: python3 bench/interleave.py [--runs 11] [--cpus LIST] [--podls target/release/podls] TREE
+
+`--cpus 0` pins both to one CPU (`taskset -c`; each still starts its usual threads): the cost of the work
+without what two threads on two vCPUs pay each other. On the project's VMs the two vCPUs slow each other
+down (two threads use 1.6-1.9x the CPU time of one for the same work), and they slow podls, whose code and
+data are larger, more than the raw parse.
 
 Each round runs podls check then `yaml_events parse` on TREE, with bench/cli.py's commands and its `run`
 (output discarded, CPU time from wait4). Prints, for CPU and wall time, the medians, the minima, their ratios
@@ -25,14 +30,17 @@ def main():
     parser.add_argument("tree", type=Path)
     parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--podls", type=Path, default=PODLS)
+    parser.add_argument("--cpus", help="pin both to these CPUs, as taskset -c takes them (e.g. 0)")
     args = parser.parse_args()
     commands = tools(args.tree, args.podls)
+    pin = ["taskset", "-c", args.cpus] if args.cpus else []
     times = {name: [] for name in NAMES}
     for _ in range(args.runs):
         for name in NAMES:
-            result = run(commands[name], timeout=600)
+            result = run(pin + commands[name], timeout=600)
             times[name].append((result["cpu"], result["seconds"]))
-    print(f"{args.runs} rounds on {args.tree}, load average before the last: {os.getloadavg()[0]:.2f}\n")
+    pinned = f", pinned to CPUs {args.cpus}" if args.cpus else ""
+    print(f"{args.runs} rounds on {args.tree}{pinned}, load average before the last: {os.getloadavg()[0]:.2f}\n")
     print("| | CPU median s | CPU min s | wall median s | wall min s |")
     print("|---|---:|---:|---:|---:|")
     for name, runs in times.items():
