@@ -13,7 +13,7 @@ use crate::analysis::versions::{gate_relaxes, stricter_until};
 use crate::messages::Locale;
 use crate::messages::Message;
 use crate::messages::versions as version_msg;
-use crate::schema::{Field, FieldType, Schema};
+use crate::schema::{Field, FieldType, Schema, TypeDef};
 use crate::syntax::{Document, FieldPath, NodeId, PathSegment, TextRange};
 
 /// The document being checked, for every rule.
@@ -96,9 +96,15 @@ pub(crate) struct Visit<'a> {
     pub ty: &'a FieldType,
     /// The scalar's meaning, `None` for collections.
     pub scalar: Option<Scalar<'a>>,
+    /// The table's type when this is an object of the table (`None` for other types).
+    pub def: Option<&'a TypeDef>,
+    /// For an object of the table, the field each entry's key names, in the order of the node's entries
+    /// (`None`: a key that is not a scalar, or that the type does not declare); empty otherwise. The walk
+    /// looks each key up once for every rule.
+    pub fields: &'a [Option<&'a Field>],
 }
 
-impl Visit<'_> {
+impl<'a> Visit<'a> {
     pub fn range(&self, cx: &Context) -> TextRange {
         cx.doc.node(self.written).range
     }
@@ -125,6 +131,18 @@ impl Visit<'_> {
             FieldType::Object(name) => Some(name),
             _ => None,
         }
+    }
+
+    /// The entries of this object with the field each key names (see `fields`).
+    pub fn entries_with_fields<'v>(
+        &'v self,
+        cx: &'v Context,
+    ) -> impl Iterator<Item = (NodeId, NodeId, Option<&'a Field>)> + 'v {
+        cx.doc
+            .entries(self.node)
+            .iter()
+            .zip(self.fields)
+            .map(|(&(key, value), &field)| (key, value, field))
     }
 }
 

@@ -17,7 +17,7 @@ use super::rules;
 use crate::analysis::scalar::scalar;
 use crate::analysis::versions::has_field;
 use crate::schema::lookup::Names;
-use crate::schema::{Field, FieldType};
+use crate::schema::{Field, FieldType, TypeDef};
 use crate::syntax::{FieldPath, NodeId, TextRange, reads};
 
 /// Deeper than any Pod; stops an alias that names its own ancestor.
@@ -59,10 +59,13 @@ fn registry() -> &'static Registry {
     })
 }
 
-/// What a walk collects: the findings, and the keys the target version lacks (`absent.rs`).
-struct Walked<'o> {
+/// What a walk collects: the findings, and the keys the target version lacks (`absent.rs`); and, as a
+/// stack, the fields the keys of the objects being visited name (`Visit::fields`), each object's run above
+/// its parent's, so a run needs no allocation of its own.
+struct Walked<'o, 'a> {
     out: &'o mut Vec<Diagnostic>,
     absent: Vec<AbsentField>,
+    fields: Vec<Option<&'a Field>>,
 }
 
 /// Walks the served object of the context's site from its own type in the table: a workload's own fields
@@ -76,6 +79,7 @@ pub(super) fn check_site(cx: &Context, out: &mut Vec<Diagnostic>) {
     let mut walked = Walked {
         out,
         absent: Vec::new(),
+        fields: Vec::with_capacity(64),
     };
     // One path for the whole walk, a segment pushed on the way down and popped on the way up: copying it at
     // every node was a sixth of the walk's time.
@@ -99,7 +103,7 @@ fn walk<'a>(
     path: &mut FieldPath,
     field: Option<&'a Field>,
     ty: &'a FieldType,
-    walked: &mut Walked,
+    walked: &mut Walked<'_, 'a>,
 ) {
     if path.len() > MAX_DEPTH {
         return;
@@ -109,6 +113,38 @@ fn walk<'a>(
     if cx.doc.is_unknown(node) {
         return;
     }
+    let def = match ty {
+        FieldType::Object(name) => cx.schema.type_def(name),
+        _ => None,
+    };
+    // The fields the keys name, looked up once here for the rules and the walk below.
+    let start = walked.fields.len();
+    if let Some(def) = def {
+        walked.fields.extend(
+            cx.doc
+                .entries(node)
+                .iter()
+                .map(|&(k, _)| cx.doc.scalar(k).and_then(|name| def.field(name))),
+        );
+    }
+    visit(cx, written, node, key, path, field, ty, def, start, walked);
+    walked.fields.truncate(start);
+}
+
+/// Runs the rules on `node` and walks into it; `walked.fields[start..]` are its keys' fields.
+#[allow(clippy::too_many_arguments)]
+fn visit<'a>(
+    cx: &Context<'a>,
+    written: NodeId,
+    node: NodeId,
+    key: Option<NodeId>,
+    path: &mut FieldPath,
+    field: Option<&'a Field>,
+    ty: &'a FieldType,
+    def: Option<&'a TypeDef>,
+    start: usize,
+    walked: &mut Walked<'_, 'a>,
+) {
     let visit = Visit {
         node,
         written,
@@ -117,6 +153,8 @@ fn walk<'a>(
         field,
         ty,
         scalar: scalar(cx.doc, node),
+        def,
+        fields: &walked.fields[start..],
     };
     let out = &mut *walked.out;
     if !type_mismatch::check(cx, &visit, out) {
@@ -148,28 +186,25 @@ fn walk<'a>(
         return;
     }
     match ty {
-        FieldType::Object(name) => {
-            let Some(def) = cx.schema.type_def(name) else {
+        FieldType::Object(_) => {
+            if def.is_none() {
                 return;
-            };
+            }
             let mut below = path.below();
-            for &(k, v) in cx.doc.entries(node) {
-                let Some(name) = cx.doc.scalar(k) else {
+            for (i, &(k, v)) in cx.doc.entries(node).iter().enumerate() {
+                let Some(f) = walked.fields[start + i] else {
                     continue;
                 };
-                match def.field(name) {
-                    Some(f) if has_field(f, cx.kubernetes) => {
-                        walk(cx, v, Some(k), below.key(name), Some(f), &f.ty, walked);
-                    }
-                    Some(_) => {
-                        let key = cx.doc.node(k).range;
-                        walked.absent.push(AbsentField {
-                            key,
-                            span: TextRange::new(key.start, cx.doc.node(v).range.end.max(key.end)),
-                            path: below.key(name).clone(),
-                        });
-                    }
-                    None => {}
+                let name = &f.name;
+                if has_field(f, cx.kubernetes) {
+                    walk(cx, v, Some(k), below.key(name), Some(f), &f.ty, walked);
+                } else {
+                    let key = cx.doc.node(k).range;
+                    walked.absent.push(AbsentField {
+                        key,
+                        span: TextRange::new(key.start, cx.doc.node(v).range.end.max(key.end)),
+                        path: below.key(name).clone(),
+                    });
                 }
             }
         }

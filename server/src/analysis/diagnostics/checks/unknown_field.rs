@@ -19,18 +19,18 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     let Some(type_name) = visit.object() else {
         return;
     };
-    let Some(def) = cx.schema.type_def(type_name) else {
+    let Some(def) = visit.def else {
         return;
     };
-    for &(key, _) in cx.doc.entries(visit.node) {
+    for (key, _, field) in visit.entries_with_fields(cx) {
         // A templated key may name any field once rendered.
-        if cx.doc.is_unknown(key) {
+        if field.is_some() || cx.doc.is_unknown(key) {
             continue;
         }
         let Some(name) = cx.doc.scalar(key) else {
             continue;
         };
-        if def.field(name).is_some() || cx.doc.is_null(key) {
+        if cx.doc.is_null(key) {
             continue;
         }
         let range = cx.doc.node(key).range;

@@ -104,7 +104,7 @@ fn os_specific_fields(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         "linux" => (|f| f.windows_only, |f, os, p| msg::windows_only(f, os, p)),
         _ => return,
     };
-    let Some(def) = visit.object().and_then(|name| cx.schema.type_def(name)) else {
+    let Some(def) = visit.def else {
         return;
     };
     for field in def.fields.iter().filter(|f| forbidden(f)) {

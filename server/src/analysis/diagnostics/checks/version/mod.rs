@@ -30,12 +30,9 @@ fn check(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
 
 /// The keys of an object that the target lacks or drops.
 fn fields(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
-    let Some(def) = visit.object().and_then(|name| cx.schema.type_def(name)) else {
-        return;
-    };
     let target = cx.kubernetes;
-    for &(key, _) in cx.doc.entries(visit.node) {
-        let Some(field) = cx.doc.scalar(key).and_then(|name| def.field(name)) else {
+    for (key, _, field) in visit.entries_with_fields(cx) {
+        let Some(field) = field else {
             continue;
         };
         let name = &field.name;
