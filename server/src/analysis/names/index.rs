@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 use crate::analysis::scalar::{Scalar, scalar};
 use crate::messages::{Arg, Message, names as msg};
+use crate::schema::lookup::Names;
 use crate::syntax::{Document, FieldPath, NodeId, NodeKind, ScalarStyle, TextRange};
 
 /// What a name names.
@@ -126,9 +127,13 @@ pub struct DocumentNames {
     pub services: Vec<ServiceSelector>,
     /// The symbols by kind, role and scope, in document order: built at the first query (every symbol is
     /// in by then), so a rule asking once per container does not scan the whole document each time (a
-    /// pod of thousands of containers took minutes).
-    by_scope: OnceLock<HashMap<(NameKind, Role, Scope), Vec<usize>>>,
+    /// pod of thousands of containers took minutes). Hashed with the table's cheap hasher: the keys are
+    /// node numbers and names of the document, and a document that collides them only slows itself.
+    by_scope: OnceLock<ByScope>,
 }
+
+/// The symbols of each kind, role and scope (indexes into `DocumentNames::symbols`).
+type ByScope = HashMap<(NameKind, Role, Scope), Vec<usize>, Names>;
 
 /// The same names, whether or not either was queried yet.
 impl PartialEq for DocumentNames {
@@ -166,7 +171,7 @@ impl DocumentNames {
         role: Role,
     ) -> impl Iterator<Item = &'a Symbol> + 'a {
         let by_scope = self.by_scope.get_or_init(|| {
-            let mut by_scope: HashMap<_, Vec<usize>> = HashMap::new();
+            let mut by_scope: HashMap<_, Vec<usize>, Names> = HashMap::default();
             for (i, s) in self.symbols.iter().enumerate() {
                 by_scope
                     .entry((s.kind, s.role, s.scope.clone()))

@@ -148,7 +148,7 @@ impl Builder<'_> {
                 });
             }
             for container in containers(doc, spec) {
-                let path = spec_path.key(container.list).index(container.index);
+                let path = self.path(|| spec_path.key(container.list).index(container.index));
                 self.container(owner, &container, &path, &namespace);
             }
         }

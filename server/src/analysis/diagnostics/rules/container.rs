@@ -119,8 +119,8 @@ fn ephemeral_target(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
         return;
     }
     let doc = cx.doc;
-    let scope = cx.pod_scope();
-    let targets = cx.names.declared(NameKind::Container, &scope);
+    // Read only for a pod with a target to resolve (most have no ephemeral container).
+    let mut targets = None;
     for container in containers(doc, visit.node)
         .iter()
         .filter(|c| c.list == "ephemeralContainers")
@@ -129,6 +129,8 @@ fn ephemeral_target(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let value = doc.scalar(target).unwrap_or_default();
+        let targets =
+            targets.get_or_insert_with(|| cx.names.declared(NameKind::Container, &cx.pod_scope()));
         if !targets.contains(&value) {
             let range = doc.node(target).range;
             out.push(
@@ -142,7 +144,7 @@ fn ephemeral_target(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                     cx.locale,
                     cx.source(target),
                     range,
-                    &targets,
+                    targets,
                     true,
                 )),
             );

@@ -82,6 +82,15 @@ fn lifecycle_handler(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     exactly_one_of_type(cx, visit, msg::a_lifecycle_handler(), out);
 }
 
+/// Where a container's handlers sit: its probes, and the kubelet resolves its lifecycle hooks' ports alike.
+const HANDLERS: [&[&str]; 5] = [
+    &["livenessProbe"],
+    &["readinessProbe"],
+    &["startupProbe"],
+    &["lifecycle", "postStart"],
+    &["lifecycle", "preStop"],
+];
+
 /// `httpGet.port` / `tcpSocket.port` given as a name must be one of the container's port names; the fixes
 /// name a declared one, the closest first.
 fn named_ports(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
@@ -90,19 +99,13 @@ fn named_ports(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
     }
     let doc = cx.doc;
     for container in containers(doc, visit.node) {
-        let scope = Scope::Container(cx.site.owner, container.node);
-        let port_names = cx.names.declared(NameKind::Port, &scope);
-        // Probes and lifecycle handlers alike: the kubelet resolves both names against the ports.
-        let lifecycle = doc.get(container.node, "lifecycle");
-        let handlers = ["livenessProbe", "readinessProbe", "startupProbe"]
-            .map(|probe| (vec![probe], doc.get(container.node, probe)))
-            .into_iter()
-            .chain(["postStart", "preStop"].map(|handler| {
-                let node = lifecycle.and_then(|l| doc.get(l, handler));
-                (vec!["lifecycle", handler], node)
-            }));
-        for (keys, handler) in handlers {
-            let Some(handler) = handler else {
+        // Read only when a port is given by name (most are numbers).
+        let mut port_names = None;
+        for keys in HANDLERS {
+            let Some(handler) = keys
+                .iter()
+                .try_fold(container.node, |node, key| doc.get(node, key))
+            else {
                 continue;
             };
             for action in ["httpGet", "tcpSocket"] {
@@ -112,20 +115,24 @@ fn named_ports(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                 let Some(Scalar::Str(name)) = scalar(doc, port) else {
                     continue;
                 };
-                if name.is_empty()
-                    || name.bytes().all(|b| b.is_ascii_digit())
-                    || port_names.contains(&name)
-                {
+                if name.is_empty() || name.bytes().all(|b| b.is_ascii_digit()) {
+                    continue;
+                }
+                let port_names = port_names.get_or_insert_with(|| {
+                    let scope = Scope::Container(cx.site.owner, container.node);
+                    cx.names.declared(NameKind::Port, &scope)
+                });
+                if port_names.contains(&name) {
                     continue;
                 }
                 let range = doc.node(port).range;
-                let mut path = keys.clone();
+                let mut path = keys.to_vec();
                 path.extend([action, "port"]);
                 out.push(
                     Diagnostic::warning(
                         Code::UnresolvedReference,
                         range,
-                        msg::unknown_port_name(name, known(&port_names), what_fails(&keys))
+                        msg::unknown_port_name(name, known(port_names), what_fails(keys))
                             .render(cx.locale),
                     )
                     .at(container.path(visit.path, &path))
@@ -133,7 +140,7 @@ fn named_ports(cx: &Context, visit: &Visit, out: &mut Vec<Diagnostic>) {
                         cx.locale,
                         cx.source(port),
                         range,
-                        &port_names,
+                        port_names,
                         true,
                     )),
                 );
