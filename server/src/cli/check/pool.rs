@@ -5,8 +5,8 @@
 //! number of finished ones and memory follows the window, not the tree.
 //!
 //! The calling thread works rather than waits: with a thread that only prints, every result sent to it was a
-//! wake-up (a futex call, and on a machine with as many cores as workers a worker preempted), 4,400
-//! context switches on 10,000 files. Now a send finds the receiver busy and wakes nobody.
+//! wake-up (a futex call, and on a machine with as many cores as workers a worker preempted): 4,400
+//! voluntary context switches on 10,000 files, now under 100. A send finds the receiver busy and wakes nobody.
 
 use std::collections::BTreeMap;
 use std::panic;
