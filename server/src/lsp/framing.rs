@@ -11,7 +11,7 @@ use std::task::{Context, Poll};
 
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
-use tower_lsp_server::jsonrpc::{Request, Response};
+use tower_lsp_server::jsonrpc::{Id, Request, Response};
 
 use super::params;
 
@@ -256,6 +256,20 @@ fn classify(body: Vec<u8>) -> Result<String, Option<String>> {
             "Parse error: the body is not UTF-8",
         )));
     };
+    // The common case, read once and the way tower-lsp-server's codec and router read it: a request or a
+    // notification with a method. Anything else is looked at member by member below.
+    if let Some(Message::Request(request)) = decode(&body) {
+        if !request.method().is_empty() {
+            let id = request.id().filter(|id| !matches!(id, Id::Null));
+            if let Some(id) = id {
+                if let Some(problem) = params::problem(request.method(), request.params()) {
+                    let id = serde_json::to_value(id).unwrap_or(serde_json::Value::Null);
+                    return Err(Some(error_response(&id, -32602, &problem)));
+                }
+            }
+            return Ok(body);
+        }
+    }
     let value: serde_json::Value = match serde_json::from_str(&body) {
         Ok(value) => value,
         Err(error) => {
@@ -276,7 +290,7 @@ fn classify(body: Vec<u8>) -> Result<String, Option<String>> {
     let is_nothing = ["method", "result", "error"]
         .iter()
         .all(|key| value.get(key).is_none());
-    if !is_json_rpc(&body) || (is_nothing && id.is_some()) {
+    if decode(&body).is_none() || (is_nothing && id.is_some()) {
         tracing::warn!("answering a JSON body that is not a JSON-RPC message with Invalid Request");
         let message = "Invalid Request: not a JSON-RPC 2.0 request, notification or response";
         // A response that is malformed is not answered, as JSON-RPC asks of responses.
@@ -303,16 +317,20 @@ fn error_response(id: &serde_json::Value, code: i64, message: &str) -> String {
         .to_string()
 }
 
-/// Whether tower-lsp-server can decode `body`: a JSON-RPC request, notification or response.
-fn is_json_rpc(body: &str) -> bool {
-    #[derive(serde::Deserialize)]
-    #[serde(untagged)]
+/// A message as tower-lsp-server's codec decodes it (the same untagged enum, from the same text: a body it
+/// cannot decode, duplicate members included, is one it would drop).
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum Message {
+    // Read only to be decoded as the codec decodes it.
     #[allow(dead_code)]
-    enum Message {
-        Response(Response),
-        Request(Request),
-    }
-    serde_json::from_str::<Message>(body).is_ok()
+    Response(Response),
+    Request(Request),
+}
+
+/// `body` decoded as tower-lsp-server decodes it: a JSON-RPC request, notification or response.
+fn decode(body: &str) -> Option<Message> {
+    serde_json::from_str::<Message>(body).ok()
 }
 
 fn trim_line_end(line: &[u8]) -> &[u8] {
@@ -461,6 +479,9 @@ mod tests {
             r#"{"jsonrpc":"2.0","id":{},"result":1}"#,
             r#"{"jsonrpc":"2.0","id":7}"#,
             r#"{"jsonrpc":"2.0","id":4,"method":"textDocument/hover","params":{"textDocument":1}}"#,
+            r#"{"jsonrpc":"2.0","id":"a","method":"textDocument/hover","params":{"textDocument":1}}"#,
+            // The codec drops a body with a member twice: answered here, with the id JSON reads.
+            r#"{"jsonrpc":"2.0","id":5,"id":6,"method":"textDocument/hover"}"#,
         ] {
             input.extend(format!("Content-Length: {}\r\n\r\n{body}", body.len()).bytes());
         }
@@ -482,6 +503,8 @@ mod tests {
                 (serde_json::json!(3), serde_json::json!(-32600)),
                 (serde_json::json!(7), serde_json::json!(-32600)),
                 (serde_json::json!(4), serde_json::json!(-32602)),
+                (serde_json::json!("a"), serde_json::json!(-32602)),
+                (serde_json::json!(6), serde_json::json!(-32600)),
             ]
         );
         assert!(
@@ -496,17 +519,18 @@ mod tests {
 
     #[test]
     fn json_rpc_messages_are_told_from_garbage() {
-        assert!(is_json_rpc(EXIT));
-        assert!(is_json_rpc(r#"{"jsonrpc":"2.0","id":1,"result":null}"#));
-        assert!(is_json_rpc(
-            r#"{"jsonrpc":"2.0","id":1,"method":"textDocument/hover","params":7}"#
-        ));
+        assert!(decode(EXIT).is_some());
+        assert!(decode(r#"{"jsonrpc":"2.0","id":1,"result":null}"#).is_some());
+        assert!(
+            decode(r#"{"jsonrpc":"2.0","id":1,"method":"textDocument/hover","params":7}"#)
+                .is_some()
+        );
         // tower-lsp-server decodes it (and ignores it): `classify` answers it as Invalid Request.
-        assert!(is_json_rpc(r#"{"jsonrpc":"2.0","id":7}"#));
-        assert!(!is_json_rpc(r#"{"jsonrpc":"2.0","id":[]}"#));
-        assert!(!is_json_rpc(r#"{"jsonrpc":"1.0","method":"exit"}"#));
-        assert!(!is_json_rpc("{not json"));
-        assert!(!is_json_rpc("[1]"));
+        assert!(decode(r#"{"jsonrpc":"2.0","id":7}"#).is_some());
+        assert!(decode(r#"{"jsonrpc":"2.0","id":[]}"#).is_none());
+        assert!(decode(r#"{"jsonrpc":"1.0","method":"exit"}"#).is_none());
+        assert!(decode("{not json").is_none());
+        assert!(decode("[1]").is_none());
     }
 
     /// The server's frames are queued whole however its writes cut them, in order, then `End` when it is

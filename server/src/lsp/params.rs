@@ -2,15 +2,18 @@
 //! ("invalid type: integer `1`, expected struct …"), which does not say where, and the LSP params types
 //! flatten their parts, so serde's own positions are lost. Here the value serde names in its message is found
 //! in the params (the first such in the order serde reads them), and a missing field is placed by asking
-//! serde again with the field present.
+//! serde again with the field present. Params are read from the message's already parsed value, as
+//! tower-lsp-server's router reads them (`serde_json::from_value`), so the check and the router agree and a
+//! good request is not printed and parsed again.
 
+use serde::Deserialize;
 use serde_json::Value;
 use tower_lsp_server::ls_types::request::{self as lsp, Request};
 
-type Check = fn(&str) -> Result<(), serde_json::Error>;
+type Check = fn(&Value) -> Result<(), serde_json::Error>;
 
-fn check<R: Request>(params: &str) -> Result<(), serde_json::Error> {
-    serde_json::from_str::<R::Params>(params).map(|_| ())
+fn check<R: Request>(params: &Value) -> Result<(), serde_json::Error> {
+    R::Params::deserialize(params).map(|_| ())
 }
 
 fn entry<R: Request>() -> (&'static str, Check) {
@@ -56,13 +59,9 @@ fn checks() -> [(&'static str, Check); 28] {
 /// method is not a checked one).
 pub fn problem(method: &str, params: Option<&Value>) -> Option<String> {
     let (_, check) = checks().into_iter().find(|(name, _)| *name == method)?;
-    let params = params.cloned().unwrap_or(Value::Null);
-    let message = check(&params.to_string()).err()?.to_string();
-    let message = match message.rfind(" at line ") {
-        Some(at) => &message[..at],
-        None => &message,
-    };
-    let path = locate(&params, message, check).unwrap_or_else(|| "params".to_owned());
+    let params = params.unwrap_or(&Value::Null);
+    let message = check(params).err()?.to_string();
+    let path = locate(params, &message, check).unwrap_or_else(|| "params".to_owned());
     Some(format!("Invalid params for {method}: {path}: {message}"))
 }
 
@@ -80,7 +79,7 @@ fn locate(params: &Value, message: &str, check: Check) -> Option<String> {
                 let mut members = members.clone();
                 members.insert(field.to_owned(), Value::Null);
                 *pointer(&mut changed, &path)? = Value::Object(members);
-                let now = check(&changed.to_string()).err().map(|e| e.to_string());
+                let now = check(&changed).err().map(|e| e.to_string());
                 (!now.is_some_and(|now| now.starts_with(message))).then_some(path)
             });
     }
