@@ -258,7 +258,8 @@ fn classify(body: Vec<u8>) -> Result<String, Option<String>> {
     };
     // The common case, read once and the way tower-lsp-server's codec and router read it: a request or a
     // notification with a method. Anything else is looked at member by member below.
-    if let Some(Message::Request(request)) = decode(&body) {
+    let decoded = decode(&body);
+    if let Some(Message::Request(request)) = &decoded {
         if !request.method().is_empty() {
             let id = request.id().filter(|id| !matches!(id, Id::Null));
             if let Some(id) = id {
@@ -290,7 +291,7 @@ fn classify(body: Vec<u8>) -> Result<String, Option<String>> {
     let is_nothing = ["method", "result", "error"]
         .iter()
         .all(|key| value.get(key).is_none());
-    if decode(&body).is_none() || (is_nothing && id.is_some()) {
+    if decoded.is_none() || (is_nothing && id.is_some()) {
         tracing::warn!("answering a JSON body that is not a JSON-RPC message with Invalid Request");
         let message = "Invalid Request: not a JSON-RPC 2.0 request, notification or response";
         // A response that is malformed is not answered, as JSON-RPC asks of responses.
