@@ -9,7 +9,9 @@ Prints a Markdown table with the ratio yaml-language-server / podls (higher is b
 
 Then, per file kind, podls's keystroke table: completion after an edit, edit → diagnostics (a retyped digit and
 a new line) and hover, p50 and p99 at each size, with the largest size's over the smallest's (issue 16's
-targets: within 1.3×, and completion and hover p99 under 1 ms at every size).
+targets: within 1.3×, and completion and hover p99 under 1 ms at every size). For that table podls's sizes
+are measured side by side, one sample of each size in turn, so that the machine's drift during a run moves
+every size alike; the peer's sizes one after the other.
 
 Each file is opened in a folder of its own, the workspace the server reads in the background (so no size's
 run scans the other sizes' files). Where a file has fewer places of a kind than samples asked (ten
@@ -349,7 +351,10 @@ def measure(server_name, command, settings, text, path, samples, seed):
     editor does, nothing in proportion to the file: positions come from the line starts (`Positions`; every
     edit below leaves them as they were) and the retyped digits reach the client's copy of the text after
     their phase. A 2 MB copy of the text and a count of its newlines before each send would leave the server
-    with caches the client has just filled, which costs the server more at 50,000 lines than at 1,000."""
+    with caches the client has just filled, which costs the server more at 50,000 lines than at 1,000.
+
+    A generator: it yields after each sample, so that `interleaved` can take one sample from each size's
+    server in turn, and returns its result."""
     rng = random.Random(seed)
     positions = Positions(text)
     result = {}
@@ -391,6 +396,7 @@ def measure(server_name, command, settings, text, path, samples, seed):
         if found is None:
             raise RuntimeError(f"{server_name}: no hover at {positions.at(offset)}")
         hovers.append(seconds)
+        yield
     result["hover"] = hovers
 
     # Edits: retype an image tag's last digit, in a document picked at random; each waits for diagnostics.
@@ -410,6 +416,7 @@ def measure(server_name, command, settings, text, path, samples, seed):
                                 "text": digit}]})
         arrived, _ = server.wait_diagnostics(uri, version)
         edits.append(arrived - sent)
+        yield
     result["edit_diagnostics"] = edits
     text = retype(text, retyped)
 
@@ -432,6 +439,7 @@ def measure(server_name, command, settings, text, path, samples, seed):
             arrived, _ = server.wait_diagnostics(uri, version)
             if change["text"]:
                 inserts.append(arrived - sent)
+        yield
     result["insert_diagnostics"] = inserts
 
     # Completion right after an edit: type a new key line in a container, ask at once, then undo.
@@ -460,11 +468,29 @@ def measure(server_name, command, settings, text, path, samples, seed):
             "textDocument": {"uri": uri, "version": version},
             "contentChanges": [{"range": {"start": position, "end": at}, "text": ""}]})
         server.wait_diagnostics(uri, version)
+        yield
     result["completion"] = completions
 
     server.stop()
     result["peak_rss_mib"] = server.peak_rss_kib / 1024
     return result
+
+
+def interleaved(runs):
+    """Drives the `measure` generators in turn, one sample from each, until all have returned; their results.
+
+    The keystroke table compares sizes, so each size's samples are taken side by side with the others' (the
+    servers all open at once, each idle while another is measured) rather than one size after the other: a
+    machine that gets busier or quieter during the run then moves every size alike, not the ratio."""
+    results, active = [None] * len(runs), dict(enumerate(runs))
+    while active:
+        for index, run in list(active.items()):
+            try:
+                next(run)
+            except StopIteration as done:
+                results[index] = done.value
+                del active[index]
+    return results
 
 
 def line_starts(text):
@@ -607,42 +633,57 @@ def main():
               ""]
     makers = {"pods": (pod, "Pods"), "workloads": (workload, "workloads")}
     keystrokes = {}
-    runs = [(name, size) for name in args.files.split(",") for size in [int(s) for s in args.sizes.split(",")]]
-    for name, size in runs:
+    sizes = [int(size) for size in args.sizes.split(",")]
+    for name in args.files.split(","):
         make, what = makers[name]
-        text = generated_file(make, size)
-        # Each file in a folder of its own, the workspace the server scans: the same workspace at every size
-        # (results/ also holds the other sizes and bench/cli.sh's 10,000 files, which podls would read in the
-        # background while this is measured; bench/workspace.py measures keystrokes during such a scan).
-        folder = WORK / "lsp" / f"{name}-{size}"
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{name}-{size}.yaml"
-        path.write_text(text)
-        lines = text.count("\n") + 1
-        documents = text.count("\n---\n") + 1
+        files = {}
+        for size in sizes:
+            text = generated_file(make, size)
+            # Each file in a folder of its own, the workspace the server scans: the same workspace at every
+            # size (results/ also holds the other sizes and bench/cli.sh's 10,000 files, which podls would read
+            # in the background while this is measured; bench/workspace.py measures keystrokes during such a
+            # scan).
+            folder = WORK / "lsp" / f"{name}-{size}"
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f"{name}-{size}.yaml"
+            path.write_text(text)
+            files[size] = (text, path)
         # The same samples at every size for podls (the keystroke table compares sizes); fewer paced round
         # trips for the peer on big files, where it takes seconds per validation.
-        scale = 1 if size <= 10000 else 2
-        samples = {"podls": {"hover": args.hover, "edit": args.edits, "completion": args.completions},
-                   "yaml-language-server": {"hover": args.hover, "edit": max(5, args.peer_edits // scale),
-                                            "completion": max(10, args.peer_completions // scale)}}
-        results = {}
+        samples = {size: {"podls": {"hover": args.hover, "edit": args.edits, "completion": args.completions},
+                          "yaml-language-server": {"hover": args.hover,
+                                                   "edit": max(5, args.peer_edits // (1 if size <= 10000 else 2)),
+                                                   "completion": max(10, args.peer_completions
+                                                                     // (1 if size <= 10000 else 2))}}
+                   for size in sizes}
+        results = {size: {} for size in sizes}
         for server_name, command, settings in servers:
-            print(f"{size} lines of {name}: {server_name}…", file=sys.stderr, flush=True)
-            results[server_name] = measure(server_name, command, settings, text, path,
-                                           samples[server_name], seed=size)
-        if "podls" in results:
-            keystrokes.setdefault(name, {})[size] = results["podls"]
-        counts = "; ".join(f"{server_name}: {n['hover']} hovers, {n['edit']} edits of each kind, "
-                           f"{n['completion']} completions"
-                           for server_name, n in samples.items() if server_name in results)
-        report.append(f"### {lines:,} lines ({documents:,} {what}; {counts})")
-        report.append("")
-        report.append("| | podls | yaml-language-server | ratio |")
-        report.append("|---|---:|---:|---:|")
-        report += rows(results["podls"], results.get("yaml-language-server")) if "podls" in results else []
-        report.append("")
-        print("\n".join(report[-20:]), file=sys.stderr, flush=True)
+            # podls: every size at once, a sample of each in turn (`interleaved`); the peer: one size after
+            # the other (its table is the ratio at one size, and three of it at once would crowd two cores).
+            groups = [sizes] if server_name == "podls" else [[size] for size in sizes]
+            for group in groups:
+                print(f"{', '.join(map(str, group))} lines of {name}: {server_name}…", file=sys.stderr, flush=True)
+                done = interleaved([measure(server_name, command, settings, *files[size],
+                                            samples[size][server_name], seed=size) for size in group])
+                for size, result in zip(group, done):
+                    results[size][server_name] = result
+        for size in sizes:
+            text, _ = files[size]
+            lines = text.count("\n") + 1
+            documents = text.count("\n---\n") + 1
+            if "podls" in results[size]:
+                keystrokes.setdefault(name, {})[size] = results[size]["podls"]
+            counts = "; ".join(f"{server_name}: {n['hover']} hovers, {n['edit']} edits of each kind, "
+                               f"{n['completion']} completions"
+                               for server_name, n in samples[size].items() if server_name in results[size])
+            report.append(f"### {lines:,} lines ({documents:,} {what}; {counts})")
+            report.append("")
+            report.append("| | podls | yaml-language-server | ratio |")
+            report.append("|---|---:|---:|---:|")
+            if "podls" in results[size]:
+                report += rows(results[size]["podls"], results[size].get("yaml-language-server"))
+            report.append("")
+            print("\n".join(report[-20:]), file=sys.stderr, flush=True)
     for name, by_size in keystrokes.items():
         if len(by_size) > 1:
             report += scaling(name, by_size) + [""]
