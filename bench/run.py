@@ -650,12 +650,12 @@ def main():
             files[size] = (text, path)
         # The same samples at every size for podls (the keystroke table compares sizes); fewer paced round
         # trips for the peer on big files, where it takes seconds per validation.
-        samples = {size: {"podls": {"hover": args.hover, "edit": args.edits, "completion": args.completions},
-                          "yaml-language-server": {"hover": args.hover,
-                                                   "edit": max(5, args.peer_edits // (1 if size <= 10000 else 2)),
-                                                   "completion": max(10, args.peer_completions
-                                                                     // (1 if size <= 10000 else 2))}}
-                   for size in sizes}
+        def counts_at(size):
+            scale = 1 if size <= 10000 else 2
+            return {"podls": {"hover": args.hover, "edit": args.edits, "completion": args.completions},
+                    "yaml-language-server": {"hover": args.hover, "edit": max(5, args.peer_edits // scale),
+                                             "completion": max(10, args.peer_completions // scale)}}
+        samples = {size: counts_at(size) for size in sizes}
         results = {size: {} for size in sizes}
         for server_name, command, settings in servers:
             # podls: every size at once, a sample of each in turn (`interleaved`); the peer: one size after
